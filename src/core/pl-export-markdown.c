@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pl-export-private.h"
+
+/* CommonMark: the narrative goes through cmark and is rendered back with
+ * its headings pushed below the document's own, so every heading level in
+ * the export means the same thing. Tables are GFM pipe tables. */
+
+static void
+write_narrative (PlExportContext *ctx,
+                 const char      *markdown,
+                 int              top_level)
+{
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type ev;
+  char *out;
+  int shift;
+
+  if (markdown == NULL || *markdown == '\0')
+    return;
+
+  doc = pl_export_parse_markdown (markdown);
+  shift = top_level - pl_export_min_heading_level (doc);
+  iter = cmark_iter_new (doc);
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_HEADING)
+        cmark_node_set_heading_level (node, CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6));
+    }
+  cmark_iter_free (iter);
+
+  out = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
+  pl_export_write (ctx, out, -1);
+  pl_export_write (ctx, "\n", 1);
+  free (out);
+  cmark_node_free (doc);
+}
+
+/* A table cell: one line, pipes escaped, Markdown specials left as text. */
+static void
+write_cell (PlExportContext *ctx,
+            const char      *text)
+{
+  g_autoptr(GString) cell = g_string_sized_new (64);
+
+  g_string_append (cell, " ");
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '|')
+        g_string_append (cell, "\\|");
+      else if (*p == '\n' || *p == '\r' || *p == '\t')
+        g_string_append_c (cell, ' ');
+      else if (*p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<' || *p == '[')
+        {
+          g_string_append_c (cell, '\\');
+          g_string_append_c (cell, *p);
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  g_string_append (cell, " |");
+  pl_export_write (ctx, cell->str, cell->len);
+}
+
+static void
+write_row (PlExportContext    *ctx,
+           const char * const *cells)
+{
+  pl_export_write (ctx, "|", 1);
+  for (guint i = 0; cells[i] != NULL; i++)
+    write_cell (ctx, cells[i]);
+  pl_export_write (ctx, "\n", 1);
+}
+
+static void
+write_header (PlExportContext    *ctx,
+              const char * const *cells)
+{
+  write_row (ctx, cells);
+  pl_export_write (ctx, "|", 1);
+  for (guint i = 0; cells[i] != NULL; i++)
+    pl_export_write (ctx, " --- |", -1);
+  pl_export_write (ctx, "\n", 1);
+}
+
+/* Text that is not Markdown (titles, names): escape what would become markup. */
+static char *
+escape_inline (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (strchr ("\\`*_[]<>#|", *p))
+        g_string_append_c (s, '\\');
+      if (*p == '\n')
+        g_string_append_c (s, ' ');
+      else
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+write_title_page (PlExportContext *ctx)
+{
+  PlStrategy *s = pl_document_get_strategy (ctx->document);
+  g_autofree char *title = escape_inline (pl_strategy_get_title (s));
+  g_autofree char *country = escape_inline (pl_strategy_get_country (s));
+  g_autofree char *version = escape_inline (pl_strategy_get_version_label (s));
+  g_autofree char *lead = escape_inline (pl_strategy_get_lead_agency (s));
+  g_autofree char *marking = escape_inline (ctx->classification);
+
+  if (*marking)
+    pl_export_printf (ctx, "**%s**\n\n", marking);
+  pl_export_printf (ctx, "# %s\n\n", title);
+  if (*country)
+    pl_export_printf (ctx, "%s\n\n", country);
+  pl_export_printf (ctx, "- %s: %s\n", _("Version"), *version ? version : "—");
+  pl_export_printf (ctx, "- %s: %s\n", _("Status"),
+                    pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (s)));
+  pl_export_printf (ctx, "- %s: %s\n", _("Date"), ctx->date);
+  if (*lead)
+    pl_export_printf (ctx, "- %s: %s\n", _("Lead agency"), lead);
+  pl_export_write (ctx, "\n", 1);
+}
+
+static void
+write_front_matter (PlExportContext *ctx)
+{
+  PlStrategy *s = pl_document_get_strategy (ctx->document);
+  GListModel *sections = pl_document_get_sections (ctx->document);
+  guint n = g_list_model_get_n_items (sections);
+
+  if (*pl_strategy_get_vision (s))
+    {
+      pl_export_printf (ctx, "## %s\n\n", _("Vision"));
+      write_narrative (ctx, pl_strategy_get_vision (s), 3);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlSection) section = g_list_model_get_item (sections, i);
+      g_autofree char *title = escape_inline (pl_section_get_title (section));
+
+      pl_export_printf (ctx, "## %s\n\n", title);
+      write_narrative (ctx, pl_section_get_body (section), 3);
+    }
+}
+
+static void
+write_action (PlExportContext *ctx,
+              PlAction        *action)
+{
+  g_autofree char *number = pl_export_number (ctx, PL_RECORD (action));
+  g_autofree char *title = escape_inline (pl_action_get_title (action));
+  g_autofree char *lead = escape_inline (pl_action_get_lead_agency (action));
+  g_autofree char *partners = escape_inline (pl_action_get_partners (action));
+  g_autofree char *indicator = escape_inline (pl_action_get_indicator (action));
+  g_autofree char *cost = escape_inline (pl_action_get_cost (action));
+  const char *start = pl_action_get_start_date (action);
+  const char *end = pl_action_get_end_date (action);
+
+  pl_export_printf (ctx, "- **%s %s**  \n", number, title);
+  pl_export_printf (ctx, "  %s: %s", _("Lead"), *lead ? lead : "—");
+  if (*partners)
+    pl_export_printf (ctx, "; %s: %s", _("Partners"), partners);
+  pl_export_printf (ctx, "; %s: %s", _("Timeframe"),
+                    pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
+  if (*start || *end)
+    pl_export_printf (ctx, " (%s–%s)", start, end);
+  pl_export_printf (ctx, "; %s: %s", _("Priority"),
+                    pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)));
+  if (*indicator)
+    pl_export_printf (ctx, "; %s: %s", _("Indicator"), indicator);
+  if (*cost)
+    pl_export_printf (ctx, "; %s: %s", _("Cost"), cost);
+  pl_export_printf (ctx, "; %s: %s\n", _("Status"),
+                    pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)));
+}
+
+static void
+write_pillars (PlExportContext *ctx)
+{
+  GListModel *pillars = pl_document_get_pillars (ctx->document);
+  guint n = g_list_model_get_n_items (pillars);
+
+  for (guint i = 0; i < n && !pl_export_failed (ctx); i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      g_autofree char *number = pl_export_number (ctx, PL_RECORD (pillar));
+      g_autofree char *title = escape_inline (pl_pillar_get_title (pillar));
+      g_autofree char *summary = escape_inline (pl_pillar_get_summary (pillar));
+      GListModel *objectives = pl_document_get_objectives (ctx->document, pillar);
+      guint n_obj = g_list_model_get_n_items (objectives);
+
+      pl_export_printf (ctx, "## %s. %s\n\n", number, title);
+      if (*summary)
+        pl_export_printf (ctx, "*%s*\n\n", summary);
+      write_narrative (ctx, pl_pillar_get_body (pillar), 3);
+
+      for (guint j = 0; j < n_obj; j++)
+        {
+          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+          g_autofree char *onum = pl_export_number (ctx, PL_RECORD (objective));
+          g_autofree char *otitle = escape_inline (pl_objective_get_title (objective));
+          GListModel *actions = pl_document_get_actions (ctx->document, objective);
+          guint n_act = g_list_model_get_n_items (actions);
+
+          pl_export_printf (ctx, "### %s %s\n\n", onum, otitle);
+          write_narrative (ctx, pl_objective_get_description (objective), 4);
+          for (guint k = 0; k < n_act; k++)
+            {
+              g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
+              write_action (ctx, action);
+            }
+          if (n_act > 0)
+            pl_export_write (ctx, "\n", 1);
+        }
+    }
+}
+
+static void
+write_plan (PlExportContext *ctx)
+{
+  GListModel *actions = pl_document_get_all_actions (ctx->document);
+  guint n = g_list_model_get_n_items (actions);
+  const char *header[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
+                           _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
+  g_autoptr(PlObjective) objective = NULL;
+  g_autoptr(PlPillar) pillar = NULL;
+
+  pl_export_printf (ctx, "## %s\n\n", _("Implementation plan"));
+  if (n == 0)
+    {
+      pl_export_printf (ctx, "%s\n\n", _("No actions yet."));
+      return;
+    }
+  write_header (ctx, header);
+  for (guint i = 0; i < n && !pl_export_failed (ctx); i++)
+    {
+      g_autoptr(PlAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *number = pl_export_number (ctx, PL_RECORD (action));
+      g_autofree char *timeframe = NULL;
+      const char *start = pl_action_get_start_date (action);
+      const char *end = pl_action_get_end_date (action);
+
+      if (objective == NULL || pl_record_get_id (PL_RECORD (objective)) != pl_action_get_objective_id (action))
+        {
+          g_clear_object (&objective);
+          g_clear_object (&pillar);
+          objective = pl_document_get_objective_of (ctx->document, action);
+          pillar = objective ? pl_document_get_pillar_of (ctx->document, PL_RECORD (objective)) : NULL;
+        }
+      if (*start || *end)
+        timeframe = g_strdup_printf ("%s (%s–%s)",
+                                     pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)),
+                                     start, end);
+      else
+        timeframe = g_strdup (pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
+      {
+        const char *cells[] = {
+          number,
+          pillar ? pl_pillar_get_title (pillar) : "",
+          objective ? pl_objective_get_title (objective) : "",
+          pl_action_get_title (action),
+          pl_action_get_lead_agency (action),
+          timeframe,
+          pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)),
+          pl_action_get_indicator (action),
+          pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)),
+          NULL
+        };
+        write_row (ctx, cells);
+      }
+    }
+  pl_export_write (ctx, "\n", 1);
+}
+
+static void
+write_annex (PlExportContext *ctx)
+{
+  g_autoptr(GPtrArray) rows = pl_export_annex_rows (ctx);
+  const char *header[] = { _("No."), _("About"), _("Kind"), _("Stakeholder"), _("Organisation"),
+                           _("Sector"), _("Comment"), _("Disposition"), _("Response"), NULL };
+  PlPillar *group = NULL;
+  gboolean first = TRUE;
+
+  pl_export_printf (ctx, "## %s\n\n", _("Annex: recommendations and dispositions"));
+  if (rows->len == 0)
+    {
+      pl_export_printf (ctx, "%s\n\n", _("No feedback matches the selection."));
+      return;
+    }
+  for (guint i = 0; i < rows->len && !pl_export_failed (ctx); i++)
+    {
+      PlAnnexRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *number = g_strdup_printf ("%u", row->number);
+
+      if (first || row->pillar != group)
+        {
+          g_autofree char *gtitle = NULL;
+
+          if (!first)
+            pl_export_write (ctx, "\n", 1);
+          if (row->pillar)
+            {
+              g_autofree char *pnum = pl_export_number (ctx, PL_RECORD (row->pillar));
+              g_autofree char *ptitle = escape_inline (pl_pillar_get_title (row->pillar));
+              gtitle = g_strdup_printf ("%s. %s", pnum, ptitle);
+            }
+          else
+            gtitle = g_strdup (_("The strategy as a whole"));
+          pl_export_printf (ctx, "### %s\n\n", gtitle);
+          write_header (ctx, header);
+          group = row->pillar;
+          first = FALSE;
+        }
+      {
+        const char *cells[] = {
+          number, row->target,
+          pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, pl_feedback_get_kind (row->feedback)),
+          row->who, row->organisation, row->sector,
+          pl_feedback_get_body (row->feedback),
+          pl_enum_to_label (PL_TYPE_DISPOSITION, pl_feedback_get_disposition (row->feedback)),
+          pl_feedback_get_response (row->feedback),
+          NULL
+        };
+        write_row (ctx, cells);
+      }
+    }
+  pl_export_write (ctx, "\n", 1);
+}
+
+gboolean
+pl_export_markdown (PlExportContext *ctx)
+{
+  const PlExportOptions *o = ctx->options;
+
+  if (o->title_page)
+    write_title_page (ctx);
+  if (o->front_matter)
+    write_front_matter (ctx);
+  if (o->pillars)
+    write_pillars (ctx);
+  if (o->implementation_plan)
+    write_plan (ctx);
+  if (o->annex)
+    write_annex (ctx);
+  return !pl_export_failed (ctx);
+}

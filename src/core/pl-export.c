@@ -1,0 +1,459 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "pl-export-private.h"
+
+void
+pl_export_options_init (PlExportOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->format = PL_EXPORT_MARKDOWN;
+  options->title_page = TRUE;
+  options->front_matter = TRUE;
+  options->pillars = TRUE;
+  options->implementation_plan = TRUE;
+  options->annex = FALSE;
+  options->anonymise = PL_ANONYMISE_ORGANISATION;
+  options->workshop_id = 0;
+  options->disposition = -1;
+}
+
+void
+pl_export_options_clear (PlExportOptions *options)
+{
+  g_clear_pointer (&options->classification, g_free);
+  g_clear_pointer (&options->date, g_free);
+}
+
+gboolean
+pl_export_format_from_string (const char     *name,
+                              PlExportFormat *format)
+{
+  static const struct { const char *name; PlExportFormat format; } names[] = {
+    { "md", PL_EXPORT_MARKDOWN }, { "markdown", PL_EXPORT_MARKDOWN },
+    { "html", PL_EXPORT_HTML }, { "htm", PL_EXPORT_HTML },
+    { "docx", PL_EXPORT_DOCX }, { "odt", PL_EXPORT_ODT }, { "csv", PL_EXPORT_CSV },
+  };
+
+  for (guint i = 0; name && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i].name) == 0)
+      {
+        *format = names[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pl_export_format_extension (PlExportFormat format)
+{
+  switch (format)
+    {
+    case PL_EXPORT_MARKDOWN: return "md";
+    case PL_EXPORT_HTML: return "html";
+    case PL_EXPORT_DOCX: return "docx";
+    case PL_EXPORT_ODT: return "odt";
+    case PL_EXPORT_CSV: return "csv";
+    default: return "";
+    }
+}
+
+const char *
+pl_export_format_mime_type (PlExportFormat format)
+{
+  switch (format)
+    {
+    case PL_EXPORT_MARKDOWN: return "text/markdown";
+    case PL_EXPORT_HTML: return "text/html";
+    case PL_EXPORT_DOCX: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    case PL_EXPORT_ODT: return "application/vnd.oasis.opendocument.text";
+    case PL_EXPORT_CSV: return "text/csv";
+    default: return "application/octet-stream";
+    }
+}
+
+gboolean
+pl_anonymise_from_string (const char  *name,
+                          PlAnonymise *anonymise)
+{
+  if (g_strcmp0 (name, "named") == 0 || g_strcmp0 (name, "none") == 0)
+    *anonymise = PL_ANONYMISE_NONE;
+  else if (g_strcmp0 (name, "organisation") == 0 || g_strcmp0 (name, "organization") == 0)
+    *anonymise = PL_ANONYMISE_ORGANISATION;
+  else if (g_strcmp0 (name, "anonymous") == 0 || g_strcmp0 (name, "full") == 0)
+    *anonymise = PL_ANONYMISE_FULL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- writing ---- */
+
+void
+pl_export_write (PlExportContext *ctx,
+                 const char      *data,
+                 gssize           len)
+{
+  if (ctx->error != NULL || data == NULL)
+    return;
+  if (len < 0)
+    len = strlen (data);
+  if (len == 0)
+    return;
+  g_output_stream_write_all (ctx->out, data, len, NULL, ctx->cancellable, &ctx->error);
+}
+
+void
+pl_export_printf (PlExportContext *ctx,
+                  const char      *format,
+                  ...)
+{
+  g_autofree char *s = NULL;
+  va_list args;
+
+  if (ctx->error != NULL)
+    return;
+  va_start (args, format);
+  s = g_strdup_vprintf (format, args);
+  va_end (args);
+  pl_export_write (ctx, s, -1);
+}
+
+gboolean
+pl_export_failed (PlExportContext *ctx)
+{
+  return ctx->error != NULL;
+}
+
+/* ---- anonymisation ---- */
+
+char *
+pl_export_stakeholder_label (PlExportContext *ctx,
+                             PlStakeholder   *stakeholder)
+{
+  gint64 id;
+  gpointer number;
+
+  if (stakeholder == NULL)
+    return g_strdup (_("Unattributed"));
+
+  id = pl_record_get_id (PL_RECORD (stakeholder));
+  switch (ctx->options->anonymise)
+    {
+    case PL_ANONYMISE_NONE:
+      if (pl_stakeholder_get_may_be_named (stakeholder))
+        return g_strdup (pl_stakeholder_get_name (stakeholder));
+      G_GNUC_FALLTHROUGH;
+    case PL_ANONYMISE_ORGANISATION:
+      {
+        const char *org = pl_stakeholder_get_organisation (stakeholder);
+
+        if (org && *org)
+          return g_strdup_printf (_("Participant from %s"), org);
+        return g_strdup_printf (_("Participant (%s)"),
+                                pl_enum_to_label (PL_TYPE_SECTOR, pl_stakeholder_get_sector (stakeholder)));
+      }
+    case PL_ANONYMISE_FULL:
+    default:
+      if (!g_hash_table_lookup_extended (ctx->participants, &id, NULL, &number))
+        {
+          number = GUINT_TO_POINTER (g_hash_table_size (ctx->participants) + 1);
+          g_hash_table_insert (ctx->participants, g_memdup2 (&id, sizeof id), number);
+        }
+      return g_strdup_printf (_("Participant %u"), GPOINTER_TO_UINT (number));
+    }
+}
+
+char *
+pl_export_organisation_label (PlExportContext *ctx,
+                              PlStakeholder   *stakeholder)
+{
+  if (stakeholder == NULL || ctx->options->anonymise == PL_ANONYMISE_FULL)
+    return g_strdup ("");
+  return g_strdup (pl_stakeholder_get_organisation (stakeholder));
+}
+
+/* ---- numbering ---- */
+
+char *
+pl_export_number (PlExportContext *ctx,
+                  PlRecord        *record)
+{
+  if (PL_IS_PILLAR (record))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, pl_record_get_position (record) + 1);
+  if (PL_IS_OBJECTIVE (record))
+    {
+      g_autoptr(PlPillar) pillar = pl_document_get_pillar_of (ctx->document, record);
+      g_autofree char *parent = pillar ? pl_export_number (ctx, PL_RECORD (pillar)) : g_strdup ("?");
+
+      return g_strdup_printf ("%s.%" G_GINT64_FORMAT, parent, pl_record_get_position (record) + 1);
+    }
+  if (PL_IS_ACTION (record))
+    {
+      g_autoptr(PlObjective) objective = pl_document_get_objective_of (ctx->document, PL_ACTION (record));
+      g_autofree char *parent = objective ? pl_export_number (ctx, PL_RECORD (objective)) : g_strdup ("?");
+
+      return g_strdup_printf ("%s.%" G_GINT64_FORMAT, parent, pl_record_get_position (record) + 1);
+    }
+  return g_strdup ("");
+}
+
+char *
+pl_export_target_label (PlExportContext *ctx,
+                        PlFeedback      *feedback)
+{
+  g_autoptr(PlRecord) target = pl_document_get_feedback_target (ctx->document, feedback);
+  g_autofree char *number = NULL;
+  const char *title;
+
+  if (target == NULL)
+    return g_strdup (pl_feedback_get_target_kind (feedback) == PL_TARGET_STRATEGY
+                     ? _("Whole strategy") : _("(deleted item)"));
+  if (PL_IS_SECTION (target))
+    return g_strdup (pl_section_get_title (PL_SECTION (target)));
+
+  title = pl_record_get_string (target, "title");
+  number = pl_export_number (ctx, target);
+  return g_strdup_printf ("%s %s", number, title ? title : "");
+}
+
+void
+pl_annex_row_free (PlAnnexRow *row)
+{
+  if (row == NULL)
+    return;
+  g_clear_object (&row->feedback);
+  g_clear_object (&row->stakeholder);
+  g_clear_object (&row->pillar);
+  g_free (row->target);
+  g_free (row->who);
+  g_free (row->organisation);
+  g_free (row);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const PlAnnexRow *ra = *(PlAnnexRow **) a;
+  const PlAnnexRow *rb = *(PlAnnexRow **) b;
+  gint64 pa = ra->pillar ? pl_record_get_position (PL_RECORD (ra->pillar)) : -1;
+  gint64 pb = rb->pillar ? pl_record_get_position (PL_RECORD (rb->pillar)) : -1;
+  int c;
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  c = g_strcmp0 (pl_feedback_get_captured_at (ra->feedback), pl_feedback_get_captured_at (rb->feedback));
+  if (c != 0)
+    return c;
+  return pl_record_get_id (PL_RECORD (ra->feedback)) < pl_record_get_id (PL_RECORD (rb->feedback)) ? -1 : 1;
+}
+
+GPtrArray *
+pl_export_annex_rows (PlExportContext *ctx)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_annex_row_free);
+  g_autoptr(PlFeedbackList) list = NULL;
+  PlFeedbackQuery query;
+  guint n;
+
+  pl_feedback_query_init (&query);
+  query.workshop_id = ctx->options->workshop_id;
+  query.disposition = ctx->options->disposition;
+  list = pl_feedback_list_new (ctx->document, &query);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      PlAnnexRow *row = g_new0 (PlAnnexRow, 1);
+      gint64 sid;
+
+      row->feedback = g_list_model_get_item (G_LIST_MODEL (list), i);
+      if (row->feedback == NULL)
+        {
+          g_free (row);
+          continue;
+        }
+      sid = pl_feedback_get_stakeholder_id (row->feedback);
+      row->stakeholder = sid ? (PlStakeholder *) pl_document_lookup (ctx->document, PL_TYPE_STAKEHOLDER, sid, NULL) : NULL;
+      row->pillar = pl_document_get_pillar_of (ctx->document, PL_RECORD (row->feedback));
+      if (row->pillar && pl_record_is_deleted (PL_RECORD (row->pillar)))
+        g_clear_object (&row->pillar);
+      g_ptr_array_add (rows, row);
+    }
+  g_ptr_array_sort (rows, compare_rows);
+
+  /* Labels after sorting, so "Participant N" follows the annex order. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PlAnnexRow *row = g_ptr_array_index (rows, i);
+
+      row->number = i + 1;
+      row->target = pl_export_target_label (ctx, row->feedback);
+      row->who = pl_export_stakeholder_label (ctx, row->stakeholder);
+      row->organisation = pl_export_organisation_label (ctx, row->stakeholder);
+      row->sector = row->stakeholder ? pl_enum_to_label (PL_TYPE_SECTOR, pl_stakeholder_get_sector (row->stakeholder)) : "";
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* ---- Markdown helpers ---- */
+
+cmark_node *
+pl_export_parse_markdown (const char *text)
+{
+  return cmark_parse_document (text ? text : "", text ? strlen (text) : 0, CMARK_OPT_DEFAULT);
+}
+
+static void
+collect_text (cmark_node *node,
+              GString    *out)
+{
+  cmark_iter *iter = cmark_iter_new (node);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *cur = cmark_iter_get_node (iter);
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (cur))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (out, cmark_node_get_literal (cur));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+}
+
+int
+pl_export_min_heading_level (cmark_node *doc)
+{
+  int level = 7;
+
+  for (cmark_node *n = cmark_node_first_child (doc); n != NULL; n = cmark_node_next (n))
+    if (cmark_node_get_type (n) == CMARK_NODE_HEADING)
+      level = MIN (level, cmark_node_get_heading_level (n));
+  return level;
+}
+
+char *
+pl_export_node_text (cmark_node *node)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (node, out);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- entry points ---- */
+
+static char *
+today_label (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* Translators: the date on the title page, e.g. "22 November 2026". */
+  return g_date_time_format (now, _("%-d %B %Y"));
+}
+
+gboolean
+pl_export_to_stream (PlDocument             *document,
+                     const PlExportOptions  *options,
+                     GOutputStream          *stream,
+                     GCancellable           *cancellable,
+                     GError                **error)
+{
+  PlExportContext ctx = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  ctx.document = document;
+  ctx.options = options;
+  ctx.out = stream;
+  ctx.cancellable = cancellable;
+  ctx.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ctx.date = options->date ? g_strdup (options->date) : today_label ();
+  ctx.classification = g_strdup (options->classification ? options->classification
+                                  : pl_strategy_get_classification (pl_document_get_strategy (document)));
+
+  switch (options->format)
+    {
+    case PL_EXPORT_MARKDOWN: ok = pl_export_markdown (&ctx); break;
+    /* @EXPORT_FORMATS@ html, docx and odt are added with their writers. */
+    case PL_EXPORT_CSV: ok = pl_export_csv (&ctx); break;
+    default:
+      g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown export format"));
+      ok = FALSE;
+    }
+
+  g_hash_table_unref (ctx.participants);
+  g_free (ctx.date);
+  g_free (ctx.classification);
+
+  if (!ok || ctx.error != NULL)
+    {
+      if (ctx.error == NULL)
+        g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The export failed"));
+      g_propagate_error (error, ctx.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pl_export_to_file (PlDocument             *document,
+                   const PlExportOptions  *options,
+                   const char             *path,
+                   GCancellable           *cancellable,
+                   GError                **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  /* g_file_replace writes to a temporary file and renames it on close,
+   * so a failed export leaves the old file (or none) in place. */
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (out == NULL)
+    {
+      g_prefix_error (error, _("Could not write the export: "));
+      return FALSE;
+    }
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 256 * 1024);
+  if (!pl_export_to_stream (document, options, buffered, cancellable, error))
+    {
+      g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the temporary file. */
+      g_cancellable_cancel (abort);
+      g_output_stream_close (buffered, abort, NULL);
+      return FALSE;
+    }
+  if (!g_output_stream_close (buffered, cancellable, error))
+    {
+      g_prefix_error (error, _("Could not write the export: "));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pl-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PL_EXPORT_MARKDOWN,
+  PL_EXPORT_HTML,
+  PL_EXPORT_DOCX,
+  PL_EXPORT_ODT,
+  PL_EXPORT_CSV,       /* the recommendations matrix only */
+} PlExportFormat;
+
+typedef enum {
+  PL_ANONYMISE_NONE,          /* names (of those who agreed to be named) */
+  PL_ANONYMISE_ORGANISATION,  /* organisation and sector only */
+  PL_ANONYMISE_FULL,          /* "Participant 12", stable within one export */
+} PlAnonymise;
+
+typedef struct {
+  PlExportFormat format;
+  gboolean       title_page;           /* default TRUE */
+  gboolean       front_matter;         /* default TRUE */
+  gboolean       pillars;              /* default TRUE */
+  gboolean       implementation_plan;  /* default TRUE */
+  gboolean       annex;                /* recommendations matrix; default FALSE */
+  PlAnonymise    anonymise;            /* default PL_ANONYMISE_ORGANISATION */
+  gint64         workshop_id;          /* annex filter, 0 = all */
+  int            disposition;          /* annex filter, -1 = all */
+  char          *classification;       /* overrides the strategy's marking, NULL = keep */
+  char          *date;                 /* date on the title page, NULL = today */
+} PlExportOptions;
+
+void            pl_export_options_init       (PlExportOptions *options);
+void            pl_export_options_clear      (PlExportOptions *options);
+
+/* "md", "html", "docx", "odt", "csv" (also "markdown"). */
+gboolean        pl_export_format_from_string (const char      *name,
+                                              PlExportFormat  *format);
+const char     *pl_export_format_extension   (PlExportFormat   format);
+const char     *pl_export_format_mime_type   (PlExportFormat   format);
+gboolean        pl_anonymise_from_string     (const char      *name,
+                                              PlAnonymise     *anonymise);
+
+/* Writes the export to @stream. */
+gboolean        pl_export_to_stream          (PlDocument            *document,
+                                              const PlExportOptions *options,
+                                              GOutputStream         *stream,
+                                              GCancellable          *cancellable,
+                                              GError               **error);
+/* Writes to a temporary file beside @path and renames it over @path only
+ * when everything was written, so a failure never leaves half a file. */
+gboolean        pl_export_to_file            (PlDocument            *document,
+                                              const PlExportOptions *options,
+                                              const char            *path,
+                                              GCancellable          *cancellable,
+                                              GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-document-private.h"
+#include "pl-feedback-list.h"
+#include "pl-record-private.h"
+
+struct _PlFeedbackList
+{
+  GObject          parent_instance;
+
+  PlDocument      *document;  /* weak */
+  PlFeedbackQuery  query;
+  GArray          *ids;       /* gint64, newest first */
+  guint            open_count;
+};
+
+static void pl_feedback_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlFeedbackList, pl_feedback_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pl_feedback_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  PROP_OPEN_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- query ---- */
+
+void
+pl_feedback_query_init (PlFeedbackQuery *query)
+{
+  memset (query, 0, sizeof *query);
+  query->kind = -1;
+  query->disposition = -1;
+  query->sector = -1;
+  query->orphaned = -1;
+}
+
+void
+pl_feedback_query_clear (PlFeedbackQuery *query)
+{
+  g_clear_pointer (&query->text, g_free);
+}
+
+void
+pl_feedback_query_copy (const PlFeedbackQuery *src,
+                        PlFeedbackQuery       *dest)
+{
+  *dest = *src;
+  dest->text = g_strdup (src->text);
+}
+
+gboolean
+pl_feedback_query_equal (const PlFeedbackQuery *a,
+                         const PlFeedbackQuery *b)
+{
+  const char *ta = a->text && *a->text ? a->text : NULL;
+  const char *tb = b->text && *b->text ? b->text : NULL;
+
+  return a->pillar_id == b->pillar_id && a->workshop_id == b->workshop_id &&
+         a->stakeholder_id == b->stakeholder_id && a->kind == b->kind &&
+         a->disposition == b->disposition && a->sector == b->sector &&
+         a->orphaned == b->orphaned && g_strcmp0 (ta, tb) == 0;
+}
+
+/* ---- GListModel ---- */
+
+static GType
+pl_feedback_list_get_item_type (GListModel *model)
+{
+  return PL_TYPE_FEEDBACK;
+}
+
+static guint
+pl_feedback_list_get_n_items (GListModel *model)
+{
+  return PL_FEEDBACK_LIST (model)->ids->len;
+}
+
+static gpointer
+pl_feedback_list_get_item (GListModel *model,
+                           guint       position)
+{
+  PlFeedbackList *self = PL_FEEDBACK_LIST (model);
+
+  if (position >= self->ids->len || self->document == NULL)
+    return NULL;
+  return pl_document_lookup (self->document, PL_TYPE_FEEDBACK,
+                             g_array_index (self->ids, gint64, position), NULL);
+}
+
+static void
+pl_feedback_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pl_feedback_list_get_item_type;
+  iface->get_n_items = pl_feedback_list_get_n_items;
+  iface->get_item = pl_feedback_list_get_item;
+}
+
+/* ---- GObject ---- */
+
+static void
+pl_feedback_list_dispose (GObject *object)
+{
+  PlFeedbackList *self = PL_FEEDBACK_LIST (object);
+
+  if (self->document != NULL)
+    {
+      pl_document_unregister_feedback_list (self->document, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->document), (gpointer *) &self->document);
+      self->document = NULL;
+    }
+  G_OBJECT_CLASS (pl_feedback_list_parent_class)->dispose (object);
+}
+
+static void
+pl_feedback_list_finalize (GObject *object)
+{
+  PlFeedbackList *self = PL_FEEDBACK_LIST (object);
+
+  pl_feedback_query_clear (&self->query);
+  g_array_unref (self->ids);
+  G_OBJECT_CLASS (pl_feedback_list_parent_class)->finalize (object);
+}
+
+static void
+pl_feedback_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlFeedbackList *self = PL_FEEDBACK_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    case PROP_OPEN_COUNT:
+      g_value_set_uint (value, self->open_count);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_feedback_list_class_init (PlFeedbackListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pl_feedback_list_dispose;
+  object_class->finalize = pl_feedback_list_finalize;
+  object_class->get_property = pl_feedback_list_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OPEN_COUNT] =
+    g_param_spec_uint ("open-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pl_feedback_list_init (PlFeedbackList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  pl_feedback_query_init (&self->query);
+}
+
+static gboolean
+reload (PlFeedbackList  *self,
+        GError         **error)
+{
+  PlStore *store = self->document ? pl_document_get_store (self->document) : NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint old_len = self->ids->len;
+  guint old_open = self->open_count;
+  guint open = 0;
+
+  if (store == NULL)
+    return TRUE;
+  if (!(ids = pl_store_query_feedback (store, &self->query, &open, error)))
+    return FALSE;
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+  self->open_count = open;
+  if (old_len != 0 || self->ids->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+  if (old_len != self->ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (old_open != open)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_COUNT]);
+  return TRUE;
+}
+
+PlFeedbackList *
+pl_feedback_list_new (PlDocument            *document,
+                      const PlFeedbackQuery *query)
+{
+  PlFeedbackList *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (PL_TYPE_FEEDBACK_LIST, NULL);
+  self->document = document;
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &self->document);
+  pl_document_register_feedback_list (document, self);
+  if (query != NULL)
+    {
+      pl_feedback_query_clear (&self->query);
+      pl_feedback_query_copy (query, &self->query);
+    }
+  if (!reload (self, &error))
+    g_warning ("Could not list feedback: %s", error->message);
+  return self;
+}
+
+PlDocument *
+pl_feedback_list_get_document (PlFeedbackList *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_LIST (self), NULL);
+  return self->document;
+}
+
+const PlFeedbackQuery *
+pl_feedback_list_get_query (PlFeedbackList *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_LIST (self), NULL);
+  return &self->query;
+}
+
+gboolean
+pl_feedback_list_set_query (PlFeedbackList         *self,
+                            const PlFeedbackQuery  *query,
+                            GError                **error)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_LIST (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (pl_feedback_query_equal (&self->query, query))
+    return TRUE;
+  if (query->text != NULL && !g_utf8_validate (query->text, -1, NULL))
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_TEXT,
+                   "The search text is not valid UTF-8");
+      return FALSE;
+    }
+  pl_feedback_query_clear (&self->query);
+  pl_feedback_query_copy (query, &self->query);
+  return reload (self, error);
+}
+
+guint
+pl_feedback_list_get_open_count (PlFeedbackList *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_LIST (self), 0);
+  return self->open_count;
+}
+
+int
+pl_feedback_list_find (PlFeedbackList *self,
+                       gint64          id)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_LIST (self), -1);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return (int) i;
+  return -1;
+}
+
+/* Evaluated in memory when the query needs nothing but the row itself. */
+static gboolean
+matches (PlFeedbackList *self,
+         PlFeedback     *feedback)
+{
+  const PlFeedbackQuery *q = &self->query;
+  PlRecord *record = PL_RECORD (feedback);
+
+  if (pl_record_is_deleted (record))
+    return FALSE;
+  if ((q->text != NULL && q->text[0] != '\0') || q->sector >= 0)
+    {
+      PlStore *store = pl_document_get_store (self->document);
+
+      return store != NULL && pl_store_feedback_matches (store, q, pl_record_get_id (record));
+    }
+  if (q->pillar_id > 0 && pl_feedback_get_pillar_id (feedback) != q->pillar_id)
+    return FALSE;
+  if (q->workshop_id > 0 && pl_feedback_get_workshop_id (feedback) != q->workshop_id)
+    return FALSE;
+  if (q->stakeholder_id > 0 && pl_feedback_get_stakeholder_id (feedback) != q->stakeholder_id)
+    return FALSE;
+  if (q->kind >= 0 && (int) pl_feedback_get_kind (feedback) != q->kind)
+    return FALSE;
+  if (q->disposition >= 0 && (int) pl_feedback_get_disposition (feedback) != q->disposition)
+    return FALSE;
+  if (q->orphaned >= 0 && pl_feedback_get_orphaned (feedback) != (q->orphaned != 0))
+    return FALSE;
+  return TRUE;
+}
+
+static guint
+rank_of (PlFeedbackList *self,
+         PlFeedback     *feedback)
+{
+  const char *captured = pl_feedback_get_captured_at (feedback);
+  gint64 id = pl_record_get_id (PL_RECORD (feedback));
+  PlStore *store;
+
+  /* The common case, a new capture: it is the newest. */
+  if (self->ids->len == 0)
+    return 0;
+  {
+    g_autoptr(PlRecord) first = pl_document_lookup (self->document, PL_TYPE_FEEDBACK,
+                                                     g_array_index (self->ids, gint64, 0), NULL);
+    if (first != NULL)
+      {
+        int c = g_strcmp0 (captured, pl_feedback_get_captured_at (PL_FEEDBACK (first)));
+
+        if (c > 0 || (c == 0 && id > pl_record_get_id (first)))
+          return 0;
+      }
+  }
+  store = pl_document_get_store (self->document);
+  return store ? MIN (pl_store_feedback_rank (store, &self->query, captured, id), self->ids->len) : self->ids->len;
+}
+
+void
+pl_feedback_list_sync_item (PlFeedbackList *self,
+                            PlFeedback     *feedback,
+                            gboolean        was_open)
+{
+  gint64 id = pl_record_get_id (PL_RECORD (feedback));
+  int pos = pl_feedback_list_find (self, id);
+  gboolean match = matches (self, feedback);
+  gboolean is_open = pl_feedback_get_disposition (feedback) == PL_DISPOSITION_OPEN;
+  guint old_open = self->open_count;
+
+  if (pos >= 0 && !match)
+    {
+      g_array_remove_index (self->ids, pos);
+      if (was_open && self->open_count > 0)
+        self->open_count--;
+      g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  else if (pos < 0 && match)
+    {
+      guint at = rank_of (self, feedback);
+
+      g_array_insert_val (self->ids, at, id);
+      if (is_open)
+        self->open_count++;
+      g_list_model_items_changed (G_LIST_MODEL (self), at, 0, 1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  else if (pos >= 0 && match && was_open != is_open)
+    {
+      if (is_open)
+        self->open_count++;
+      else if (self->open_count > 0)
+        self->open_count--;
+    }
+  if (old_open != self->open_count)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_COUNT]);
+}

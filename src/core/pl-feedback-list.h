@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pl-types.h"
+#include "pl-enums.h"
+
+G_BEGIN_DECLS
+
+/* What a feedback list shows. Zero/-1 fields mean "any". */
+typedef struct {
+  gint64  pillar_id;       /* 0 = any; feedback on the pillar and everything under it */
+  gint64  workshop_id;     /* 0 = any */
+  gint64  stakeholder_id;  /* 0 = any */
+  int     kind;            /* PlFeedbackKind or -1 */
+  int     disposition;     /* PlDisposition or -1 */
+  int     sector;          /* PlSector of the stakeholder or -1 */
+  int     orphaned;        /* 1 = only orphaned, 0 = only not orphaned, -1 any */
+  char   *text;            /* FTS words, NULL or "" = any */
+} PlFeedbackQuery;
+
+void             pl_feedback_query_init   (PlFeedbackQuery       *query);
+void             pl_feedback_query_clear  (PlFeedbackQuery       *query);
+void             pl_feedback_query_copy   (const PlFeedbackQuery *src,
+                                           PlFeedbackQuery       *dest);
+gboolean         pl_feedback_query_equal  (const PlFeedbackQuery *a,
+                                           const PlFeedbackQuery *b);
+
+/*
+ * PlFeedbackList: a GListModel of PlFeedback over the document, newest
+ * first. It holds only the matching row ids; items are built when asked for,
+ * so a list of 20,000 costs 20,000 integers. It follows the document: a
+ * captured item that matches is inserted with one items-changed(0, 0, 1).
+ *
+ * Properties: "query-count" (matching items), "open-count" (of those, with
+ * disposition open).
+ */
+#define PL_TYPE_FEEDBACK_LIST (pl_feedback_list_get_type ())
+G_DECLARE_FINAL_TYPE (PlFeedbackList, pl_feedback_list, PL, FEEDBACK_LIST, GObject)
+
+PlFeedbackList  *pl_feedback_list_new          (PlDocument            *document,
+                                                const PlFeedbackQuery *query);
+PlDocument      *pl_feedback_list_get_document (PlFeedbackList        *self);
+const PlFeedbackQuery *pl_feedback_list_get_query (PlFeedbackList     *self);
+/* Re-runs the query; emits one items-changed for the whole list. */
+gboolean         pl_feedback_list_set_query    (PlFeedbackList        *self,
+                                                const PlFeedbackQuery *query,
+                                                GError               **error);
+guint            pl_feedback_list_get_open_count (PlFeedbackList      *self);
+/* Position of the feedback with @id, or -1. */
+int              pl_feedback_list_find         (PlFeedbackList        *self,
+                                                gint64                 id);
+
+G_END_DECLS

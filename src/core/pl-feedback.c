@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pl-feedback.h"
+#include "pl-record-private.h"
+
+struct _PlFeedback
+{
+  PlRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PlFeedback, pl_feedback, PL_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_BODY,
+  PROP_TARGET_KIND,
+  PROP_TARGET_ID,
+  PROP_PILLAR_ID,
+  PROP_QUOTE,
+  PROP_WORKSHOP_ID,
+  PROP_STAKEHOLDER_ID,
+  PROP_CAPTURED_AT,
+  PROP_PRIORITY,
+  PROP_DISPOSITION,
+  PROP_RESPONSE,
+  PROP_ORPHANED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+PlFeedbackKind
+pl_feedback_get_kind (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return (PlFeedbackKind) pl_record_get_int_by_id (PL_RECORD (self), PROP_KIND);
+}
+
+const char *
+pl_feedback_get_body (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), NULL);
+  return pl_record_get_string_by_id (PL_RECORD (self), PROP_BODY);
+}
+
+PlTargetKind
+pl_feedback_get_target_kind (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return (PlTargetKind) pl_record_get_int_by_id (PL_RECORD (self), PROP_TARGET_KIND);
+}
+
+gint64
+pl_feedback_get_target_id (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return pl_record_get_int_by_id (PL_RECORD (self), PROP_TARGET_ID);
+}
+
+gint64
+pl_feedback_get_pillar_id (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return pl_record_get_int_by_id (PL_RECORD (self), PROP_PILLAR_ID);
+}
+
+const char *
+pl_feedback_get_quote (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), NULL);
+  return pl_record_get_string_by_id (PL_RECORD (self), PROP_QUOTE);
+}
+
+gint64
+pl_feedback_get_workshop_id (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return pl_record_get_int_by_id (PL_RECORD (self), PROP_WORKSHOP_ID);
+}
+
+gint64
+pl_feedback_get_stakeholder_id (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return pl_record_get_int_by_id (PL_RECORD (self), PROP_STAKEHOLDER_ID);
+}
+
+const char *
+pl_feedback_get_captured_at (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), NULL);
+  return pl_record_get_string_by_id (PL_RECORD (self), PROP_CAPTURED_AT);
+}
+
+PlPriority
+pl_feedback_get_priority (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return (PlPriority) pl_record_get_int_by_id (PL_RECORD (self), PROP_PRIORITY);
+}
+
+PlDisposition
+pl_feedback_get_disposition (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return (PlDisposition) pl_record_get_int_by_id (PL_RECORD (self), PROP_DISPOSITION);
+}
+
+const char *
+pl_feedback_get_response (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), NULL);
+  return pl_record_get_string_by_id (PL_RECORD (self), PROP_RESPONSE);
+}
+
+gboolean
+pl_feedback_get_orphaned (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), FALSE);
+  return pl_record_get_int_by_id (PL_RECORD (self), PROP_ORPHANED) != 0;
+}
+
+static void
+pl_feedback_class_init (PlFeedbackClass *klass)
+{
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, "Kind", PL_TYPE_FEEDBACK_KIND, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BODY] =
+    g_param_spec_string ("body", NULL, "What was said", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TARGET_KIND] =
+    g_param_spec_enum ("target-kind", NULL, "What the feedback is about", PL_TYPE_TARGET_KIND, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TARGET_ID] =
+    g_param_spec_int64 ("target-id", NULL, "Id of the section, pillar, objective or action, 0 for the strategy", 0, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PILLAR_ID] =
+    g_param_spec_int64 ("pillar-id", NULL, "Pillar the target lies in, 0 if none", 0, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_QUOTE] =
+    g_param_spec_string ("quote", NULL, "Quoted passage of the target's text", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WORKSHOP_ID] =
+    g_param_spec_int64 ("workshop-id", NULL, "Workshop, 0 if none", 0, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STAKEHOLDER_ID] =
+    g_param_spec_int64 ("stakeholder-id", NULL, "Stakeholder, 0 if none", 0, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAPTURED_AT] =
+    g_param_spec_string ("captured-at", NULL, "When it was captured (ISO 8601 UTC)", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PRIORITY] =
+    g_param_spec_enum ("priority", NULL, "Priority", PL_TYPE_PRIORITY, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DISPOSITION] =
+    g_param_spec_enum ("disposition", NULL, "Disposition", PL_TYPE_DISPOSITION, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RESPONSE] =
+    g_param_spec_string ("response", NULL, "Response of the drafting team (Markdown)", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ORPHANED] =
+    g_param_spec_boolean ("orphaned", NULL, "The quoted passage is no longer in the text", FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  pl_record_class_install (PL_RECORD_CLASS (klass), "feedback", NULL, FALSE, N_PROPS, properties);
+}
+
+static void
+pl_feedback_init (PlFeedback *self)
+{
+}

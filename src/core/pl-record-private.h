@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pl-record.h"
+
+G_BEGIN_DECLS
+
+void         pl_record_class_install     (PlRecordClass *klass,
+                                          const char    *table,
+                                          const char    *parent_prop,
+                                          gboolean       ordered,
+                                          guint          n_props,
+                                          GParamSpec   **pspecs);
+
+const char  *pl_record_get_string_by_id  (PlRecord      *self,
+                                          guint          prop_id);
+gint64       pl_record_get_int_by_id     (PlRecord      *self,
+                                          guint          prop_id);
+
+/* The values behind each stored property (index = prop_id - 1). */
+GValue      *pl_record_peek_values       (PlRecord      *self);
+
+/* For the store and document: set without writing, and optionally notify. */
+void         pl_record_load_value        (PlRecord      *self,
+                                          GParamSpec    *pspec,
+                                          const GValue  *value,
+                                          gboolean       notify);
+void         pl_record_set_identity      (PlRecord      *self,
+                                          gint64         id,
+                                          const char    *uuid,
+                                          const char    *created_at,
+                                          const char    *updated_at);
+void         pl_record_set_updated_at    (PlRecord      *self,
+                                          const char    *updated_at);
+void         pl_record_set_position      (PlRecord      *self,
+                                          gint64         position);
+void         pl_record_set_deleted       (PlRecord      *self,
+                                          gboolean       deleted);
+void         pl_record_attach            (PlRecord      *self,
+                                          PlDocument    *document);
+gint64       pl_record_get_parent_id     (PlRecord      *self);
+
+/* Validates one value for @pspec (UTF-8, no NUL, enum range). */
+gboolean     pl_record_validate_value    (GParamSpec    *pspec,
+                                          const GValue  *value,
+                                          GError       **error);
+
+G_END_DECLS

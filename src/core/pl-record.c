@@ -1,0 +1,518 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gobject/gvaluecollector.h>
+
+#include "pl-error.h"
+#include "pl-record-private.h"
+#include "pl-document-private.h"
+
+typedef struct
+{
+  gint64      id;
+  char       *uuid;
+  char       *created_at;
+  char       *updated_at;
+  gint64      position;
+  gboolean    deleted;
+  GValue     *values;
+  PlDocument *document;  /* weak */
+} PlRecordPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (PlRecord, pl_record, G_TYPE_OBJECT)
+
+static GValue *
+ensure_values (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+
+  if (priv->values == NULL)
+    {
+      priv->values = g_new0 (GValue, MAX (klass->n_pspecs, 1));
+      for (guint i = 0; i < klass->n_pspecs; i++)
+        {
+          GParamSpec *pspec = klass->pspecs[i];
+
+          g_value_init (&priv->values[i], pspec->value_type);
+          g_param_value_set_default (pspec, &priv->values[i]);
+        }
+    }
+  return priv->values;
+}
+
+static void
+pl_record_finalize (GObject *object)
+{
+  PlRecord *self = PL_RECORD (object);
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+
+  if (priv->values != NULL)
+    {
+      for (guint i = 0; i < klass->n_pspecs; i++)
+        g_value_unset (&priv->values[i]);
+      g_free (priv->values);
+    }
+  if (priv->document != NULL)
+    {
+      pl_document_forget_record (priv->document, self);
+      g_object_remove_weak_pointer (G_OBJECT (priv->document), (gpointer *) &priv->document);
+    }
+  g_free (priv->uuid);
+  g_free (priv->created_at);
+  g_free (priv->updated_at);
+
+  G_OBJECT_CLASS (pl_record_parent_class)->finalize (object);
+}
+
+static void
+pl_record_get_stored_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlRecord *self = PL_RECORD (object);
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+
+  if (prop_id == 0 || prop_id > klass->n_pspecs)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_value_copy (&ensure_values (self)[prop_id - 1], value);
+}
+
+static void
+pl_record_set_stored_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlRecord *self = PL_RECORD (object);
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+
+  if (prop_id == 0 || prop_id > klass->n_pspecs)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  /* Not yet stored (being built): keep the value only. */
+  if (priv->document == NULL || priv->id == 0)
+    {
+      pl_record_load_value (self, pspec, value, FALSE);
+      return;
+    }
+
+  if (g_param_values_cmp (pspec, value, &ensure_values (self)[prop_id - 1]) == 0)
+    return;
+
+  if (!pl_document_update_record (priv->document, self, 1, &pspec, value, &error))
+    pl_document_report_write_failure (priv->document, error);
+}
+
+void
+pl_record_class_install (PlRecordClass *klass,
+                         const char    *table,
+                         const char    *parent_prop,
+                         gboolean       ordered,
+                         guint          n_props,
+                         GParamSpec   **pspecs)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = pl_record_get_stored_property;
+  object_class->set_property = pl_record_set_stored_property;
+  g_object_class_install_properties (object_class, n_props, pspecs);
+
+  klass->table = table;
+  klass->parent_prop = parent_prop;
+  klass->ordered = ordered;
+  klass->pspecs = pspecs + 1;
+  klass->n_pspecs = n_props - 1;
+}
+
+static void
+pl_record_class_init (PlRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pl_record_finalize;
+}
+
+static void
+pl_record_init (PlRecord *self)
+{
+}
+
+gint64
+pl_record_get_id (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), 0);
+  return priv->id;
+}
+
+const char *
+pl_record_get_uuid (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), NULL);
+  return priv->uuid;
+}
+
+const char *
+pl_record_get_created_at (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), NULL);
+  return priv->created_at;
+}
+
+const char *
+pl_record_get_updated_at (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), NULL);
+  return priv->updated_at;
+}
+
+gint64
+pl_record_get_position (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), 0);
+  return priv->position;
+}
+
+gboolean
+pl_record_is_deleted (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), FALSE);
+  return priv->deleted;
+}
+
+PlDocument *
+pl_record_get_document (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), NULL);
+  return priv->document;
+}
+
+static GParamSpec *
+find_stored_pspec (PlRecord    *self,
+                   const char  *property,
+                   guint       *index,
+                   GError     **error)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+
+  for (guint i = 0; pspec != NULL && i < klass->n_pspecs; i++)
+    if (klass->pspecs[i] == pspec)
+      {
+        if (index)
+          *index = i;
+        return pspec;
+      }
+
+  g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+               _("“%s” has no field “%s”"), G_OBJECT_TYPE_NAME (self), property);
+  return NULL;
+}
+
+gboolean
+pl_record_set_value (PlRecord      *self,
+                     const char    *property,
+                     const GValue  *value,
+                     GError       **error)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+  g_auto(GValue) converted = G_VALUE_INIT;
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (PL_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  if (!(pspec = find_stored_pspec (self, property, NULL, error)))
+    return FALSE;
+
+  g_value_init (&converted, pspec->value_type);
+  if (!g_value_transform (value, &converted))
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("Field “%s” cannot hold a value of type %s"),
+                   property, G_VALUE_TYPE_NAME (value));
+      return FALSE;
+    }
+
+  if (priv->document == NULL)
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
+                   _("The document of this record is closed"));
+      return FALSE;
+    }
+  return pl_document_update_record (priv->document, self, 1, &pspec, &converted, error);
+}
+
+gboolean
+pl_record_set (PlRecord    *self,
+               GError     **error,
+               const char  *first_property,
+               ...)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+  g_autoptr(GPtrArray) pspecs = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  const char *name;
+  gboolean ok = FALSE;
+  va_list args;
+
+  g_return_val_if_fail (PL_IS_RECORD (self), FALSE);
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+
+  va_start (args, first_property);
+  for (name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec;
+      GValue value = G_VALUE_INIT;
+      g_autofree char *collect_error = NULL;
+
+      if (!(pspec = find_stored_pspec (self, name, NULL, error)))
+        goto out;
+
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &collect_error);
+      if (collect_error != NULL)
+        {
+          g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                       "%s", collect_error);
+          g_value_unset (&value);
+          goto out;
+        }
+      g_ptr_array_add (pspecs, pspec);
+      g_array_append_val (values, value);
+    }
+
+  if (priv->document == NULL)
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
+                   _("The document of this record is closed"));
+      goto out;
+    }
+
+  ok = pl_document_update_record (priv->document, self, pspecs->len,
+                                  (GParamSpec **) pspecs->pdata,
+                                  (GValue *) (gpointer) values->data, error);
+out:
+  va_end (args);
+  return ok;
+}
+
+const char *
+pl_record_get_string (PlRecord   *self,
+                      const char *property)
+{
+  guint index;
+
+  g_return_val_if_fail (PL_IS_RECORD (self), NULL);
+
+  if (!find_stored_pspec (self, property, &index, NULL) ||
+      !G_VALUE_HOLDS_STRING (&ensure_values (self)[index]))
+    return NULL;
+  return g_value_get_string (&ensure_values (self)[index]);
+}
+
+static gint64
+value_as_int (const GValue *value)
+{
+  if (G_VALUE_HOLDS_INT64 (value))
+    return g_value_get_int64 (value);
+  if (G_VALUE_HOLDS_BOOLEAN (value))
+    return g_value_get_boolean (value);
+  if (G_VALUE_HOLDS_ENUM (value))
+    return g_value_get_enum (value);
+  if (G_VALUE_HOLDS_INT (value))
+    return g_value_get_int (value);
+  return 0;
+}
+
+gint64
+pl_record_get_int (PlRecord   *self,
+                   const char *property)
+{
+  guint index;
+
+  g_return_val_if_fail (PL_IS_RECORD (self), 0);
+
+  if (!find_stored_pspec (self, property, &index, NULL))
+    return 0;
+  return value_as_int (&ensure_values (self)[index]);
+}
+
+const char *
+pl_record_get_string_by_id (PlRecord *self,
+                            guint     prop_id)
+{
+  const char *s = g_value_get_string (&ensure_values (self)[prop_id - 1]);
+
+  return s ? s : "";
+}
+
+gint64
+pl_record_get_int_by_id (PlRecord *self,
+                         guint     prop_id)
+{
+  return value_as_int (&ensure_values (self)[prop_id - 1]);
+}
+
+GValue *
+pl_record_peek_values (PlRecord *self)
+{
+  return ensure_values (self);
+}
+
+void
+pl_record_load_value (PlRecord     *self,
+                      GParamSpec   *pspec,
+                      const GValue *value,
+                      gboolean      notify)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+  GValue *values = ensure_values (self);
+
+  for (guint i = 0; i < klass->n_pspecs; i++)
+    if (klass->pspecs[i] == pspec)
+      {
+        if (notify && g_param_values_cmp (pspec, value, &values[i]) == 0)
+          return;
+        g_value_copy (value, &values[i]);
+        if (notify)
+          g_object_notify_by_pspec (G_OBJECT (self), pspec);
+        return;
+      }
+}
+
+void
+pl_record_set_identity (PlRecord   *self,
+                        gint64      id,
+                        const char *uuid,
+                        const char *created_at,
+                        const char *updated_at)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  priv->id = id;
+  g_free (priv->uuid);
+  priv->uuid = g_strdup (uuid);
+  g_free (priv->created_at);
+  priv->created_at = g_strdup (created_at);
+  g_free (priv->updated_at);
+  priv->updated_at = g_strdup (updated_at);
+}
+
+void
+pl_record_set_updated_at (PlRecord   *self,
+                          const char *updated_at)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_free (priv->updated_at);
+  priv->updated_at = g_strdup (updated_at);
+}
+
+void
+pl_record_set_position (PlRecord *self,
+                        gint64    position)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  priv->position = position;
+}
+
+void
+pl_record_set_deleted (PlRecord *self,
+                       gboolean  deleted)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  priv->deleted = !!deleted;
+}
+
+void
+pl_record_attach (PlRecord   *self,
+                  PlDocument *document)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  if (priv->document == document)
+    return;
+  if (priv->document != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (priv->document), (gpointer *) &priv->document);
+  priv->document = document;
+  if (document != NULL)
+    g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &priv->document);
+}
+
+gint64
+pl_record_get_parent_id (PlRecord *self)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+
+  if (klass->parent_prop == NULL)
+    return 0;
+  return pl_record_get_int (self, klass->parent_prop);
+}
+
+gboolean
+pl_record_validate_value (GParamSpec    *pspec,
+                          const GValue  *value,
+                          GError       **error)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      const char *s = g_value_get_string (value);
+      const char *end = NULL;
+
+      if (s != NULL && !g_utf8_validate (s, -1, &end))
+        {
+          g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_TEXT,
+                       _("The text for “%s” is not valid UTF-8 (at byte %ld); convert it to UTF-8 and try again"),
+                       g_param_spec_get_name (pspec), (long) (end - s));
+          return FALSE;
+        }
+    }
+  else if (G_VALUE_HOLDS_ENUM (value))
+    {
+      GEnumClass *eclass = g_type_class_peek (G_VALUE_TYPE (value));
+
+      if (eclass && g_enum_get_value (eclass, g_value_get_enum (value)) == NULL)
+        {
+          g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                       _("%d is not a valid value for “%s”"),
+                       g_value_get_enum (value), g_param_spec_get_name (pspec));
+          return FALSE;
+        }
+    }
+  else if (G_VALUE_HOLDS_INT64 (value) && g_value_get_int64 (value) < 0)
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("“%s” cannot be negative"), g_param_spec_get_name (pspec));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pl-store-schema.h"
+
+/*
+ * The schema, one migration per version. A migration takes the file from
+ * version N-1 to N and runs inside one transaction. Never edit a released
+ * migration: add a new one.
+ *
+ * Every table has id, uuid, position, deleted (0 = live, otherwise the
+ * token of the delete that removed it, so undo restores exactly that
+ * batch), created_at and updated_at. Enums are stored as their nicks.
+ * Text is indexed in text_index (FTS5) with rowid = id * 8 + kind:
+ * 1 section, 2 pillar, 3 objective, 4 action, 5 feedback.
+ */
+
+#define COMMON \
+  "id INTEGER PRIMARY KEY, " \
+  "uuid TEXT NOT NULL UNIQUE, " \
+  "position INTEGER NOT NULL DEFAULT 0, " \
+  "deleted INTEGER NOT NULL DEFAULT 0, " \
+  "created_at TEXT NOT NULL, " \
+  "updated_at TEXT NOT NULL, "
+
+#define INDEX_TRIGGERS(table, code, title_expr, body_expr) \
+  "CREATE TRIGGER " table "_ai AFTER INSERT ON " table " WHEN new.deleted = 0 BEGIN " \
+  "  INSERT INTO text_index (rowid, title, body) VALUES (new.id * 8 + " code ", " title_expr ", " body_expr "); " \
+  "END; " \
+  "CREATE TRIGGER " table "_ad AFTER DELETE ON " table " BEGIN " \
+  "  DELETE FROM text_index WHERE rowid = old.id * 8 + " code "; " \
+  "END; " \
+  "CREATE TRIGGER " table "_au AFTER UPDATE ON " table " BEGIN " \
+  "  DELETE FROM text_index WHERE rowid = old.id * 8 + " code "; " \
+  "  INSERT INTO text_index (rowid, title, body) SELECT new.id * 8 + " code ", " title_expr ", " body_expr " WHERE new.deleted = 0; " \
+  "END; "
+
+static const char migration_1[] =
+  "CREATE TABLE strategy (" COMMON
+  "  title TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '', "
+  "  version_label TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'drafting', "
+  "  classification TEXT NOT NULL DEFAULT '', lead_agency TEXT NOT NULL DEFAULT '', "
+  "  vision TEXT NOT NULL DEFAULT '') STRICT; "
+  "CREATE TABLE sections (" COMMON
+  "  kind TEXT NOT NULL DEFAULT 'other', title TEXT NOT NULL DEFAULT '', "
+  "  body TEXT NOT NULL DEFAULT '') STRICT; "
+  "CREATE TABLE pillars (" COMMON
+  "  title TEXT NOT NULL DEFAULT '', summary TEXT NOT NULL DEFAULT '', "
+  "  body TEXT NOT NULL DEFAULT '') STRICT; "
+  "CREATE TABLE objectives (" COMMON
+  "  pillar_id INTEGER NOT NULL REFERENCES pillars (id) ON DELETE CASCADE, "
+  "  title TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '') STRICT; "
+  "CREATE INDEX objectives_by_pillar ON objectives (pillar_id, position); "
+  "CREATE TABLE actions (" COMMON
+  "  objective_id INTEGER NOT NULL REFERENCES objectives (id) ON DELETE CASCADE, "
+  "  title TEXT NOT NULL DEFAULT '', lead_agency TEXT NOT NULL DEFAULT '', "
+  "  partners TEXT NOT NULL DEFAULT '', timeframe TEXT NOT NULL DEFAULT 'unset', "
+  "  start_date TEXT NOT NULL DEFAULT '', end_date TEXT NOT NULL DEFAULT '', "
+  "  priority TEXT NOT NULL DEFAULT 'none', indicator TEXT NOT NULL DEFAULT '', "
+  "  cost TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'planned') STRICT; "
+  "CREATE INDEX actions_by_objective ON actions (objective_id, position); "
+  "CREATE TABLE workshops (" COMMON
+  "  title TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '', "
+  "  location TEXT NOT NULL DEFAULT '', partner TEXT NOT NULL DEFAULT '', "
+  "  start_date TEXT NOT NULL DEFAULT '', end_date TEXT NOT NULL DEFAULT '', "
+  "  notes TEXT NOT NULL DEFAULT '') STRICT; "
+  "CREATE TABLE stakeholders (" COMMON
+  "  name TEXT NOT NULL DEFAULT '', organisation TEXT NOT NULL DEFAULT '', "
+  "  sector TEXT NOT NULL DEFAULT 'government', contact TEXT NOT NULL DEFAULT '', "
+  "  may_be_named INTEGER NOT NULL DEFAULT 0) STRICT; "
+  "CREATE INDEX stakeholders_by_name ON stakeholders (name COLLATE NOCASE); "
+  "CREATE TABLE feedback (" COMMON
+  "  kind TEXT NOT NULL DEFAULT 'comment', body TEXT NOT NULL DEFAULT '', "
+  "  target_kind TEXT NOT NULL DEFAULT 'strategy', target_id INTEGER NOT NULL DEFAULT 0, "
+  "  pillar_id INTEGER REFERENCES pillars (id) ON DELETE SET NULL, "
+  "  quote TEXT NOT NULL DEFAULT '', "
+  "  workshop_id INTEGER REFERENCES workshops (id) ON DELETE SET NULL, "
+  "  stakeholder_id INTEGER REFERENCES stakeholders (id) ON DELETE SET NULL, "
+  "  captured_at TEXT NOT NULL, priority TEXT NOT NULL DEFAULT 'none', "
+  "  disposition TEXT NOT NULL DEFAULT 'open', response TEXT NOT NULL DEFAULT '') STRICT; "
+  "CREATE INDEX feedback_by_target ON feedback (target_kind, target_id); "
+  "CREATE INDEX feedback_by_stakeholder ON feedback (stakeholder_id); "
+  "CREATE VIRTUAL TABLE text_index USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2'); "
+  INDEX_TRIGGERS ("sections", "1", "new.title", "new.body")
+  INDEX_TRIGGERS ("pillars", "2", "new.title", "new.summary || char(10) || new.body")
+  INDEX_TRIGGERS ("objectives", "3", "new.title", "new.description")
+  INDEX_TRIGGERS ("actions", "4", "new.title",
+                  "new.lead_agency || char(10) || new.partners || char(10) || new.indicator")
+  INDEX_TRIGGERS ("feedback", "5", "new.quote", "new.body || char(10) || new.response");
+
+/* Version 2: orphaned quotations, snapshots, feedback in capture order. */
+static const char migration_2[] =
+  "ALTER TABLE feedback ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0; "
+  "CREATE INDEX feedback_by_time ON feedback (captured_at DESC, id DESC); "
+  "CREATE INDEX feedback_by_pillar ON feedback (pillar_id); "
+  "CREATE TABLE snapshots (" COMMON
+  "  name TEXT NOT NULL DEFAULT '', content TEXT NOT NULL DEFAULT '') STRICT; ";
+
+static const char *const migrations[] = {
+  NULL,
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PL_STORE_SCHEMA_VERSION + 1);
+
+const char *
+pl_store_schema_migration (int to_version)
+{
+  if (to_version < 1 || to_version > PL_STORE_SCHEMA_VERSION)
+    return NULL;
+  return migrations[to_version];
+}

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "pl-types.h"
+#include "pl-feedback-list.h"
+
+G_BEGIN_DECLS
+
+/*
+ * PlStore: the SQLite side of a document. The only place that builds SQL.
+ * Not a GObject: owned by exactly one PlDocument.
+ */
+typedef struct _PlStore PlStore;
+
+PlStore    *pl_store_open              (const char     *path,
+                                        gboolean        create,
+                                        gboolean        read_only,
+                                        GError        **error);
+/* For tests: creates a file at an older schema version. */
+PlStore    *pl_store_create_at_version (const char     *path,
+                                        int             version,
+                                        GError        **error);
+void        pl_store_free              (PlStore        *store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStore, pl_store_free)
+
+gboolean    pl_store_is_read_only      (PlStore        *store);
+const char *pl_store_get_read_only_reason (PlStore     *store);
+int         pl_store_get_version       (PlStore        *store);
+/* Runs raw SQL: for tests that need to build odd files only. */
+gboolean    pl_store_exec_for_test     (PlStore        *store,
+                                        const char     *sql,
+                                        GError        **error);
+
+gboolean    pl_store_begin             (PlStore        *store,
+                                        GError        **error);
+gboolean    pl_store_commit            (PlStore        *store,
+                                        GError        **error);
+void        pl_store_rollback          (PlStore        *store);
+gboolean    pl_store_checkpoint        (PlStore        *store,
+                                        GError        **error);
+
+/* Loads live records of @type (under @parent_id if the type has a parent,
+ * parent_id < 0 = all), in position order (or @order_by). New objects,
+ * not attached to a document. */
+GPtrArray  *pl_store_load              (PlStore        *store,
+                                        GType           type,
+                                        gint64          parent_id,
+                                        GError        **error);
+/* Loads every live action in document order (pillar, objective, action). */
+GPtrArray  *pl_store_load_all_actions  (PlStore        *store,
+                                        GError        **error);
+PlRecord   *pl_store_load_one          (PlStore        *store,
+                                        GType           type,
+                                        gint64          id,
+                                        gboolean        even_deleted,
+                                        GError        **error);
+gint64      pl_store_find_id_by_uuid   (PlStore        *store,
+                                        GType           type,
+                                        const char     *uuid);
+gint64      pl_store_find_stakeholder  (PlStore        *store,
+                                        const char     *name);
+gint64      pl_store_count             (PlStore        *store,
+                                        const char     *table);
+
+/* Inserts @record (values already loaded), at @position among its
+ * siblings (-1 = end); sets id, uuid, timestamps and position. */
+gboolean    pl_store_insert            (PlStore        *store,
+                                        PlRecord       *record,
+                                        int             position,
+                                        GError        **error);
+gboolean    pl_store_update            (PlStore        *store,
+                                        PlRecord       *record,
+                                        guint           n,
+                                        GParamSpec    **pspecs,
+                                        const GValue   *values,
+                                        const char     *now,
+                                        GError        **error);
+/* Soft delete: marks the row (and what lies under it) with @token. */
+gboolean    pl_store_delete            (PlStore        *store,
+                                        PlRecord       *record,
+                                        gint64          token,
+                                        const char     *now,
+                                        GError        **error);
+/* Returns the token the row was deleted with (0 if live). */
+gint64      pl_store_get_deleted_token (PlStore        *store,
+                                        PlRecord       *record);
+gboolean    pl_store_undelete          (PlStore        *store,
+                                        PlRecord       *record,
+                                        gint64          token,
+                                        const char     *now,
+                                        GError        **error);
+/* Moves among live siblings; returns the new positions through renumbering. */
+gboolean    pl_store_move              (PlStore        *store,
+                                        PlRecord       *record,
+                                        guint           position,
+                                        const char     *now,
+                                        GError        **error);
+/* Feedback quoting @record's text: recomputes orphaned against @text.
+ * Returns the ids whose orphaned flag changed. */
+GArray     *pl_store_update_orphans    (PlStore        *store,
+                                        int             target_kind,
+                                        gint64          target_id,
+                                        const char     *text,
+                                        GError        **error);
+gboolean    pl_store_reassign_feedback (PlStore        *store,
+                                        gint64          from_stakeholder,
+                                        gint64          to_stakeholder,
+                                        const char     *now,
+                                        GError        **error);
+
+/* Ids of matching feedback, newest first; @open_count gets how many of
+ * them are open. */
+GArray     *pl_store_query_feedback    (PlStore               *store,
+                                        const PlFeedbackQuery *query,
+                                        guint                 *open_count,
+                                        GError               **error);
+gboolean    pl_store_feedback_matches  (PlStore               *store,
+                                        const PlFeedbackQuery *query,
+                                        gint64                 id);
+/* Number of matching items sorting before (captured_at, id). */
+guint       pl_store_feedback_rank     (PlStore               *store,
+                                        const PlFeedbackQuery *query,
+                                        const char            *captured_at,
+                                        gint64                 id);
+
+/* FTS: returns PlSearchHit*. */
+GPtrArray  *pl_store_search            (PlStore        *store,
+                                        const char     *query,
+                                        guint           limit,
+                                        GError        **error);
+/* Turns user words into a safe FTS5 query ("a b*"), or NULL if empty. */
+char       *pl_store_fts_query         (const char     *words);
+
+GPtrArray  *pl_store_check             (PlStore        *store,
+                                        GError        **error);
+
+G_END_DECLS
