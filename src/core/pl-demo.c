@@ -175,7 +175,7 @@ static const DemoStakeholder demo_stakeholders[] = {
   { "Tomas Vidal", "IslandTel", PL_SECTOR_PRIVATE, FALSE },
   { "Grace Mbeki", "Chamber of Commerce", PL_SECTOR_PRIVATE, TRUE },
   { "Oliver Strand", "Port Halden Power and Light", PL_SECTOR_PRIVATE, TRUE },
-  { "Dr. Helena Cruz", "University of the Kestrel Islands", PL_SECTOR_ACADEMIA, TRUE },
+  { "Helena Cruz", "University of the Kestrel Islands", PL_SECTOR_ACADEMIA, TRUE },
   { "Samuel Ade", "Kestrel Technical Institute", PL_SECTOR_ACADEMIA, FALSE },
   { "Marisol Fontaine", "Kestrel Consumers Association", PL_SECTOR_CIVIL_SOCIETY, TRUE },
   { "Joel Abernathy", "Digital Rights Kestrel", PL_SECTOR_CIVIL_SOCIETY, FALSE },
@@ -494,7 +494,7 @@ build_small (PlDocument  *doc,
       g_autofree char *slug = g_ascii_strdown (ds->name, -1);
       PlStakeholder *s;
 
-      g_strdelimit (slug, " .", '.');
+      g_strdelimit (slug, " ", '.');
       contact = g_strdup_printf ("%s@example.org", slug);
       s = pl_document_add (doc, PL_TYPE_STAKEHOLDER, NULL, -1, error,
                            "name", ds->name,

@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pl-cli.h"
+#include "pl-demo.h"
+#include "pl-export.h"
+
+#define NEED_FILE(ctx, argc) \
+  if ((argc) != 2) \
+    return pl_cli_usage ((ctx), (argc) < 2 ? _("FILE is missing") : _("Too many arguments"));
+
+int
+pl_cli_new (int    argc,
+            char **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *country = NULL;
+  gboolean empty = FALSE;
+  const GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title of the strategy"), N_("TITLE") },
+    { "country", 'c', 0, G_OPTION_ARG_STRING, &country, N_("Country"), N_("COUNTRY") },
+    { "empty", 0, 0, G_OPTION_ARG_NONE, &empty, N_("Start without the template’s sections and pillars"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — create a new strategy"));
+  g_autoptr(PlDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!pl_cli_parse (ctx, &argc, &argv, &code))
+    return code;
+  NEED_FILE (ctx, argc);
+
+  if (!(doc = pl_document_create (argv[1], empty ? PL_TEMPLATE_EMPTY : PL_TEMPLATE_STANDARD, &error)))
+    return pl_cli_fail (error);
+  if ((title || country) &&
+      !pl_record_set (PL_RECORD (pl_document_get_strategy (doc)), &error,
+                      "title", title ? title : pl_strategy_get_title (pl_document_get_strategy (doc)),
+                      "country", country ? country : "",
+                      NULL))
+    {
+      pl_document_close (doc);
+      g_unlink (argv[1]);
+      return pl_cli_fail (error);
+    }
+  pl_document_close (doc);
+  return PL_CLI_OK;
+}
+
+int
+pl_cli_demo (int    argc,
+             char **argv)
+{
+  g_autofree char *size = NULL;
+  const GOptionEntry entries[] = {
+    { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_("small (the example strategy, default) or big (the benchmark document)"), N_("SIZE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — write the example strategy of the Republic of the Kestrel Islands"));
+  g_autoptr(PlDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  PlDemoSize demo_size = PL_DEMO_SMALL;
+  int code;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!pl_cli_parse (ctx, &argc, &argv, &code))
+    return code;
+  NEED_FILE (ctx, argc);
+  if (size == NULL || g_str_equal (size, "small"))
+    demo_size = PL_DEMO_SMALL;
+  else if (g_str_equal (size, "big"))
+    demo_size = PL_DEMO_BIG;
+  else
+    return pl_cli_usage (ctx, _("--size must be small or big"));
+
+  if (!(doc = pl_demo_create (argv[1], demo_size, &error)))
+    return pl_cli_fail (error);
+  pl_document_close (doc);
+  return PL_CLI_OK;
+}
+
+int
+pl_cli_info (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — describe a document"));
+  g_autoptr(PlDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const counts[][2] = {
+    { "sections", N_("Sections") }, { "pillars", N_("Pillars") }, { "objectives", N_("Objectives") },
+    { "actions", N_("Actions") }, { "workshops", N_("Workshops") }, { "stakeholders", N_("Stakeholders") },
+    { "feedback", N_("Feedback") }, { "snapshots", N_("Snapshots") },
+  };
+  PlStrategy *s;
+  g_autoptr(PlFeedbackList) open_list = NULL;
+  int code;
+
+  if (!pl_cli_parse (ctx, &argc, &argv, &code))
+    return code;
+  NEED_FILE (ctx, argc);
+
+  if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
+    return pl_cli_fail (error);
+  s = pl_document_get_strategy (doc);
+  g_print ("%-15s %s\n", _("Title:"), pl_strategy_get_title (s));
+  g_print ("%-15s %s\n", _("Country:"), pl_strategy_get_country (s));
+  g_print ("%-15s %s\n", _("Version:"), pl_strategy_get_version_label (s));
+  g_print ("%-15s %s\n", _("Status:"), pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (s)));
+  g_print ("%-15s %s\n", _("Lead agency:"), pl_strategy_get_lead_agency (s));
+  g_print ("%-15s %s\n", _("Marking:"), pl_strategy_get_classification (s));
+  g_print ("%-15s %d\n", _("Schema:"), pl_document_get_schema_version (doc));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s:", _(counts[i][1]));
+      g_print ("%-15s %" G_GINT64_FORMAT "\n", label, pl_document_count (doc, counts[i][0]));
+    }
+  open_list = pl_feedback_list_new (doc, NULL);
+  g_print ("%-15s %u\n", _("Open feedback:"), pl_feedback_list_get_open_count (open_list));
+  return PL_CLI_OK;
+}
+
+int
+pl_cli_check (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — check integrity and schema"));
+  g_autoptr(PlDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  int code;
+
+  if (!pl_cli_parse (ctx, &argc, &argv, &code))
+    return code;
+  NEED_FILE (ctx, argc);
+
+  if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
+    return pl_cli_fail (error);
+  if (!pl_document_check (doc, &problems, &error))
+    return pl_cli_fail (error);
+  if (problems[0] == NULL)
+    {
+      g_print (_("%s: no problems found (document format %d)\n"), argv[1], pl_document_get_schema_version (doc));
+      return PL_CLI_OK;
+    }
+  for (guint i = 0; problems[i]; i++)
+    g_printerr ("%s: %s\n", argv[1], problems[i]);
+  g_printerr (_("pillars-cli: “%s” has %u problem(s); open a backup copy, or export what can be read.\n"),
+              argv[1], g_strv_length (problems));
+  return PL_CLI_ERROR;
+}
+
+int
+pl_cli_export (int    argc,
+               char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *anonymise = NULL;
+  g_autofree char *workshop = NULL;
+  g_autofree char *disposition = NULL;
+  g_autofree char *classification = NULL;
+  g_autofree char *date = NULL;
+  gboolean annex = FALSE, no_title = FALSE, no_front = FALSE, no_pillars = FALSE, no_plan = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md, html, docx, odt or csv (the recommendations matrix)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: standard output for md, html and csv; FILE with the format’s extension for docx and odt)"), N_("OUT") },
+    { "annex", 'a', 0, G_OPTION_ARG_NONE, &annex, N_("Add the annex of recommendations and dispositions"), NULL },
+    { "anonymise", 0, 0, G_OPTION_ARG_STRING, &anonymise, N_("named, organisation (default) or anonymous"), N_("HOW") },
+    { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop, N_("Only feedback from this workshop (id or title)"), N_("WORKSHOP") },
+    { "disposition", 'd', 0, G_OPTION_ARG_STRING, &disposition, N_("Only feedback with this disposition"), N_("DISPOSITION") },
+    { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("Classification marking for this export"), N_("MARKING") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date on the title page (default: today)"), N_("DATE") },
+    { "no-title-page", 0, 0, G_OPTION_ARG_NONE, &no_title, N_("Leave out the title page"), NULL },
+    { "no-front-matter", 0, 0, G_OPTION_ARG_NONE, &no_front, N_("Leave out the vision and front-matter sections"), NULL },
+    { "no-pillars", 0, 0, G_OPTION_ARG_NONE, &no_pillars, N_("Leave out the pillars"), NULL },
+    { "no-plan", 0, 0, G_OPTION_ARG_NONE, &no_plan, N_("Leave out the implementation plan"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — export for review"));
+  g_autoptr(PlDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  PlExportOptions options;
+  gboolean ok;
+  int code;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!pl_cli_parse (ctx, &argc, &argv, &code))
+    return code;
+  NEED_FILE (ctx, argc);
+
+  pl_export_options_init (&options);
+  if (format == NULL)
+    return pl_cli_usage (ctx, _("--format is required (md, html, docx, odt or csv)"));
+  if (!pl_export_format_from_string (format, &options.format))
+    return pl_cli_usage (ctx, _("--format must be md, html, docx, odt or csv"));
+  if (anonymise && !pl_anonymise_from_string (anonymise, &options.anonymise))
+    return pl_cli_usage (ctx, _("--anonymise must be named, organisation or anonymous"));
+  if (disposition && !pl_cli_parse_enum (PL_TYPE_DISPOSITION, "disposition", disposition, &options.disposition, &error))
+    return pl_cli_usage (ctx, error->message);
+  options.annex = annex || options.format == PL_EXPORT_CSV;
+  options.title_page = !no_title;
+  options.front_matter = !no_front;
+  options.pillars = !no_pillars;
+  options.implementation_plan = !no_plan;
+  options.classification = g_steal_pointer (&classification);
+  options.date = g_steal_pointer (&date);
+
+  if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
+    {
+      pl_export_options_clear (&options);
+      return pl_cli_fail (error);
+    }
+  if (workshop)
+    {
+      g_autoptr(PlWorkshop) w = pl_cli_find_workshop (doc, workshop, &error);
+
+      if (w == NULL)
+        {
+          pl_export_options_clear (&options);
+          return pl_cli_fail (error);
+        }
+      options.workshop_id = pl_record_get_id (PL_RECORD (w));
+    }
+
+  if (output == NULL && (options.format == PL_EXPORT_DOCX || options.format == PL_EXPORT_ODT))
+    {
+      g_autofree char *base = g_strdup (argv[1]);
+      char *dot = strrchr (base, '.');
+
+      if (dot && strchr (dot, '/') == NULL)
+        *dot = '\0';
+      output = g_strdup_printf ("%s.%s", base, pl_export_format_extension (options.format));
+    }
+
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (out, 256 * 1024);
+
+      ok = pl_export_to_stream (doc, &options, buffered, NULL, &error) &&
+           g_output_stream_close (buffered, NULL, &error);
+    }
+  else
+    ok = pl_export_to_file (doc, &options, output, NULL, &error);
+
+  pl_export_options_clear (&options);
+  if (!ok)
+    return pl_cli_fail (error);
+  return PL_CLI_OK;
+}
+
+int
+pl_cli_search (int    argc,
+               char **argv)
+{
+  int limit = 20;
+  const GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N results (default 20)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE WORDS… — full-text search"));
+  g_autoptr(PlDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *query = NULL;
+  int code;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!pl_cli_parse (ctx, &argc, &argv, &code))
+    return code;
+  if (argc < 3)
+    return pl_cli_usage (ctx, _("FILE and WORDS are needed"));
+  if (limit <= 0)
+    return pl_cli_usage (ctx, _("--limit must be positive"));
+
+  if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
+    return pl_cli_fail (error);
+  query = g_strjoinv (" ", argv + 2);
+  if (!(hits = pl_document_search (doc, query, limit, &error)))
+    return pl_cli_fail (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PlSearchHit *hit = g_ptr_array_index (hits, i);
+      const char *kind = hit->type == PL_TYPE_SECTION ? "section" :
+                         hit->type == PL_TYPE_PILLAR ? "pillar" :
+                         hit->type == PL_TYPE_OBJECTIVE ? "objective" :
+                         hit->type == PL_TYPE_ACTION ? "action" : "feedback";
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, hit->id);
+      const char *row[] = { kind, id, hit->title ? hit->title : "", hit->snippet ? hit->snippet : "", NULL };
+
+      pl_cli_print_row (row);
+    }
+  return PL_CLI_OK;
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "pl-document.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of pillars-cli. */
+#define PL_CLI_OK     0
+#define PL_CLI_ERROR  1  /* the user's file or data: a one-line message says what to do */
+#define PL_CLI_USAGE  2  /* bad command line */
+
+typedef int (*PlCliCommand) (int argc, char **argv);
+
+typedef struct {
+  const char   *name;
+  const char   *summary;
+  PlCliCommand  run;
+} PlCliEntry;
+
+/* Reports on stderr and returns the exit code for @error. */
+int          pl_cli_fail          (const GError *error);
+int          pl_cli_usage         (GOptionContext *context,
+                                   const char     *message);
+/* Parses options; on --help prints and exits 0, on error returns FALSE
+ * after printing the usage. */
+gboolean     pl_cli_parse         (GOptionContext *context,
+                                   int            *argc,
+                                   char         ***argv,
+                                   int            *exit_code);
+/* Opens FILE for writing (or reading with @read_only). */
+PlDocument  *pl_cli_open          (const char   *path,
+                                   gboolean      read_only,
+                                   GError      **error);
+/* Reads --body-file: "-" is standard input. */
+char        *pl_cli_read_text     (const char   *path,
+                                   GError      **error);
+/* Enum option parsing with a clear message listing the choices. */
+gboolean     pl_cli_parse_enum    (GType         type,
+                                   const char   *option,
+                                   const char   *value,
+                                   int          *out,
+                                   GError      **error);
+
+/* Finding records the way a person names them on a command line. */
+PlPillar      *pl_cli_find_pillar      (PlDocument *doc, const char *ref, GError **error);
+PlObjective   *pl_cli_find_objective   (PlDocument *doc, const char *ref, GError **error);
+PlAction      *pl_cli_find_action      (PlDocument *doc, const char *ref, GError **error);
+PlWorkshop    *pl_cli_find_workshop    (PlDocument *doc, const char *ref, GError **error);
+PlStakeholder *pl_cli_find_stakeholder (PlDocument *doc, const char *ref, GError **error);
+PlFeedback    *pl_cli_find_feedback    (PlDocument *doc, const char *ref, GError **error);
+
+/* Prints one tab-separated line, escaping tabs and newlines in fields. */
+void         pl_cli_print_row     (const char * const *fields);
+
+int pl_cli_new         (int argc, char **argv);
+int pl_cli_demo        (int argc, char **argv);
+int pl_cli_info        (int argc, char **argv);
+int pl_cli_check       (int argc, char **argv);
+int pl_cli_export      (int argc, char **argv);
+int pl_cli_search      (int argc, char **argv);
+int pl_cli_pillar      (int argc, char **argv);
+int pl_cli_objective   (int argc, char **argv);
+int pl_cli_action      (int argc, char **argv);
+int pl_cli_feedback    (int argc, char **argv);
+int pl_cli_workshop    (int argc, char **argv);
+int pl_cli_stakeholder (int argc, char **argv);
+
+G_END_DECLS
