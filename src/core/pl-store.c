@@ -27,6 +27,7 @@ struct _PlStore
   int         lock_fd;
   int         version;
   gboolean    read_only;
+  gboolean    opened;      /* fully opened (checked, migrated) */
   char       *read_only_reason;
   guint       depth;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */
@@ -257,32 +258,45 @@ take_lock (PlStore     *store,
   return TRUE;
 }
 
+/* Takes the file from @from to @to in one transaction: either every step
+ * is applied or the file stays exactly as it was. */
 static gboolean
 migrate (PlStore     *store,
          int          from,
          int          to,
          GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", to);
+
+  if (!exec (store, "BEGIN IMMEDIATE;", error))
+    return FALSE;
   for (int v = from + 1; v <= to; v++)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", v);
+      if (!exec (store, pl_store_schema_migration (v), &local_error))
+        {
+          g_autofree char *detail = g_strdup (sqlite3_errmsg (store->db));
 
-      if (!exec (store, "BEGIN IMMEDIATE;", error))
-        return FALSE;
-      if (!exec (store, pl_store_schema_migration (v), error) ||
-          !exec (store, set_version, error))
-        {
-          g_prefix_error (error, _("Could not upgrade the document to format %d: "), v);
           exec (store, "ROLLBACK;", NULL);
+          if (from == 0)
+            g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
+                         _("Could not set up the new document “%s”: %s"),
+                         store->display_name, local_error->message);
+          else
+            g_set_error (error, PL_DOCUMENT_ERROR, local_error->code,
+                         _("“%s” could not be upgraded from document format %d to %d (step %d failed: %s). "
+                           "The file was not changed; open it with the version of Pillars that saved it, "
+                           "or restore a backup copy."),
+                         store->display_name, from, to, v, detail);
           return FALSE;
         }
-      if (!exec (store, "COMMIT;", error))
-        {
-          exec (store, "ROLLBACK;", NULL);
-          return FALSE;
-        }
-      store->version = v;
     }
+  if (!exec (store, set_version, error) || !exec (store, "COMMIT;", error))
+    {
+      exec (store, "ROLLBACK;", NULL);
+      return FALSE;
+    }
+  store->version = to;
   return TRUE;
 }
 
@@ -323,6 +337,7 @@ open_internal (const char  *path,
   struct stat st;
   int flags, rc;
   gint64 app_id;
+  gboolean file_writable = TRUE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -377,6 +392,7 @@ open_internal (const char  *path,
       if (!check_header (store, path, error))
         return NULL;
 
+      file_writable = g_access (path, W_OK) == 0 && dir_writable (path);
       if (!read_only && g_access (path, W_OK) != 0)
         {
           read_only = TRUE;
@@ -399,7 +415,10 @@ open_internal (const char  *path,
       return NULL;
     }
 
-  flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  /* A writable file opened read-only is opened read-write with query_only
+   * set: SQLite then still removes its -wal and -shm files on close, which
+   * a read-only connection cannot do. */
+  flags = ((read_only && !file_writable) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &store->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -410,6 +429,8 @@ open_internal (const char  *path,
     }
   sqlite3_extended_result_codes (store->db, 0);
   sqlite3_busy_timeout (store->db, 3000);
+  if (read_only && !exec (store, "PRAGMA query_only = ON;", error))
+    return NULL;
 
   if (create)
     {
@@ -479,6 +500,7 @@ open_internal (const char  *path,
   if (!exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
     return NULL;
 
+  store->opened = TRUE;
   return g_steal_pointer (&store);
 }
 
@@ -508,7 +530,8 @@ pl_store_free (PlStore *store)
   g_clear_pointer (&store->statements, g_hash_table_unref);
   if (store->db != NULL)
     {
-      if (!store->read_only)
+      /* Never on a file that failed to open: it must stay untouched. */
+      if (store->opened && !store->read_only)
         sqlite3_exec (store->db, "PRAGMA optimize;", NULL, NULL, NULL);
       sqlite3_close (store->db);
     }
@@ -1305,10 +1328,10 @@ pl_store_update_orphans (PlStore     *store,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       const char *quote = (const char *) sqlite3_column_text (stmt, 1);
-      gboolean was = sqlite3_column_int (stmt, 2) != 0;
-      gboolean now_orphaned = strstr (text ? text : "", quote) == NULL;
+      gboolean was = sqlite3_column_int64 (stmt, 2) != 0;
+      gint64 now_orphaned = strstr (text ? text : "", quote) == NULL ? 1 : 0;
 
-      if (was != now_orphaned)
+      if (was != (now_orphaned != 0))
         {
           g_array_append_val (changed, id);
           g_array_append_val (flips, now_orphaned);
