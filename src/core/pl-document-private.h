@@ -17,6 +17,16 @@ void      pl_document_report_write_failure   (PlDocument    *self,
 void      pl_document_forget_record          (PlDocument    *self,
                                               PlRecord      *record);
 PlStore  *pl_document_get_store              (PlDocument    *self);
+/* Many reads from one snapshot of the file (exports): begin, then end
+ * with pl_document_end_read(). */
+gboolean  pl_document_begin_read             (PlDocument    *self,
+                                              GError       **error);
+void      pl_document_end_read               (PlDocument    *self);
+/* Every live row of @type in one query, as the document's own objects
+ * (transfer full array). For exporters that need them all. */
+GPtrArray *pl_document_load_all              (PlDocument    *self,
+                                              GType          type,
+                                              GError       **error);
 void      pl_document_register_feedback_list   (PlDocument     *self,
                                                 PlFeedbackList *list);
 void      pl_document_unregister_feedback_list (PlDocument     *self,

@@ -131,6 +131,25 @@ free_cache_table (gpointer data)
 }
 
 static void
+detach_records (PlDocument *self)
+{
+  GHashTableIter types;
+  gpointer table;
+
+  g_hash_table_iter_init (&types, self->cache);
+  while (g_hash_table_iter_next (&types, NULL, &table))
+    {
+      GHashTableIter rows;
+      gpointer record;
+
+      g_hash_table_iter_init (&rows, table);
+      while (g_hash_table_iter_next (&rows, NULL, &record))
+        pl_record_attach (record, NULL);
+      g_hash_table_remove_all (table);
+    }
+}
+
+static void
 pl_document_dispose (GObject *object)
 {
   PlDocument *self = PL_DOCUMENT (object);
@@ -146,6 +165,8 @@ pl_document_dispose (GObject *object)
   g_clear_object (&self->stakeholders);
   g_clear_object (&self->snapshots);
   g_clear_object (&self->feedback);
+  /* Records that outlive the document (held by someone else) forget it. */
+  detach_records (self);
 
   G_OBJECT_CLASS (pl_document_parent_class)->dispose (object);
 }
@@ -369,6 +390,37 @@ PlStore *
 pl_document_get_store (PlDocument *self)
 {
   return self->store;
+}
+
+static gboolean check_open (PlDocument *self, GError **error);
+
+gboolean
+pl_document_begin_read (PlDocument  *self,
+                        GError     **error)
+{
+  return check_open (self, error) && pl_store_begin_read (self->store, error);
+}
+
+void
+pl_document_end_read (PlDocument *self)
+{
+  if (self->store != NULL)
+    pl_store_commit (self->store, NULL);
+}
+
+GPtrArray *
+pl_document_load_all (PlDocument  *self,
+                      GType        type,
+                      GError     **error)
+{
+  GPtrArray *records;
+
+  if (!check_open (self, error))
+    return NULL;
+  if (!(records = pl_store_load (self->store, type, -1, error)))
+    return NULL;
+  intern_array (self, records);
+  return records;
 }
 
 static gboolean

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmark.h>
+#include <libxml/xmlwriter.h>
 
 #include "pl-export.h"
 
@@ -29,6 +30,7 @@ typedef struct {
   char          *who;           /* stakeholder as it may be shown */
   char          *organisation;  /* as it may be shown ("" when hidden) */
   const char    *sector;        /* translated label, "" if unknown */
+  PlRecord      *target_record; /* what it is about; NULL = the strategy */
 } PlAnnexRow;
 
 void        pl_annex_row_free            (PlAnnexRow      *row);
@@ -73,5 +75,125 @@ gboolean    pl_export_html               (PlExportContext *ctx);
 gboolean    pl_export_docx               (PlExportContext *ctx);
 gboolean    pl_export_odt                (PlExportContext *ctx);
 gboolean    pl_export_csv                (PlExportContext *ctx);
+
+/* ---- The document outline shared by the HTML, DOCX and ODT writers ----
+ *
+ * pl_export_outline_run() walks the document once, in the order and with
+ * the numbering of the Markdown writer, and calls the writer's callbacks.
+ * Narrative Markdown arrives as filtered cmark events: headings become
+ * heading() calls (levels shifted), raw HTML and unsafe links never reach
+ * a writer, images arrive as their text, and containers nested deeper than
+ * PL_OUTLINE_MAX_DEPTH are flattened into the deepest allowed one. */
+
+#define PL_OUTLINE_MAX_DEPTH 8
+
+typedef struct _PlOutline PlOutline;
+
+typedef enum {
+  PL_OUTLINE_PARA_SUMMARY,  /* a pillar's one-line summary */
+  PL_OUTLINE_PARA_NOTE,     /* "No actions yet." and the like */
+} PlOutlineParagraph;
+
+typedef enum {
+  PL_OUTLINE_TABLE_PLAN,
+  PL_OUTLINE_TABLE_ANNEX,
+} PlOutlineTable;
+
+typedef struct {
+  int         level;        /* 1 = pillar, section, plan, annex; 2 = objective ... up to 5 */
+  char       *text;         /* plain text, numbers included ("1.2 Title") */
+  char       *anchor;       /* "pl-h12": unique, XML name and URL fragment safe */
+  gboolean    new_page;     /* start on a new page */
+} PlOutlineHeading;
+
+typedef struct {
+  const char *marking;      /* classification, "" if none */
+  const char *title;
+  const char *country;
+  /* NULL-terminated label/value pairs: Version, Status, Date, Lead agency. */
+  const char *const *labels;
+  const char *const *values;
+} PlOutlineTitle;
+
+typedef struct {
+  void (*title_page)  (PlOutline *ol, const PlOutlineTitle *title);
+  /* Only headings of level <= 3; the writer ends the page after it. */
+  void (*contents)    (PlOutline *ol, GPtrArray *headings);
+  void (*heading)     (PlOutline *ol, const PlOutlineHeading *heading);
+  void (*paragraph)   (PlOutline *ol, PlOutlineParagraph kind, const char *text);
+  /* An action under its objective: bold title, then label/value pairs. */
+  void (*action)      (PlOutline *ol, const char *title,
+                       const char *const *labels, const char *const *values);
+  /* Narrative: BLOCK_QUOTE, LIST, ITEM, PARAGRAPH, EMPH, STRONG, LINK
+   * (http, https, mailto only) with ENTER and EXIT; CODE_BLOCK,
+   * THEMATIC_BREAK, TEXT, CODE, SOFTBREAK, LINEBREAK with ENTER only.
+   * @depth counts the block quotes and lists around the node. */
+  void (*node)        (PlOutline *ol, cmark_node *node, cmark_event_type ev, int depth);
+  /* The wide part (implementation plan, annex) starts; @first: nothing
+   * was written before it. */
+  void (*wide)        (PlOutline *ol, gboolean first);
+  /* @widths: relative column widths, summing to 100. */
+  void (*table_begin) (PlOutline *ol, PlOutlineTable kind, guint n_columns,
+                       const char *const *header, const guint *widths);
+  void (*table_row)   (PlOutline *ol, const char *const *cells);
+  void (*table_end)   (PlOutline *ol);
+} PlOutlineOps;
+
+struct _PlOutline {
+  PlExportContext    *ctx;
+  const PlOutlineOps *ops;
+  gpointer            writer;
+  /* private to the walker */
+  GPtrArray          *headings;      /* PlOutlineHeading of levels 1-3, from the first pass */
+  guint               n_headings;
+  gboolean            at_page_start;
+  gboolean            written;
+  gboolean            collecting;
+};
+
+gboolean    pl_export_outline_run        (PlExportContext    *ctx,
+                                          const PlOutlineOps *ops,
+                                          gpointer            writer);
+/* The title the document carries in its metadata. */
+const char *pl_export_outline_title      (PlOutline          *ol);
+
+/* Text made safe for XML 1.0: invalid UTF-8 replaced, control characters
+ * other than tab, newline and carriage return dropped. Returns @text itself
+ * when it is clean (the common case), else @scratch's buffer. */
+const char *pl_export_clean_text         (const char         *text,
+                                          gssize              len,
+                                          GString            *scratch);
+/* TRUE for the link schemes an export keeps: http, https, mailto. */
+gboolean    pl_export_link_is_safe       (const char         *url);
+
+/* ---- Zip packages (DOCX, ODT): libarchive streaming to ctx->out ---- */
+typedef struct _PlExportZip PlExportZip;
+
+PlExportZip *pl_export_zip_new           (PlExportContext    *ctx);
+/* Adds one entry; @stored: no compression (ODT's mimetype). */
+void         pl_export_zip_add           (PlExportZip        *zip,
+                                          const char         *name,
+                                          const char         *data,
+                                          gsize               len,
+                                          gboolean            stored);
+/* Closes the archive; FALSE (and ctx->error set) on any failure. */
+gboolean     pl_export_zip_finish        (PlExportZip        *zip);
+
+/* An XML part written with libxml2 into @buffer (declaration written). */
+xmlTextWriterPtr pl_export_xml_new       (GString            *buffer);
+/* Ends the document, frees @writer, adds @buffer to @zip as @name and
+ * frees it. */
+void         pl_export_xml_add           (PlExportZip        *zip,
+                                          const char         *name,
+                                          xmlTextWriterPtr    writer,
+                                          GString            *buffer);
+/* <element name="value" ...> with NULL-terminated name/value pairs;
+ * pl_export_xml_element() also closes it. */
+void         pl_export_xml_start         (xmlTextWriterPtr    writer,
+                                          const char         *element,
+                                          ...) G_GNUC_NULL_TERMINATED;
+void         pl_export_xml_element       (xmlTextWriterPtr    writer,
+                                          const char         *element,
+                                          ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

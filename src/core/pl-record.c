@@ -17,7 +17,7 @@ typedef struct
   gint64      position;
   gboolean    deleted;
   GValue     *values;
-  PlDocument *document;  /* weak */
+  PlDocument *document;  /* unowned; cleared by the document's dispose */
 } PlRecordPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (PlRecord, pl_record, G_TYPE_OBJECT)
@@ -56,10 +56,7 @@ pl_record_finalize (GObject *object)
       g_free (priv->values);
     }
   if (priv->document != NULL)
-    {
-      pl_document_forget_record (priv->document, self);
-      g_object_remove_weak_pointer (G_OBJECT (priv->document), (gpointer *) &priv->document);
-    }
+    pl_document_forget_record (priv->document, self);
   g_free (priv->uuid);
   g_free (priv->created_at);
   g_free (priv->updated_at);
@@ -459,13 +456,10 @@ pl_record_attach (PlRecord   *self,
 {
   PlRecordPrivate *priv = pl_record_get_instance_private (self);
 
-  if (priv->document == document)
-    return;
-  if (priv->document != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (priv->document), (gpointer *) &priv->document);
+  /* No weak pointer: with 20,000 records on one document, removing weak
+   * pointers one by one is quadratic. The document detaches every record
+   * it still knows when it goes away. */
   priv->document = document;
-  if (document != NULL)
-    g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &priv->document);
 }
 
 gint64

@@ -601,6 +601,21 @@ pl_store_begin (PlStore  *store,
 }
 
 gboolean
+pl_store_begin_read (PlStore  *store,
+                     GError  **error)
+{
+  if (store->depth++ > 0)
+    return TRUE;
+  /* One snapshot and one lock for many reads (exports). */
+  if (!exec (store, "BEGIN DEFERRED;", error))
+    {
+      store->depth--;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 pl_store_commit (PlStore  *store,
                  GError  **error)
 {
@@ -723,8 +738,8 @@ read_value (sqlite3_stmt *stmt,
 
 /* SELECT id, uuid, created_at, updated_at, position, <columns> FROM t */
 static char *
-select_sql (PlRecordClass *klass,
-            const char    *prefix)
+build_select_sql (PlRecordClass *klass,
+                  const char    *prefix)
 {
   GString *sql = g_string_new ("SELECT ");
 
@@ -737,6 +752,29 @@ select_sql (PlRecordClass *klass,
     }
   g_string_append_printf (sql, " FROM %s", klass->table);
   return g_string_free (sql, FALSE);
+}
+
+/* The SELECT text of a type never changes: build it once per process. */
+static char *
+select_sql (PlRecordClass *klass,
+            const char    *prefix)
+{
+  static GHashTable *cache = NULL;
+  G_LOCK_DEFINE_STATIC (cache);
+  g_autofree char *key = g_strdup_printf ("%s|%s", G_OBJECT_CLASS_NAME (klass), prefix);
+  const char *sql;
+
+  G_LOCK (cache);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sql = g_hash_table_lookup (cache, key);
+  if (sql == NULL)
+    {
+      sql = build_select_sql (klass, prefix);
+      g_hash_table_insert (cache, g_steal_pointer (&key), (char *) sql);
+    }
+  G_UNLOCK (cache);
+  return g_strdup (sql);
 }
 
 #define FIXED_COLUMNS 5

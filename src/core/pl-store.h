@@ -35,6 +35,9 @@ gboolean    pl_store_exec_for_test     (PlStore        *store,
 
 gboolean    pl_store_begin             (PlStore        *store,
                                         GError        **error);
+ /* A read transaction (also on read-only files); end it with commit. */
+gboolean    pl_store_begin_read        (PlStore        *store,
+                                        GError        **error);
 gboolean    pl_store_commit            (PlStore        *store,
                                         GError        **error);
 void        pl_store_rollback          (PlStore        *store);
