@@ -1,0 +1,890 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "pl-capture-bar.h"
+#include "pl-feedback-detail.h"
+#include "pl-feedback-format.h"
+#include "pl-feedback-pane.h"
+#include "pl-feedback-row.h"
+#include "pl-stakeholders-dialog.h"
+#include "pl-utils.h"
+#include "pl-workshops-dialog.h"
+
+enum {
+  SCOPE_THIS_TAB,
+  SCOPE_WHOLE,
+};
+
+struct _PlFeedbackPane
+{
+  GtkWidget           parent_instance;
+
+  PlDocument         *document;
+  PlRecord           *target;
+  GtkTextBuffer      *quote_buffer;
+  PlWorkshop         *active_workshop;
+  PlFeedbackList     *list;
+  GtkSingleSelection *selection;
+  GPtrArray          *workshops;      /* PlWorkshop, the entries after the first of both workshop dropdowns */
+  PlFeedback         *last_deleted;
+  gboolean            updating;
+
+  PlCaptureBar       *capture_bar;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkRevealer        *live_revealer;
+  GtkLabel           *live_label;
+  GtkDropDown        *live_dropdown;
+  GtkBox             *capture_slot;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *scope_dropdown;
+  GtkDropDown        *kind_filter;
+  GtkDropDown        *disposition_filter;
+  GtkDropDown        *workshop_filter;
+  GtkDropDown        *sector_filter;
+  GtkCheckButton     *orphaned_check;
+  GtkLabel           *count_label;
+  GtkPaned           *paned;
+  GtkStack           *list_stack;
+  GtkScrolledWindow  *list_scroller;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkStack           *detail_stack;
+  PlFeedbackDetail   *detail;
+};
+
+G_DEFINE_FINAL_TYPE (PlFeedbackPane, pl_feedback_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_TARGET,
+  PROP_QUOTE_BUFFER,
+  PROP_ACTIVE_WORKSHOP,
+  N_PROPS
+};
+
+enum {
+  SHOW_PASSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Kind and disposition badges, readable on a projector, light and dark. */
+static const char pane_css[] =
+  "feedbackpane .live-banner { background-color: @red_3; color: white; padding: 8px 12px; font-weight: 800; font-size: 1.15em; }\n"
+  "feedbackpane .live-dot { color: white; }\n"
+  "feedbackpane .feedback-capture-area { padding: 10px 12px; }\n"
+  "feedbackpane .feedback-filters { padding: 8px 12px 6px 12px; }\n"
+  "feedbackpane .feedback-count { font-weight: bold; font-size: 1.05em; }\n"
+  "capturebar .capture-target { font-weight: bold; }\n"
+  "capturebar .capture-text { font-size: 1.2em; }\n"
+  "capturebar entry { font-size: 1.1em; min-height: 38px; }\n"
+  ".capture-text-frame { border: 1px solid alpha(currentColor, 0.25); border-radius: 6px; background-color: @view_bg_color; }\n"
+  ".capture-text-frame textview, .capture-text-frame textview text { background-color: transparent; }\n"
+  "capturebar .kind-toggles button { padding: 4px 6px; font-weight: bold; }\n"
+  "capturebar .kind-toggles button:checked { color: white; }\n"
+  "capturebar .kind-toggles button.kind-comment:checked { background-color: @dark_2; }\n"
+  "capturebar .kind-toggles button.kind-question:checked { background-color: @purple_3; }\n"
+  "capturebar .kind-toggles button.kind-recommendation:checked { background-color: @blue_4; }\n"
+  "capturebar .kind-toggles button.kind-objection:checked { background-color: @red_4; }\n"
+  "capturebar .kind-toggles button.kind-support:checked { background-color: @green_5; }\n"
+  ".feedback-list > row { padding: 0; }\n"
+  "feedbackrow { padding: 10px 12px; border-bottom: 1px solid alpha(currentColor, 0.12); }\n"
+  "feedbackrow .feedback-body { font-size: 1.1em; }\n"
+  ".feedback-who { font-weight: bold; }\n"
+  ".feedback-quote { font-style: italic; opacity: 0.8; }\n"
+  "feedbackdetail { padding: 12px; }\n"
+  "feedbackdetail .feedback-detail-body { font-size: 1.2em; }\n"
+  ".feedback-quote-box { padding: 8px; border-left: 4px solid alpha(currentColor, 0.3); background-color: alpha(currentColor, 0.05); }\n"
+  ".orphan-warning { color: @warning_color; font-weight: bold; }\n"
+  ".badge { border-radius: 4px; padding: 2px 8px; font-weight: bold; font-size: 0.9em; }\n"
+  ".badge.kind-comment { background-color: @dark_2; color: white; }\n"
+  ".badge.kind-question { background-color: @purple_3; color: white; }\n"
+  ".badge.kind-recommendation { background-color: @blue_4; color: white; }\n"
+  ".badge.kind-objection { background-color: @red_4; color: white; }\n"
+  ".badge.kind-support { background-color: @green_5; color: white; }\n"
+  ".badge.disposition-open, .badge.disposition-accepted, .badge.disposition-partly-accepted,"
+  " .badge.disposition-rejected, .badge.disposition-deferred, .badge.disposition-addressed"
+  " { border-radius: 999px; padding: 0px 8px; border: 2px solid; }\n"
+  ".badge.disposition-open { border-color: @yellow_5; background-color: alpha(@yellow_3, 0.25); }\n"
+  ".badge.disposition-accepted { border-color: @green_4; background-color: alpha(@green_3, 0.25); }\n"
+  ".badge.disposition-partly-accepted { border-color: @teal_4; background-color: alpha(@teal_3, 0.2); }\n"
+  ".badge.disposition-rejected { border-color: @red_3; background-color: alpha(@red_2, 0.2); }\n"
+  ".badge.disposition-deferred { border-color: @light_5; background-color: alpha(@light_5, 0.2); }\n"
+  ".badge.disposition-addressed { border-color: @blue_3; background-color: alpha(@blue_2, 0.2); }\n"
+  ".badge.orphaned { background-color: @orange_3; color: black; }\n";
+
+static void
+ensure_style (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (done || gdk_display_get_default () == NULL)
+    return;
+  done = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, pane_css, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* ---- state ---- */
+
+static void
+update_actions (PlFeedbackPane *self)
+{
+  PlFeedback *fb = pl_feedback_detail_get_feedback (self->detail);
+  const char *quote = fb ? pl_feedback_get_quote (fb) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.delete", fb != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.show-passage",
+                                 fb != NULL && quote != NULL && *quote != '\0' && !pl_feedback_get_orphaned (fb));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.undo-delete", self->last_deleted != NULL);
+}
+
+static void
+update_count (PlFeedbackPane *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *text = pl_feedback_format_count (pl_feedback_list_get_open_count (self->list), n);
+
+  gtk_label_set_text (self->count_label, text);
+  if (n == 0)
+    {
+      const PlFeedbackQuery *q = pl_feedback_list_get_query (self->list);
+      gboolean filtered = q->text != NULL || q->kind >= 0 || q->disposition >= 0 || q->sector >= 0 ||
+                          q->workshop_id > 0 || q->orphaned >= 0 || q->pillar_id > 0;
+
+      adw_status_page_set_title (self->empty_page, filtered ? _("Nothing matches") : _("No feedback yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       filtered ? _("Change the filters or the search to see more")
+                                                : _("Type what a stakeholder says in the box above and press Enter"));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, n == 0 ? "empty" : "list");
+}
+
+static void
+update_live (PlFeedbackPane *self)
+{
+  g_autofree char *text = pl_feedback_format_live (self->active_workshop);
+
+  gtk_revealer_set_reveal_child (self->live_revealer, text != NULL);
+  gtk_label_set_text (self->live_label, text ? text : "");
+  if (self->active_workshop != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "live");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "live");
+}
+
+static int
+index_of_workshop (PlFeedbackPane *self,
+                   gint64          id)
+{
+  for (guint i = 0; i < self->workshops->len; i++)
+    if (pl_record_get_id (g_ptr_array_index (self->workshops, i)) == id)
+      return (int) i;
+  return -1;
+}
+
+/* Both workshop dropdowns list "none/all" and then every workshop. */
+static void
+rebuild_workshops (PlFeedbackPane *self)
+{
+  GListModel *workshops = pl_document_get_workshops (self->document);
+  g_autoptr(GtkStringList) live = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) filter = gtk_string_list_new (NULL);
+  gint64 filter_id = 0;
+  guint selected = gtk_drop_down_get_selected (self->workshop_filter);
+  int live_index, filter_index;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected - 1 < self->workshops->len)
+    filter_id = pl_record_get_id (g_ptr_array_index (self->workshops, selected - 1));
+
+  g_ptr_array_set_size (self->workshops, 0);
+  gtk_string_list_append (live, _("No workshop (not live)"));
+  gtk_string_list_append (filter, _("All workshops"));
+  for (guint i = 0; i < g_list_model_get_n_items (workshops); i++)
+    {
+      g_autoptr(PlWorkshop) w = g_list_model_get_item (workshops, i);
+      g_autofree char *name = pl_feedback_format_workshop (w);
+      g_autofree char *live_name = g_strdup_printf (_("Live: %s"), name);
+
+      g_ptr_array_add (self->workshops, g_object_ref (w));
+      gtk_string_list_append (live, live_name);
+      gtk_string_list_append (filter, name);
+    }
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->live_dropdown, G_LIST_MODEL (live));
+  gtk_drop_down_set_model (self->workshop_filter, G_LIST_MODEL (filter));
+  live_index = self->active_workshop ? index_of_workshop (self, pl_record_get_id (PL_RECORD (self->active_workshop))) : -1;
+  filter_index = filter_id ? index_of_workshop (self, filter_id) : -1;
+  gtk_drop_down_set_selected (self->live_dropdown, live_index + 1);
+  gtk_drop_down_set_selected (self->workshop_filter, filter_index + 1);
+  self->updating = FALSE;
+
+  /* The live workshop was deleted. */
+  if (self->active_workshop != NULL && live_index < 0)
+    pl_feedback_pane_set_active_workshop (self, NULL);
+  else
+    update_live (self);
+}
+
+static void
+apply_filters (PlFeedbackPane *self)
+{
+  PlFeedbackQuery query;
+  g_autoptr(GError) error = NULL;
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint disposition = gtk_drop_down_get_selected (self->disposition_filter);
+  guint sector = gtk_drop_down_get_selected (self->sector_filter);
+  guint workshop = gtk_drop_down_get_selected (self->workshop_filter);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->updating || self->list == NULL)
+    return;
+
+  pl_feedback_query_init (&query);
+  if (gtk_drop_down_get_selected (self->scope_dropdown) == SCOPE_THIS_TAB)
+    query.pillar_id = pl_feedback_pillar_filter_for_target (self->document, self->target);
+  if (kind != GTK_INVALID_LIST_POSITION && kind > 0)
+    query.kind = kind - 1;
+  if (disposition != GTK_INVALID_LIST_POSITION && disposition > 0)
+    query.disposition = disposition - 1;
+  if (sector != GTK_INVALID_LIST_POSITION && sector > 0)
+    query.sector = sector - 1;
+  if (workshop != GTK_INVALID_LIST_POSITION && workshop > 0 && workshop - 1 < self->workshops->len)
+    query.workshop_id = pl_record_get_id (g_ptr_array_index (self->workshops, workshop - 1));
+  if (gtk_check_button_get_active (self->orphaned_check))
+    query.orphaned = 1;
+  if (pl_feedback_capture_text_is_valid (text))
+    query.text = g_strstrip (g_strdup (text));
+
+  if (!pl_feedback_list_set_query (self->list, &query, &error))
+    g_warning ("Could not filter feedback: %s", error->message);
+  pl_feedback_query_clear (&query);
+  update_count (self);
+}
+
+static void
+filters_changed_cb (PlFeedbackPane *self)
+{
+  apply_filters (self);
+}
+
+static void
+live_selected_cb (PlFeedbackPane *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->live_dropdown);
+
+  if (self->updating)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected - 1 >= self->workshops->len)
+    pl_feedback_pane_set_active_workshop (self, NULL);
+  else
+    pl_feedback_pane_set_active_workshop (self, g_ptr_array_index (self->workshops, selected - 1));
+}
+
+static void
+document_changed_cb (PlFeedbackPane *self,
+                     PlRecord       *record)
+{
+  if (record != NULL && PL_IS_WORKSHOP (record))
+    rebuild_workshops (self);
+}
+
+/* ---- list ---- */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, pl_feedback_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  pl_feedback_row_set_feedback (PL_FEEDBACK_ROW (gtk_list_item_get_child (item)),
+                                gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  pl_feedback_row_set_feedback (PL_FEEDBACK_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+show_in_detail (PlFeedbackPane *self,
+                PlFeedback     *feedback)
+{
+  pl_feedback_detail_set_feedback (self->detail, feedback);
+  gtk_stack_set_visible_child_name (self->detail_stack, feedback ? "detail" : "none");
+  update_actions (self);
+}
+
+static void
+selected_item_cb (PlFeedbackPane *self)
+{
+  PlFeedback *feedback = gtk_single_selection_get_selected_item (self->selection);
+
+  /* An item that leaves the list (e.g. answered under an "Open" filter)
+   * stays in the detail area until another one is chosen. */
+  if (feedback != NULL)
+    show_in_detail (self, feedback);
+}
+
+static void
+list_activate_cb (PlFeedbackPane *self,
+                  guint           position)
+{
+  g_autoptr(PlFeedback) feedback = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+  if (feedback != NULL)
+    {
+      show_in_detail (self, feedback);
+      pl_feedback_detail_focus_disposition (self->detail);
+    }
+}
+
+static void
+list_counts_cb (PlFeedbackPane *self)
+{
+  update_count (self);
+}
+
+static void
+captured_cb (PlFeedbackPane *self,
+             PlFeedback     *feedback)
+{
+  /* The newest capture is at the top: keep it in view. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+}
+
+static void
+detail_feedback_notify_cb (PlFeedbackPane *self)
+{
+  update_actions (self);
+}
+
+/* ---- actions ---- */
+
+static void
+feedback_delete_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+  g_autoptr(PlFeedback) feedback = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (pl_feedback_detail_get_feedback (self->detail) == NULL)
+    return;
+  feedback = g_object_ref (pl_feedback_detail_get_feedback (self->detail));
+  pl_feedback_detail_flush (self->detail);
+  if (!pl_document_delete (self->document, PL_RECORD (feedback), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  show_in_detail (self, NULL);
+  g_set_object (&self->last_deleted, feedback);
+  update_actions (self);
+
+  toast = adw_toast_new (_("Feedback deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "feedback.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+feedback_undo_delete_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+  g_autoptr(PlFeedback) feedback = g_steal_pointer (&self->last_deleted);
+  g_autoptr(GError) error = NULL;
+
+  update_actions (self);
+  if (feedback == NULL)
+    return;
+  if (!pl_document_undelete (self->document, PL_RECORD (feedback), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  pl_feedback_pane_select (self, feedback);
+}
+
+static void
+feedback_show_passage_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+  PlFeedback *feedback = pl_feedback_detail_get_feedback (self->detail);
+
+  if (feedback != NULL)
+    g_signal_emit (self, signals[SHOW_PASSAGE], 0, feedback);
+}
+
+static void
+pane_focus_capture_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  pl_feedback_pane_focus_capture (PL_FEEDBACK_PANE (widget));
+}
+
+static void
+pane_focus_search_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PL_FEEDBACK_PANE (widget)->search_entry));
+}
+
+static void
+present_dialog (PlFeedbackPane *self,
+                GtkWindow      *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+      gtk_window_set_modal (dialog, TRUE);
+    }
+  gtk_window_present (dialog);
+}
+
+static void
+pane_workshops_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+
+  present_dialog (self, GTK_WINDOW (pl_workshops_dialog_new (self->document)));
+}
+
+static void
+pane_stakeholders_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+
+  present_dialog (self, GTK_WINDOW (pl_stakeholders_dialog_new (self->document)));
+}
+
+/* ---- GObject ---- */
+
+static void
+pl_feedback_pane_constructed (GObject *object)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (object);
+  GtkListItemFactory *factory;
+
+  G_OBJECT_CLASS (pl_feedback_pane_parent_class)->constructed (object);
+
+  g_assert (PL_IS_DOCUMENT (self->document));
+
+  self->capture_bar = PL_CAPTURE_BAR (pl_capture_bar_new (self->document));
+  gtk_box_append (self->capture_slot, GTK_WIDGET (self->capture_bar));
+  pl_capture_bar_set_target (self->capture_bar, self->target);
+  pl_capture_bar_set_quote_buffer (self->capture_bar, self->quote_buffer);
+  pl_capture_bar_set_workshop (self->capture_bar, self->active_workshop);
+  g_signal_connect_object (self->capture_bar, "captured", G_CALLBACK (captured_cb), self, G_CONNECT_SWAPPED);
+
+  self->list = pl_feedback_list_new (self->document, NULL);
+  g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::open-count", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selected_item_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (pl_document_get_workshops (self->document), "items-changed",
+                           G_CALLBACK (rebuild_workshops), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  rebuild_workshops (self);
+  apply_filters (self);
+  update_actions (self);
+}
+
+static void
+pl_feedback_pane_dispose (GObject *object)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (object);
+
+  if (self->detail != NULL)
+    pl_feedback_detail_flush (self->detail);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_PANE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->target);
+  g_clear_object (&self->quote_buffer);
+  g_clear_object (&self->active_workshop);
+  g_clear_object (&self->last_deleted);
+  g_clear_pointer (&self->workshops, g_ptr_array_unref);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (pl_feedback_pane_parent_class)->dispose (object);
+}
+
+static void
+pl_feedback_pane_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_TARGET:
+      g_value_set_object (value, self->target);
+      break;
+    case PROP_QUOTE_BUFFER:
+      g_value_set_object (value, self->quote_buffer);
+      break;
+    case PROP_ACTIVE_WORKSHOP:
+      g_value_set_object (value, self->active_workshop);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_feedback_pane_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_TARGET:
+      pl_feedback_pane_set_target (self, g_value_get_object (value));
+      break;
+    case PROP_QUOTE_BUFFER:
+      pl_feedback_pane_set_quote_buffer (self, g_value_get_object (value));
+      break;
+    case PROP_ACTIVE_WORKSHOP:
+      pl_feedback_pane_set_active_workshop (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pl_feedback_pane_constructed;
+  object_class->dispose = pl_feedback_pane_dispose;
+  object_class->get_property = pl_feedback_pane_get_property;
+  object_class->set_property = pl_feedback_pane_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PL_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TARGET] =
+    g_param_spec_object ("target", NULL, NULL, PL_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_QUOTE_BUFFER] =
+    g_param_spec_object ("quote-buffer", NULL, NULL, GTK_TYPE_TEXT_BUFFER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ACTIVE_WORKSHOP] =
+    g_param_spec_object ("active-workshop", NULL, NULL, PL_TYPE_WORKSHOP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SHOW_PASSAGE] =
+    g_signal_new ("show-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PL_TYPE_FEEDBACK);
+
+  g_type_ensure (PL_TYPE_FEEDBACK_DETAIL);
+  pl_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-feedback-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_label);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, capture_slot);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, disposition_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, workshop_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, sector_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, orphaned_check);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, paned);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, detail);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, live_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "feedback.delete", NULL, feedback_delete_action);
+  gtk_widget_class_install_action (widget_class, "feedback.undo-delete", NULL, feedback_undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "feedback.show-passage", NULL, feedback_show_passage_action);
+  gtk_widget_class_install_action (widget_class, "pane.focus-capture", NULL, pane_focus_capture_action);
+  gtk_widget_class_install_action (widget_class, "pane.focus-search", NULL, pane_focus_search_action);
+  gtk_widget_class_install_action (widget_class, "pane.workshops", NULL, pane_workshops_action);
+  gtk_widget_class_install_action (widget_class, "pane.stakeholders", NULL, pane_stakeholders_action);
+
+  /* Only reached when no text field took the key first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "feedback.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pane.focus-search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "feedbackpane");
+}
+
+static GListModel *
+label_model_with_all (GType       enum_type,
+                      const char *all)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < pl_enum_count (enum_type); i++)
+    gtk_string_list_append (list, pl_enum_to_label (enum_type, i));
+  return G_LIST_MODEL (list);
+}
+
+static void
+pl_feedback_pane_init (PlFeedbackPane *self)
+{
+  g_autoptr(GListModel) kinds = label_model_with_all (PL_TYPE_FEEDBACK_KIND, _("All kinds"));
+  g_autoptr(GListModel) dispositions = label_model_with_all (PL_TYPE_DISPOSITION, _("Any answer"));
+  g_autoptr(GListModel) sectors = label_model_with_all (PL_TYPE_SECTOR, _("All sectors"));
+  const char *scopes[] = { N_("This tab"), N_("Whole strategy"), NULL };
+  g_autoptr(GtkStringList) scope_model = gtk_string_list_new (NULL);
+
+  ensure_style ();
+  self->workshops = g_ptr_array_new_with_free_func (g_object_unref);
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; scopes[i]; i++)
+    gtk_string_list_append (scope_model, _(scopes[i]));
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scope_model));
+  gtk_drop_down_set_selected (self->scope_dropdown, SCOPE_WHOLE);
+  gtk_drop_down_set_model (self->kind_filter, kinds);
+  gtk_drop_down_set_model (self->disposition_filter, dispositions);
+  gtk_drop_down_set_model (self->sector_filter, sectors);
+  self->updating = FALSE;
+
+  g_signal_connect_object (self->detail, "notify::feedback", G_CALLBACK (detail_feedback_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+PlFeedbackPane *
+pl_feedback_pane_new (PlDocument *document)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
+  return g_object_new (PL_TYPE_FEEDBACK_PANE, "document", document, NULL);
+}
+
+PlDocument *
+pl_feedback_pane_get_document (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return self->document;
+}
+
+PlRecord *
+pl_feedback_pane_get_target (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return self->target;
+}
+
+void
+pl_feedback_pane_set_target (PlFeedbackPane *self,
+                             PlRecord       *target)
+{
+  g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  g_return_if_fail (target == NULL || PL_IS_RECORD (target));
+
+  if (!g_set_object (&self->target, target))
+    return;
+  if (self->capture_bar != NULL)
+    pl_capture_bar_set_target (self->capture_bar, target);
+  apply_filters (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
+}
+
+GtkTextBuffer *
+pl_feedback_pane_get_quote_buffer (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return self->quote_buffer;
+}
+
+void
+pl_feedback_pane_set_quote_buffer (PlFeedbackPane *self,
+                                   GtkTextBuffer  *buffer)
+{
+  g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  g_return_if_fail (buffer == NULL || GTK_IS_TEXT_BUFFER (buffer));
+
+  if (!g_set_object (&self->quote_buffer, buffer))
+    return;
+  if (self->capture_bar != NULL)
+    pl_capture_bar_set_quote_buffer (self->capture_bar, buffer);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE_BUFFER]);
+}
+
+PlWorkshop *
+pl_feedback_pane_get_active_workshop (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return self->active_workshop;
+}
+
+void
+pl_feedback_pane_set_active_workshop (PlFeedbackPane *self,
+                                      PlWorkshop     *workshop)
+{
+  g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  g_return_if_fail (workshop == NULL || PL_IS_WORKSHOP (workshop));
+
+  if (!g_set_object (&self->active_workshop, workshop))
+    return;
+  if (self->capture_bar != NULL)
+    pl_capture_bar_set_workshop (self->capture_bar, workshop);
+  if (self->workshops != NULL && self->document != NULL)
+    {
+      int index = workshop ? index_of_workshop (self, pl_record_get_id (PL_RECORD (workshop))) : -1;
+
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->live_dropdown, index + 1);
+      self->updating = FALSE;
+    }
+  update_live (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_WORKSHOP]);
+}
+
+void
+pl_feedback_pane_focus_capture (PlFeedbackPane *self)
+{
+  g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  pl_capture_bar_focus_text (self->capture_bar);
+}
+
+void
+pl_feedback_pane_select (PlFeedbackPane *self,
+                         PlFeedback     *feedback)
+{
+  int position;
+
+  g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  g_return_if_fail (feedback == NULL || PL_IS_FEEDBACK (feedback));
+
+  position = feedback ? pl_feedback_list_find (self->list, pl_record_get_id (PL_RECORD (feedback))) : -1;
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  show_in_detail (self, feedback);
+}
+
+PlFeedback *
+pl_feedback_pane_get_selected (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return pl_feedback_detail_get_feedback (self->detail);
+}
+
+GtkWidget *
+pl_feedback_pane_get_capture_bar (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return GTK_WIDGET (self->capture_bar);
+}
+
+GtkWidget *
+pl_feedback_pane_get_detail (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return GTK_WIDGET (self->detail);
+}
+
+GListModel *
+pl_feedback_pane_get_model (PlFeedbackPane *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  return G_LIST_MODEL (self->list);
+}
+
+GtkWidget *
+pl_feedback_pane_get_filter (PlFeedbackPane *self,
+                             const char     *name)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "scope"))
+    return GTK_WIDGET (self->scope_dropdown);
+  if (g_str_equal (name, "kind"))
+    return GTK_WIDGET (self->kind_filter);
+  if (g_str_equal (name, "disposition"))
+    return GTK_WIDGET (self->disposition_filter);
+  if (g_str_equal (name, "workshop"))
+    return GTK_WIDGET (self->workshop_filter);
+  if (g_str_equal (name, "sector"))
+    return GTK_WIDGET (self->sector_filter);
+  if (g_str_equal (name, "orphaned"))
+    return GTK_WIDGET (self->orphaned_check);
+  if (g_str_equal (name, "search"))
+    return GTK_WIDGET (self->search_entry);
+  if (g_str_equal (name, "live"))
+    return GTK_WIDGET (self->live_dropdown);
+  return NULL;
+}

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-stakeholders-dialog.h"
+#include "pl-utils.h"
+
+struct _PlStakeholdersDialog
+{
+  AdwPreferencesWindow  parent_instance;
+
+  PlDocument           *document;
+  PlStakeholder        *last_deleted;
+
+  GtkListBox           *list;
+};
+
+G_DEFINE_FINAL_TYPE (PlStakeholdersDialog, pl_stakeholders_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *property;
+  const char *label;
+} fields[] = {
+  { "name",         N_("Name") },
+  { "organisation", N_("Organisation") },
+  { "contact",      N_("Contact (e-mail or phone)") },
+};
+
+static void
+update_row_titles (AdwExpanderRow *row)
+{
+  PlStakeholder *s = g_object_get_data (G_OBJECT (row), "record");
+  const char *name = pl_stakeholder_get_name (s);
+  const char *org = pl_stakeholder_get_organisation (s);
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name && *name ? name : _("Unnamed stakeholder"));
+  subtitle = g_strdup_printf ("%s%s%s%s", org ? org : "", org && *org ? " · " : "",
+                              pl_enum_to_label (PL_TYPE_SECTOR, pl_stakeholder_get_sector (s)),
+                              pl_stakeholder_get_may_be_named (s) ? "" : _(" · not named in exports"));
+  adw_expander_row_set_subtitle (row, subtitle);
+}
+
+static void
+report (PlStakeholdersDialog *self,
+        const GError         *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+field_changed_cb (AdwEntryRow *entry,
+                  PlRecord    *record)
+{
+  const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  g_autoptr(GError) error = NULL;
+
+  if (pl_record_is_deleted (record) ||
+      g_strcmp0 (pl_record_get_string (record, property), gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
+    return;
+  if (pl_record_set (record, &error, property, gtk_editable_get_text (GTK_EDITABLE (entry)), NULL))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+    }
+}
+
+static void
+sector_selected_cb (AdwComboRow *combo,
+                    GParamSpec  *pspec,
+                    PlRecord    *record)
+{
+  guint selected = adw_combo_row_get_selected (combo);
+  g_autoptr(GError) error = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION || pl_record_is_deleted (record) ||
+      (int) selected == (int) pl_stakeholder_get_sector (PL_STAKEHOLDER (record)))
+    return;
+  if (!pl_record_set (record, &error, "sector", (int) selected, NULL))
+    g_warning ("Could not change the sector: %s", error->message);
+}
+
+static void
+named_active_cb (GtkSwitch  *sw,
+                 GParamSpec *pspec,
+                 PlRecord   *record)
+{
+  gboolean active = gtk_switch_get_active (sw);
+  g_autoptr(GError) error = NULL;
+
+  if (pl_record_is_deleted (record) || active == pl_stakeholder_get_may_be_named (PL_STAKEHOLDER (record)))
+    return;
+  if (!pl_record_set (record, &error, "may-be-named", (int) active, NULL))
+    g_warning ("Could not change the stakeholder: %s", error->message);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  PlStakeholdersDialog *self = user_data;
+  PlRecord *record = item;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *combo, *named_row, *sw, *merge_row, *merge_combo, *merge_button, *delete_row, *delete_button;
+  g_autoptr(GListModel) sectors = pl_enum_label_model (PL_TYPE_SECTOR);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
+  update_row_titles (ADW_EXPANDER_ROW (row));
+  g_signal_connect_object (record, "notify", G_CALLBACK (update_row_titles), row, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(fields[i].label));
+      gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (record, fields[i].property));
+      g_object_set_data (G_OBJECT (entry), "property", (gpointer) fields[i].property);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (field_changed_cb), record, 0);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+      if (i == 0)
+        g_object_set_data (G_OBJECT (row), "first-entry", entry);
+    }
+
+  combo = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Sector"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), sectors);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), pl_stakeholder_get_sector (PL_STAKEHOLDER (record)));
+  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (sector_selected_cb), record, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo);
+
+  named_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (named_row), _("May be named in exports"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (named_row),
+                               _("Otherwise the annex shows only the organisation"));
+  sw = gtk_switch_new ();
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (sw), pl_stakeholder_get_may_be_named (PL_STAKEHOLDER (record)));
+  g_signal_connect_object (sw, "notify::active", G_CALLBACK (named_active_cb), record, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (named_row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (named_row), sw);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), named_row);
+
+  /* Merge: the same person entered twice, e.g. at two workshops. */
+  merge_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (merge_row), _("Duplicate of"));
+  merge_combo = gtk_drop_down_new (g_object_ref (pl_document_get_stakeholders (self->document)),
+                                   gtk_property_expression_new (PL_TYPE_STAKEHOLDER, NULL, "name"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (merge_combo), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (merge_combo), GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_valign (merge_combo, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (merge_combo, _("The stakeholder this one is a duplicate of"));
+  merge_button = gtk_button_new_with_mnemonic (_("_Merge"));
+  gtk_widget_set_valign (merge_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (merge_button), "stakeholders.merge");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (merge_button), "x", pl_record_get_id (record));
+  g_object_set_data (G_OBJECT (row), "merge-combo", merge_combo);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (merge_row), merge_combo);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (merge_row), merge_button);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), merge_row);
+
+  delete_row = adw_action_row_new ();
+  delete_button = gtk_button_new_with_mnemonic (_("_Delete Stakeholder"));
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "destructive-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "stakeholders.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x", pl_record_get_id (record));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), delete_button);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
+  return row;
+}
+
+GtkWidget *
+pl_stakeholders_dialog_get_row (PlStakeholdersDialog *self,
+                                PlStakeholder        *stakeholder)
+{
+  g_return_val_if_fail (PL_IS_STAKEHOLDERS_DIALOG (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), "record") == (gpointer) stakeholder)
+      return child;
+  return NULL;
+}
+
+static void
+stakeholders_add_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (widget);
+  g_autoptr(PlStakeholder) stakeholder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  stakeholder = pl_document_add (self->document, PL_TYPE_STAKEHOLDER, NULL, -1, &error,
+                                 "name", _("New stakeholder"), NULL);
+  if (stakeholder == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  if ((row = pl_stakeholders_dialog_get_row (self, stakeholder)) != NULL)
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (row), "first-entry");
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (entry);
+      gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+    }
+}
+
+static void
+stakeholders_delete_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (widget);
+  g_autoptr(PlRecord) stakeholder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  stakeholder = pl_document_lookup (self->document, PL_TYPE_STAKEHOLDER, g_variant_get_int64 (parameter), &error);
+  if (stakeholder == NULL || !pl_document_delete (self->document, stakeholder, &error))
+    {
+      report (self, error);
+      return;
+    }
+  g_set_object (&self->last_deleted, PL_STAKEHOLDER (stakeholder));
+  message = g_strdup_printf (_("“%s” deleted"), pl_stakeholder_get_name (PL_STAKEHOLDER (stakeholder)));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "stakeholders.undo-delete");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+stakeholders_undo_delete_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (widget);
+  g_autoptr(PlStakeholder) stakeholder = g_steal_pointer (&self->last_deleted);
+  g_autoptr(GError) error = NULL;
+
+  if (stakeholder != NULL && !pl_document_undelete (self->document, PL_RECORD (stakeholder), &error))
+    report (self, error);
+}
+
+typedef struct {
+  PlStakeholdersDialog *self;
+  PlStakeholder        *duplicate;
+  PlStakeholder        *into;
+} MergeData;
+
+static void
+merge_data_free (MergeData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->duplicate);
+  g_object_unref (data->into);
+  g_free (data);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   MergeData        *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "merge"))
+    {
+      if (!pl_document_fold_stakeholder (data->self->document, data->duplicate, data->into, &error))
+        report (data->self, error);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Merged into “%s”"), pl_stakeholder_get_name (data->into));
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (data->self), adw_toast_new (message));
+        }
+    }
+  merge_data_free (data);
+}
+
+static void
+stakeholders_merge_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (widget);
+  g_autoptr(PlRecord) duplicate = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row, *combo, *dialog;
+  PlStakeholder *into;
+  MergeData *data;
+
+  duplicate = pl_document_lookup (self->document, PL_TYPE_STAKEHOLDER, g_variant_get_int64 (parameter), &error);
+  if (duplicate == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  row = pl_stakeholders_dialog_get_row (self, PL_STAKEHOLDER (duplicate));
+  combo = row ? g_object_get_data (G_OBJECT (row), "merge-combo") : NULL;
+  into = combo ? gtk_drop_down_get_selected_item (GTK_DROP_DOWN (combo)) : NULL;
+  if (into == NULL || into == PL_STAKEHOLDER (duplicate))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Choose the other stakeholder this one duplicates first")));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Merge Stakeholders?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("All feedback of “%s” moves to “%s”, and “%s” is removed from the registry."),
+                                  pl_stakeholder_get_name (PL_STAKEHOLDER (duplicate)),
+                                  pl_stakeholder_get_name (into),
+                                  pl_stakeholder_get_name (PL_STAKEHOLDER (duplicate)));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  data = g_new0 (MergeData, 1);
+  data->self = g_object_ref (self);
+  data->duplicate = g_object_ref (PL_STAKEHOLDER (duplicate));
+  data->into = g_object_ref (into);
+  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+pl_stakeholders_dialog_constructed (GObject *object)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (object);
+
+  G_OBJECT_CLASS (pl_stakeholders_dialog_parent_class)->constructed (object);
+  gtk_list_box_bind_model (self->list, pl_document_get_stakeholders (self->document),
+                           create_row_cb, self, NULL);
+}
+
+static void
+pl_stakeholders_dialog_dispose (GObject *object)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (object);
+
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_STAKEHOLDERS_DIALOG);
+  g_clear_object (&self->last_deleted);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (pl_stakeholders_dialog_parent_class)->dispose (object);
+}
+
+static void
+pl_stakeholders_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_stakeholders_dialog_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_stakeholders_dialog_class_init (PlStakeholdersDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pl_stakeholders_dialog_constructed;
+  object_class->dispose = pl_stakeholders_dialog_dispose;
+  object_class->get_property = pl_stakeholders_dialog_get_property;
+  object_class->set_property = pl_stakeholders_dialog_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PL_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  pl_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-stakeholders-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlStakeholdersDialog, list);
+
+  gtk_widget_class_install_action (widget_class, "stakeholders.add", NULL, stakeholders_add_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.delete", "x", stakeholders_delete_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.undo-delete", NULL, stakeholders_undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.merge", "x", stakeholders_merge_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "stakeholders.add", NULL);
+}
+
+static void
+pl_stakeholders_dialog_init (PlStakeholdersDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pl_stakeholders_dialog_new (PlDocument *document)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
+  return g_object_new (PL_TYPE_STAKEHOLDERS_DIALOG, "document", document, NULL);
+}
