@@ -584,19 +584,24 @@ check_writable (PlStore  *store,
   return TRUE;
 }
 
+/* Transactions nest: the outermost is a real transaction, inner ones are
+ * savepoints, so a failed step undoes only itself and leaves the choice to
+ * commit or roll back the rest to whoever began the outer one. */
 gboolean
 pl_store_begin (PlStore  *store,
                 GError  **error)
 {
+  g_autofree char *sql = NULL;
+
   if (!check_writable (store, error))
     return FALSE;
-  if (store->depth++ > 0)
-    return TRUE;
-  if (!exec (store, "BEGIN IMMEDIATE;", error))
-    {
-      store->depth--;
-      return FALSE;
-    }
+  if (store->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE;");
+  else
+    sql = g_strdup_printf ("SAVEPOINT pl_%u;", store->depth);
+  if (!exec (store, sql, error))
+    return FALSE;
+  store->depth++;
   return TRUE;
 }
 
@@ -604,14 +609,16 @@ gboolean
 pl_store_begin_read (PlStore  *store,
                      GError  **error)
 {
-  if (store->depth++ > 0)
-    return TRUE;
+  g_autofree char *sql = NULL;
+
   /* One snapshot and one lock for many reads (exports). */
-  if (!exec (store, "BEGIN DEFERRED;", error))
-    {
-      store->depth--;
-      return FALSE;
-    }
+  if (store->depth == 0)
+    sql = g_strdup ("BEGIN DEFERRED;");
+  else
+    sql = g_strdup_printf ("SAVEPOINT pl_%u;", store->depth);
+  if (!exec (store, sql, error))
+    return FALSE;
+  store->depth++;
   return TRUE;
 }
 
@@ -619,9 +626,22 @@ gboolean
 pl_store_commit (PlStore  *store,
                  GError  **error)
 {
+  g_autofree char *sql = NULL;
+
   g_return_val_if_fail (store->depth > 0, FALSE);
-  if (--store->depth > 0)
-    return TRUE;
+  store->depth--;
+  if (store->depth > 0)
+    {
+      sql = g_strdup_printf ("RELEASE pl_%u;", store->depth);
+      if (!exec (store, sql, error))
+        {
+          g_autofree char *undo = g_strdup_printf ("ROLLBACK TO pl_%u; RELEASE pl_%u;", store->depth, store->depth);
+
+          exec (store, undo, NULL);
+          return FALSE;
+        }
+      return TRUE;
+    }
   if (!exec (store, "COMMIT;", error))
     {
       exec (store, "ROLLBACK;", NULL);
@@ -633,10 +653,21 @@ pl_store_commit (PlStore  *store,
 void
 pl_store_rollback (PlStore *store)
 {
+  g_autofree char *sql = NULL;
+
   g_return_if_fail (store->depth > 0);
-  /* A nested failure rolls back the whole outer transaction. */
-  store->depth = 0;
-  exec (store, "ROLLBACK;", NULL);
+  store->depth--;
+  if (store->depth > 0)
+    sql = g_strdup_printf ("ROLLBACK TO pl_%u; RELEASE pl_%u;", store->depth, store->depth);
+  else
+    sql = g_strdup ("ROLLBACK;");
+  exec (store, sql, NULL);
+}
+
+guint
+pl_store_get_depth (PlStore *store)
+{
+  return store->depth;
 }
 
 gboolean
@@ -1154,7 +1185,7 @@ pl_store_update (PlStore       *store,
       g_autofree char *col = column_name (pspecs[i]);
       g_string_append_printf (sql, ", %s = ?%u", col, i + 3);
     }
-  g_string_append (sql, " WHERE id = ?2");
+  g_string_append (sql, " WHERE id = ?2 AND deleted = 0");
 
   if (!(stmt = prepare (store, sql->str, error)))
     return FALSE;
@@ -1262,6 +1293,30 @@ pl_store_get_deleted_token (PlStore  *store,
   return token;
 }
 
+GArray *
+pl_store_ids_deleted_with (PlStore *store,
+                           GType    type,
+                           gint64   token)
+{
+  PlRecordClass *klass = g_type_class_ref (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE deleted = ?1", klass->table);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_type_class_unref (klass);
+  if (token == 0 || !(stmt = prepare (store, sql, NULL)))
+    return ids;
+  sqlite3_bind_int64 (stmt, 1, token);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
 gboolean
 pl_store_undelete (PlStore     *store,
                    PlRecord    *record,
@@ -1294,6 +1349,12 @@ pl_store_undelete (PlStore     *store,
   sql = g_strdup_printf ("UPDATE %s SET deleted = 0, updated_at = ?3 WHERE id = ?2 AND deleted = ?1", klass->table);
   if (!run_bound (store, sql, token, id, now, error))
     return FALSE;
+  if (token == 0 || sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
+                   _("The %s to restore is not deleted in “%s”"), klass->table, store->display_name);
+      return FALSE;
+    }
 
   if (PL_IS_PILLAR (record))
     {

@@ -41,6 +41,8 @@ gboolean    pl_store_begin_read        (PlStore        *store,
 gboolean    pl_store_commit            (PlStore        *store,
                                         GError        **error);
 void        pl_store_rollback          (PlStore        *store);
+/* How many transactions are open (0 = none). */
+guint       pl_store_get_depth         (PlStore        *store);
 gboolean    pl_store_checkpoint        (PlStore        *store,
                                         GError        **error);
 
@@ -89,6 +91,10 @@ gboolean    pl_store_delete            (PlStore        *store,
 /* Returns the token the row was deleted with (0 if live). */
 gint64      pl_store_get_deleted_token (PlStore        *store,
                                         PlRecord       *record);
+/* Ids of the rows of @type deleted with @token. */
+GArray     *pl_store_ids_deleted_with  (PlStore        *store,
+                                        GType           type,
+                                        gint64          token);
 gboolean    pl_store_undelete          (PlStore        *store,
                                         PlRecord       *record,
                                         gint64          token,
