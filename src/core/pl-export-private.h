@@ -151,6 +151,11 @@ struct _PlOutline {
   gboolean            collecting;
 };
 
+/* Both tables have nine columns; relative widths in per cent. */
+#define PL_EXPORT_TABLE_COLUMNS 9
+extern const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS];
+extern const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS];
+
 gboolean    pl_export_outline_run        (PlExportContext    *ctx,
                                           const PlOutlineOps *ops,
                                           gpointer            writer);
@@ -165,6 +170,52 @@ const char *pl_export_clean_text         (const char         *text,
                                           GString            *scratch);
 /* TRUE for the link schemes an export keeps: http, https, mailto. */
 gboolean    pl_export_link_is_safe       (const char         *url);
+
+/* ---- The shared look of the office formats (pl-export-styles.c) ---- */
+typedef enum {
+  PL_EXPORT_FONT_SERIF,
+  PL_EXPORT_FONT_SANS,
+  PL_EXPORT_FONT_MONO,
+} PlExportFont;
+
+typedef enum {
+  PL_EXPORT_BORDER_NONE,
+  PL_EXPORT_BORDER_BOTTOM,
+  PL_EXPORT_BORDER_LEFT,
+} PlExportBorder;
+
+typedef struct {
+  const char     *id;           /* DOCX style id, "Heading1" */
+  const char     *word;         /* Word's (built-in) name, "heading 1" */
+  const char     *display;      /* LibreOffice's name, "Heading 1" */
+  const char     *parent;       /* id */
+  const char     *next;         /* id */
+  gboolean        character;    /* a character style */
+  int             outline;      /* heading level, 0 = not a heading */
+  int             size;         /* half-points, 0 = inherited */
+  const char     *color;        /* RRGGBB */
+  PlExportFont    font;
+  guint           bold : 1;
+  guint           italic : 1;
+  guint           underline : 1;
+  guint           keep : 1;     /* with the next paragraph, lines together */
+  guint           center : 1;
+  guint           justify : 1;
+  guint           caps : 1;
+  int             before;       /* twips */
+  int             after;        /* twips */
+  int             line;         /* line height, 240ths of a line; 0 = inherited */
+  int             indent;       /* left, twips */
+  int             tab;          /* a left tab stop, twips */
+  guint           toc_tab : 1;  /* a right tab stop with dots at the text's right edge */
+  PlExportBorder  border;
+  const char     *shade;        /* background RRGGBB */
+} PlExportStyle;
+
+extern const PlExportStyle pl_export_styles[];
+extern const guint         pl_export_n_styles;
+const PlExportStyle *pl_export_style_find (const char   *id);
+const char          *pl_export_font_name  (PlExportFont  font);
 
 /* ---- Zip packages (DOCX, ODT): libarchive streaming to ctx->out ---- */
 typedef struct _PlExportZip PlExportZip;

@@ -410,7 +410,9 @@ pl_export_to_stream (PlDocument             *document,
   switch (options->format)
     {
     case PL_EXPORT_MARKDOWN: ok = pl_export_markdown (&ctx); break;
+    case PL_EXPORT_HTML: ok = pl_export_html (&ctx); break;
     case PL_EXPORT_DOCX: ok = pl_export_docx (&ctx); break;
+    case PL_EXPORT_ODT: ok = pl_export_odt (&ctx); break;
     case PL_EXPORT_CSV: ok = pl_export_csv (&ctx); break;
     default:
       g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown export format"));

@@ -1,0 +1,1098 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pl-export-private.h"
+
+/* WordprocessingML for cabinet review: real heading styles with outline
+ * levels (navigation pane, table of contents), numbering definitions for
+ * lists, tables with a repeated header row, the classification marking in
+ * the header and footer of every page and page numbers. The parts are
+ * written with libxml2 and zipped with libarchive (pl-export-zip.c). */
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
+#define REL_TYPE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+/* A4 in twentieths of a point. */
+#define PAGE_SHORT 11906
+#define PAGE_LONG 16838
+#define MARGIN 1418
+#define MARGIN_WIDE 1134
+#define TEXT_WIDTH (PAGE_SHORT - 2 * MARGIN)
+#define TEXT_WIDTH_WIDE (PAGE_LONG - 2 * MARGIN_WIDE)
+
+#define start pl_export_xml_start
+#define element pl_export_xml_element
+#define end(w) xmlTextWriterEndElement (w)
+
+typedef struct {
+  gboolean ordered;
+  guint    num_id;
+} DocxList;
+
+typedef struct {
+  PlExportContext  *ctx;
+  xmlTextWriterPtr  w;
+  GString          *scratch;
+  GPtrArray        *links;       /* URL of relationship "rIdL<index+1>" */
+  GHashTable       *link_ids;    /* URL -> index + 1 */
+  GArray           *nums;        /* DocxNum */
+  guint             bookmarks;
+
+  gboolean          break_pending;
+  gboolean          wide;
+  gboolean          para_open;
+  gboolean          item_first;
+  int               strong, emph, link;
+  int               quotes;
+  int               n_lists;
+  DocxList          lists[PL_OUTLINE_MAX_DEPTH + 1];
+  guint             n_columns;
+  guint             column_width[16];
+} PlDocx;
+
+typedef struct {
+  gboolean ordered;
+  int      level;
+  int      start;
+} DocxNum;
+
+/* ---- runs and paragraphs ---- */
+
+static void
+write_t (PlDocx     *dx,
+         const char *text,
+         gssize      len)
+{
+  if (len == 0)
+    return;
+  start (dx->w, "w:t", "xml:space", "preserve", NULL);
+  if (len < 0)
+    xmlTextWriterWriteString (dx->w, BAD_CAST text);
+  else
+    {
+      g_autofree char *part = g_strndup (text, len);
+      xmlTextWriterWriteString (dx->w, BAD_CAST part);
+    }
+  end (dx->w);
+}
+
+/* The text of one run: tabs and line breaks are elements of their own. */
+static void
+write_run_text (PlDocx     *dx,
+                const char *text)
+{
+  const char *clean = pl_export_clean_text (text, -1, dx->scratch);
+  const char *p = clean, *seg = clean;
+
+  if (strpbrk (clean, "\t\n\r") == NULL)
+    {
+      write_t (dx, clean, -1);
+      return;
+    }
+  for (;; p++)
+    {
+      if (*p == '\0' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          write_t (dx, seg, p - seg);
+          if (*p == '\0')
+            break;
+          if (*p == '\t')
+            element (dx->w, "w:tab", NULL);
+          else if (*p == '\n')
+            element (dx->w, "w:br", NULL);
+          seg = p + 1;
+        }
+    }
+}
+
+/* A run with the character formatting of the narrative around it. */
+static void
+write_run (PlDocx     *dx,
+           const char *text,
+           gboolean    code)
+{
+  start (dx->w, "w:r", NULL);
+  if (dx->strong || dx->emph || dx->link || code)
+    {
+      start (dx->w, "w:rPr", NULL);
+      if (code)
+        element (dx->w, "w:rStyle", "w:val", "VerbatimChar", NULL);
+      else if (dx->link)
+        element (dx->w, "w:rStyle", "w:val", "Hyperlink", NULL);
+      if (dx->strong)
+        element (dx->w, "w:b", NULL);
+      if (dx->emph)
+        element (dx->w, "w:i", NULL);
+      end (dx->w);
+    }
+  write_run_text (dx, text);
+  end (dx->w);
+}
+
+static void
+write_plain_run (PlDocx     *dx,
+                 const char *text,
+                 gboolean    bold)
+{
+  start (dx->w, "w:r", NULL);
+  if (bold)
+    {
+      start (dx->w, "w:rPr", NULL);
+      element (dx->w, "w:b", NULL);
+      end (dx->w);
+    }
+  write_run_text (dx, text);
+  end (dx->w);
+}
+
+/* Opens <w:p><w:pPr>: the caller adds to the properties, then calls
+ * end_ppr(). A pending page break lands here. */
+static void
+begin_para (PlDocx     *dx,
+            const char *style)
+{
+  start (dx->w, "w:p", NULL);
+  start (dx->w, "w:pPr", NULL);
+  if (style)
+    element (dx->w, "w:pStyle", "w:val", style, NULL);
+  if (dx->break_pending)
+    {
+      element (dx->w, "w:pageBreakBefore", NULL);
+      dx->break_pending = FALSE;
+    }
+}
+
+static void
+end_ppr (PlDocx *dx)
+{
+  end (dx->w);
+}
+
+static void
+write_para (PlDocx     *dx,
+            const char *style,
+            const char *text)
+{
+  begin_para (dx, style);
+  end_ppr (dx);
+  write_plain_run (dx, text, FALSE);
+  end (dx->w);
+}
+
+static void
+write_field (PlDocx     *dx,
+             const char *instruction,
+             const char *cached,
+             gboolean    dirty)
+{
+  start (dx->w, "w:r", NULL);
+  element (dx->w, "w:fldChar", "w:fldCharType", "begin", dirty ? "w:dirty" : NULL, "true", NULL);
+  end (dx->w);
+  start (dx->w, "w:r", NULL);
+  start (dx->w, "w:instrText", "xml:space", "preserve", NULL);
+  xmlTextWriterWriteString (dx->w, BAD_CAST instruction);
+  end (dx->w);
+  end (dx->w);
+  start (dx->w, "w:r", NULL);
+  element (dx->w, "w:fldChar", "w:fldCharType", "separate", NULL);
+  end (dx->w);
+  if (cached)
+    write_plain_run (dx, cached, FALSE);
+  start (dx->w, "w:r", NULL);
+  element (dx->w, "w:fldChar", "w:fldCharType", "end", NULL);
+  end (dx->w);
+}
+
+/* ---- outline callbacks ---- */
+
+static void
+docx_title_page (PlOutline            *ol,
+                 const PlOutlineTitle *title)
+{
+  PlDocx *dx = ol->writer;
+
+  if (*title->marking)
+    write_para (dx, "Marking", title->marking);
+  if (*title->country)
+    write_para (dx, "Subtitle", title->country);
+  write_para (dx, "Title", title->title);
+  for (guint i = 0; title->labels[i] != NULL; i++)
+    {
+      begin_para (dx, i == 0 ? "TitleMetaFirst" : "TitleMeta");
+      end_ppr (dx);
+      write_plain_run (dx, title->labels[i], TRUE);
+      write_plain_run (dx, "\t", FALSE);
+      write_plain_run (dx, title->values[i], FALSE);
+      end (dx->w);
+    }
+  dx->break_pending = TRUE;
+}
+
+static void
+docx_contents (PlOutline *ol,
+               GPtrArray *headings)
+{
+  PlDocx *dx = ol->writer;
+
+  start (dx->w, "w:sdt", NULL);
+  start (dx->w, "w:sdtPr", NULL);
+  start (dx->w, "w:docPartObj", NULL);
+  element (dx->w, "w:docPartGallery", "w:val", "Table of Contents", NULL);
+  element (dx->w, "w:docPartUnique", NULL);
+  end (dx->w);
+  end (dx->w);
+  start (dx->w, "w:sdtContent", NULL);
+
+  write_para (dx, "TOCHeading", _("Contents"));
+
+  /* The entries are filled in so that a reader that does not update
+   * fields still shows them; Word refreshes the whole field on opening
+   * (dirty field, w:updateFields), page numbers included. */
+  for (guint i = 0; i <= headings->len; i++)
+    {
+      PlOutlineHeading *h = i < headings->len ? g_ptr_array_index (headings, i) : NULL;
+      g_autofree char *style = g_strdup_printf ("TOC%d", h ? h->level : 1);
+      g_autofree char *bookmark = h ? g_strconcat ("_Toc_", h->anchor, NULL) : NULL;
+      g_autofree char *pageref = h ? g_strdup_printf (" PAGEREF %s \\h ", bookmark) : NULL;
+
+      begin_para (dx, style);
+      end_ppr (dx);
+      if (i == 0)
+        {
+          start (dx->w, "w:r", NULL);
+          element (dx->w, "w:fldChar", "w:fldCharType", "begin", "w:dirty", "true", NULL);
+          end (dx->w);
+          start (dx->w, "w:r", NULL);
+          start (dx->w, "w:instrText", "xml:space", "preserve", NULL);
+          xmlTextWriterWriteString (dx->w, BAD_CAST " TOC \\o \"1-3\" \\h \\z \\u ");
+          end (dx->w);
+          end (dx->w);
+          start (dx->w, "w:r", NULL);
+          element (dx->w, "w:fldChar", "w:fldCharType", "separate", NULL);
+          end (dx->w);
+        }
+      if (h)
+        {
+          start (dx->w, "w:hyperlink", "w:anchor", bookmark, "w:history", "1", NULL);
+          write_plain_run (dx, h->text, FALSE);
+          write_plain_run (dx, "\t", FALSE);
+          write_field (dx, pageref, "", FALSE);
+          end (dx->w);
+        }
+      else
+        {
+          start (dx->w, "w:r", NULL);
+          element (dx->w, "w:fldChar", "w:fldCharType", "end", NULL);
+          end (dx->w);
+        }
+      end (dx->w);
+    }
+
+  end (dx->w);
+  end (dx->w);
+  dx->break_pending = TRUE;
+}
+
+static void
+docx_heading (PlOutline              *ol,
+              const PlOutlineHeading *heading)
+{
+  PlDocx *dx = ol->writer;
+  g_autofree char *style = g_strdup_printf ("Heading%d", CLAMP (heading->level, 1, 5));
+  g_autofree char *bookmark = g_strconcat ("_Toc_", heading->anchor, NULL);
+  char id[16];
+
+  if (dx->para_open)
+    {
+      end (dx->w);
+      dx->para_open = FALSE;
+    }
+  if (heading->new_page)
+    dx->break_pending = TRUE;
+  g_snprintf (id, sizeof id, "%u", ++dx->bookmarks);
+  begin_para (dx, style);
+  end_ppr (dx);
+  element (dx->w, "w:bookmarkStart", "w:id", id, "w:name", bookmark, NULL);
+  write_plain_run (dx, heading->text, FALSE);
+  element (dx->w, "w:bookmarkEnd", "w:id", id, NULL);
+  end (dx->w);
+}
+
+static void
+docx_paragraph (PlOutline          *ol,
+                PlOutlineParagraph  kind,
+                const char         *text)
+{
+  PlDocx *dx = ol->writer;
+
+  write_para (dx, kind == PL_OUTLINE_PARA_SUMMARY ? "Summary" : "Note", text);
+}
+
+static void
+docx_action (PlOutline         *ol,
+             const char        *title,
+             const char *const *labels,
+             const char *const *values)
+{
+  PlDocx *dx = ol->writer;
+
+  write_para (dx, "ActionTitle", title);
+  begin_para (dx, "ActionDetail");
+  end_ppr (dx);
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strdup_printf (i == 0 ? "%s: " : " · %s: ", labels[i]);
+
+      write_plain_run (dx, label, TRUE);
+      write_plain_run (dx, values[i], FALSE);
+    }
+  end (dx->w);
+}
+
+static guint
+link_id (PlDocx     *dx,
+         const char *url)
+{
+  gpointer index = g_hash_table_lookup (dx->link_ids, url);
+
+  if (index == NULL)
+    {
+      g_ptr_array_add (dx->links, g_strdup (url));
+      index = GUINT_TO_POINTER (dx->links->len);
+      g_hash_table_insert (dx->link_ids, g_ptr_array_index (dx->links, dx->links->len - 1), index);
+    }
+  return GPOINTER_TO_UINT (index);
+}
+
+/* Opens the paragraph of a narrative block, styled after what holds it. */
+static void
+open_block (PlDocx     *dx,
+            const char *style)
+{
+  int indent = 0;
+
+  if (dx->n_lists > 0 && style == NULL && dx->item_first)
+    {
+      DocxList *list = &dx->lists[dx->n_lists - 1];
+      char num[16], level[16];
+
+      g_snprintf (num, sizeof num, "%u", list->num_id);
+      g_snprintf (level, sizeof level, "%d", dx->n_lists - 1);
+      begin_para (dx, list->ordered ? "ListNumber" : "ListBullet");
+      start (dx->w, "w:numPr", NULL);
+      element (dx->w, "w:ilvl", "w:val", level, NULL);
+      element (dx->w, "w:numId", "w:val", num, NULL);
+      end (dx->w);
+      dx->item_first = FALSE;
+    }
+  else
+    {
+      if (style == NULL)
+        style = dx->n_lists > 0 ? "ListContinue" : dx->quotes > 0 ? "Quote" : "BodyText";
+      begin_para (dx, style);
+      indent = 360 * dx->n_lists + 567 * MAX (dx->quotes - (g_str_equal (style, "Quote") ? 1 : 0), 0);
+      if (dx->n_lists > 0 || indent > 0)
+        {
+          char left[16];
+
+          g_snprintf (left, sizeof left, "%d", indent + (dx->n_lists > 0 ? 360 : 0));
+          element (dx->w, "w:ind", "w:left", left, NULL);
+        }
+    }
+}
+
+static void
+docx_code_block (PlDocx     *dx,
+                 cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_auto(GStrv) lines = g_strsplit (literal ? literal : "", "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* The literal ends with a newline: no empty last line. */
+  if (n > 0 && *lines[n - 1] == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    {
+      open_block (dx, "SourceCode");
+      end_ppr (dx);
+      if (*lines[i])
+        write_plain_run (dx, lines[i], FALSE);
+      end (dx->w);
+    }
+}
+
+static void
+docx_node (PlOutline        *ol,
+           cmark_node       *node,
+           cmark_event_type  ev,
+           int               depth)
+{
+  PlDocx *dx = ol->writer;
+  gboolean enter = ev == CMARK_EVENT_ENTER;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_BLOCK_QUOTE:
+      dx->quotes += enter ? 1 : -1;
+      break;
+
+    case CMARK_NODE_LIST:
+      if (enter && dx->n_lists <= PL_OUTLINE_MAX_DEPTH)
+        {
+          DocxNum num;
+
+          num.ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
+          num.level = dx->n_lists;
+          num.start = cmark_node_get_list_start (node);
+          g_array_append_val (dx->nums, num);
+          dx->lists[dx->n_lists].ordered = num.ordered;
+          dx->lists[dx->n_lists].num_id = dx->nums->len;
+          dx->n_lists++;
+        }
+      else if (!enter && dx->n_lists > 0)
+        dx->n_lists--;
+      break;
+
+    case CMARK_NODE_ITEM:
+      dx->item_first = enter;
+      break;
+
+    case CMARK_NODE_PARAGRAPH:
+      if (enter)
+        {
+          open_block (dx, NULL);
+          end_ppr (dx);
+          dx->para_open = TRUE;
+        }
+      else if (dx->para_open)
+        {
+          end (dx->w);
+          dx->para_open = FALSE;
+        }
+      break;
+
+    case CMARK_NODE_CODE_BLOCK:
+      docx_code_block (dx, node);
+      break;
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      write_para (dx, "HorizontalRule", "");
+      break;
+
+    case CMARK_NODE_TEXT:
+      write_run (dx, cmark_node_get_literal (node), FALSE);
+      break;
+
+    case CMARK_NODE_CODE:
+      write_run (dx, cmark_node_get_literal (node), TRUE);
+      break;
+
+    case CMARK_NODE_SOFTBREAK:
+      write_run (dx, " ", FALSE);
+      break;
+
+    case CMARK_NODE_LINEBREAK:
+      start (dx->w, "w:r", NULL);
+      element (dx->w, "w:br", NULL);
+      end (dx->w);
+      break;
+
+    case CMARK_NODE_EMPH:
+      dx->emph += enter ? 1 : -1;
+      break;
+
+    case CMARK_NODE_STRONG:
+      dx->strong += enter ? 1 : -1;
+      break;
+
+    case CMARK_NODE_LINK:
+      if (enter)
+        {
+          char rid[24];
+
+          g_snprintf (rid, sizeof rid, "rIdL%u", link_id (dx, cmark_node_get_url (node)));
+          start (dx->w, "w:hyperlink", "r:id", rid, "w:history", "1", NULL);
+          dx->link++;
+        }
+      else
+        {
+          end (dx->w);
+          dx->link--;
+        }
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+write_section (PlDocx   *dx,
+               gboolean  wide)
+{
+  char width[16], height[16], margin[16], side[16];
+
+  g_snprintf (width, sizeof width, "%d", wide ? PAGE_LONG : PAGE_SHORT);
+  g_snprintf (height, sizeof height, "%d", wide ? PAGE_SHORT : PAGE_LONG);
+  g_snprintf (margin, sizeof margin, "%d", wide ? MARGIN_WIDE : MARGIN);
+  g_snprintf (side, sizeof side, "%d", wide ? MARGIN_WIDE : MARGIN);
+
+  start (dx->w, "w:sectPr", NULL);
+  element (dx->w, "w:headerReference", "w:type", "default", "r:id", "rIdHeader", NULL);
+  element (dx->w, "w:footerReference", "w:type", "default", "r:id", "rIdFooter", NULL);
+  element (dx->w, "w:type", "w:val", "nextPage", NULL);
+  element (dx->w, "w:pgSz", "w:w", width, "w:h", height, wide ? "w:orient" : NULL, "landscape", NULL);
+  element (dx->w, "w:pgMar", "w:top", margin, "w:right", side, "w:bottom", margin, "w:left", side,
+           "w:header", "567", "w:footer", "567", "w:gutter", "0", NULL);
+  end (dx->w);
+}
+
+static void
+docx_wide (PlOutline *ol,
+           gboolean   first)
+{
+  PlDocx *dx = ol->writer;
+
+  /* A section ends with the paragraph that carries its properties. */
+  if (!first)
+    {
+      begin_para (dx, NULL);
+      write_section (dx, FALSE);
+      end_ppr (dx);
+      end (dx->w);
+    }
+  dx->wide = TRUE;
+  dx->break_pending = FALSE;
+}
+
+static void
+write_cell (PlDocx     *dx,
+            guint       column,
+            const char *text,
+            gboolean    header)
+{
+  char width[16];
+
+  g_snprintf (width, sizeof width, "%u", dx->column_width[column]);
+  start (dx->w, "w:tc", NULL);
+  start (dx->w, "w:tcPr", NULL);
+  element (dx->w, "w:tcW", "w:w", width, "w:type", "dxa", NULL);
+  if (header)
+    element (dx->w, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", "DCE3ED", NULL);
+  end (dx->w);
+  begin_para (dx, header ? "TableHeading" : "TableContents");
+  end_ppr (dx);
+  write_plain_run (dx, text, FALSE);
+  end (dx->w);
+  end (dx->w);
+}
+
+static void
+write_table_row (PlDocx            *dx,
+                 const char *const *cells,
+                 gboolean           header)
+{
+  gsize size = 0;
+
+  for (guint i = 0; i < dx->n_columns; i++)
+    size += strlen (cells[i] ? cells[i] : "");
+
+  start (dx->w, "w:tr", NULL);
+  start (dx->w, "w:trPr", NULL);
+  /* Rows stay on one page, unless one is longer than a page. */
+  if (size < 1500)
+    element (dx->w, "w:cantSplit", NULL);
+  if (header)
+    element (dx->w, "w:tblHeader", NULL);
+  end (dx->w);
+  for (guint i = 0; i < dx->n_columns; i++)
+    write_cell (dx, i, cells[i] ? cells[i] : "", header);
+  end (dx->w);
+}
+
+static void
+docx_table_begin (PlOutline         *ol,
+                  PlOutlineTable     kind,
+                  guint              n_columns,
+                  const char *const *header,
+                  const guint       *widths)
+{
+  PlDocx *dx = ol->writer;
+  int total = dx->wide ? TEXT_WIDTH_WIDE : TEXT_WIDTH;
+
+  dx->n_columns = MIN (n_columns, G_N_ELEMENTS (dx->column_width));
+  start (dx->w, "w:tbl", NULL);
+  start (dx->w, "w:tblPr", NULL);
+  element (dx->w, "w:tblStyle", "w:val", "PlainTable", NULL);
+  element (dx->w, "w:tblW", "w:w", "5000", "w:type", "pct", NULL);
+  element (dx->w, "w:tblLayout", "w:type", "fixed", NULL);
+  element (dx->w, "w:tblLook", "w:val", "04A0", "w:firstRow", "1", "w:lastRow", "0",
+           "w:firstColumn", "0", "w:lastColumn", "0", "w:noHBand", "1", "w:noVBand", "1", NULL);
+  end (dx->w);
+  start (dx->w, "w:tblGrid", NULL);
+  for (guint i = 0; i < dx->n_columns; i++)
+    {
+      char width[16];
+
+      dx->column_width[i] = total * widths[i] / 100;
+      g_snprintf (width, sizeof width, "%u", dx->column_width[i]);
+      element (dx->w, "w:gridCol", "w:w", width, NULL);
+    }
+  end (dx->w);
+  write_table_row (dx, header, TRUE);
+}
+
+static void
+docx_table_row (PlOutline         *ol,
+                const char *const *cells)
+{
+  write_table_row (ol->writer, cells, FALSE);
+}
+
+static void
+docx_table_end (PlOutline *ol)
+{
+  PlDocx *dx = ol->writer;
+
+  end (dx->w);
+}
+
+static const PlOutlineOps docx_ops = {
+  .title_page = docx_title_page,
+  .contents = docx_contents,
+  .heading = docx_heading,
+  .paragraph = docx_paragraph,
+  .action = docx_action,
+  .node = docx_node,
+  .wide = docx_wide,
+  .table_begin = docx_table_begin,
+  .table_row = docx_table_row,
+  .table_end = docx_table_end,
+};
+
+/* ---- the other parts ---- */
+
+static void
+write_content_types (PlExportZip *zip)
+{
+  static const struct { const char *part, *type; } overrides[] = {
+    { "/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml" },
+    { "/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml" },
+    { "/word/settings.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml" },
+    { "/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml" },
+    { "/word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml" },
+    { "/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" },
+    { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
+  };
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start (w, "Types", "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types", NULL);
+  element (w, "Default", "Extension", "rels", "ContentType", "application/vnd.openxmlformats-package.relationships+xml", NULL);
+  element (w, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (overrides); i++)
+    element (w, "Override", "PartName", overrides[i].part, "ContentType", overrides[i].type, NULL);
+  end (w);
+  pl_export_xml_add (zip, "[Content_Types].xml", w, buf);
+}
+
+static void
+write_package_rels (PlExportZip *zip)
+{
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start (w, "Relationships", "xmlns", REL_NS, NULL);
+  element (w, "Relationship", "Id", "rId1", "Type", REL_TYPE "officeDocument", "Target", "word/document.xml", NULL);
+  element (w, "Relationship", "Id", "rId2",
+           "Type", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+           "Target", "docProps/core.xml", NULL);
+  end (w);
+  pl_export_xml_add (zip, "_rels/.rels", w, buf);
+}
+
+static void
+write_core_properties (PlDocx      *dx,
+                       PlExportZip *zip)
+{
+  PlStrategy *s = pl_document_get_strategy (dx->ctx->document);
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  start (w, "cp:coreProperties",
+         "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+         "xmlns:dc", "http://purl.org/dc/elements/1.1/",
+         "xmlns:dcterms", "http://purl.org/dc/terms/",
+         "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", NULL);
+  start (w, "dc:title", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_title (s), -1, dx->scratch));
+  end (w);
+  start (w, "dc:creator", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_lead_agency (s), -1, dx->scratch));
+  end (w);
+  start (w, "dc:subject", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_country (s), -1, dx->scratch));
+  end (w);
+  start (w, "dcterms:created", "xsi:type", "dcterms:W3CDTF", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST stamp);
+  end (w);
+  end (w);
+  pl_export_xml_add (zip, "docProps/core.xml", w, buf);
+}
+
+static void
+write_document_rels (PlDocx      *dx,
+                     PlExportZip *zip)
+{
+  static const struct { const char *id, *type, *target; } parts[] = {
+    { "rIdStyles", "styles", "styles.xml" },
+    { "rIdSettings", "settings", "settings.xml" },
+    { "rIdNumbering", "numbering", "numbering.xml" },
+    { "rIdHeader", "header", "header1.xml" },
+    { "rIdFooter", "footer", "footer1.xml" },
+  };
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start (w, "Relationships", "xmlns", REL_NS, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *type = g_strconcat (REL_TYPE, parts[i].type, NULL);
+
+      element (w, "Relationship", "Id", parts[i].id, "Type", type, "Target", parts[i].target, NULL);
+    }
+  for (guint i = 0; i < dx->links->len; i++)
+    {
+      char id[24];
+
+      g_snprintf (id, sizeof id, "rIdL%u", i + 1);
+      element (w, "Relationship", "Id", id, "Type", REL_TYPE "hyperlink",
+               "Target", pl_export_clean_text (g_ptr_array_index (dx->links, i), -1, dx->scratch),
+               "TargetMode", "External", NULL);
+    }
+  end (w);
+  pl_export_xml_add (zip, "word/_rels/document.xml.rels", w, buf);
+}
+
+static void
+write_settings (PlExportZip *zip)
+{
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start (w, "w:settings", "xmlns:w", W_NS, NULL);
+  /* Word fills the table of contents and page references on opening. */
+  element (w, "w:updateFields", "w:val", "true", NULL);
+  element (w, "w:defaultTabStop", "w:val", "720", NULL);
+  element (w, "w:characterSpacingControl", "w:val", "doNotCompress", NULL);
+  start (w, "w:compat", NULL);
+  element (w, "w:compatSetting", "w:name", "compatibilityMode",
+           "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15", NULL);
+  end (w);
+  end (w);
+  pl_export_xml_add (zip, "word/settings.xml", w, buf);
+}
+
+static void
+write_marking_part (PlDocx      *dx,
+                    PlExportZip *zip,
+                    gboolean     footer)
+{
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr saved = dx->w;
+
+  dx->w = pl_export_xml_new (buf);
+  start (dx->w, footer ? "w:ftr" : "w:hdr", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
+  if (dx->ctx->classification && *dx->ctx->classification)
+    write_para (dx, footer ? "FooterMarking" : "Header", dx->ctx->classification);
+  else if (!footer)
+    write_para (dx, "Header", "");
+  if (footer)
+    {
+      g_autofree char *page = g_strdup_printf (_("Page %s of %s"), "\x01", "\x02");
+      g_auto(GStrv) parts = g_strsplit_set (page, "\x01\x02", -1);
+      const char *page_first = strchr (page, '\x01') < strchr (page, '\x02') ? " PAGE " : " NUMPAGES ";
+
+      /* "Page 3 of 12", with the numbers as fields, in translated order. */
+      begin_para (dx, "Footer");
+      end_ppr (dx);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (*parts[i])
+            write_plain_run (dx, parts[i], FALSE);
+          if (i == 0)
+            write_field (dx, page_first, "1", FALSE);
+          else if (i == 1)
+            write_field (dx, g_str_equal (page_first, " PAGE ") ? " NUMPAGES " : " PAGE ", "1", FALSE);
+        }
+      end (dx->w);
+    }
+  end (dx->w);
+  pl_export_xml_add (zip, footer ? "word/footer1.xml" : "word/header1.xml", dx->w, buf);
+  dx->w = saved;
+}
+
+static void
+write_numbering (PlDocx      *dx,
+                 PlExportZip *zip)
+{
+  static const char *bullets[] = { "•", "◦", "▪" };
+  static const char *formats[] = { "decimal", "lowerLetter", "lowerRoman" };
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start (w, "w:numbering", "xmlns:w", W_NS, NULL);
+  for (guint a = 0; a < 2; a++)
+    {
+      char id[8];
+
+      g_snprintf (id, sizeof id, "%u", a);
+      start (w, "w:abstractNum", "w:abstractNumId", id, NULL);
+      element (w, "w:multiLevelType", "w:val", "multilevel", NULL);
+      for (guint l = 0; l < 9; l++)
+        {
+          char level[8], left[16], text[8];
+
+          g_snprintf (level, sizeof level, "%u", l);
+          g_snprintf (left, sizeof left, "%u", 360 * (l + 1) + 360);
+          g_snprintf (text, sizeof text, "%%%u.", l + 1);
+          start (w, "w:lvl", "w:ilvl", level, NULL);
+          element (w, "w:start", "w:val", "1", NULL);
+          element (w, "w:numFmt", "w:val", a == 0 ? "bullet" : formats[l % 3], NULL);
+          element (w, "w:lvlText", "w:val", a == 0 ? bullets[l % 3] : text, NULL);
+          element (w, "w:lvlJc", "w:val", "left", NULL);
+          start (w, "w:pPr", NULL);
+          element (w, "w:ind", "w:left", left, "w:hanging", "360", NULL);
+          end (w);
+          end (w);
+        }
+      end (w);
+    }
+  for (guint i = 0; i < dx->nums->len; i++)
+    {
+      DocxNum *num = &g_array_index (dx->nums, DocxNum, i);
+      char id[16], level[8], start_at[16];
+
+      g_snprintf (id, sizeof id, "%u", i + 1);
+      g_snprintf (level, sizeof level, "%d", num->level);
+      g_snprintf (start_at, sizeof start_at, "%d", num->ordered ? MAX (num->start, 0) : 1);
+      start (w, "w:num", "w:numId", id, NULL);
+      element (w, "w:abstractNumId", "w:val", num->ordered ? "1" : "0", NULL);
+      /* Each list counts from its own start. */
+      start (w, "w:lvlOverride", "w:ilvl", level, NULL);
+      element (w, "w:startOverride", "w:val", start_at, NULL);
+      end (w);
+      end (w);
+    }
+  end (w);
+  pl_export_xml_add (zip, "word/numbering.xml", w, buf);
+}
+
+/* ---- styles ---- */
+
+static void
+write_border (xmlTextWriterPtr  w,
+              const char       *side,
+              const char       *size,
+              const char       *color)
+{
+  element (w, side, "w:val", "single", "w:sz", size, "w:space", "4", "w:color", color, NULL);
+}
+
+static void
+write_style (xmlTextWriterPtr      w,
+             const PlExportStyle  *s)
+{
+  char value[16];
+
+  start (w, "w:style", "w:type", s->character ? "character" : "paragraph", "w:styleId", s->id,
+         g_str_equal (s->id, "Normal") ? "w:default" : NULL, "1", NULL);
+  element (w, "w:name", "w:val", s->word, NULL);
+  if (s->parent)
+    element (w, "w:basedOn", "w:val", s->parent, NULL);
+  if (s->next)
+    element (w, "w:next", "w:val", s->next, NULL);
+  element (w, "w:qFormat", NULL);
+  if (!s->character)
+    {
+      start (w, "w:pPr", NULL);
+      if (s->keep)
+        {
+          element (w, "w:keepNext", NULL);
+          element (w, "w:keepLines", NULL);
+        }
+      if (s->border != PL_EXPORT_BORDER_NONE)
+        {
+          start (w, "w:pBdr", NULL);
+          if (s->border == PL_EXPORT_BORDER_LEFT)
+            write_border (w, "w:left", "18", "A5B4CC");
+          else
+            write_border (w, "w:bottom", s->outline ? "6" : "8", s->outline ? "A5B4CC" : "1F3864");
+          end (w);
+        }
+      if (s->shade)
+        element (w, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", s->shade, NULL);
+      if (s->tab || s->toc_tab)
+        {
+          g_snprintf (value, sizeof value, "%d", s->toc_tab ? TEXT_WIDTH : s->tab);
+          start (w, "w:tabs", NULL);
+          element (w, "w:tab", "w:val", s->toc_tab ? "right" : "left", "w:pos", value,
+                   s->toc_tab ? "w:leader" : NULL, "dot", NULL);
+          end (w);
+        }
+      if (s->before || s->after || s->line)
+        {
+          char before[16], after[16], line[16];
+
+          g_snprintf (before, sizeof before, "%d", s->before);
+          g_snprintf (after, sizeof after, "%d", s->after);
+          g_snprintf (line, sizeof line, "%d", s->line ? s->line : 264);
+          element (w, "w:spacing", "w:before", before, "w:after", after,
+                   "w:line", line, "w:lineRule", "auto", NULL);
+        }
+      if (s->indent)
+        {
+          g_snprintf (value, sizeof value, "%d", s->indent);
+          element (w, "w:ind", "w:left", value, NULL);
+        }
+      if (s->center)
+        element (w, "w:jc", "w:val", "center", NULL);
+      else if (s->justify)
+        element (w, "w:jc", "w:val", "both", NULL);
+      if (s->outline)
+        {
+          g_snprintf (value, sizeof value, "%d", s->outline - 1);
+          element (w, "w:outlineLvl", "w:val", value, NULL);
+        }
+      end (w);
+    }
+  start (w, "w:rPr", NULL);
+  if (s->font != PL_EXPORT_FONT_SERIF)
+    {
+      const char *font = pl_export_font_name (s->font);
+
+      element (w, "w:rFonts", "w:ascii", font, "w:hAnsi", font, "w:cs", font, NULL);
+    }
+  if (s->bold)
+    element (w, "w:b", NULL);
+  if (s->italic)
+    element (w, "w:i", NULL);
+  if (s->caps)
+    element (w, "w:caps", NULL);
+  if (s->color)
+    element (w, "w:color", "w:val", s->color, NULL);
+  if (s->underline)
+    element (w, "w:u", "w:val", "single", NULL);
+  if (s->size)
+    {
+      g_snprintf (value, sizeof value, "%d", s->size);
+      element (w, "w:sz", "w:val", value, NULL);
+      element (w, "w:szCs", "w:val", value, NULL);
+    }
+  end (w);
+  end (w);
+}
+
+static void
+write_styles (PlExportZip *zip)
+{
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start (w, "w:styles", "xmlns:w", W_NS, NULL);
+  start (w, "w:docDefaults", NULL);
+  start (w, "w:rPrDefault", NULL);
+  start (w, "w:rPr", NULL);
+  element (w, "w:rFonts", "w:ascii", "Times New Roman", "w:hAnsi", "Times New Roman",
+           "w:eastAsia", "Times New Roman", "w:cs", "Times New Roman", NULL);
+  element (w, "w:sz", "w:val", "22", NULL);
+  element (w, "w:szCs", "w:val", "22", NULL);
+  element (w, "w:lang", "w:val", "en-GB", NULL);
+  end (w);
+  end (w);
+  start (w, "w:pPrDefault", NULL);
+  start (w, "w:pPr", NULL);
+  element (w, "w:widowControl", NULL);
+  end (w);
+  end (w);
+  end (w);
+
+  for (guint i = 0; i < pl_export_n_styles; i++)
+    write_style (w, &pl_export_styles[i]);
+
+  /* The tables: thin grey rules, a little padding. */
+  start (w, "w:style", "w:type", "table", "w:styleId", "PlainTable", NULL);
+  element (w, "w:name", "w:val", "Pillars Table", NULL);
+  start (w, "w:tblPr", NULL);
+  start (w, "w:tblBorders", NULL);
+  write_border (w, "w:top", "4", "8C8C8C");
+  write_border (w, "w:left", "4", "8C8C8C");
+  write_border (w, "w:bottom", "4", "8C8C8C");
+  write_border (w, "w:right", "4", "8C8C8C");
+  write_border (w, "w:insideH", "4", "8C8C8C");
+  write_border (w, "w:insideV", "4", "8C8C8C");
+  end (w);
+  start (w, "w:tblCellMar", NULL);
+  element (w, "w:top", "w:w", "40", "w:type", "dxa", NULL);
+  element (w, "w:left", "w:w", "80", "w:type", "dxa", NULL);
+  element (w, "w:bottom", "w:w", "40", "w:type", "dxa", NULL);
+  element (w, "w:right", "w:w", "80", "w:type", "dxa", NULL);
+  end (w);
+  end (w);
+  end (w);
+
+  end (w);
+  pl_export_xml_add (zip, "word/styles.xml", w, buf);
+}
+
+gboolean
+pl_export_docx (PlExportContext *ctx)
+{
+  PlDocx dx = { 0 };
+  GString *body = g_string_sized_new (1024 * 1024);
+  PlExportZip *zip;
+
+  dx.ctx = ctx;
+  dx.scratch = g_string_new (NULL);
+  dx.links = g_ptr_array_new_with_free_func (g_free);
+  dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  dx.nums = g_array_new (FALSE, FALSE, sizeof (DocxNum));
+  dx.w = pl_export_xml_new (body);
+
+  start (dx.w, "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
+  start (dx.w, "w:body", NULL);
+  pl_export_outline_run (ctx, &docx_ops, &dx);
+  if (dx.para_open)
+    end (dx.w);
+  write_section (&dx, dx.wide);
+  end (dx.w);
+  end (dx.w);
+
+  /* The archive streams to the output as the parts are added. */
+  zip = pl_export_zip_new (ctx);
+  write_content_types (zip);
+  write_package_rels (zip);
+  write_core_properties (&dx, zip);
+  pl_export_xml_add (zip, "word/document.xml", dx.w, body);
+  write_document_rels (&dx, zip);
+  write_styles (zip);
+  write_settings (zip);
+  write_numbering (&dx, zip);
+  write_marking_part (&dx, zip, FALSE);
+  write_marking_part (&dx, zip, TRUE);
+
+  g_string_free (dx.scratch, TRUE);
+  g_hash_table_unref (dx.link_ids);
+  g_ptr_array_unref (dx.links);
+  g_array_unref (dx.nums);
+  return pl_export_zip_finish (zip);
+}

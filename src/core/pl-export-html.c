@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pl-export-private.h"
+
+/* One self-contained HTML5 file, written with libxml2's writer so that it
+ * is also well-formed XML (XHTML syntax) and every text is escaped by
+ * libxml2. Nothing from the document becomes markup of its own: raw HTML
+ * never reaches this writer (pl-export-outline.c drops it), only http,
+ * https and mailto links survive, and no attribute takes a value from the
+ * document except those link targets and the generated heading ids. */
+
+#define start pl_export_xml_start
+#define element pl_export_xml_element
+
+/* Constant, and free of '<' and '&', so it is written as it is. */
+static const char html_css[] =
+  "\n:root { --ink: #1b1b1b; --navy: #1f3864; --rule: #8c8c8c; --head: #dce3ed; --marking: #c00000; }\n"
+  "html { background: #f3f3f1; }\n"
+  "body { font-family: 'Times New Roman', 'Liberation Serif', 'Nimbus Roman', serif; font-size: 11.5pt;"
+  " line-height: 1.45; color: var(--ink); background: #fff; max-width: 50em; margin: 0 auto;"
+  " padding: 3.5em 4em; box-shadow: 0 0 0.6em rgba(0,0,0,0.15); }\n"
+  "h1, h2, h3, h4, h5, h6, .country, .marking, th, nav.contents { font-family: Arial, 'Liberation Sans',"
+  " Cantarell, sans-serif; color: var(--navy); line-height: 1.2; }\n"
+  "h2 { font-size: 16pt; border-bottom: 1px solid #a5b4cc; padding-bottom: 0.15em; margin: 1.6em 0 0.6em; }\n"
+  "h3 { font-size: 13pt; margin: 1.3em 0 0.4em; }\n"
+  "h4 { font-size: 11.5pt; margin: 1.1em 0 0.3em; color: #2f5496; }\n"
+  "h5, h6 { font-size: 11pt; font-style: italic; margin: 1em 0 0.3em; color: #2f5496; }\n"
+  "h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }\n"
+  "p { margin: 0 0 0.6em; text-align: justify; hyphens: auto; }\n"
+  "a { color: #1f4e9a; }\n"
+  ".marking { color: var(--marking); font-weight: bold; text-transform: uppercase; font-size: 8.5pt;"
+  " letter-spacing: 0.05em; text-align: center; }\n"
+  ".marking-top, .marking-bottom { position: fixed; left: 0; right: 0; background: #fff; padding: 0.3em;"
+  " border-color: #e0e0e0; }\n"
+  ".marking-top { top: 0; border-bottom: 1px solid #e0e0e0; }\n"
+  ".marking-bottom { bottom: 0; border-top: 1px solid #e0e0e0; }\n"
+  ".title-page { min-height: 60vh; padding-top: 4em; }\n"
+  ".title-page .marking { position: static; font-size: 10pt; margin-bottom: 5em; }\n"
+  ".country { text-transform: uppercase; letter-spacing: 0.04em; font-size: 13pt; color: #44546a; margin: 0 0 0.5em; }\n"
+  "h1.title { font-size: 28pt; margin: 0 0 1.5em; padding-bottom: 0.3em; border-bottom: 2px solid var(--navy); }\n"
+  "dl.meta { display: grid; grid-template-columns: max-content auto; gap: 0.3em 1.5em; }\n"
+  "dl.meta dt { font-weight: bold; } dl.meta dd { margin: 0; }\n"
+  "nav.contents ul { list-style: none; padding: 0; }\n"
+  "nav.contents li { margin: 0.15em 0; } nav.contents a { color: inherit; text-decoration: none; }\n"
+  "nav.contents .toc1 { font-weight: bold; margin-top: 0.5em; }\n"
+  "nav.contents .toc2 { padding-left: 1.5em; } nav.contents .toc3 { padding-left: 3em; font-size: 95%; }\n"
+  ".summary { font-style: italic; font-size: 12.5pt; color: #44546a; }\n"
+  ".note { font-style: italic; color: #595959; }\n"
+  ".action { margin: 0.6em 0 0.6em 1.5em; break-inside: avoid; page-break-inside: avoid; }\n"
+  ".action p { margin: 0; text-align: left; }\n"
+  ".action-title { font-weight: bold; }\n"
+  ".action-details { font-size: 10pt; color: #404040; }\n"
+  ".action-details .label { font-weight: bold; }\n"
+  "blockquote { margin: 0.8em 0 0.8em 1.5em; padding-left: 1em; border-left: 3px solid #a5b4cc; color: #404040; font-style: italic; }\n"
+  "pre { background: #f2f2f2; padding: 0.6em 0.8em; overflow-x: auto; font-size: 9.5pt; white-space: pre-wrap; }\n"
+  "code { font-family: 'Courier New', 'Liberation Mono', monospace; font-size: 90%; }\n"
+  "hr { border: 0; border-top: 1px solid var(--rule); margin: 1.2em 0; }\n"
+  "li p { margin: 0.2em 0; }\n"
+  ".table-wrap { overflow-x: auto; }\n"
+  "table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 8.5pt; margin: 0.5em 0 1.5em; }\n"
+  "th, td { border: 1px solid var(--rule); padding: 0.25em 0.4em; vertical-align: top; text-align: left;"
+  " overflow-wrap: anywhere; }\n"
+  "th { background: var(--head); font-size: 8.5pt; }\n"
+  "thead { display: table-header-group; }\n"
+  "tr { break-inside: avoid; page-break-inside: avoid; }\n"
+  ".wide { }\n"
+  "@page { size: A4; margin: 2.5cm 2.5cm 2.2cm; @bottom-right { content: counter(page); font: 9pt Arial, sans-serif; } }\n"
+  "@page wide { size: A4 landscape; margin: 2cm; }\n"
+  "@media screen { body { margin-top: 2.5em; margin-bottom: 2.5em; } }\n"
+  "@media print {\n"
+  "  html, body { background: none; box-shadow: none; max-width: none; padding: 0; margin: 0; }\n"
+  "  .title-page, nav.contents { break-after: page; page-break-after: always; }\n"
+  "  .new-page { break-before: page; page-break-before: always; }\n"
+  "  .wide { page: wide; break-before: page; }\n"
+  "  .table-wrap { overflow: visible; }\n"
+  "  a { color: inherit; text-decoration: none; }\n"
+  "}\n";
+
+typedef struct {
+  PlExportContext  *ctx;
+  xmlTextWriterPtr  w;
+  GString          *scratch;
+  gboolean          wide;
+  guint             n_columns;
+} PlHtml;
+
+static void
+end (xmlTextWriterPtr w)
+{
+  /* <p></p>, never <p/>: an HTML parser would not close the latter. */
+  xmlTextWriterFullEndElement (w);
+}
+
+/* Text, with line breaks kept as <br/>. */
+static void
+write_text (PlHtml     *h,
+            const char *text)
+{
+  const char *clean = pl_export_clean_text (text, -1, h->scratch);
+  const char *nl;
+
+  while ((nl = strchr (clean, '\n')) != NULL)
+    {
+      g_autofree char *line = g_strndup (clean, nl - clean);
+
+      xmlTextWriterWriteString (h->w, BAD_CAST line);
+      element (h->w, "br", NULL);
+      clean = nl + 1;
+    }
+  xmlTextWriterWriteString (h->w, BAD_CAST clean);
+}
+
+static void
+write_element (PlHtml     *h,
+               const char *name,
+               const char *class_name,
+               const char *text)
+{
+  start (h->w, name, class_name ? "class" : NULL, class_name, NULL);
+  write_text (h, text);
+  end (h->w);
+}
+
+static void
+html_title_page (PlOutline            *ol,
+                 const PlOutlineTitle *title)
+{
+  PlHtml *h = ol->writer;
+
+  start (h->w, "header", "class", "title-page", NULL);
+  if (*title->marking)
+    write_element (h, "p", "marking", title->marking);
+  if (*title->country)
+    write_element (h, "p", "country", title->country);
+  write_element (h, "h1", "title", title->title);
+  start (h->w, "dl", "class", "meta", NULL);
+  for (guint i = 0; title->labels[i] != NULL; i++)
+    {
+      write_element (h, "dt", NULL, title->labels[i]);
+      write_element (h, "dd", NULL, title->values[i]);
+    }
+  end (h->w);
+  end (h->w);
+}
+
+static void
+html_contents (PlOutline *ol,
+               GPtrArray *headings)
+{
+  PlHtml *h = ol->writer;
+
+  start (h->w, "nav", "class", "contents", "aria-labelledby", "pl-contents", NULL);
+  start (h->w, "h2", "id", "pl-contents", NULL);
+  write_text (h, _("Contents"));
+  end (h->w);
+  start (h->w, "ul", NULL);
+  for (guint i = 0; i < headings->len; i++)
+    {
+      PlOutlineHeading *heading = g_ptr_array_index (headings, i);
+      g_autofree char *href = g_strconcat ("#", heading->anchor, NULL);
+      char class_name[8];
+
+      g_snprintf (class_name, sizeof class_name, "toc%d", heading->level);
+      start (h->w, "li", "class", class_name, NULL);
+      start (h->w, "a", "href", href, NULL);
+      write_text (h, heading->text);
+      end (h->w);
+      end (h->w);
+    }
+  end (h->w);
+  end (h->w);
+}
+
+static void
+html_heading (PlOutline              *ol,
+              const PlOutlineHeading *heading)
+{
+  PlHtml *h = ol->writer;
+  char name[4];
+
+  g_snprintf (name, sizeof name, "h%d", CLAMP (heading->level + 1, 2, 6));
+  start (h->w, name, "id", heading->anchor, heading->new_page ? "class" : NULL, "new-page", NULL);
+  write_text (h, heading->text);
+  end (h->w);
+}
+
+static void
+html_paragraph (PlOutline          *ol,
+                PlOutlineParagraph  kind,
+                const char         *text)
+{
+  write_element (ol->writer, "p", kind == PL_OUTLINE_PARA_SUMMARY ? "summary" : "note", text);
+}
+
+static void
+html_action (PlOutline         *ol,
+             const char        *title,
+             const char *const *labels,
+             const char *const *values)
+{
+  PlHtml *h = ol->writer;
+
+  start (h->w, "div", "class", "action", NULL);
+  write_element (h, "p", "action-title", title);
+  start (h->w, "p", "class", "action-details", NULL);
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s:", labels[i]);
+
+      if (i > 0)
+        xmlTextWriterWriteString (h->w, BAD_CAST " · ");
+      write_element (h, "span", "label", label);
+      xmlTextWriterWriteString (h->w, BAD_CAST " ");
+      write_text (h, values[i]);
+    }
+  end (h->w);
+  end (h->w);
+}
+
+static void
+html_node (PlOutline        *ol,
+           cmark_node       *node,
+           cmark_event_type  ev,
+           int               depth)
+{
+  PlHtml *h = ol->writer;
+  gboolean enter = ev == CMARK_EVENT_ENTER;
+  const char *name = NULL;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_BLOCK_QUOTE: name = "blockquote"; break;
+    case CMARK_NODE_ITEM: name = "li"; break;
+    case CMARK_NODE_PARAGRAPH: name = "p"; break;
+    case CMARK_NODE_EMPH: name = "em"; break;
+    case CMARK_NODE_STRONG: name = "strong"; break;
+
+    case CMARK_NODE_LIST:
+      if (!enter)
+        break;
+      if (cmark_node_get_list_type (node) == CMARK_ORDERED_LIST)
+        {
+          char first[16];
+
+          g_snprintf (first, sizeof first, "%d", cmark_node_get_list_start (node));
+          start (h->w, "ol", cmark_node_get_list_start (node) != 1 ? "start" : NULL, first, NULL);
+        }
+      else
+        start (h->w, "ul", NULL);
+      return;
+
+    case CMARK_NODE_LINK:
+      if (enter)
+        {
+          const char *title = cmark_node_get_title (node);
+
+          start (h->w, "a", "href", pl_export_clean_text (cmark_node_get_url (node), -1, h->scratch),
+                 "rel", "noopener noreferrer", NULL);
+          if (title && *title)
+            xmlTextWriterWriteAttribute (h->w, BAD_CAST "title",
+                                         BAD_CAST pl_export_clean_text (title, -1, h->scratch));
+          return;
+        }
+      break;
+
+    case CMARK_NODE_CODE_BLOCK:
+      start (h->w, "pre", NULL);
+      start (h->w, "code", NULL);
+      xmlTextWriterWriteString (h->w, BAD_CAST pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
+      end (h->w);
+      end (h->w);
+      return;
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      element (h->w, "hr", NULL);
+      return;
+
+    case CMARK_NODE_TEXT:
+      xmlTextWriterWriteString (h->w, BAD_CAST pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
+      return;
+
+    case CMARK_NODE_CODE:
+      write_element (h, "code", NULL, cmark_node_get_literal (node));
+      return;
+
+    case CMARK_NODE_SOFTBREAK:
+      xmlTextWriterWriteString (h->w, BAD_CAST "\n");
+      return;
+
+    case CMARK_NODE_LINEBREAK:
+      element (h->w, "br", NULL);
+      return;
+
+    default:
+      return;
+    }
+
+  if (enter && name)
+    start (h->w, name, NULL);
+  else if (!enter)
+    end (h->w);
+}
+
+static void
+html_wide (PlOutline *ol,
+           gboolean   first)
+{
+  PlHtml *h = ol->writer;
+
+  start (h->w, "div", "class", "wide", NULL);
+  h->wide = TRUE;
+}
+
+static void
+write_row (PlHtml            *h,
+           const char        *cell,
+           const char *const *cells)
+{
+  start (h->w, "tr", NULL);
+  for (guint i = 0; i < h->n_columns; i++)
+    {
+      start (h->w, cell, g_str_equal (cell, "th") ? "scope" : NULL, "col", NULL);
+      write_text (h, cells[i] ? cells[i] : "");
+      end (h->w);
+    }
+  end (h->w);
+}
+
+static void
+html_table_begin (PlOutline         *ol,
+                  PlOutlineTable     kind,
+                  guint              n_columns,
+                  const char *const *header,
+                  const guint       *widths)
+{
+  PlHtml *h = ol->writer;
+
+  h->n_columns = n_columns;
+  start (h->w, "div", "class", "table-wrap", NULL);
+  start (h->w, "table", "class", kind == PL_OUTLINE_TABLE_PLAN ? "plan" : "annex", NULL);
+  start (h->w, "colgroup", NULL);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      char style[24];
+
+      g_snprintf (style, sizeof style, "width: %u%%", widths[i]);
+      element (h->w, "col", "style", style, NULL);
+    }
+  end (h->w);
+  start (h->w, "thead", NULL);
+  write_row (h, "th", header);
+  end (h->w);
+  start (h->w, "tbody", NULL);
+}
+
+static void
+html_table_row (PlOutline         *ol,
+                const char *const *cells)
+{
+  write_row (ol->writer, "td", cells);
+}
+
+static void
+html_table_end (PlOutline *ol)
+{
+  PlHtml *h = ol->writer;
+
+  end (h->w);  /* tbody */
+  end (h->w);  /* table */
+  end (h->w);  /* div */
+}
+
+static const PlOutlineOps html_ops = {
+  .title_page = html_title_page,
+  .contents = html_contents,
+  .heading = html_heading,
+  .paragraph = html_paragraph,
+  .action = html_action,
+  .node = html_node,
+  .wide = html_wide,
+  .table_begin = html_table_begin,
+  .table_row = html_table_row,
+  .table_end = html_table_end,
+};
+
+static int
+html_write_cb (void       *data,
+               const char *buffer,
+               int         length)
+{
+  PlExportContext *ctx = data;
+
+  pl_export_write (ctx, buffer, length);
+  return pl_export_failed (ctx) ? -1 : length;
+}
+
+gboolean
+pl_export_html (PlExportContext *ctx)
+{
+  PlHtml h = { 0 };
+  const char *marking = ctx->classification ? ctx->classification : "";
+  xmlOutputBufferPtr out;
+
+  h.ctx = ctx;
+  h.scratch = g_string_new (NULL);
+  out = xmlOutputBufferCreateIO (html_write_cb, NULL, ctx, NULL);
+  h.w = xmlNewTextWriter (out);
+
+  xmlTextWriterWriteDTD (h.w, BAD_CAST "html", NULL, NULL, NULL);
+  xmlTextWriterWriteString (h.w, BAD_CAST "\n");
+  /* Translators: the language of the exported document, as an HTML lang. */
+  start (h.w, "html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", _("en"), NULL);
+  start (h.w, "head", NULL);
+  element (h.w, "meta", "charset", "utf-8", NULL);
+  element (h.w, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+  element (h.w, "meta", "name", "generator", "content", "Pillars " PACKAGE_VERSION, NULL);
+  write_element (&h, "title", NULL, pl_strategy_get_title (pl_document_get_strategy (ctx->document)));
+  start (h.w, "style", NULL);
+  xmlTextWriterWriteRaw (h.w, BAD_CAST html_css);
+  end (h.w);
+  end (h.w);
+
+  start (h.w, "body", NULL);
+  if (*marking)
+    {
+      write_element (&h, "div", "marking marking-top", marking);
+      write_element (&h, "div", "marking marking-bottom", marking);
+    }
+  start (h.w, "main", NULL);
+  pl_export_outline_run (ctx, &html_ops, &h);
+  if (h.wide)
+    end (h.w);
+  end (h.w);  /* main */
+  end (h.w);  /* body */
+  end (h.w);  /* html */
+  xmlTextWriterWriteString (h.w, BAD_CAST "\n");
+
+  if (xmlTextWriterFlush (h.w) < 0 && !pl_export_failed (ctx))
+    g_set_error (&ctx->error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the HTML document"));
+  xmlFreeTextWriter (h.w);
+  g_string_free (h.scratch, TRUE);
+  return !pl_export_failed (ctx);
+}

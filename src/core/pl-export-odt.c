@@ -1,0 +1,1070 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pl-export-private.h"
+
+/* OpenDocument Text for cabinet review: the styles of pl-export-styles.c
+ * as named styles, headings with outline levels, a table of contents
+ * whose body is filled in (LibreOffice shows an index as it was saved),
+ * lists as nested text:list, tables with header rows that repeat, and
+ * the classification marking and page numbers on the master pages.
+ * Parts are written with libxml2 and zipped with libarchive. */
+
+#define start pl_export_xml_start
+#define element pl_export_xml_element
+#define end(w) xmlTextWriterEndElement (w)
+
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_XLINK "http://www.w3.org/1999/xlink"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+/* A4 landscape, 2 cm margins: the width of the wide tables. */
+#define WIDE_TEXT_CM 25.7
+/* A4 portrait, 2.5 cm margins: 16 cm. */
+#define PORTRAIT_TEXT_TWIPS 9070
+
+typedef struct {
+  PlExportContext  *ctx;
+  xmlTextWriterPtr  w;
+  GString          *scratch;
+  GString          *name;        /* ODF style names made from display names */
+  gboolean          break_pending;
+  gboolean          landscape_pending;
+  gboolean          para_open;
+  int               strong, emph;
+  int               quotes;
+  int               lists;
+  guint             tables;
+  guint             n_columns;
+} PlOdt;
+
+/* "Heading 1" -> "Heading_20_1", as LibreOffice names its styles. */
+static const char *
+style_name (PlOdt      *odt,
+            const char *id)
+{
+  const PlExportStyle *s = pl_export_style_find (id);
+  const char *display = s ? s->display : id;
+
+  g_string_truncate (odt->name, 0);
+  for (const char *p = display; *p; p++)
+    {
+      if (*p == ' ')
+        g_string_append (odt->name, "_20_");
+      else
+        g_string_append_c (odt->name, *p);
+    }
+  return odt->name->str;
+}
+
+/* Text with ODF's white space rules: runs of spaces, tabs and line
+ * breaks are elements, or the reader collapses them. */
+static void
+write_text (PlOdt      *odt,
+            const char *text,
+            gboolean    keep_leading)
+{
+  const char *clean = pl_export_clean_text (text, -1, odt->scratch);
+  const char *p = clean, *seg = clean;
+
+  if (strpbrk (clean, "\t\n\r") == NULL && strstr (clean, "  ") == NULL
+      && !(keep_leading && *clean == ' '))
+    {
+      xmlTextWriterWriteString (odt->w, BAD_CAST clean);
+      return;
+    }
+  while (*p)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          const char *run = p;
+          guint spaces;
+          char count[16];
+
+          if (p > seg)
+            {
+              g_autofree char *part = g_strndup (seg, p - seg);
+              xmlTextWriterWriteString (odt->w, BAD_CAST part);
+            }
+          if (*p == '\t')
+            element (odt->w, "text:tab", NULL);
+          else if (*p == '\n')
+            element (odt->w, "text:line-break", NULL);
+          if (*p != ' ')
+            {
+              seg = ++p;
+              continue;
+            }
+          while (*p == ' ')
+            p++;
+          spaces = p - run;
+          /* One plain space, the rest as <text:s/> (all of them at the
+           * start of a code line). */
+          if (run == clean && keep_leading)
+            {
+              g_snprintf (count, sizeof count, "%u", spaces);
+              element (odt->w, "text:s", "text:c", count, NULL);
+            }
+          else
+            {
+              xmlTextWriterWriteString (odt->w, BAD_CAST " ");
+              if (spaces > 1)
+                {
+                  g_snprintf (count, sizeof count, "%u", spaces - 1);
+                  element (odt->w, "text:s", "text:c", count, NULL);
+                }
+            }
+          seg = p;
+          continue;
+        }
+      p++;
+    }
+  if (p > seg)
+    xmlTextWriterWriteString (odt->w, BAD_CAST seg);
+}
+
+static void
+write_span (PlOdt      *odt,
+            const char *style,
+            const char *text)
+{
+  start (odt->w, "text:span", "text:style-name", style, NULL);
+  write_text (odt, text, FALSE);
+  end (odt->w);
+}
+
+/* A paragraph's style, or the automatic style that also breaks the page
+ * (and switches to the landscape master) when one is pending. */
+static void
+begin_para (PlOdt      *odt,
+            const char *element_name,
+            const char *id)
+{
+  const PlExportStyle *s = pl_export_style_find (id);
+
+  if (odt->landscape_pending || odt->break_pending)
+    {
+      char name[32];
+
+      g_snprintf (name, sizeof name, "%s_%s", odt->landscape_pending ? "Wide" : "Break",
+                  s && s->outline ? id : "BodyText");
+      start (odt->w, element_name, "text:style-name", name, NULL);
+      odt->landscape_pending = odt->break_pending = FALSE;
+    }
+  else
+    start (odt->w, element_name, "text:style-name", style_name (odt, id), NULL);
+}
+
+static void
+write_para (PlOdt      *odt,
+            const char *id,
+            const char *text)
+{
+  begin_para (odt, "text:p", id);
+  write_text (odt, text, FALSE);
+  end (odt->w);
+}
+
+/* ---- outline callbacks ---- */
+
+static void
+odt_title_page (PlOutline            *ol,
+                const PlOutlineTitle *title)
+{
+  PlOdt *odt = ol->writer;
+
+  if (*title->marking)
+    write_para (odt, "Marking", title->marking);
+  if (*title->country)
+    write_para (odt, "Subtitle", title->country);
+  write_para (odt, "Title", title->title);
+  for (guint i = 0; title->labels[i] != NULL; i++)
+    {
+      start (odt->w, "text:p", "text:style-name",
+             title->labels[i + 1] == NULL ? "TitleMetaLast" : i == 0 ? "Title_20_Page_20_Details_20_First"
+             : "Title_20_Page_20_Details", NULL);
+      write_span (odt, "Strong", title->labels[i]);
+      element (odt->w, "text:tab", NULL);
+      write_text (odt, title->values[i], FALSE);
+      end (odt->w);
+    }
+}
+
+static void
+odt_contents (PlOutline *ol,
+              GPtrArray *headings)
+{
+  PlOdt *odt = ol->writer;
+
+  start (odt->w, "text:table-of-content", "text:style-name", "ContentsSection",
+         "text:protected", "true", "text:name", "Table of Contents1", NULL);
+  start (odt->w, "text:table-of-content-source", "text:outline-level", "3", NULL);
+  start (odt->w, "text:index-title-template", "text:style-name", "Contents_20_Heading", NULL);
+  xmlTextWriterWriteString (odt->w, BAD_CAST _("Contents"));
+  end (odt->w);
+  for (int level = 1; level <= 3; level++)
+    {
+      char outline[4], style[16];
+
+      g_snprintf (outline, sizeof outline, "%d", level);
+      g_snprintf (style, sizeof style, "Contents_20_%d", level);
+      start (odt->w, "text:table-of-content-entry-template", "text:outline-level", outline,
+             "text:style-name", style, NULL);
+      element (odt->w, "text:index-entry-link-start", "text:style-name", "Index_20_Link", NULL);
+      element (odt->w, "text:index-entry-text", NULL);
+      element (odt->w, "text:index-entry-tab-stop", "style:type", "right", "style:leader-char", ".", NULL);
+      element (odt->w, "text:index-entry-page-number", NULL);
+      element (odt->w, "text:index-entry-link-end", NULL);
+      end (odt->w);
+    }
+  end (odt->w);
+
+  start (odt->w, "text:index-body", NULL);
+  start (odt->w, "text:index-title", "text:style-name", "ContentsSection", "text:name", "Table of Contents1_Head", NULL);
+  write_para (odt, "TOCHeading", _("Contents"));
+  end (odt->w);
+  for (guint i = 0; i < headings->len; i++)
+    {
+      PlOutlineHeading *h = g_ptr_array_index (headings, i);
+      g_autofree char *href = g_strconcat ("#", h->anchor, NULL);
+      char style[16];
+
+      g_snprintf (style, sizeof style, "TOC%d", CLAMP (h->level, 1, 3));
+      start (odt->w, "text:p", "text:style-name", style_name (odt, style), NULL);
+      start (odt->w, "text:a", "xlink:type", "simple", "xlink:href", href,
+             "text:style-name", "Index_20_Link", "text:visited-style-name", "Index_20_Link", NULL);
+      write_text (odt, h->text, FALSE);
+      element (odt->w, "text:tab", NULL);
+      /* The page number as a reference LibreOffice computes on layout. */
+      start (odt->w, "text:bookmark-ref", "text:reference-format", "page", "text:ref-name", h->anchor, NULL);
+      end (odt->w);
+      end (odt->w);
+      end (odt->w);
+    }
+  end (odt->w);
+  end (odt->w);
+  odt->break_pending = TRUE;
+}
+
+static void
+odt_heading (PlOutline              *ol,
+             const PlOutlineHeading *heading)
+{
+  PlOdt *odt = ol->writer;
+  int level = CLAMP (heading->level, 1, 5);
+  char id[16], outline[4];
+
+  if (odt->para_open)
+    {
+      end (odt->w);
+      odt->para_open = FALSE;
+    }
+  if (heading->new_page)
+    odt->break_pending = TRUE;
+  g_snprintf (id, sizeof id, "Heading%d", level);
+  g_snprintf (outline, sizeof outline, "%d", level);
+  begin_para (odt, "text:h", id);
+  xmlTextWriterWriteAttribute (odt->w, BAD_CAST "text:outline-level", BAD_CAST outline);
+  element (odt->w, "text:bookmark-start", "text:name", heading->anchor, NULL);
+  write_text (odt, heading->text, FALSE);
+  element (odt->w, "text:bookmark-end", "text:name", heading->anchor, NULL);
+  end (odt->w);
+}
+
+static void
+odt_paragraph (PlOutline          *ol,
+               PlOutlineParagraph  kind,
+               const char         *text)
+{
+  write_para (ol->writer, kind == PL_OUTLINE_PARA_SUMMARY ? "Summary" : "Note", text);
+}
+
+static void
+odt_action (PlOutline         *ol,
+            const char        *title,
+            const char *const *labels,
+            const char *const *values)
+{
+  PlOdt *odt = ol->writer;
+
+  write_para (odt, "ActionTitle", title);
+  begin_para (odt, "text:p", "ActionDetail");
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strdup_printf (i == 0 ? "%s: " : " · %s: ", labels[i]);
+
+      write_span (odt, "Strong", label);
+      write_text (odt, values[i], FALSE);
+    }
+  end (odt->w);
+}
+
+static const char *
+block_style (PlOdt *odt)
+{
+  static const char *quotes[] = { "Quotations", "Quote2", "Quote3", "Quote4" };
+
+  if (odt->lists > 0)
+    return style_name (odt, "ListContinue");
+  if (odt->quotes > 0)
+    return quotes[MIN (odt->quotes, (int) G_N_ELEMENTS (quotes)) - 1];
+  return style_name (odt, "BodyText");
+}
+
+static void
+odt_code_block (PlOdt      *odt,
+                cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_auto(GStrv) lines = g_strsplit (literal ? literal : "", "\n", -1);
+  guint n = g_strv_length (lines);
+
+  if (n > 0 && *lines[n - 1] == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    {
+      begin_para (odt, "text:p", "SourceCode");
+      write_text (odt, lines[i], TRUE);
+      end (odt->w);
+    }
+}
+
+static void
+odt_node (PlOutline        *ol,
+          cmark_node       *node,
+          cmark_event_type  ev,
+          int               depth)
+{
+  PlOdt *odt = ol->writer;
+  gboolean enter = ev == CMARK_EVENT_ENTER;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_BLOCK_QUOTE:
+      odt->quotes += enter ? 1 : -1;
+      break;
+
+    case CMARK_NODE_LIST:
+      if (enter)
+        {
+          gboolean ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
+
+          /* Only the outermost list names its style (ODF 1.2, 19.880). */
+          if (odt->lists == 0)
+            start (odt->w, "text:list", "text:style-name", ordered ? "List_Number" : "List_Bullet", NULL);
+          else
+            start (odt->w, "text:list", NULL);
+          odt->lists++;
+        }
+      else
+        {
+          end (odt->w);
+          odt->lists--;
+        }
+      break;
+
+    case CMARK_NODE_ITEM:
+      if (enter)
+        {
+          cmark_node *list = cmark_node_parent (node);
+
+          if (cmark_node_previous (node) == NULL && list
+              && cmark_node_get_list_type (list) == CMARK_ORDERED_LIST
+              && cmark_node_get_list_start (list) != 1)
+            {
+              char first[16];
+
+              g_snprintf (first, sizeof first, "%d", MAX (cmark_node_get_list_start (list), 0));
+              start (odt->w, "text:list-item", "text:start-value", first, NULL);
+            }
+          else
+            start (odt->w, "text:list-item", NULL);
+        }
+      else
+        end (odt->w);
+      break;
+
+    case CMARK_NODE_PARAGRAPH:
+      if (enter)
+        {
+          start (odt->w, "text:p", "text:style-name", block_style (odt), NULL);
+          odt->para_open = TRUE;
+        }
+      else if (odt->para_open)
+        {
+          end (odt->w);
+          odt->para_open = FALSE;
+        }
+      break;
+
+    case CMARK_NODE_CODE_BLOCK:
+      odt_code_block (odt, node);
+      break;
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      write_para (odt, "HorizontalRule", "");
+      break;
+
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      {
+        gboolean code = cmark_node_get_type (node) == CMARK_NODE_CODE;
+        const char *style = odt->strong && odt->emph ? "StrongEmphasis"
+                            : odt->strong ? "Strong" : odt->emph ? "Emphasis" : NULL;
+
+        if (style)
+          start (odt->w, "text:span", "text:style-name", style, NULL);
+        if (code)
+          start (odt->w, "text:span", "text:style-name", "Source_20_Text", NULL);
+        write_text (odt, cmark_node_get_literal (node), FALSE);
+        if (code)
+          end (odt->w);
+        if (style)
+          end (odt->w);
+      }
+      break;
+
+    case CMARK_NODE_SOFTBREAK:
+      xmlTextWriterWriteString (odt->w, BAD_CAST " ");
+      break;
+
+    case CMARK_NODE_LINEBREAK:
+      element (odt->w, "text:line-break", NULL);
+      break;
+
+    case CMARK_NODE_EMPH:
+      odt->emph += enter ? 1 : -1;
+      break;
+
+    case CMARK_NODE_STRONG:
+      odt->strong += enter ? 1 : -1;
+      break;
+
+    case CMARK_NODE_LINK:
+      if (enter)
+        start (odt->w, "text:a", "xlink:type", "simple",
+               "xlink:href", pl_export_clean_text (cmark_node_get_url (node), -1, odt->scratch),
+               "text:style-name", "Internet_20_link", "text:visited-style-name", "Internet_20_link", NULL);
+      else
+        end (odt->w);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+odt_wide (PlOutline *ol,
+          gboolean   first)
+{
+  PlOdt *odt = ol->writer;
+
+  odt->landscape_pending = TRUE;
+  odt->break_pending = FALSE;
+}
+
+static void
+write_row (PlOdt             *odt,
+           const char *const *cells,
+           gboolean           header)
+{
+  start (odt->w, "table:table-row", "table:style-name", "Row", NULL);
+  for (guint i = 0; i < odt->n_columns; i++)
+    {
+      start (odt->w, "table:table-cell", "table:style-name", header ? "CellHead" : "Cell",
+             "office:value-type", "string", NULL);
+      start (odt->w, "text:p", "text:style-name", header ? "Table_20_Heading" : "Table_20_Contents", NULL);
+      write_text (odt, cells[i] ? cells[i] : "", FALSE);
+      end (odt->w);
+      end (odt->w);
+    }
+  end (odt->w);
+}
+
+static void
+odt_table_begin (PlOutline         *ol,
+                 PlOutlineTable     kind,
+                 guint              n_columns,
+                 const char *const *header,
+                 const guint       *widths)
+{
+  PlOdt *odt = ol->writer;
+  const char *prefix = kind == PL_OUTLINE_TABLE_PLAN ? "Plan" : "Annex";
+  char name[32];
+
+  odt->n_columns = n_columns;
+  g_snprintf (name, sizeof name, "%s%u", prefix, ++odt->tables);
+  start (odt->w, "table:table", "table:name", name, "table:style-name", "WideTable", NULL);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      char style[32];
+
+      g_snprintf (style, sizeof style, "%sColumn%u", prefix, i + 1);
+      element (odt->w, "table:table-column", "table:style-name", style, NULL);
+    }
+  start (odt->w, "table:table-header-rows", NULL);
+  write_row (odt, header, TRUE);
+  end (odt->w);
+}
+
+static void
+odt_table_row (PlOutline         *ol,
+               const char *const *cells)
+{
+  write_row (ol->writer, cells, FALSE);
+}
+
+static void
+odt_table_end (PlOutline *ol)
+{
+  PlOdt *odt = ol->writer;
+
+  end (odt->w);
+}
+
+static const PlOutlineOps odt_ops = {
+  .title_page = odt_title_page,
+  .contents = odt_contents,
+  .heading = odt_heading,
+  .paragraph = odt_paragraph,
+  .action = odt_action,
+  .node = odt_node,
+  .wide = odt_wide,
+  .table_begin = odt_table_begin,
+  .table_row = odt_table_row,
+  .table_end = odt_table_end,
+};
+
+/* ---- styles ---- */
+
+static void
+start_root (xmlTextWriterPtr  w,
+            const char       *name)
+{
+  start (w, name, "xmlns:office", NS_OFFICE, "xmlns:style", NS_STYLE, "xmlns:text", NS_TEXT,
+         "xmlns:table", NS_TABLE, "xmlns:fo", NS_FO, "xmlns:svg", NS_SVG, "xmlns:xlink", NS_XLINK,
+         "xmlns:dc", NS_DC, "xmlns:meta", NS_META, "office:version", "1.3", NULL);
+}
+
+static void
+write_font_faces (xmlTextWriterPtr w)
+{
+  static const struct { PlExportFont font; const char *generic, *pitch; } faces[] = {
+    { PL_EXPORT_FONT_SERIF, "roman", "variable" },
+    { PL_EXPORT_FONT_SANS, "swiss", "variable" },
+    { PL_EXPORT_FONT_MONO, "modern", "fixed" },
+  };
+
+  start (w, "office:font-face-decls", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (faces); i++)
+    {
+      const char *name = pl_export_font_name (faces[i].font);
+      g_autofree char *family = g_strdup_printf ("'%s'", name);
+
+      element (w, "style:font-face", "style:name", name, "svg:font-family", family,
+               "style:font-family-generic", faces[i].generic, "style:font-pitch", faces[i].pitch, NULL);
+    }
+  end (w);
+}
+
+static void
+write_pt (xmlTextWriterPtr  w,
+          const char       *attribute,
+          int               twips)
+{
+  char value[32];
+
+  g_snprintf (value, sizeof value, "%gpt", twips / 20.0);
+  xmlTextWriterWriteAttribute (w, BAD_CAST attribute, BAD_CAST value);
+}
+
+static void
+write_border_side (xmlTextWriterPtr  w,
+                   const char       *attribute,
+                   const char       *width,
+                   const char       *color)
+{
+  g_autofree char *value = g_strdup_printf ("%s solid #%s", width, color);
+
+  xmlTextWriterWriteAttribute (w, BAD_CAST attribute, BAD_CAST value);
+}
+
+static void
+write_text_properties (xmlTextWriterPtr     w,
+                       const PlExportStyle *s)
+{
+  start (w, "style:text-properties", NULL);
+  if (s->font != PL_EXPORT_FONT_SERIF)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "style:font-name", BAD_CAST pl_export_font_name (s->font));
+  if (s->size)
+    {
+      char size[16];
+
+      g_snprintf (size, sizeof size, "%gpt", s->size / 2.0);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:font-size", BAD_CAST size);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:font-size-complex", BAD_CAST size);
+    }
+  if (s->bold)
+    {
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:font-weight", BAD_CAST "bold");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:font-weight-complex", BAD_CAST "bold");
+    }
+  if (s->italic)
+    {
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:font-style", BAD_CAST "italic");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:font-style-complex", BAD_CAST "italic");
+    }
+  if (s->caps)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "fo:text-transform", BAD_CAST "uppercase");
+  if (s->underline)
+    {
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:text-underline-style", BAD_CAST "solid");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:text-underline-width", BAD_CAST "auto");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:text-underline-color", BAD_CAST "font-color");
+    }
+  if (s->color)
+    {
+      g_autofree char *color = g_strconcat ("#", s->color, NULL);
+
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:color", BAD_CAST color);
+    }
+  end (w);
+}
+
+static void
+write_paragraph_properties (xmlTextWriterPtr     w,
+                            const PlExportStyle *s)
+{
+  start (w, "style:paragraph-properties", NULL);
+  if (s->before || s->after || s->line)
+    {
+      char line[16];
+
+      write_pt (w, "fo:margin-top", s->before);
+      write_pt (w, "fo:margin-bottom", s->after);
+      g_snprintf (line, sizeof line, "%d%%", (s->line ? s->line : 264) * 100 / 240);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:line-height", BAD_CAST line);
+    }
+  if (s->indent)
+    write_pt (w, "fo:margin-left", s->indent);
+  if (s->center)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "fo:text-align", BAD_CAST "center");
+  else if (s->justify)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "fo:text-align", BAD_CAST "justify");
+  if (s->keep)
+    {
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:keep-with-next", BAD_CAST "always");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:keep-together", BAD_CAST "always");
+    }
+  if (s->shade)
+    {
+      g_autofree char *color = g_strconcat ("#", s->shade, NULL);
+
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:background-color", BAD_CAST color);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:padding", BAD_CAST "0.06cm");
+    }
+  if (s->border == PL_EXPORT_BORDER_BOTTOM)
+    {
+      write_border_side (w, "fo:border-bottom", s->outline ? "0.75pt" : "1pt", s->outline ? "A5B4CC" : "1F3864");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:padding-bottom", BAD_CAST "0.1cm");
+    }
+  else if (s->border == PL_EXPORT_BORDER_LEFT)
+    {
+      write_border_side (w, "fo:border-left", "2.25pt", "A5B4CC");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:padding-left", BAD_CAST "0.25cm");
+    }
+  if (!s->character && g_str_equal (s->id, "Normal"))
+    {
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:orphans", BAD_CAST "2");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:widows", BAD_CAST "2");
+    }
+  if (s->tab || s->toc_tab)
+    {
+      start (w, "style:tab-stops", NULL);
+      start (w, "style:tab-stop", NULL);
+      if (s->toc_tab)
+        {
+          /* Tab positions count from the paragraph's indent. */
+          write_pt (w, "style:position", PORTRAIT_TEXT_TWIPS - s->indent);
+          xmlTextWriterWriteAttribute (w, BAD_CAST "style:type", BAD_CAST "right");
+          xmlTextWriterWriteAttribute (w, BAD_CAST "style:leader-style", BAD_CAST "dotted");
+          xmlTextWriterWriteAttribute (w, BAD_CAST "style:leader-text", BAD_CAST ".");
+        }
+      else
+        write_pt (w, "style:position", s->tab);
+      end (w);
+      end (w);
+    }
+  end (w);
+}
+
+static void
+write_named_style (PlOdt               *odt,
+                   xmlTextWriterPtr     w,
+                   const PlExportStyle *s)
+{
+  g_autofree char *name = g_strdup (style_name (odt, s->id));
+
+  start (w, "style:style", "style:name", name, "style:display-name", s->display,
+         "style:family", s->character ? "text" : "paragraph", NULL);
+  if (s->parent)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "style:parent-style-name", BAD_CAST style_name (odt, s->parent));
+  if (s->next)
+    xmlTextWriterWriteAttribute (w, BAD_CAST "style:next-style-name", BAD_CAST style_name (odt, s->next));
+  if (s->outline)
+    {
+      char level[4];
+
+      g_snprintf (level, sizeof level, "%d", s->outline);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:default-outline-level", BAD_CAST level);
+    }
+  if (!s->character)
+    write_paragraph_properties (w, s);
+  write_text_properties (w, s);
+  end (w);
+}
+
+static void
+write_list_style (xmlTextWriterPtr  w,
+                  const char       *name,
+                  gboolean          ordered)
+{
+  static const char *bullets[] = { "•", "◦", "▪" };
+  static const char *formats[] = { "1", "a", "i" };
+
+  start (w, "text:list-style", "style:name", name, NULL);
+  for (int level = 1; level <= 10; level++)
+    {
+      char number[4], indent[16];
+
+      g_snprintf (number, sizeof number, "%d", level);
+      g_snprintf (indent, sizeof indent, "%gcm", 0.635 * level + 0.3);
+      if (ordered)
+        start (w, "text:list-level-style-number", "text:level", number, "style:num-suffix", ".",
+               "style:num-format", formats[(level - 1) % 3], NULL);
+      else
+        start (w, "text:list-level-style-bullet", "text:level", number,
+               "text:bullet-char", bullets[(level - 1) % 3], NULL);
+      start (w, "style:list-level-properties", "text:list-level-position-and-space-mode", "label-alignment", NULL);
+      element (w, "style:list-level-label-alignment", "text:label-followed-by", "listtab",
+               "text:list-tab-stop-position", indent, "fo:text-indent", "-0.635cm", "fo:margin-left", indent, NULL);
+      end (w);
+      end (w);
+    }
+  end (w);
+}
+
+static void
+write_page_layout (xmlTextWriterPtr  w,
+                   const char       *name,
+                   gboolean          wide)
+{
+  start (w, "style:page-layout", "style:name", name, NULL);
+  element (w, "style:page-layout-properties",
+           "fo:page-width", wide ? "29.7cm" : "21cm", "fo:page-height", wide ? "21cm" : "29.7cm",
+           "style:print-orientation", wide ? "landscape" : "portrait",
+           "fo:margin-top", "1cm", "fo:margin-bottom", "1cm",
+           "fo:margin-left", wide ? "2cm" : "2.5cm", "fo:margin-right", wide ? "2cm" : "2.5cm", NULL);
+  start (w, "style:header-style", NULL);
+  element (w, "style:header-footer-properties", "fo:min-height", "0cm", "fo:margin-bottom", "1cm", NULL);
+  end (w);
+  start (w, "style:footer-style", NULL);
+  element (w, "style:header-footer-properties", "fo:min-height", "0cm", "fo:margin-top", "0.8cm", NULL);
+  end (w);
+  end (w);
+}
+
+static void
+write_master_page (PlOdt            *odt,
+                   xmlTextWriterPtr  w,
+                   const char       *name,
+                   const char       *layout)
+{
+  const char *marking = odt->ctx->classification ? odt->ctx->classification : "";
+  g_autofree char *page = g_strdup_printf (_("Page %s of %s"), "\x01", "\x02");
+  const char *p;
+  xmlTextWriterPtr saved = odt->w;
+
+  odt->w = w;
+  start (w, "style:master-page", "style:name", name, "style:page-layout-name", layout, NULL);
+  start (w, "style:header", NULL);
+  write_para (odt, "Header", marking);
+  end (w);
+  start (w, "style:footer", NULL);
+  if (*marking)
+    write_para (odt, "FooterMarking", marking);
+  /* "Page 3 of 12" with the numbers as fields, in the translation's order. */
+  start (w, "text:p", "text:style-name", "Footer", NULL);
+  for (p = page; *p; p++)
+    {
+      const char *next = strpbrk (p, "\x01\x02");
+      g_autofree char *part = g_strndup (p, next ? next - p : (gssize) strlen (p));
+
+      write_text (odt, part, FALSE);
+      if (next == NULL)
+        break;
+      if (*next == '\x01')
+        {
+          start (w, "text:page-number", "text:select-page", "current", NULL);
+          xmlTextWriterWriteString (w, BAD_CAST "1");
+          end (w);
+        }
+      else
+        {
+          start (w, "text:page-count", NULL);
+          xmlTextWriterWriteString (w, BAD_CAST "1");
+          end (w);
+        }
+      p = next;
+    }
+  end (w);
+  end (w);
+  end (w);
+  odt->w = saved;
+}
+
+static void
+write_styles (PlOdt       *odt,
+              PlExportZip *zip)
+{
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start_root (w, "office:document-styles");
+  write_font_faces (w);
+  start (w, "office:styles", NULL);
+  start (w, "style:default-style", "style:family", "paragraph", NULL);
+  element (w, "style:paragraph-properties", "style:writing-mode", "page", NULL);
+  element (w, "style:text-properties", "style:font-name", pl_export_font_name (PL_EXPORT_FONT_SERIF),
+           "fo:font-size", "11pt", "fo:language", "en", "fo:country", "GB",
+           "style:font-name-complex", pl_export_font_name (PL_EXPORT_FONT_SERIF), NULL);
+  end (w);
+  for (guint i = 0; i < pl_export_n_styles; i++)
+    write_named_style (odt, w, &pl_export_styles[i]);
+
+  /* Character styles the text uses. */
+  start (w, "style:style", "style:name", "Strong", "style:display-name", "Strong Emphasis", "style:family", "text", NULL);
+  element (w, "style:text-properties", "fo:font-weight", "bold", "style:font-weight-complex", "bold", NULL);
+  end (w);
+  start (w, "style:style", "style:name", "Emphasis", "style:family", "text", NULL);
+  element (w, "style:text-properties", "fo:font-style", "italic", "style:font-style-complex", "italic", NULL);
+  end (w);
+  start (w, "style:style", "style:name", "StrongEmphasis", "style:display-name", "Strong Emphasis Italic",
+         "style:family", "text", NULL);
+  element (w, "style:text-properties", "fo:font-weight", "bold", "fo:font-style", "italic", NULL);
+  end (w);
+  start (w, "style:style", "style:name", "Index_20_Link", "style:display-name", "Index Link", "style:family", "text", NULL);
+  element (w, "style:text-properties", NULL);
+  end (w);
+
+  write_list_style (w, "List_Bullet", FALSE);
+  write_list_style (w, "List_Number", TRUE);
+
+  /* Headings carry their numbers in their text: no outline numbering. */
+  start (w, "text:outline-style", "style:name", "Outline", NULL);
+  for (int level = 1; level <= 10; level++)
+    {
+      char number[4];
+
+      g_snprintf (number, sizeof number, "%d", level);
+      element (w, "text:outline-level-style", "text:level", number, "style:num-format", "", NULL);
+    }
+  end (w);
+  end (w);
+
+  start (w, "office:automatic-styles", NULL);
+  write_page_layout (w, "PortraitLayout", FALSE);
+  write_page_layout (w, "LandscapeLayout", TRUE);
+  end (w);
+
+  start (w, "office:master-styles", NULL);
+  write_master_page (odt, w, "Standard", "PortraitLayout");
+  write_master_page (odt, w, "Landscape", "LandscapeLayout");
+  end (w);
+  end (w);
+  pl_export_xml_add (zip, "styles.xml", w, buf);
+}
+
+/* Automatic styles of content.xml: page breaks, the landscape master,
+ * nested quotations, table columns and cells. */
+static void
+write_automatic_styles (PlOdt *odt)
+{
+  xmlTextWriterPtr w = odt->w;
+  static const char *parents[] = { "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "BodyText" };
+
+  start (w, "office:automatic-styles", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+    {
+      g_autofree char *parent = g_strdup (style_name (odt, parents[i]));
+      g_autofree char *brk = g_strconcat ("Break_", parents[i], NULL);
+      g_autofree char *wide = g_strconcat ("Wide_", parents[i], NULL);
+
+      start (w, "style:style", "style:name", brk, "style:family", "paragraph",
+             "style:parent-style-name", parent, NULL);
+      element (w, "style:paragraph-properties", "fo:break-before", "page", NULL);
+      end (w);
+      element (w, "style:style", "style:name", wide, "style:family", "paragraph",
+               "style:parent-style-name", parent, "style:master-page-name", "Landscape", NULL);
+    }
+  start (w, "style:style", "style:name", "TitleMetaLast", "style:family", "paragraph",
+         "style:parent-style-name", "Title_20_Page_20_Details", NULL);
+  element (w, "style:paragraph-properties", "fo:break-after", "page", NULL);
+  end (w);
+  for (int depth = 2; depth <= 4; depth++)
+    {
+      char name[16], margin[16];
+
+      g_snprintf (name, sizeof name, "Quote%d", depth);
+      g_snprintf (margin, sizeof margin, "%gcm", depth * 1.0);
+      start (w, "style:style", "style:name", name, "style:family", "paragraph",
+             "style:parent-style-name", "Quotations", NULL);
+      element (w, "style:paragraph-properties", "fo:margin-left", margin, NULL);
+      end (w);
+    }
+
+  start (w, "style:style", "style:name", "ContentsSection", "style:family", "section", NULL);
+  element (w, "style:section-properties", "style:editable", "false", NULL);
+  end (w);
+
+  start (w, "style:style", "style:name", "WideTable", "style:family", "table", NULL);
+  {
+    char width[16];
+
+    g_snprintf (width, sizeof width, "%gcm", WIDE_TEXT_CM);
+    element (w, "style:table-properties", "style:width", width, "table:align", "margins",
+             "fo:margin-top", "0.1cm", "fo:margin-bottom", "0.4cm", NULL);
+  }
+  end (w);
+  for (guint t = 0; t < 2; t++)
+    {
+      const guint *widths = t == 0 ? pl_export_plan_widths : pl_export_annex_widths;
+
+      for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+        {
+          char name[32], width[16], rel[16];
+
+          g_snprintf (name, sizeof name, "%sColumn%u", t == 0 ? "Plan" : "Annex", i + 1);
+          g_snprintf (width, sizeof width, "%gcm", WIDE_TEXT_CM * widths[i] / 100.0);
+          g_snprintf (rel, sizeof rel, "%u*", widths[i] * 100);
+          start (w, "style:style", "style:name", name, "style:family", "table-column", NULL);
+          element (w, "style:table-column-properties", "style:column-width", width,
+                   "style:rel-column-width", rel, NULL);
+          end (w);
+        }
+    }
+  /* A row stays on one page (LibreOffice still splits one taller than a page). */
+  start (w, "style:style", "style:name", "Row", "style:family", "table-row", NULL);
+  element (w, "style:table-row-properties", "fo:keep-together", "always", NULL);
+  end (w);
+  for (guint c = 0; c < 2; c++)
+    {
+      start (w, "style:style", "style:name", c == 0 ? "CellHead" : "Cell", "style:family", "table-cell", NULL);
+      element (w, "style:table-cell-properties", "fo:border", "0.5pt solid #8c8c8c",
+               "fo:padding-top", "0.05cm", "fo:padding-bottom", "0.05cm",
+               "fo:padding-left", "0.12cm", "fo:padding-right", "0.12cm",
+               "fo:background-color", c == 0 ? "#dce3ed" : "transparent", NULL);
+      end (w);
+    }
+  end (w);
+}
+
+static void
+write_meta (PlOdt       *odt,
+            PlExportZip *zip)
+{
+  PlStrategy *s = pl_document_get_strategy (odt->ctx->document);
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start_root (w, "office:document-meta");
+  start (w, "office:meta", NULL);
+  start (w, "meta:generator", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST "Pillars/" PACKAGE_VERSION);
+  end (w);
+  start (w, "dc:title", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_title (s), -1, odt->scratch));
+  end (w);
+  start (w, "dc:subject", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_country (s), -1, odt->scratch));
+  end (w);
+  start (w, "meta:initial-creator", NULL);
+  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_lead_agency (s), -1, odt->scratch));
+  end (w);
+  end (w);
+  end (w);
+  pl_export_xml_add (zip, "meta.xml", w, buf);
+}
+
+static void
+write_manifest (PlExportZip *zip)
+{
+  static const struct { const char *path, *type; } entries[] = {
+    { "/", "application/vnd.oasis.opendocument.text" },
+    { "content.xml", "text/xml" },
+    { "styles.xml", "text/xml" },
+    { "meta.xml", "text/xml" },
+  };
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  start (w, "manifest:manifest", "xmlns:manifest", NS_MANIFEST, "manifest:version", "1.3", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    element (w, "manifest:file-entry", "manifest:full-path", entries[i].path,
+             "manifest:media-type", entries[i].type,
+             i == 0 ? "manifest:version" : NULL, "1.3", NULL);
+  end (w);
+  pl_export_xml_add (zip, "META-INF/manifest.xml", w, buf);
+}
+
+gboolean
+pl_export_odt (PlExportContext *ctx)
+{
+  static const char mimetype[] = "application/vnd.oasis.opendocument.text";
+  PlOdt odt = { 0 };
+  GString *content = g_string_sized_new (1024 * 1024);
+  PlExportZip *zip;
+
+  odt.ctx = ctx;
+  odt.scratch = g_string_new (NULL);
+  odt.name = g_string_new (NULL);
+  odt.w = pl_export_xml_new (content);
+
+  start_root (odt.w, "office:document-content");
+  write_font_faces (odt.w);
+  write_automatic_styles (&odt);
+  start (odt.w, "office:body", NULL);
+  start (odt.w, "office:text", NULL);
+  pl_export_outline_run (ctx, &odt_ops, &odt);
+  if (odt.para_open)
+    end (odt.w);
+  end (odt.w);
+  end (odt.w);
+  end (odt.w);
+
+  /* The mimetype first and stored, so the file type can be recognised
+   * from its first bytes. */
+  odt.break_pending = odt.landscape_pending = FALSE;
+  zip = pl_export_zip_new (ctx);
+  pl_export_zip_add (zip, "mimetype", mimetype, strlen (mimetype), TRUE);
+  write_manifest (zip);
+  write_meta (&odt, zip);
+  write_styles (&odt, zip);
+  pl_export_xml_add (zip, "content.xml", odt.w, content);
+
+  g_string_free (odt.scratch, TRUE);
+  g_string_free (odt.name, TRUE);
+  return pl_export_zip_finish (zip);
+}

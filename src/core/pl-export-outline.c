@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pl-export-private.h"
+
+/* The document outline shared by the HTML, DOCX and ODT writers: the same
+ * parts in the same order, numbered and labelled as in the Markdown writer,
+ * so that every format says the same thing. The walk runs twice: a first
+ * pass only collects the headings for the table of contents (cmark parses
+ * a megabyte of Markdown in a few milliseconds), the second one writes. */
+
+#define CALL(ol, op, ...) G_STMT_START { \
+  if ((ol)->ops->op != NULL && !pl_export_failed ((ol)->ctx)) \
+    (ol)->ops->op ((ol), ##__VA_ARGS__); \
+  (ol)->written = TRUE; \
+  (ol)->at_page_start = FALSE; \
+} G_STMT_END
+
+const char *
+pl_export_clean_text (const char *text,
+                      gssize      len,
+                      GString    *scratch)
+{
+  const char *p, *end;
+  gboolean clean;
+
+  if (text == NULL)
+    return "";
+  if (len < 0)
+    len = strlen (text);
+  end = text + len;
+
+  clean = g_utf8_validate_len (text, len, NULL) && text[len] == '\0';
+  for (p = text; clean && p < end; p++)
+    {
+      guchar c = *p;
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        clean = FALSE;
+      /* U+FFFE and U+FFFF are not XML characters either. */
+      else if (c == 0xEF && p + 2 < end && (guchar) p[1] == 0xBF && ((guchar) p[2] & 0xFE) == 0xBE)
+        clean = FALSE;
+    }
+  if (clean)
+    return text;
+
+  g_string_truncate (scratch, 0);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (scratch, 0xFFFD);
+          p++;
+          continue;
+        }
+      if ((c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xFFFE && c != 0xFFFF)
+        g_string_append_unichar (scratch, c);
+      p = g_utf8_next_char (p);
+    }
+  return scratch->str;
+}
+
+gboolean
+pl_export_link_is_safe (const char *url)
+{
+  g_autofree char *scheme = url ? g_uri_parse_scheme (url) : NULL;
+
+  return scheme != NULL
+         && (g_ascii_strcasecmp (scheme, "http") == 0
+             || g_ascii_strcasecmp (scheme, "https") == 0
+             || g_ascii_strcasecmp (scheme, "mailto") == 0);
+}
+
+static gboolean
+stopped (PlOutline *ol)
+{
+  if (pl_export_failed (ol->ctx))
+    return TRUE;
+  return g_cancellable_set_error_if_cancelled (ol->ctx->cancellable, &ol->ctx->error);
+}
+
+static void
+heading_free (PlOutlineHeading *h)
+{
+  g_free (h->text);
+  g_free (h->anchor);
+  g_free (h);
+}
+
+static void
+emit_heading (PlOutline  *ol,
+              int         level,
+              const char *text,
+              gboolean    new_page)
+{
+  PlOutlineHeading h;
+  g_autofree char *anchor = g_strdup_printf ("pl-h%u", ++ol->n_headings);
+
+  h.level = level;
+  h.text = (char *) text;
+  h.anchor = anchor;
+  h.new_page = new_page && !ol->at_page_start && ol->written;
+  CALL (ol, heading, &h);
+}
+
+static void
+emit_node (PlOutline        *ol,
+           cmark_node       *node,
+           cmark_event_type  ev,
+           int               depth)
+{
+  CALL (ol, node, node, ev, MIN (depth, PL_OUTLINE_MAX_DEPTH));
+}
+
+/* Iterative (cmark_iter), so a hostile document nested ten thousand deep
+ * costs no C stack; containers beyond PL_OUTLINE_MAX_DEPTH are flattened. */
+static void
+walk_narrative (PlOutline  *ol,
+                const char *markdown,
+                int         top_level)
+{
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type ev;
+  int shift, depth = 0, inline_depth = 0;
+
+  if (markdown == NULL || *markdown == '\0' || stopped (ol))
+    return;
+
+  doc = pl_export_parse_markdown (markdown);
+  shift = top_level - pl_export_min_heading_level (doc);
+  iter = cmark_iter_new (doc);
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      gboolean enter = ev == CMARK_EVENT_ENTER;
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_DOCUMENT:
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_CUSTOM_BLOCK:
+        case CMARK_NODE_CUSTOM_INLINE:
+        case CMARK_NODE_IMAGE:       /* its description arrives as text */
+          break;
+
+        case CMARK_NODE_HEADING:
+          if (enter)
+            {
+              g_autofree char *text = pl_export_node_text (node);
+              int level = CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6);
+
+              /* Markdown level 2 is the outline's level 1: the Markdown
+               * writer keeps level 1 for the title. */
+              emit_heading (ol, MAX (level - 1, 1), text, FALSE);
+              cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+            }
+          break;
+
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+          if (enter)
+            depth++;
+          if (depth <= PL_OUTLINE_MAX_DEPTH)
+            emit_node (ol, node, ev, depth);
+          if (!enter)
+            depth--;
+          break;
+
+        case CMARK_NODE_ITEM:
+          /* Shown exactly when its list is. */
+          if (depth <= PL_OUTLINE_MAX_DEPTH)
+            emit_node (ol, node, ev, depth);
+          break;
+
+        case CMARK_NODE_LINK:
+          if (!pl_export_link_is_safe (cmark_node_get_url (node)))
+            break;
+          G_GNUC_FALLTHROUGH;
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+          if (enter)
+            inline_depth++;
+          if (inline_depth <= PL_OUTLINE_MAX_DEPTH)
+            emit_node (ol, node, ev, depth);
+          if (!enter)
+            inline_depth--;
+          break;
+
+        default:
+          emit_node (ol, node, ev, depth);
+          break;
+        }
+      if (pl_export_failed (ol->ctx))
+        break;
+    }
+  cmark_iter_free (iter);
+  cmark_node_free (doc);
+}
+
+static void
+walk_title_page (PlOutline *ol)
+{
+  PlStrategy *s = pl_document_get_strategy (ol->ctx->document);
+  const char *version = pl_strategy_get_version_label (s);
+  const char *lead = pl_strategy_get_lead_agency (s);
+  const char *labels[5] = { NULL }, *values[5] = { NULL };
+  PlOutlineTitle title;
+  guint n = 0;
+
+  labels[n] = _("Version"); values[n++] = *version ? version : "—";
+  labels[n] = _("Status"); values[n++] = pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (s));
+  labels[n] = _("Date"); values[n++] = ol->ctx->date;
+  if (*lead)
+    {
+      labels[n] = _("Lead agency");
+      values[n++] = lead;
+    }
+
+  title.marking = ol->ctx->classification ? ol->ctx->classification : "";
+  title.title = pl_strategy_get_title (s);
+  title.country = pl_strategy_get_country (s);
+  title.labels = labels;
+  title.values = values;
+  CALL (ol, title_page, &title);
+  ol->at_page_start = TRUE;
+
+  if (ol->headings != NULL)
+    {
+      CALL (ol, contents, ol->headings);
+      ol->at_page_start = TRUE;
+    }
+}
+
+static void
+walk_front_matter (PlOutline *ol)
+{
+  PlStrategy *s = pl_document_get_strategy (ol->ctx->document);
+  GListModel *sections = pl_document_get_sections (ol->ctx->document);
+  guint n = g_list_model_get_n_items (sections);
+
+  if (*pl_strategy_get_vision (s))
+    {
+      emit_heading (ol, 1, _("Vision"), TRUE);
+      walk_narrative (ol, pl_strategy_get_vision (s), 3);
+    }
+  for (guint i = 0; i < n && !stopped (ol); i++)
+    {
+      g_autoptr(PlSection) section = g_list_model_get_item (sections, i);
+
+      emit_heading (ol, 1, pl_section_get_title (section), i == 0 && !*pl_strategy_get_vision (s));
+      walk_narrative (ol, pl_section_get_body (section), 3);
+    }
+}
+
+static void
+walk_action (PlOutline *ol,
+             PlAction  *action)
+{
+  g_autofree char *number = pl_export_number (ol->ctx, PL_RECORD (action));
+  g_autofree char *title = g_strdup_printf ("%s %s", number, pl_action_get_title (action));
+  g_autofree char *timeframe = NULL;
+  const char *partners = pl_action_get_partners (action);
+  const char *indicator = pl_action_get_indicator (action);
+  const char *cost = pl_action_get_cost (action);
+  const char *lead = pl_action_get_lead_agency (action);
+  const char *start = pl_action_get_start_date (action);
+  const char *end = pl_action_get_end_date (action);
+  const char *labels[8] = { NULL }, *values[8] = { NULL };
+  guint n = 0;
+
+  if (*start || *end)
+    timeframe = g_strdup_printf ("%s (%s–%s)",
+                                 pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)),
+                                 start, end);
+  else
+    timeframe = g_strdup (pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
+
+  labels[n] = _("Lead"); values[n++] = *lead ? lead : "—";
+  if (*partners)
+    {
+      labels[n] = _("Partners");
+      values[n++] = partners;
+    }
+  labels[n] = _("Timeframe"); values[n++] = timeframe;
+  labels[n] = _("Priority"); values[n++] = pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action));
+  if (*indicator)
+    {
+      labels[n] = _("Indicator");
+      values[n++] = indicator;
+    }
+  if (*cost)
+    {
+      labels[n] = _("Cost");
+      values[n++] = cost;
+    }
+  labels[n] = _("Status"); values[n++] = pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action));
+  CALL (ol, action, title, labels, values);
+}
+
+static void
+walk_pillars (PlOutline *ol)
+{
+  GListModel *pillars = pl_document_get_pillars (ol->ctx->document);
+  guint n = g_list_model_get_n_items (pillars);
+
+  for (guint i = 0; i < n && !stopped (ol); i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      g_autofree char *number = pl_export_number (ol->ctx, PL_RECORD (pillar));
+      g_autofree char *title = g_strdup_printf ("%s. %s", number, pl_pillar_get_title (pillar));
+      GListModel *objectives = pl_document_get_objectives (ol->ctx->document, pillar);
+      guint n_obj = g_list_model_get_n_items (objectives);
+
+      emit_heading (ol, 1, title, TRUE);
+      if (*pl_pillar_get_summary (pillar))
+        CALL (ol, paragraph, PL_OUTLINE_PARA_SUMMARY, pl_pillar_get_summary (pillar));
+      walk_narrative (ol, pl_pillar_get_body (pillar), 3);
+
+      for (guint j = 0; j < n_obj && !stopped (ol); j++)
+        {
+          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+          g_autofree char *onum = pl_export_number (ol->ctx, PL_RECORD (objective));
+          g_autofree char *otitle = g_strdup_printf ("%s %s", onum, pl_objective_get_title (objective));
+          GListModel *actions = pl_document_get_actions (ol->ctx->document, objective);
+          guint n_act = g_list_model_get_n_items (actions);
+
+          emit_heading (ol, 2, otitle, FALSE);
+          walk_narrative (ol, pl_objective_get_description (objective), 4);
+          for (guint k = 0; k < n_act; k++)
+            {
+              g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
+
+              walk_action (ol, action);
+            }
+        }
+    }
+}
+
+static void
+begin_wide (PlOutline *ol,
+            gboolean  *wide)
+{
+  if (*wide)
+    return;
+  *wide = TRUE;
+  if (ol->ops->wide != NULL && !pl_export_failed (ol->ctx))
+    ol->ops->wide (ol, !ol->written);
+  ol->at_page_start = TRUE;
+}
+
+/* Relative column widths of the two tables, in per cent. */
+const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS] = { 6, 11, 14, 18, 12, 10, 7, 14, 8 };
+const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
+
+static void
+walk_plan (PlOutline *ol)
+{
+  GListModel *actions = pl_document_get_all_actions (ol->ctx->document);
+  guint n = g_list_model_get_n_items (actions);
+  const char *header[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
+                           _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
+  g_autoptr(PlObjective) objective = NULL;
+  g_autoptr(PlPillar) pillar = NULL;
+
+  emit_heading (ol, 1, _("Implementation plan"), TRUE);
+  if (n == 0)
+    {
+      CALL (ol, paragraph, PL_OUTLINE_PARA_NOTE, _("No actions yet."));
+      return;
+    }
+  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_TABLE_COLUMNS, header, pl_export_plan_widths);
+  for (guint i = 0; i < n && !stopped (ol); i++)
+    {
+      g_autoptr(PlAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *number = pl_export_number (ol->ctx, PL_RECORD (action));
+      g_autofree char *timeframe = NULL;
+      const char *start = pl_action_get_start_date (action);
+      const char *end = pl_action_get_end_date (action);
+
+      if (objective == NULL || pl_record_get_id (PL_RECORD (objective)) != pl_action_get_objective_id (action))
+        {
+          g_clear_object (&objective);
+          g_clear_object (&pillar);
+          objective = pl_document_get_objective_of (ol->ctx->document, action);
+          pillar = objective ? pl_document_get_pillar_of (ol->ctx->document, PL_RECORD (objective)) : NULL;
+        }
+      if (*start || *end)
+        timeframe = g_strdup_printf ("%s (%s–%s)",
+                                     pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)),
+                                     start, end);
+      else
+        timeframe = g_strdup (pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
+      {
+        const char *cells[] = {
+          number,
+          pillar ? pl_pillar_get_title (pillar) : "",
+          objective ? pl_objective_get_title (objective) : "",
+          pl_action_get_title (action),
+          pl_action_get_lead_agency (action),
+          timeframe,
+          pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)),
+          pl_action_get_indicator (action),
+          pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)),
+          NULL
+        };
+        CALL (ol, table_row, cells);
+      }
+    }
+  CALL (ol, table_end);
+}
+
+static void
+walk_annex (PlOutline *ol)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *header[] = { _("No."), _("About"), _("Kind"), _("Stakeholder"), _("Organisation"),
+                           _("Sector"), _("Comment"), _("Disposition"), _("Response"), NULL };
+  PlPillar *group = NULL;
+  gboolean open = FALSE;
+
+  emit_heading (ol, 1, _("Annex: recommendations and dispositions"), TRUE);
+  /* The contents list the annex, not its groups: no query for them. */
+  if (ol->collecting)
+    return;
+  rows = pl_export_annex_rows (ol->ctx);
+  if (rows->len == 0)
+    {
+      CALL (ol, paragraph, PL_OUTLINE_PARA_NOTE, _("No feedback matches the selection."));
+      return;
+    }
+  for (guint i = 0; i < rows->len && !stopped (ol); i++)
+    {
+      PlAnnexRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *number = NULL;
+
+      if (!open || row->pillar != group)
+        {
+          g_autofree char *gtitle = NULL;
+
+          if (open)
+            CALL (ol, table_end);
+          if (row->pillar)
+            {
+              g_autofree char *pnum = pl_export_number (ol->ctx, PL_RECORD (row->pillar));
+              gtitle = g_strdup_printf ("%s. %s", pnum, pl_pillar_get_title (row->pillar));
+            }
+          else
+            gtitle = g_strdup (_("The strategy as a whole"));
+          emit_heading (ol, 2, gtitle, FALSE);
+          CALL (ol, table_begin, PL_OUTLINE_TABLE_ANNEX, PL_EXPORT_TABLE_COLUMNS, header, pl_export_annex_widths);
+          group = row->pillar;
+          open = TRUE;
+        }
+      number = g_strdup_printf ("%u", row->number);
+      {
+        const char *cells[] = {
+          number, row->target,
+          pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, pl_feedback_get_kind (row->feedback)),
+          row->who, row->organisation, row->sector,
+          pl_feedback_get_body (row->feedback),
+          pl_enum_to_label (PL_TYPE_DISPOSITION, pl_feedback_get_disposition (row->feedback)),
+          pl_feedback_get_response (row->feedback),
+          NULL
+        };
+        CALL (ol, table_row, cells);
+      }
+    }
+  if (open)
+    CALL (ol, table_end);
+}
+
+static void
+walk (PlOutline *ol)
+{
+  const PlExportOptions *o = ol->ctx->options;
+  gboolean wide = FALSE;
+
+  ol->n_headings = 0;
+  ol->written = FALSE;
+  ol->at_page_start = TRUE;
+
+  if (o->title_page && !ol->collecting)
+    walk_title_page (ol);
+  if (o->front_matter)
+    walk_front_matter (ol);
+  if (o->pillars)
+    walk_pillars (ol);
+  if (o->implementation_plan)
+    {
+      begin_wide (ol, &wide);
+      walk_plan (ol);
+    }
+  if (o->annex)
+    {
+      begin_wide (ol, &wide);
+      walk_annex (ol);
+    }
+}
+
+static void
+collect_heading_cb (PlOutline              *ol,
+                    const PlOutlineHeading *heading)
+{
+  PlOutlineHeading *h;
+
+  if (heading->level > 3)
+    return;
+  h = g_new0 (PlOutlineHeading, 1);
+  h->level = heading->level;
+  h->text = g_strdup (heading->text);
+  h->anchor = g_strdup (heading->anchor);
+  g_ptr_array_add (ol->headings, h);
+}
+
+static const PlOutlineOps collect_ops = {
+  .heading = collect_heading_cb,
+};
+
+const char *
+pl_export_outline_title (PlOutline *ol)
+{
+  return pl_strategy_get_title (pl_document_get_strategy (ol->ctx->document));
+}
+
+gboolean
+pl_export_outline_run (PlExportContext    *ctx,
+                       const PlOutlineOps *ops,
+                       gpointer            writer)
+{
+  PlOutline ol = { 0 };
+  g_autoptr(GPtrArray) headings = NULL;
+
+  ol.ctx = ctx;
+  ol.writer = writer;
+
+  /* The table of contents comes before what it lists: collect first. */
+  if (ctx->options->title_page)
+    {
+      headings = g_ptr_array_new_with_free_func ((GDestroyNotify) heading_free);
+      ol.ops = &collect_ops;
+      ol.headings = headings;
+      ol.collecting = TRUE;
+      walk (&ol);
+      ol.collecting = FALSE;
+    }
+  ol.ops = ops;
+  walk (&ol);
+  ol.headings = NULL;
+  return !pl_export_failed (ctx);
+}

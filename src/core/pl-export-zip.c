@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n-lib.h>
+
+#include "pl-export-private.h"
+
+/* DOCX and ODT are zip packages of XML parts. The parts are written by
+ * libxml2 into memory, then libarchive compresses them and streams the
+ * archive to the export's output stream as it goes. */
+
+struct _PlExportZip {
+  PlExportContext *ctx;
+  struct archive  *archive;
+  time_t           mtime;
+};
+
+static la_ssize_t
+zip_write_cb (struct archive *archive,
+              void           *data,
+              const void     *buffer,
+              size_t          length)
+{
+  PlExportContext *ctx = data;
+
+  pl_export_write (ctx, buffer, length);
+  if (pl_export_failed (ctx))
+    {
+      archive_set_error (archive, EIO, "%s", ctx->error->message);
+      return -1;
+    }
+  return length;
+}
+
+static void
+zip_check (PlExportZip *zip,
+           int          status)
+{
+  if (status >= ARCHIVE_WARN || pl_export_failed (zip->ctx))
+    return;
+  g_set_error (&zip->ctx->error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not write the document package: %s"),
+               archive_error_string (zip->archive) ? archive_error_string (zip->archive) : g_strerror (EIO));
+}
+
+PlExportZip *
+pl_export_zip_new (PlExportContext *ctx)
+{
+  PlExportZip *zip = g_new0 (PlExportZip, 1);
+
+  zip->ctx = ctx;
+  zip->mtime = time (NULL);
+  zip->archive = archive_write_new ();
+  zip_check (zip, archive_write_set_format_zip (zip->archive));
+  /* libarchive writes ZIP64 extra fields by default, which pandoc cannot
+   * read and LibreOffice refuses ("zip64=false" is silently ignored). */
+  zip_check (zip, archive_write_set_options (zip->archive, "zip:!zip64"));
+  zip_check (zip, archive_write_set_bytes_per_block (zip->archive, 64 * 1024));
+  /* No zero padding after the central directory. */
+  zip_check (zip, archive_write_set_bytes_in_last_block (zip->archive, 1));
+  zip_check (zip, archive_write_open (zip->archive, ctx, NULL, zip_write_cb, NULL));
+  return zip;
+}
+
+void
+pl_export_zip_add (PlExportZip *zip,
+                   const char  *name,
+                   const char  *data,
+                   gsize        length,
+                   gboolean     stored)
+{
+  struct archive_entry *entry;
+
+  if (pl_export_failed (zip->ctx))
+    return;
+  if (stored)
+    zip_check (zip, archive_write_zip_set_compression_store (zip->archive));
+  else
+    zip_check (zip, archive_write_zip_set_compression_deflate (zip->archive));
+
+  entry = archive_entry_new ();
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_size (entry, length);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_mtime (entry, zip->mtime, 0);
+  zip_check (zip, archive_write_header (zip->archive, entry));
+  if (!pl_export_failed (zip->ctx) && length > 0
+      && archive_write_data (zip->archive, data, length) != (la_ssize_t) length)
+    zip_check (zip, ARCHIVE_FATAL);
+  zip_check (zip, archive_write_finish_entry (zip->archive));
+  archive_entry_free (entry);
+}
+
+gboolean
+pl_export_zip_finish (PlExportZip *zip)
+{
+  gboolean ok;
+
+  if (!pl_export_failed (zip->ctx))
+    zip_check (zip, archive_write_close (zip->archive));
+  archive_write_free (zip->archive);
+  ok = !pl_export_failed (zip->ctx);
+  g_free (zip);
+  return ok;
+}
+
+static int
+xml_write_cb (void       *data,
+              const char *buffer,
+              int         length)
+{
+  g_string_append_len (data, buffer, length);
+  return length;
+}
+
+xmlTextWriterPtr
+pl_export_xml_new (GString *buffer)
+{
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO (xml_write_cb, NULL, buffer, NULL);
+  xmlTextWriterPtr writer = xmlNewTextWriter (out);
+
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", "yes");
+  return writer;
+}
+
+void
+pl_export_xml_add (PlExportZip      *zip,
+                   const char       *name,
+                   xmlTextWriterPtr  writer,
+                   GString          *buffer)
+{
+  xmlTextWriterEndDocument (writer);
+  xmlFreeTextWriter (writer);
+  pl_export_zip_add (zip, name, buffer->str, buffer->len, FALSE);
+  g_string_free (buffer, TRUE);
+}
+
+static void
+write_attributes (xmlTextWriterPtr  writer,
+                  va_list           args)
+{
+  const char *name;
+
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST value);
+    }
+}
+
+void
+pl_export_xml_start (xmlTextWriterPtr  writer,
+                     const char       *element,
+                     ...)
+{
+  va_list args;
+
+  xmlTextWriterStartElement (writer, BAD_CAST element);
+  va_start (args, element);
+  write_attributes (writer, args);
+  va_end (args);
+}
+
+void
+pl_export_xml_element (xmlTextWriterPtr  writer,
+                       const char       *element,
+                       ...)
+{
+  va_list args;
+
+  xmlTextWriterStartElement (writer, BAD_CAST element);
+  va_start (args, element);
+  write_attributes (writer, args);
+  va_end (args);
+  xmlTextWriterEndElement (writer);
+}
