@@ -1498,8 +1498,6 @@ pl_store_fts_query (const char *words)
       if (n++ > 0)
         g_string_append_c (q, ' ');
       g_string_append_printf (q, "\"%s\"", token->str);
-      if (parts[i + 1] == NULL || parts[i + 1][0] == '\0')
-        g_string_append_c (q, '*');
     }
   if (n == 0)
     return NULL;
