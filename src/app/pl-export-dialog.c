@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-export-dialog.h"
+#include "pl-utils.h"
+#include "pl-window.h"
+
+struct _PlExportDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *export_button;
+  AdwComboRow         *format_row;
+  AdwPreferencesGroup *parts_group;
+  GtkSwitch           *title_page_switch;
+  GtkSwitch           *front_matter_switch;
+  GtkSwitch           *pillars_switch;
+  GtkSwitch           *plan_switch;
+  GtkWidget           *annex_row;
+  GtkSwitch           *annex_switch;
+  AdwComboRow         *workshop_row;
+  AdwComboRow         *disposition_row;
+  AdwComboRow         *anonymise_row;
+  AdwEntryRow         *classification_row;
+
+  PlDocument          *document;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (PlExportDialog, pl_export_dialog, ADW_TYPE_WINDOW)
+
+/* The order of the format combo row. */
+static const PlExportFormat formats[] = {
+  PL_EXPORT_MARKDOWN, PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT, PL_EXPORT_CSV,
+};
+
+static PlExportFormat
+selected_format (PlExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->format_row);
+
+  return i < G_N_ELEMENTS (formats) ? formats[i] : PL_EXPORT_MARKDOWN;
+}
+
+static void
+update_sensitivity (PlExportDialog *self)
+{
+  gboolean csv = selected_format (self) == PL_EXPORT_CSV;
+  gboolean annex = csv || gtk_switch_get_active (self->annex_switch);
+
+  /* CSV is the recommendations matrix alone. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->parts_group), !csv);
+  gtk_widget_set_sensitive (self->annex_row, !csv);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->workshop_row), annex);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->disposition_row), annex);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->anonymise_row), annex);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->classification_row), !csv);
+}
+
+void
+pl_export_dialog_get_options (PlExportDialog  *self,
+                              PlExportOptions *options)
+{
+  guint workshop, disposition;
+  const char *marking;
+
+  g_return_if_fail (PL_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  pl_export_options_init (options);
+  options->format = selected_format (self);
+  options->title_page = gtk_switch_get_active (self->title_page_switch);
+  options->front_matter = gtk_switch_get_active (self->front_matter_switch);
+  options->pillars = gtk_switch_get_active (self->pillars_switch);
+  options->implementation_plan = gtk_switch_get_active (self->plan_switch);
+  options->annex = gtk_switch_get_active (self->annex_switch);
+  options->anonymise = (PlAnonymise) MIN (adw_combo_row_get_selected (self->anonymise_row), PL_ANONYMISE_FULL);
+
+  /* Item 0 of the filters is "All". */
+  workshop = adw_combo_row_get_selected (self->workshop_row);
+  if (workshop != GTK_INVALID_LIST_POSITION && workshop > 0)
+    {
+      g_autoptr(PlWorkshop) w = g_list_model_get_item (pl_document_get_workshops (self->document), workshop - 1);
+
+      options->workshop_id = w ? pl_record_get_id (PL_RECORD (w)) : 0;
+    }
+  disposition = adw_combo_row_get_selected (self->disposition_row);
+  options->disposition = disposition != GTK_INVALID_LIST_POSITION && disposition > 0 ? (int) disposition - 1 : -1;
+
+  marking = gtk_editable_get_text (GTK_EDITABLE (self->classification_row));
+  if (g_strcmp0 (marking, pl_strategy_get_classification (pl_document_get_strategy (self->document))) != 0)
+    options->classification = g_strdup (marking);
+}
+
+gboolean
+pl_export_dialog_export_to (PlExportDialog  *self,
+                            const char      *path,
+                            GError         **error)
+{
+  PlExportOptions options;
+  gboolean ok;
+
+  g_return_val_if_fail (PL_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pl_export_dialog_get_options (self, &options);
+  /* On the main thread: the document's SQLite connection is not shared
+   * with other threads, and an export takes a fraction of a second. */
+  ok = pl_export_to_file (self->document, &options, path, NULL, error);
+  pl_export_options_clear (&options);
+  return ok;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     PlExportDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL ||
+      (path = g_file_get_path (file)) == NULL)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+  g_clear_object (&self->chooser);
+
+  if (!pl_export_dialog_export_to (self, path, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (PL_IS_WINDOW (parent))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+
+      pl_window_add_toast (PL_WINDOW (parent), title);
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlExportDialog *self = PL_EXPORT_DIALOG (widget);
+  PlExportFormat format = selected_format (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *title = pl_strategy_get_title (pl_document_get_strategy (self->document));
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Strategy"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  pattern = g_strconcat ("*.", pl_export_format_extension (format), NULL);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, pl_export_format_mime_type (format));
+  gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (self->format_row)
+                                    ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row))
+                                    : pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  name = g_strdup_printf ("%s%s.%s", *title ? title : _("Strategy"),
+                          format == PL_EXPORT_CSV ? _(" — recommendations") : "",
+                          pl_export_format_extension (format));
+  g_strdelimit (name, "/", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+pl_export_dialog_dispose (GObject *object)
+{
+  PlExportDialog *self = PL_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (pl_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+pl_export_dialog_class_init (PlExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_export_dialog_dispose;
+
+  pl_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, parts_group);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, title_page_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, front_matter_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, pillars_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, plan_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, annex_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, annex_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, workshop_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, disposition_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, anonymise_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, classification_row);
+
+  gtk_widget_class_install_action (widget_class, "export.export", NULL, export_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pl_export_dialog_init (PlExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_sensitivity), self);
+  g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update_sensitivity), self);
+}
+
+GtkWidget *
+pl_export_dialog_new (GtkWindow  *parent,
+                      PlDocument *document)
+{
+  PlExportDialog *self;
+  GListModel *workshops;
+  GtkStringList *workshop_names = gtk_string_list_new (NULL);
+  GtkStringList *dispositions = gtk_string_list_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (PL_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->document = g_object_ref (document);
+
+  gtk_string_list_append (workshop_names, _("All workshops"));
+  workshops = pl_document_get_workshops (document);
+  n = g_list_model_get_n_items (workshops);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlWorkshop) workshop = g_list_model_get_item (workshops, i);
+
+      gtk_string_list_append (workshop_names, pl_workshop_get_title (workshop));
+    }
+  adw_combo_row_set_model (self->workshop_row, G_LIST_MODEL (workshop_names));
+  g_object_unref (workshop_names);
+
+  gtk_string_list_append (dispositions, _("All dispositions"));
+  for (guint i = 0; i < pl_enum_count (PL_TYPE_DISPOSITION); i++)
+    gtk_string_list_append (dispositions, pl_enum_to_label (PL_TYPE_DISPOSITION, (int) i));
+  adw_combo_row_set_model (self->disposition_row, G_LIST_MODEL (dispositions));
+  g_object_unref (dispositions);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->classification_row),
+                         pl_strategy_get_classification (pl_document_get_strategy (document)));
+  update_sensitivity (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,625 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pl-action-editor.h"
+#include "pl-objective-row.h"
+#include "pl-utils.h"
+#include "pl-window.h"
+
+struct _PlObjectiveRow
+{
+  AdwExpanderRow  parent_instance;
+
+  GtkLabel       *number_label;
+  GtkMenuButton  *menu_button;
+
+  PlAutosave     *autosave;
+  PlObjective    *objective;
+  GListModel     *actions;
+  PlRecord       *current_target;
+  gboolean        editable;
+  gboolean        built;
+
+  AdwEntryRow    *title_row;
+  AdwEntryRow    *description_row;
+  GPtrArray      *action_rows;     /* AdwActionRow, in model order */
+  GtkWidget      *add_action_row;
+};
+
+G_DEFINE_FINAL_TYPE (PlObjectiveRow, pl_objective_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_CURRENT_TARGET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static PlDocument *
+get_document (PlObjectiveRow *self)
+{
+  return pl_autosave_get_document (self->autosave);
+}
+
+static void
+set_current_target (PlObjectiveRow *self,
+                    PlRecord       *target)
+{
+  if (g_set_object (&self->current_target, target))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_TARGET]);
+}
+
+static void
+offer_undo (GtkWidget  *root,
+            PlRecord   *record,
+            const char *title)
+{
+  if (PL_IS_WINDOW (root))
+    pl_window_offer_undo (PL_WINDOW (root), record, title);
+}
+
+static void
+report_error (PlObjectiveRow *self,
+              GError         *error)
+{
+  g_signal_emit_by_name (self->autosave, "write-failed", error);
+}
+
+static void
+update_subtitle (PlObjectiveRow *self)
+{
+  guint n = g_list_model_get_n_items (self->actions);
+  g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u action", "%u actions", n), n);
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), text);
+}
+
+static char *
+action_summary (PlAction *action)
+{
+  GString *s = g_string_new (NULL);
+  const char *lead = pl_action_get_lead_agency (action);
+
+  if (lead != NULL && *lead != '\0')
+    g_string_append (s, lead);
+  if (pl_action_get_timeframe (action) != PL_TIMEFRAME_UNSET)
+    g_string_append_printf (s, "%s%s", s->len ? " · " : "",
+                            pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
+  if (pl_action_get_priority (action) != PL_PRIORITY_NONE)
+    {
+      g_string_append (s, s->len ? " · " : "");
+      g_string_append_printf (s, _("%s priority"),
+                              pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)));
+    }
+  g_string_append_printf (s, "%s%s", s->len ? " · " : "",
+                          pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)));
+  return g_string_free (s, FALSE);
+}
+
+static void
+action_changed_cb (PlAction     *action,
+                   GParamSpec   *pspec,
+                   AdwActionRow *row)
+{
+  g_autofree char *summary = action_summary (action);
+  const char *title = pl_action_get_title (action);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *title ? title : _("Untitled action"));
+  adw_action_row_set_subtitle (row, summary);
+}
+
+static void
+dialog_close_cb (GtkWindow      *dialog,
+                 PlObjectiveRow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  pl_autosave_flush (self->autosave, &error);
+  if (error != NULL)
+    report_error (self, error);
+}
+
+static void
+open_action_dialog (PlObjectiveRow *self,
+                    PlAction       *action)
+{
+  GtkWidget *dialog, *box, *header, *scroller, *clamp, *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  set_current_target (self, PL_RECORD (action));
+
+  dialog = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Action"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 640);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Edit Action"), pl_objective_get_title (self->objective)));
+  gtk_box_append (GTK_BOX (box), header);
+
+  editor = pl_action_editor_new (self->autosave);
+  pl_action_editor_set_action (PL_ACTION_EDITOR (editor), action);
+  pl_action_editor_set_editable (PL_ACTION_EDITOR (editor), self->editable);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
+  gtk_widget_set_margin_top (clamp, 24);
+  gtk_widget_set_margin_bottom (clamp, 24);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), editor);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+
+  g_signal_connect_object (dialog, "close-request", G_CALLBACK (dialog_close_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pl_action_editor_focus_title (PL_ACTION_EDITOR (editor));
+}
+
+static void
+action_row_activated_cb (AdwActionRow   *row,
+                         PlObjectiveRow *self)
+{
+  open_action_dialog (self, g_object_get_data (G_OBJECT (row), "pl-action"));
+}
+
+static void
+move_action (PlObjectiveRow *self,
+             PlAction       *action,
+             int             delta)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pos = pl_record_get_position (PL_RECORD (action)) + delta;
+  guint n = g_list_model_get_n_items (self->actions);
+
+  if (pos < 0 || pos >= (gint64) n)
+    return;
+  if (!pl_document_move (get_document (self), PL_RECORD (action), (guint) pos, &error))
+    report_error (self, error);
+}
+
+static void
+action_button_clicked_cb (GtkButton      *button,
+                          PlObjectiveRow *self)
+{
+  PlAction *action = g_object_get_data (G_OBJECT (button), "pl-action");
+  const char *what = g_object_get_data (G_OBJECT (button), "pl-what");
+  g_autoptr(PlAction) keep = g_object_ref (action);
+
+  if (g_str_equal (what, "up"))
+    move_action (self, action, -1);
+  else if (g_str_equal (what, "down"))
+    move_action (self, action, +1);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      pl_autosave_flush (self->autosave, NULL);
+      if (!pl_document_delete (get_document (self), PL_RECORD (action), &error))
+        report_error (self, error);
+      else
+        offer_undo (root, PL_RECORD (action), _("Action deleted"));
+    }
+}
+
+static GtkWidget *
+action_button (PlObjectiveRow *self,
+               PlAction       *action,
+               const char     *icon,
+               const char     *tooltip,
+               const char     *what)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_visible (button, self->editable);
+  g_object_set_data (G_OBJECT (button), "pl-action", action);
+  g_object_set_data (G_OBJECT (button), "pl-what", (gpointer) what);
+  g_signal_connect (button, "clicked", G_CALLBACK (action_button_clicked_cb), self);
+  return button;
+}
+
+static GtkWidget *
+create_action_row (PlObjectiveRow *self,
+                   PlAction       *action)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  g_object_set_data_full (G_OBJECT (row), "pl-action", g_object_ref (action), g_object_unref);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-up-symbolic", _("Move Up"), "up"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-down-symbolic", _("Move Down"), "down"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "user-trash-symbolic", _("Delete Action"), "delete"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  action_changed_cb (action, NULL, ADW_ACTION_ROW (row));
+  g_signal_connect_object (action, "notify", G_CALLBACK (action_changed_cb), row, 0);
+  g_signal_connect (row, "activated", G_CALLBACK (action_row_activated_cb), self);
+  return row;
+}
+
+static void
+rebuild_action_rows (PlObjectiveRow *self)
+{
+  guint n = g_list_model_get_n_items (self->actions);
+
+  for (guint i = 0; i < self->action_rows->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (self), g_ptr_array_index (self->action_rows, i));
+  g_ptr_array_set_size (self->action_rows, 0);
+  if (self->add_action_row != NULL)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->add_action_row);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlAction) action = g_list_model_get_item (self->actions, i);
+      GtkWidget *row = create_action_row (self, action);
+
+      g_ptr_array_add (self->action_rows, row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+    }
+  if (self->add_action_row != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->add_action_row);
+}
+
+static void
+actions_changed_cb (GListModel     *model,
+                    guint           position,
+                    guint           removed,
+                    guint           added,
+                    PlObjectiveRow *self)
+{
+  update_subtitle (self);
+  if (self->built)
+    rebuild_action_rows (self);
+}
+
+static void
+add_action_activated_cb (AdwActionRow   *row,
+                         PlObjectiveRow *self)
+{
+  pl_objective_row_add_action (self);
+}
+
+static void
+build_content (PlObjectiveRow *self)
+{
+  GtkWidget *row;
+
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  self->title_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Objective"));
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_row), self->editable);
+  pl_autosave_bind (self->autosave, self->title_row, PL_RECORD (self->objective), "title", self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->title_row));
+
+  self->description_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
+  gtk_editable_set_editable (GTK_EDITABLE (self->description_row), self->editable);
+  pl_autosave_bind (self->autosave, self->description_row, PL_RECORD (self->objective), "description", self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->description_row));
+
+  if (self->editable)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add Action"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_add_css_class (row, "pl-add-row");
+      g_signal_connect (row, "activated", G_CALLBACK (add_action_activated_cb), self);
+      self->add_action_row = row;
+    }
+  rebuild_action_rows (self);
+}
+
+static void
+expanded_cb (PlObjectiveRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    {
+      build_content (self);
+      set_current_target (self, PL_RECORD (self->objective));
+    }
+}
+
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                PlObjectiveRow          *self)
+{
+  if (self->current_target == NULL || !PL_IS_ACTION (self->current_target) ||
+      gtk_widget_has_focus (GTK_WIDGET (self)))
+    set_current_target (self, PL_RECORD (self->objective));
+}
+
+static void
+move_objective (PlObjectiveRow *self,
+                int             delta)
+{
+  g_autoptr(GError) error = NULL;
+  PlDocument *document = get_document (self);
+  g_autoptr(PlPillar) pillar = pl_document_get_pillar_of (document, PL_RECORD (self->objective));
+  GListModel *siblings = pl_document_get_objectives (document, pillar);
+  gint64 pos = pl_record_get_position (PL_RECORD (self->objective)) + delta;
+
+  if (pos < 0 || pos >= (gint64) g_list_model_get_n_items (siblings))
+    return;
+  pl_autosave_flush (self->autosave, NULL);
+  if (!pl_document_move (document, PL_RECORD (self->objective), (guint) pos, &error))
+    report_error (self, error);
+}
+
+static void
+objective_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlObjectiveRow *self = PL_OBJECTIVE_ROW (widget);
+
+  if (g_str_equal (action_name, "objective.add-action"))
+    pl_objective_row_add_action (self);
+  else if (g_str_equal (action_name, "objective.move-up"))
+    move_objective (self, -1);
+  else if (g_str_equal (action_name, "objective.move-down"))
+    move_objective (self, +1);
+  else if (g_str_equal (action_name, "objective.delete"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlObjective) objective = g_object_ref (self->objective);
+      g_autoptr(PlAutosave) autosave = g_object_ref (self->autosave);
+      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+
+      pl_autosave_flush (autosave, NULL);
+      /* This row is destroyed by the deletion: use only locals after it. */
+      if (!pl_document_delete (pl_autosave_get_document (autosave), PL_RECORD (objective), &error))
+        g_signal_emit_by_name (autosave, "write-failed", error);
+      else
+        offer_undo (root, PL_RECORD (objective), _("Objective deleted"));
+    }
+}
+
+static void
+pl_objective_row_dispose (GObject *object)
+{
+  PlObjectiveRow *self = PL_OBJECTIVE_ROW (object);
+
+  if (self->autosave != NULL)
+    pl_autosave_release (self->autosave, self);
+  if (self->actions != NULL)
+    g_signal_handlers_disconnect_by_func (self->actions, actions_changed_cb, self);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->objective);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->current_target);
+  g_clear_pointer (&self->action_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_OBJECTIVE_ROW);
+
+  G_OBJECT_CLASS (pl_objective_row_parent_class)->dispose (object);
+}
+
+static void
+pl_objective_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlObjectiveRow *self = PL_OBJECTIVE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT_TARGET:
+      g_value_set_object (value, self->current_target);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_objective_row_class_init (PlObjectiveRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_objective_row_dispose;
+  object_class->get_property = pl_objective_row_get_property;
+
+  properties[PROP_CURRENT_TARGET] =
+    g_param_spec_object ("current-target", NULL, NULL, PL_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  pl_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-objective-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlObjectiveRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, PlObjectiveRow, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "objective.add-action", NULL, objective_action_cb);
+  gtk_widget_class_install_action (widget_class, "objective.move-up", NULL, objective_action_cb);
+  gtk_widget_class_install_action (widget_class, "objective.move-down", NULL, objective_action_cb);
+  gtk_widget_class_install_action (widget_class, "objective.delete", NULL, objective_action_cb);
+}
+
+static void
+pl_objective_row_init (PlObjectiveRow *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->action_rows = g_ptr_array_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+}
+
+static void
+title_changed_cb (PlObjective    *objective,
+                  GParamSpec     *pspec,
+                  PlObjectiveRow *self)
+{
+  const char *title = pl_objective_get_title (objective);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), *title ? title : _("Untitled objective"));
+}
+
+GtkWidget *
+pl_objective_row_new (PlAutosave  *autosave,
+                      PlObjective *objective,
+                      gboolean     editable)
+{
+  PlObjectiveRow *self;
+
+  g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
+  g_return_val_if_fail (PL_IS_OBJECTIVE (objective), NULL);
+
+  self = g_object_new (PL_TYPE_OBJECTIVE_ROW, NULL);
+  self->autosave = g_object_ref (autosave);
+  self->objective = g_object_ref (objective);
+  self->editable = editable;
+  self->actions = g_object_ref (pl_document_get_actions (get_document (self), objective));
+  g_signal_connect (self->actions, "items-changed", G_CALLBACK (actions_changed_cb), self);
+  g_signal_connect_object (objective, "notify::title", G_CALLBACK (title_changed_cb), self, 0);
+  title_changed_cb (objective, NULL, self);
+  update_subtitle (self);
+  gtk_label_set_text (self->number_label, "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.add-action", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.move-up", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.move-down", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.delete", editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), editable);
+  return GTK_WIDGET (self);
+}
+
+void
+pl_objective_row_set_number (PlObjectiveRow *self,
+                             const char     *number)
+{
+  g_return_if_fail (PL_IS_OBJECTIVE_ROW (self));
+  gtk_label_set_text (self->number_label, number);
+}
+
+PlObjective *
+pl_objective_row_get_objective (PlObjectiveRow *self)
+{
+  g_return_val_if_fail (PL_IS_OBJECTIVE_ROW (self), NULL);
+  return self->objective;
+}
+
+PlRecord *
+pl_objective_row_get_current_target (PlObjectiveRow *self)
+{
+  g_return_val_if_fail (PL_IS_OBJECTIVE_ROW (self), NULL);
+  return self->current_target;
+}
+
+PlAction *
+pl_objective_row_add_action (PlObjectiveRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlAction) action = NULL;
+
+  g_return_val_if_fail (PL_IS_OBJECTIVE_ROW (self), NULL);
+
+  if (!self->editable)
+    return NULL;
+  action = pl_document_add (get_document (self), PL_TYPE_ACTION, PL_RECORD (self->objective), -1, &error,
+                            "title", _("New action"), NULL);
+  if (action == NULL)
+    {
+      report_error (self, error);
+      return NULL;
+    }
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  build_content (self);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    open_action_dialog (self, action);
+  else
+    set_current_target (self, PL_RECORD (action));
+  /* The document's list holds it. */
+  return action;
+}
+
+void
+pl_objective_row_focus (PlObjectiveRow *self)
+{
+  g_return_if_fail (PL_IS_OBJECTIVE_ROW (self));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  build_content (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+static gboolean
+select_in_editable (GtkEditable *editable,
+                    const char  *text)
+{
+  const char *haystack = gtk_editable_get_text (editable);
+  const char *found = text && *text ? strstr (haystack, text) : NULL;
+  int start;
+
+  if (found == NULL)
+    return FALSE;
+  start = (int) g_utf8_pointer_to_offset (haystack, found);
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  gtk_editable_select_region (editable, start, start + (int) g_utf8_strlen (text, -1));
+  return TRUE;
+}
+
+gboolean
+pl_objective_row_select_text (PlObjectiveRow *self,
+                              const char     *text)
+{
+  g_return_val_if_fail (PL_IS_OBJECTIVE_ROW (self), FALSE);
+
+  pl_objective_row_focus (self);
+  set_current_target (self, PL_RECORD (self->objective));
+  return select_in_editable (GTK_EDITABLE (self->description_row), text) ||
+         select_in_editable (GTK_EDITABLE (self->title_row), text);
+}
+
+gboolean
+pl_objective_row_reveal_action (PlObjectiveRow *self,
+                                PlAction       *action,
+                                const char     *text)
+{
+  g_return_val_if_fail (PL_IS_OBJECTIVE_ROW (self), FALSE);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  build_content (self);
+  for (guint i = 0; i < self->action_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->action_rows, i);
+
+      if (g_object_get_data (G_OBJECT (row), "pl-action") == (gpointer) action)
+        {
+          g_autofree char *haystack = g_strconcat (pl_action_get_title (action), "\n",
+                                                   pl_action_get_indicator (action), "\n",
+                                                   pl_action_get_lead_agency (action), NULL);
+
+          gtk_widget_grab_focus (row);
+          set_current_target (self, PL_RECORD (action));
+          return text == NULL || *text == '\0' || strstr (haystack, text) != NULL;
+        }
+    }
+  return FALSE;
+}

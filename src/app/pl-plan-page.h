@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-autosave.h"
+
+G_BEGIN_DECLS
+
+/*
+ * PlPlanPage: the implementation plan: every action of every pillar in a
+ * sortable GtkColumnView (pillar, objective, action, lead agency,
+ * timeframe, priority, indicator, status), with the selected action
+ * editable beside it.
+ */
+#define PL_TYPE_PLAN_PAGE (pl_plan_page_get_type ())
+G_DECLARE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL, PLAN_PAGE, AdwBin)
+
+GtkWidget     *pl_plan_page_new              (PlAutosave *autosave,
+                                              gboolean    editable);
+GtkColumnView *pl_plan_page_get_column_view  (PlPlanPage *self);
+/* The action being edited, or NULL. */
+PlAction      *pl_plan_page_get_selected     (PlPlanPage *self);
+gboolean       pl_plan_page_select           (PlPlanPage *self,
+                                              PlAction   *action);
+
+G_END_DECLS

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-document.h"
+#include "pl-resources.h"
+#include "pl-utils.h"
+
+void
+pl_ensure_resources (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      pl_register_resource ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+GListModel *
+pl_enum_label_model (GType enum_type)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint n = pl_enum_count (enum_type);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, pl_enum_to_label (enum_type, (int) i));
+  return G_LIST_MODEL (list);
+}
+
+char *
+pl_display_name_for_path (const char *path)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_filename_display_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base && g_str_equal (dot, ".pillars"))
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+char *
+pl_text_source_get_text (GObject *source)
+{
+  if (GTK_IS_TEXT_BUFFER (source))
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (source), &start, &end);
+      return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (source), &start, &end, TRUE);
+    }
+  if (GTK_IS_EDITABLE (source))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (source)));
+  g_return_val_if_reached (NULL);
+}
+
+void
+pl_text_source_set_text (GObject    *source,
+                         const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (GTK_IS_TEXT_BUFFER (source))
+    {
+      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (source);
+
+      /* A load is not something the drafter can undo. */
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_set_text (buffer, text, -1);
+      gtk_text_buffer_end_irreversible_action (buffer);
+    }
+  else if (GTK_IS_EDITABLE (source))
+    gtk_editable_set_text (GTK_EDITABLE (source), text);
+  else
+    g_return_if_reached ();
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Registers the application's GResource (compiled with --manual-register
+ * into a static library) once; every template widget calls it first. */
+void        pl_ensure_resources        (void);
+
+/* A GtkStringList of the translated labels of every value of @enum_type,
+ * in value order, for an AdwComboRow. (transfer full) */
+GListModel *pl_enum_label_model        (GType        enum_type);
+
+/* "draft.pillars" → the base name without extension, for titles. */
+char       *pl_display_name_for_path   (const char  *path);
+
+/* Text of a GtkEditable or a GtkTextBuffer. (transfer full) */
+char       *pl_text_source_get_text    (GObject     *source);
+void        pl_text_source_set_text    (GObject     *source,
+                                        const char  *text);
+
+G_END_DECLS

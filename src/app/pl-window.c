@@ -1,0 +1,1121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-application.h"
+#include "pl-autosave.h"
+#include "pl-export-dialog.h"
+#include "pl-overview-page.h"
+#include "pl-pillar-editor.h"
+#include "pl-plan-page.h"
+#include "pl-utils.h"
+#include "pl-window.h"
+
+struct _PlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *new_pillar_button;
+  GtkWidget            *feedback_button;
+  GtkMenuButton        *status_button;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  GtkPaned             *paned;
+  AdwTabBar            *tab_bar;
+  AdwTabView           *tab_view;
+  AdwBin               *feedback_slot;
+
+  GSettings            *settings;
+  PlDocument           *document;
+  PlAutosave           *autosave;
+  PlOverviewPage       *overview;
+  PlPlanPage           *plan;
+  AdwTabPage           *overview_page;
+  AdwTabPage           *plan_page;
+  GHashTable           *pillar_pages;    /* PlPillar* → AdwTabPage* (both owned by others) */
+  AdwTabPage           *menu_page;       /* the tab whose context menu is open */
+  PlPillarEditor       *watched_editor;  /* front editor whose target we follow */
+  PlRecord             *current_target;
+  gboolean              feedback_visible;
+  gboolean              reconciling;
+  gboolean              closed;
+  guint                 normalize_id;
+};
+
+G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_CURRENT_TARGET,
+  PROP_FEEDBACK_VISIBLE,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void sync_pillar_pages (PlWindow *self);
+static void update_current_target (PlWindow *self);
+
+static gboolean
+is_editable (PlWindow *self)
+{
+  return self->document != NULL && !self->closed && !pl_document_is_read_only (self->document);
+}
+
+/* ---- header ---- */
+
+static void
+update_title (PlWindow *self)
+{
+  PlStrategy *strategy;
+  const char *title;
+  const char *state;
+  g_autofree char *subtitle = NULL;
+  const char *status;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Pillars"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Pillars"));
+      return;
+    }
+  strategy = pl_document_get_strategy (self->document);
+  title = pl_strategy_get_title (strategy);
+  if (title == NULL || *title == '\0')
+    title = _("Untitled strategy");
+  status = pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (strategy));
+
+  if (pl_document_is_read_only (self->document))
+    state = _("Read-only");
+  else if (pl_autosave_get_pending (self->autosave))
+    state = _("Saving…");
+  else
+    state = _("Saved");
+  /* Translators: window subtitle, "Drafting · Saved" */
+  subtitle = g_strdup_printf (_("%s · %s"), status, state);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_menu_button_set_label (self->status_button, status);
+}
+
+static void
+strategy_notify_cb (PlStrategy *strategy,
+                    GParamSpec *pspec,
+                    PlWindow   *self)
+{
+  update_title (self);
+  if (g_str_equal (g_param_spec_get_name (pspec), "status"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+static const char *
+get_status (PlWindow *self)
+{
+  if (self->document == NULL)
+    return "drafting";
+  return pl_enum_to_nick (PL_TYPE_LIFECYCLE, pl_strategy_get_status (pl_document_get_strategy (self->document)));
+}
+
+static void
+set_status (PlWindow   *self,
+            const char *nick)
+{
+  g_autoptr(GError) error = NULL;
+  int value;
+
+  if (self->document == NULL || nick == NULL)
+    return;
+  if (!pl_enum_from_nick (PL_TYPE_LIFECYCLE, nick, &value))
+    return;
+  if (value == (int) pl_strategy_get_status (pl_document_get_strategy (self->document)))
+    return;
+  if (!pl_record_set (PL_RECORD (pl_document_get_strategy (self->document)), &error, "status", value, NULL))
+    pl_window_show_error (self, _("Could Not Change the Status"), error);
+}
+
+/* ---- toasts and errors ---- */
+
+void
+pl_window_add_toast (PlWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
+pl_window_show_error (PlWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+write_failed_cb (GObject  *source,
+                 GError   *error,
+                 PlWindow *self)
+{
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast when typing could not be saved; %s is why. */
+  title = g_strdup_printf (_("Not saved: %s"), error->message);
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 PlWindow *self)
+{
+  PlRecord *record = g_object_get_data (G_OBJECT (toast), "pl-record");
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || self->closed || record == NULL || !pl_record_is_deleted (record))
+    return;
+  if (!pl_document_undelete (self->document, record, &error))
+    pl_window_show_error (self, _("Could Not Undo"), error);
+  else if (PL_IS_PILLAR (record))
+    {
+      AdwTabPage *page = pl_window_get_pillar_page (self, PL_PILLAR (record));
+
+      if (page != NULL)
+        adw_tab_view_set_selected_page (self->tab_view, page);
+    }
+}
+
+void
+pl_window_offer_undo (PlWindow   *self,
+                      PlRecord   *record,
+                      const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (PL_IS_RECORD (record));
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "pl-record", g_object_ref (record), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- pages ---- */
+
+static PlPillarEditor *
+page_editor (AdwTabPage *page)
+{
+  GtkWidget *child = page ? adw_tab_page_get_child (page) : NULL;
+
+  return PL_IS_PILLAR_EDITOR (child) ? PL_PILLAR_EDITOR (child) : NULL;
+}
+
+static PlPillarEditor *
+front_editor (PlWindow *self)
+{
+  return self->document ? page_editor (adw_tab_view_get_selected_page (self->tab_view)) : NULL;
+}
+
+AdwTabPage *
+pl_window_get_pillar_page (PlWindow *self,
+                           PlPillar *pillar)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return self->pillar_pages ? g_hash_table_lookup (self->pillar_pages, pillar) : NULL;
+}
+
+static void
+pillar_title_cb (PlPillar   *pillar,
+                 GParamSpec *pspec,
+                 AdwTabPage *page)
+{
+  const char *title = pl_pillar_get_title (pillar);
+  const char *summary = pl_pillar_get_summary (pillar);
+
+  adw_tab_page_set_title (page, *title ? title : _("Untitled pillar"));
+  adw_tab_page_set_tooltip (page, summary);
+}
+
+static AdwTabPage *
+add_pillar_page (PlWindow *self,
+                 PlPillar *pillar,
+                 int       position)
+{
+  GtkWidget *editor = pl_pillar_editor_new (self->autosave, pillar, is_editable (self));
+  AdwTabPage *page = adw_tab_view_insert (self->tab_view, editor, position);
+
+  pillar_title_cb (pillar, NULL, page);
+  g_signal_connect_object (pillar, "notify::title", G_CALLBACK (pillar_title_cb), page, 0);
+  g_signal_connect_object (pillar, "notify::summary", G_CALLBACK (pillar_title_cb), page, 0);
+  g_hash_table_insert (self->pillar_pages, pillar, page);
+  return page;
+}
+
+/* Makes the tabs follow the document: Overview, the pillars in order, the
+ * plan. A pillar's page is closed only when the pillar is deleted, so the
+ * two steps of a move (remove, insert) keep its editor. */
+static void
+sync_pillar_pages (PlWindow *self)
+{
+  GListModel *pillars;
+  guint n;
+  GHashTableIter iter;
+  gpointer key, value;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+
+  if (self->document == NULL || self->closed)
+    return;
+
+  self->reconciling = TRUE;
+  g_hash_table_iter_init (&iter, self->pillar_pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (pl_record_is_deleted (key))
+      {
+        g_ptr_array_add (doomed, value);
+        g_hash_table_iter_remove (&iter);
+      }
+  for (guint i = 0; i < doomed->len; i++)
+    adw_tab_view_close_page (self->tab_view, g_ptr_array_index (doomed, i));
+
+  pillars = pl_document_get_pillars (self->document);
+  n = g_list_model_get_n_items (pillars);
+  adw_tab_view_reorder_first (self->tab_view, self->overview_page);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      AdwTabPage *page = g_hash_table_lookup (self->pillar_pages, pillar);
+
+      if (page == NULL)
+        add_pillar_page (self, pillar, (int) i + 1);
+      else if (adw_tab_view_get_page_position (self->tab_view, page) != (int) i + 1)
+        adw_tab_view_reorder_page (self->tab_view, page, (int) i + 1);
+    }
+  adw_tab_view_reorder_last (self->tab_view, self->plan_page);
+  self->reconciling = FALSE;
+}
+
+static void
+pillars_changed_cb (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    PlWindow   *self)
+{
+  sync_pillar_pages (self);
+  update_current_target (self);
+}
+
+static gboolean
+normalize_cb (gpointer data)
+{
+  PlWindow *self = data;
+
+  self->normalize_id = 0;
+  sync_pillar_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_reordered_cb (AdwTabView *view,
+                   AdwTabPage *page,
+                   int         position,
+                   PlWindow   *self)
+{
+  PlPillarEditor *editor = page_editor (page);
+
+  if (self->reconciling)
+    return;
+  if (editor != NULL && is_editable (self))
+    {
+      g_autoptr(GError) error = NULL;
+      PlPillar *pillar = pl_pillar_editor_get_pillar (editor);
+      int n = (int) g_list_model_get_n_items (pl_document_get_pillars (self->document));
+      int wanted = CLAMP (position - 1, 0, n - 1);
+
+      if (wanted != (int) pl_record_get_position (PL_RECORD (pillar)) &&
+          !pl_document_move (self->document, PL_RECORD (pillar), (guint) wanted, &error))
+        pl_window_show_error (self, _("Could Not Move the Pillar"), error);
+    }
+  /* Overview first, plan last, and pillars only in a read-only document's
+   * order: put back anything else once the drag is over. */
+  if (self->normalize_id == 0)
+    self->normalize_id = g_idle_add (normalize_cb, self);
+}
+
+static void
+confirm_remove_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PlWindow         *self)
+{
+  PlPillar *pillar = g_object_get_data (G_OBJECT (dialog), "pl-pillar");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->closed || pl_record_is_deleted (PL_RECORD (pillar)))
+    return;
+  pl_autosave_flush (self->autosave, NULL);
+  if (!pl_document_delete (self->document, PL_RECORD (pillar), &error))
+    pl_window_show_error (self, _("Could Not Delete the Pillar"), error);
+  else
+    pl_window_offer_undo (self, PL_RECORD (pillar), _("Pillar deleted"));
+}
+
+static void
+ask_remove_pillar (PlWindow *self,
+                   PlPillar *pillar)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  GListModel *objectives;
+  guint n_objectives;
+  g_autofree char *body = NULL;
+
+  if (!is_editable (self))
+    return;
+  objectives = pl_document_get_objectives (self->document, pillar);
+  n_objectives = g_list_model_get_n_items (objectives);
+  heading = g_strdup_printf (_("Delete “%s”?"), pl_pillar_get_title (pillar));
+  body = g_strdup_printf (g_dngettext (NULL,
+                                       "The pillar, its narrative and its %u objective with their actions are removed from the strategy. Feedback on it is kept.",
+                                       "The pillar, its narrative and its %u objectives with their actions are removed from the strategy. Feedback on it is kept.",
+                                       n_objectives),
+                          n_objectives);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pl-pillar", g_object_ref (pillar), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_remove_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+close_page_cb (AdwTabView *view,
+               AdwTabPage *page,
+               PlWindow   *self)
+{
+  PlPillarEditor *editor;
+
+  if (self->reconciling || self->closed)
+    return GDK_EVENT_PROPAGATE;  /* the default handler closes it */
+
+  /* Closing a tab is not a way to lose a pillar: ask. */
+  adw_tab_view_close_page_finish (view, page, FALSE);
+  editor = page_editor (page);
+  if (editor != NULL)
+    ask_remove_pillar (self, pl_pillar_editor_get_pillar (editor));
+  return GDK_EVENT_STOP;
+}
+
+static void
+setup_menu_cb (AdwTabView *view,
+               AdwTabPage *page,
+               PlWindow   *self)
+{
+  gboolean pillar = page_editor (page) != NULL && is_editable (self);
+
+  self->menu_page = page;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-pillar", pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-left", pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-right", pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-pillar", pillar);
+}
+
+/* ---- current target ---- */
+
+static void
+set_current_target (PlWindow *self,
+                    PlRecord *target)
+{
+  if (g_set_object (&self->current_target, target))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_TARGET]);
+}
+
+static void
+update_current_target (PlWindow *self)
+{
+  AdwTabPage *page;
+  GtkWidget *child;
+
+  if (self->document == NULL || self->closed)
+    {
+      set_current_target (self, NULL);
+      return;
+    }
+  page = adw_tab_view_get_selected_page (self->tab_view);
+  child = page ? adw_tab_page_get_child (page) : NULL;
+  if (PL_IS_PILLAR_EDITOR (child))
+    set_current_target (self, pl_pillar_editor_get_current_target (PL_PILLAR_EDITOR (child)));
+  else if (PL_IS_OVERVIEW_PAGE (child))
+    set_current_target (self, pl_overview_page_get_current_target (PL_OVERVIEW_PAGE (child)));
+  else
+    set_current_target (self, NULL);
+}
+
+static void
+update_page_actions (PlWindow *self)
+{
+  gboolean editable = is_editable (self);
+  gboolean pillar = front_editor (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-objective", editable && pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-action", editable && pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-pillar", editable && pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-left", editable && pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-right", editable && pillar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-pillar", editable && pillar);
+}
+
+static void
+selected_page_cb (AdwTabView *view,
+                  GParamSpec *pspec,
+                  PlWindow   *self)
+{
+  PlPillarEditor *editor = front_editor (self);
+
+  if (self->watched_editor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->watched_editor, update_current_target, self);
+      g_clear_weak_pointer (&self->watched_editor);
+    }
+  if (editor != NULL)
+    {
+      /* Build a pillar's content only when its tab is first shown. */
+      pl_pillar_editor_ensure_loaded (editor);
+      g_set_weak_pointer (&self->watched_editor, editor);
+      g_signal_connect_swapped (editor, "notify::current-target", G_CALLBACK (update_current_target), self);
+    }
+  self->menu_page = NULL;
+  update_page_actions (self);
+  update_current_target (self);
+}
+
+/* ---- side pane ---- */
+
+static void
+update_side_pane (PlWindow *self)
+{
+  gboolean has_pane = adw_bin_get_child (self->feedback_slot) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_slot), has_pane && self->feedback_visible);
+  gtk_widget_set_visible (self->feedback_button, has_pane && self->document != NULL);
+}
+
+void
+pl_window_set_side_pane (PlWindow  *self,
+                         GtkWidget *pane)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  adw_bin_set_child (self->feedback_slot, pane);
+  update_side_pane (self);
+}
+
+GtkWidget *
+pl_window_get_side_pane (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return adw_bin_get_child (self->feedback_slot);
+}
+
+static void
+set_feedback_visible (PlWindow *self,
+                      gboolean  visible)
+{
+  visible = !!visible;
+  if (self->feedback_visible == visible)
+    return;
+  self->feedback_visible = visible;
+  g_settings_set_boolean (self->settings, "feedback-pane-visible", visible);
+  update_side_pane (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEEDBACK_VISIBLE]);
+}
+
+static void
+paned_position_cb (GtkPaned   *paned,
+                   GParamSpec *pspec,
+                   PlWindow   *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+  int pane = width - gtk_paned_get_position (paned);
+
+  if (width > 0 && gtk_widget_get_visible (GTK_WIDGET (self->feedback_slot)) && pane >= 240 && pane <= 1200)
+    g_settings_set_int (self->settings, "feedback-pane-width", pane);
+}
+
+/* ---- recent documents (welcome page) ---- */
+
+static void
+rebuild_recent (PlWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-documents");
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL && shown < 8; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *display_dir = NULL;
+      GtkWidget *row;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      name = pl_display_name_for_path (recent[i]);
+      dir = g_path_get_dirname (recent[i]);
+      display_dir = g_filename_display_name (dir);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), display_dir);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+/* ---- actions ---- */
+
+static void
+window_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlPillarEditor *editor = front_editor (self);
+  AdwTabPage *target_page = self->menu_page ? self->menu_page : adw_tab_view_get_selected_page (self->tab_view);
+  PlPillarEditor *target_editor = page_editor (target_page);
+
+  self->menu_page = NULL;
+
+  if (g_str_equal (action_name, "win.close"))
+    gtk_window_close (GTK_WINDOW (self));
+  else if (g_str_equal (action_name, "win.flush"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->document != NULL && !pl_window_flush (self, &error))
+        pl_window_show_error (self, _("Could Not Save"), error);
+    }
+  else if (self->document == NULL || self->closed)
+    return;
+  else if (g_str_equal (action_name, "win.export"))
+    {
+      GtkWidget *dialog;
+
+      pl_window_flush (self, NULL);
+      dialog = pl_export_dialog_new (GTK_WINDOW (self), self->document);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (g_str_equal (action_name, "win.new-pillar"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlPillar) pillar = NULL;
+
+      if (!is_editable (self))
+        return;
+      pillar = pl_document_add (self->document, PL_TYPE_PILLAR, NULL, -1, &error,
+                                "title", _("New pillar"), NULL);
+      if (pillar == NULL)
+        pl_window_show_error (self, _("Could Not Add a Pillar"), error);
+      else
+        {
+          AdwTabPage *page = pl_window_get_pillar_page (self, pillar);
+
+          if (page != NULL)
+            adw_tab_view_set_selected_page (self->tab_view, page);
+        }
+    }
+  else if (g_str_equal (action_name, "win.new-objective"))
+    {
+      if (editor != NULL)
+        pl_pillar_editor_add_objective (editor);
+    }
+  else if (g_str_equal (action_name, "win.new-action"))
+    {
+      if (editor != NULL)
+        pl_pillar_editor_add_action (editor);
+    }
+  else if (g_str_equal (action_name, "win.find"))
+    {
+      if (editor != NULL)
+        pl_pillar_editor_start_search (editor);
+    }
+  else if (g_str_equal (action_name, "win.next-tab"))
+    adw_tab_view_select_next_page (self->tab_view);
+  else if (g_str_equal (action_name, "win.previous-tab"))
+    adw_tab_view_select_previous_page (self->tab_view);
+  else if (g_str_equal (action_name, "win.select-tab"))
+    {
+      int index = g_variant_get_int32 (parameter);
+
+      if (index >= 0 && index < adw_tab_view_get_n_pages (self->tab_view))
+        adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, index));
+    }
+  else if (g_str_equal (action_name, "win.rename-pillar"))
+    {
+      if (target_editor != NULL)
+        {
+          adw_tab_view_set_selected_page (self->tab_view, target_page);
+          pl_pillar_editor_show_passage (target_editor, NULL, NULL);
+          pl_pillar_editor_focus_title (target_editor);
+        }
+    }
+  else if (g_str_equal (action_name, "win.move-pillar-left") ||
+           g_str_equal (action_name, "win.move-pillar-right"))
+    {
+      if (target_editor != NULL && is_editable (self))
+        {
+          g_autoptr(GError) error = NULL;
+          PlPillar *pillar = pl_pillar_editor_get_pillar (target_editor);
+          int n = (int) g_list_model_get_n_items (pl_document_get_pillars (self->document));
+          int pos = (int) pl_record_get_position (PL_RECORD (pillar));
+          int wanted = pos + (g_str_equal (action_name, "win.move-pillar-left") ? -1 : 1);
+
+          if (wanted >= 0 && wanted < n &&
+              !pl_document_move (self->document, PL_RECORD (pillar), (guint) wanted, &error))
+            pl_window_show_error (self, _("Could Not Move the Pillar"), error);
+        }
+    }
+  else if (g_str_equal (action_name, "win.remove-pillar"))
+    {
+      if (target_editor != NULL)
+        ask_remove_pillar (self, pl_pillar_editor_get_pillar (target_editor));
+    }
+}
+
+/* ---- closing ---- */
+
+gboolean
+pl_window_flush (PlWindow  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL || self->closed)
+    return TRUE;
+  if (!pl_autosave_flush (self->autosave, error))
+    return FALSE;
+  if (pl_document_is_read_only (self->document))
+    return TRUE;
+  return pl_document_flush (self->document, error);
+}
+
+static void
+save_window_state (PlWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+/* Everything typed is written and the file is closed (and unlocked). */
+static void
+close_document (PlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || self->closed)
+    return;
+  if (!pl_autosave_flush (self->autosave, &error))
+    g_warning ("Could not save the last changes to %s: %s",
+               pl_document_get_path (self->document), error->message);
+  self->closed = TRUE;
+  g_clear_handle_id (&self->normalize_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (pl_document_get_pillars (self->document), pillars_changed_cb, self);
+  pl_document_close (self->document);
+}
+
+static gboolean
+pl_window_close_request (GtkWindow *window)
+{
+  PlWindow *self = PL_WINDOW (window);
+
+  if (self->document != NULL)
+    save_window_state (self);
+  close_document (self);
+  return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
+}
+
+/* ---- GObject ---- */
+
+static void
+pl_window_constructed (GObject *object)
+{
+  PlWindow *self = PL_WINDOW (object);
+  GtkWidget *overview, *plan;
+  GListModel *pillars;
+  PlStrategy *strategy;
+  gboolean editable;
+  int width;
+
+  G_OBJECT_CLASS (pl_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  self->feedback_visible = g_settings_get_boolean (self->settings, "feedback-pane-visible");
+
+  if (self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gtk_widget_set_visible (self->new_pillar_button, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
+      g_signal_connect_object (self->settings, "changed::recent-documents",
+                               G_CALLBACK (rebuild_recent), self, G_CONNECT_SWAPPED);
+      rebuild_recent (self);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status", FALSE);
+      update_page_actions (self);
+      update_side_pane (self);
+      update_title (self);
+      return;
+    }
+
+  editable = is_editable (self);
+  self->autosave = pl_autosave_new (self->document);
+  g_signal_connect_object (self->autosave, "write-failed", G_CALLBACK (write_failed_cb), self, 0);
+  g_signal_connect_object (self->document, "write-failed", G_CALLBACK (write_failed_cb), self, 0);
+  g_signal_connect_object (self->autosave, "notify::pending", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::generation", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  strategy = pl_document_get_strategy (self->document);
+  g_signal_connect_object (strategy, "notify", G_CALLBACK (strategy_notify_cb), self, 0);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  self->pillar_pages = g_hash_table_new (NULL, NULL);
+
+  overview = pl_overview_page_new (self->autosave, editable);
+  self->overview = PL_OVERVIEW_PAGE (overview);
+  self->overview_page = adw_tab_view_append (self->tab_view, overview);
+  adw_tab_page_set_title (self->overview_page, _("Overview"));
+  adw_tab_page_set_tooltip (self->overview_page, _("Title, vision and front matter"));
+  g_signal_connect_object (overview, "notify::current-target", G_CALLBACK (update_current_target), self,
+                           G_CONNECT_SWAPPED);
+
+  plan = pl_plan_page_new (self->autosave, editable);
+  self->plan = PL_PLAN_PAGE (plan);
+  self->plan_page = adw_tab_view_append (self->tab_view, plan);
+  adw_tab_page_set_title (self->plan_page, _("Implementation Plan"));
+  adw_tab_page_set_tooltip (self->plan_page, _("Every action of every pillar"));
+
+  pillars = pl_document_get_pillars (self->document);
+  sync_pillar_pages (self);
+  g_signal_connect (pillars, "items-changed", G_CALLBACK (pillars_changed_cb), self);
+
+  g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_cb), self);
+  g_signal_connect (self->tab_view, "page-reordered", G_CALLBACK (page_reordered_cb), self);
+  g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page_cb), self);
+  g_signal_connect (self->tab_view, "setup-menu", G_CALLBACK (setup_menu_cb), self);
+  adw_tab_view_set_selected_page (self->tab_view, self->overview_page);
+
+  width = g_settings_get_int (self->settings, "feedback-pane-width");
+  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "window-width") - width);
+  g_signal_connect (self->paned, "notify::position", G_CALLBACK (paned_position_cb), self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status", editable);
+  selected_page_cb (self->tab_view, NULL, self);
+  update_side_pane (self);
+  update_title (self);
+
+  if (!editable)
+    {
+      const char *reason = pl_document_get_read_only_reason (self->document);
+      g_autofree char *title = g_strdup_printf (_("Opened read-only: %s"), reason ? reason : "");
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+pl_window_dispose (GObject *object)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  close_document (self);
+  if (self->watched_editor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->watched_editor, update_current_target, self);
+      g_clear_weak_pointer (&self->watched_editor);
+    }
+  if (self->tab_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->tab_view, self);
+  /* The pages release their bindings (writing nothing: all is flushed). */
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
+  g_clear_pointer (&self->pillar_pages, g_hash_table_unref);
+  g_clear_object (&self->current_target);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pl_window_parent_class)->dispose (object);
+}
+
+static void
+pl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_CURRENT_TARGET:
+      g_value_set_object (value, self->current_target);
+      break;
+    case PROP_FEEDBACK_VISIBLE:
+      g_value_set_boolean (value, self->feedback_visible);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, get_status (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_FEEDBACK_VISIBLE:
+      set_feedback_visible (self, g_value_get_boolean (value));
+      break;
+    case PROP_STATUS:
+      set_status (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_window_class_init (PlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pl_window_constructed;
+  object_class->dispose = pl_window_dispose;
+  object_class->get_property = pl_window_get_property;
+  object_class->set_property = pl_window_set_property;
+  window_class->close_request = pl_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PL_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_TARGET] =
+    g_param_spec_object ("current-target", NULL, NULL, PL_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FEEDBACK_VISIBLE] =
+    g_param_spec_boolean ("feedback-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, "drafting",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  pl_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, new_pillar_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_slot);
+
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.flush", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-pillar", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-objective", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-action", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-tab", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.previous-tab", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.select-tab", "i", window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.rename-pillar", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-pillar-left", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-pillar-right", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.remove-pillar", NULL, window_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-feedback", "feedback-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.status", "status");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.flush", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-pillar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-objective", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-action", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-feedback", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-pillar", NULL);
+  /* AdwTabView handles Ctrl+Page Up/Down, Alt+1…9 and Ctrl+Shift+Page
+   * Up/Down (move the tab); these are for when the focus is elsewhere. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-tab", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-tab", NULL);
+  for (int i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.select-tab", "i", i);
+}
+
+static void
+pl_window_init (PlWindow *self)
+{
+  self->settings = g_settings_new (APP_ID);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+PlWindow *
+pl_window_new (GtkApplication *application,
+               PlDocument     *document)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (document == NULL || PL_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (PL_TYPE_WINDOW,
+                       "application", application,
+                       "document", document,
+                       NULL);
+}
+
+PlDocument *
+pl_window_get_document (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+AdwTabView *
+pl_window_get_tab_view (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return self->tab_view;
+}
+
+PlRecord *
+pl_window_get_current_target (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  return self->current_target;
+}
+
+GtkTextBuffer *
+pl_window_get_current_buffer (PlWindow *self)
+{
+  AdwTabPage *page;
+  GtkWidget *child;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  if (self->document == NULL || self->closed)
+    return NULL;
+  page = adw_tab_view_get_selected_page (self->tab_view);
+  child = page ? adw_tab_page_get_child (page) : NULL;
+  if (PL_IS_PILLAR_EDITOR (child))
+    return pl_pillar_editor_get_buffer (PL_PILLAR_EDITOR (child));
+  if (PL_IS_OVERVIEW_PAGE (child))
+    return pl_overview_page_get_current_buffer (PL_OVERVIEW_PAGE (child));
+  return NULL;
+}
+
+gboolean
+pl_window_show_passage (PlWindow   *self,
+                        PlRecord   *target,
+                        const char *quote)
+{
+  g_autoptr(PlPillar) pillar = NULL;
+  AdwTabPage *page;
+  PlPillarEditor *editor;
+  gboolean found;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (target == NULL || PL_IS_RECORD (target), FALSE);
+
+  if (self->document == NULL || self->closed)
+    return FALSE;
+  if (target != NULL && pl_record_is_deleted (target))
+    return FALSE;
+
+  if (target == NULL || PL_IS_STRATEGY (target) || PL_IS_SECTION (target))
+    {
+      adw_tab_view_set_selected_page (self->tab_view, self->overview_page);
+      found = pl_overview_page_show_passage (self->overview, target, quote);
+      update_current_target (self);
+      return found;
+    }
+
+  pillar = pl_document_get_pillar_of (self->document, target);
+  page = pillar ? pl_window_get_pillar_page (self, pillar) : NULL;
+  if (page == NULL)
+    return FALSE;
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  editor = page_editor (page);
+  found = pl_pillar_editor_show_passage (editor, target, quote);
+  update_current_target (self);
+  return found;
+}
