@@ -421,10 +421,14 @@ static void
 pl_capture_bar_dispose (GObject *object)
 {
   PlCaptureBar *self = PL_CAPTURE_BAR (object);
+  GtkWidget *child;
 
   if (self->target != NULL && self->target_notify_id != 0)
     g_clear_signal_handler (&self->target_notify_id, self->target);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CAPTURE_BAR);
+  /* Children outside the template's bound fields are not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->target);
   g_clear_object (&self->quote_buffer);
   g_clear_object (&self->workshop);
@@ -583,6 +587,7 @@ pl_capture_bar_init (PlCaptureBar *self)
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_button_set_child (GTK_BUTTON (button), child);
       gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_set_hexpand (button, TRUE);
       gtk_widget_add_css_class (button, pl_feedback_kind_css_class (i));
       g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (i));
       if (group != NULL)

@@ -296,9 +296,13 @@ static void
 pl_feedback_detail_dispose (GObject *object)
 {
   PlFeedbackDetail *self = PL_FEEDBACK_DETAIL (object);
+  GtkWidget *child;
 
   pl_feedback_detail_set_feedback (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_DETAIL);
+  /* Children outside the template's bound fields are not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pl_feedback_detail_parent_class)->dispose (object);
 }
 

@@ -30,6 +30,8 @@ struct _PlFeedbackPane
   GtkSingleSelection *selection;
   GPtrArray          *workshops;      /* PlWorkshop, the entries after the first of both workshop dropdowns */
   PlFeedback         *last_deleted;
+  PlFeedback         *watched;        /* the item in the detail area, for its action states */
+  gulong              watched_id;
   gboolean            updating;
 
   PlCaptureBar       *capture_bar;
@@ -328,11 +330,35 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+watched_notify_cb (PlFeedbackPane *self)
+{
+  update_actions (self);
+}
+
+static void
 show_in_detail (PlFeedbackPane *self,
                 PlFeedback     *feedback)
 {
+  if (self->watched != feedback)
+    {
+      if (self->watched != NULL)
+        g_clear_signal_handler (&self->watched_id, self->watched);
+      g_set_object (&self->watched, feedback);
+      if (feedback != NULL)
+        self->watched_id = g_signal_connect_object (feedback, "notify::orphaned", G_CALLBACK (watched_notify_cb),
+                                                    self, G_CONNECT_SWAPPED);
+    }
   pl_feedback_detail_set_feedback (self->detail, feedback);
   gtk_stack_set_visible_child_name (self->detail_stack, feedback ? "detail" : "none");
+  /* The list gets the whole height until there is something to answer. */
+  if (feedback != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->detail_stack)))
+    {
+      int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+      gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), TRUE);
+      if (height > 0)
+        gtk_paned_set_position (self->paned, height * 2 / 5);
+    }
   update_actions (self);
 }
 
@@ -370,8 +396,10 @@ static void
 captured_cb (PlFeedbackPane *self,
              PlFeedback     *feedback)
 {
-  /* The newest capture is at the top: keep it in view. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+  /* The newest capture is at the top: keep it in view. The list view's
+   * own action moves its anchor (setting the adjustment alone does not). */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -440,7 +468,7 @@ feedback_show_passage_action (GtkWidget  *widget,
   PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
   PlFeedback *feedback = pl_feedback_detail_get_feedback (self->detail);
 
-  if (feedback != NULL)
+  if (feedback != NULL && !pl_feedback_get_orphaned (feedback))
     g_signal_emit (self, signals[SHOW_PASSAGE], 0, feedback);
 }
 
@@ -544,16 +572,23 @@ static void
 pl_feedback_pane_dispose (GObject *object)
 {
   PlFeedbackPane *self = PL_FEEDBACK_PANE (object);
+  GtkWidget *child;
 
   if (self->detail != NULL)
     pl_feedback_detail_flush (self->detail);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_PANE);
+  /* Children outside the template's bound fields are not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->target);
   g_clear_object (&self->quote_buffer);
   g_clear_object (&self->active_workshop);
   g_clear_object (&self->last_deleted);
+  if (self->watched != NULL)
+    g_clear_signal_handler (&self->watched_id, self->watched);
+  g_clear_object (&self->watched);
   g_clear_pointer (&self->workshops, g_ptr_array_unref);
   g_clear_object (&self->document);
 

@@ -129,9 +129,13 @@ static void
 pl_feedback_row_dispose (GObject *object)
 {
   PlFeedbackRow *self = PL_FEEDBACK_ROW (object);
+  GtkWidget *child;
 
   pl_feedback_row_set_feedback (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_ROW);
+  /* Children outside the template's bound fields are not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pl_feedback_row_parent_class)->dispose (object);
 }
 
