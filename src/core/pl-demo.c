@@ -128,7 +128,7 @@ static const DemoPillar demo_pillars[] = {
     "Convention so that we can cooperate with other countries on investigations.\n",
     {
       { "A modern Cybercrime Act",
-        "Offences, procedural powers and safeguards fit for today’s crimes.",
+        "Offences, procedural powers and safeguards fit for today’s crimes, in line with the Budapest Convention.",
         { { "Draft the Cybercrime Bill", "Attorney General’s Chambers", "Royal Kestrel Police Force; Council of Europe", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Bill tabled in Parliament", "Donor funded", PL_ACTION_STATUS_IN_PROGRESS },
           { "Train prosecutors and magistrates on electronic evidence", "Judicial Education Institute", "Office of the Director of Public Prosecutions", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_MEDIUM, "All prosecutors trained", "KID 55,000", PL_ACTION_STATUS_PLANNED } } },
       { "Personal data protected by law",
