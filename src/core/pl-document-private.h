@@ -37,6 +37,7 @@ gboolean  pl_template_apply                  (PlDocument    *self,
                                               GError       **error);
 
 /* PlFeedbackList, driven by the document. */
+void      pl_feedback_list_refresh           (PlFeedbackList *self);
 void      pl_feedback_list_sync_item         (PlFeedbackList *self,
                                               PlFeedback     *feedback,
                                               gboolean        was_open);

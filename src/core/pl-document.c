@@ -90,7 +90,11 @@ intern (PlDocument *self,
   PlRecord *known = g_hash_table_lookup (table, &id);
 
   if (known != NULL)
-    return g_object_ref (known);
+    {
+      /* Siblings move in the file without their objects being told. */
+      pl_record_set_position (known, pl_record_get_position (fresh));
+      return g_object_ref (known);
+    }
 
   pl_record_attach (fresh, self);
   /* The key lives inside the record's id: use a stable pointer. */
@@ -454,20 +458,35 @@ pl_document_begin (PlDocument  *self,
   return check_open (self, error) && pl_store_begin (self->store, error);
 }
 
+static void resync_from_store (PlDocument *self);
+
 gboolean
 pl_document_commit (PlDocument  *self,
                     GError     **error)
 {
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
-  return check_open (self, error) && pl_store_commit (self->store, error);
+  if (!check_open (self, error))
+    return FALSE;
+  if (!pl_store_commit (self->store, error))
+    {
+      /* The store rolled back: show the file again. */
+      resync_from_store (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
 pl_document_rollback (PlDocument *self)
 {
   g_return_if_fail (PL_IS_DOCUMENT (self));
-  if (self->store != NULL)
-    pl_store_rollback (self->store);
+  if (self->store == NULL)
+    return;
+  g_return_if_fail (pl_store_get_depth (self->store) > 0);
+  pl_store_rollback (self->store);
+  /* What was done since the matching begin is gone from the file: the
+   * objects and models must show the file again. */
+  resync_from_store (self);
 }
 
 static void
@@ -582,6 +601,38 @@ load_all_actions (PlDocument *self)
   return g_steal_pointer (&records);
 }
 
+/* Makes @list hold @records (interned), with one items-changed covering
+ * only the part that differs. */
+static void
+replace_items (GListStore *list,
+               GPtrArray  *records)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  guint n = g_list_model_get_n_items (model);
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n && prefix < records->len)
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (model, prefix);
+
+      if (old != g_ptr_array_index (records, prefix))
+        break;
+      prefix++;
+    }
+  while (suffix < n - prefix && suffix < records->len - prefix)
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (model, n - 1 - suffix);
+
+      if (old != g_ptr_array_index (records, records->len - 1 - suffix))
+        break;
+      suffix++;
+    }
+  if (prefix == n && prefix == records->len)
+    return;
+  g_list_store_splice (list, prefix, n - prefix - suffix,
+                       records->pdata + prefix, records->len - prefix - suffix);
+}
+
 static void
 refresh_all_actions (PlDocument *self)
 {
@@ -590,10 +641,108 @@ refresh_all_actions (PlDocument *self)
   if (self->all_actions == NULL)
     return;
   records = load_all_actions (self);
-  g_list_store_splice (self->all_actions, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->all_actions)),
-                       records->pdata, records->len);
+  replace_items (self->all_actions, records);
 }
+
+/* Reloads a model that is already in memory from the file. */
+static void
+reload_list (PlDocument *self,
+             GListStore *list,
+             GType       type,
+             gint64      parent_id)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (list == NULL || self->store == NULL)
+    return;
+  if (!(records = pl_store_load (self->store, type, parent_id, &error)))
+    {
+      g_warning ("Could not reload %s: %s", g_type_name (type), error->message);
+      return;
+    }
+  intern_array (self, records);
+  replace_items (list, records);
+}
+
+static void
+reload_children (PlDocument *self,
+                 GHashTable *stores,
+                 GType       type,
+                 gint64      parent_id)
+{
+  reload_list (self, g_hash_table_lookup (stores, &parent_id), type, parent_id);
+}
+
+static void changed (PlDocument *self, PlRecord *record);
+
+/* After a rollback the file is the truth again: every object in memory
+ * and every model in memory takes its state from it, and says so. */
+static void
+resync_from_store (PlDocument *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->store == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GHashTableIter rows;
+      gpointer record;
+
+      g_hash_table_iter_init (&rows, value);
+      while (g_hash_table_iter_next (&rows, NULL, &record))
+        g_ptr_array_add (records, g_object_ref (record));
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      PlRecord *record = g_ptr_array_index (records, i);
+      PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
+      g_autoptr(PlRecord) fresh = pl_store_load_one (self->store, G_OBJECT_TYPE (record),
+                                                     pl_record_get_id (record), TRUE, NULL);
+      GValue *values;
+
+      if (fresh == NULL)
+        {
+          /* Added in the abandoned transaction: it never reached the file,
+           * and a new row may take its id. */
+          pl_document_forget_record (self, record);
+          pl_record_set_deleted (record, TRUE);
+          pl_record_attach (record, NULL);
+          continue;
+        }
+      pl_record_set_updated_at (record, pl_record_get_updated_at (fresh));
+      pl_record_set_position (record, pl_record_get_position (fresh));
+      pl_record_set_deleted (record, pl_store_get_deleted_token (self->store, record) != 0);
+      values = pl_record_peek_values (fresh);
+      g_object_freeze_notify (G_OBJECT (record));
+      for (guint j = 0; j < klass->n_pspecs; j++)
+        pl_record_load_value (record, klass->pspecs[j], &values[j], TRUE);
+      g_object_thaw_notify (G_OBJECT (record));
+    }
+
+  reload_list (self, self->sections, PL_TYPE_SECTION, -1);
+  reload_list (self, self->pillars, PL_TYPE_PILLAR, -1);
+  g_hash_table_iter_init (&iter, self->objectives);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    reload_list (self, value, PL_TYPE_OBJECTIVE, *(gint64 *) key);
+  g_hash_table_iter_init (&iter, self->actions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    reload_list (self, value, PL_TYPE_ACTION, *(gint64 *) key);
+  refresh_all_actions (self);
+  reload_list (self, self->workshops, PL_TYPE_WORKSHOP, -1);
+  reload_list (self, self->stakeholders, PL_TYPE_STAKEHOLDER, -1);
+  reload_list (self, self->snapshots, PL_TYPE_SNAPSHOT, -1);
+  for (guint i = 0; i < self->feedback_lists->len; i++)
+    pl_feedback_list_refresh (g_ptr_array_index (self->feedback_lists, i));
+  changed (self, NULL);
+}
+
 
 GListModel *
 pl_document_get_all_actions (PlDocument *self)
@@ -885,6 +1034,8 @@ has_text (guint n, GParamSpec **pspecs)
   return FALSE;
 }
 
+static void resort_record (PlDocument *self, PlRecord *record);
+
 gboolean
 pl_document_update_record (PlDocument    *self,
                            PlRecord      *record,
@@ -973,6 +1124,8 @@ pl_document_update_record (PlDocument    *self,
       g_object_notify_by_pspec (G_OBJECT (record), pspecs[i]);
   g_object_thaw_notify (G_OBJECT (record));
 
+  if (PL_IS_WORKSHOP (record) || PL_IS_STAKEHOLDER (record))
+    resort_record (self, record);
   if (PL_IS_FEEDBACK (record))
     sync_feedback_lists (self, PL_FEEDBACK (record), was_open);
   changed (self, record);
@@ -1069,6 +1222,38 @@ insert_into_lists (PlDocument *self,
     refresh_all_actions (self);
   if (PL_IS_FEEDBACK (record))
     sync_feedback_lists (self, PL_FEEDBACK (record), FALSE);
+}
+
+/* Workshops are listed by start date and stakeholders by name: after an
+ * edit, put the record where it now belongs. */
+static void
+resort_record (PlDocument *self,
+               PlRecord   *record)
+{
+  GListStore *list = list_for (self, record, FALSE);
+  GCompareDataFunc compare = PL_IS_WORKSHOP (record) ? compare_workshops : compare_stakeholders;
+  g_autoptr(PlRecord) keep = NULL;
+  gboolean sorted = TRUE;
+  guint pos, n;
+
+  if (list == NULL || !g_list_store_find (list, record, &pos))
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (pos > 0)
+    {
+      g_autoptr(PlRecord) prev = g_list_model_get_item (G_LIST_MODEL (list), pos - 1);
+      sorted = compare (prev, record, NULL) <= 0;
+    }
+  if (sorted && pos + 1 < n)
+    {
+      g_autoptr(PlRecord) next = g_list_model_get_item (G_LIST_MODEL (list), pos + 1);
+      sorted = compare (record, next, NULL) <= 0;
+    }
+  if (sorted)
+    return;
+  keep = g_object_ref (record);
+  g_list_store_remove (list, pos);
+  g_list_store_insert_sorted (list, keep, compare, NULL);
 }
 
 static void
@@ -1467,6 +1652,42 @@ pl_document_move (PlDocument  *self,
   return TRUE;
 }
 
+/* What lies under a pillar or objective was deleted or restored with it
+ * (the rows marked with @token): tell the objects in memory and reload
+ * the models of their children. */
+static void
+sync_descendants (PlDocument *self,
+                  PlRecord   *record,
+                  GArray     *objective_ids,
+                  GArray     *action_ids,
+                  gboolean    deleted)
+{
+  GHashTable *objectives = cache_for (self, PL_TYPE_OBJECTIVE);
+  GHashTable *actions = cache_for (self, PL_TYPE_ACTION);
+  gint64 id = pl_record_get_id (record);
+
+  for (guint i = 0; i < action_ids->len; i++)
+    {
+      PlRecord *known = g_hash_table_lookup (actions, &g_array_index (action_ids, gint64, i));
+
+      if (known != NULL)
+        pl_record_set_deleted (known, deleted);
+    }
+  for (guint i = 0; i < objective_ids->len; i++)
+    {
+      gint64 oid = g_array_index (objective_ids, gint64, i);
+      PlRecord *known = g_hash_table_lookup (objectives, &oid);
+
+      if (known != NULL)
+        pl_record_set_deleted (known, deleted);
+      reload_children (self, self->actions, PL_TYPE_ACTION, oid);
+    }
+  if (PL_IS_PILLAR (record))
+    reload_children (self, self->objectives, PL_TYPE_OBJECTIVE, id);
+  else if (PL_IS_OBJECTIVE (record))
+    reload_children (self, self->actions, PL_TYPE_ACTION, id);
+}
+
 gboolean
 pl_document_delete (PlDocument  *self,
                     PlRecord    *record,
@@ -1509,6 +1730,13 @@ pl_document_delete (PlDocument  *self,
     return FALSE;
 
   pl_record_set_deleted (record, TRUE);
+  if (PL_IS_PILLAR (record) || PL_IS_OBJECTIVE (record))
+    {
+      g_autoptr(GArray) objective_ids = pl_store_ids_deleted_with (self->store, PL_TYPE_OBJECTIVE, token);
+      g_autoptr(GArray) action_ids = pl_store_ids_deleted_with (self->store, PL_TYPE_ACTION, token);
+
+      sync_descendants (self, record, objective_ids, action_ids, TRUE);
+    }
   remove_from_lists (self, record, was_open);
   changed (self, record);
   return TRUE;
@@ -1520,6 +1748,8 @@ pl_document_undelete (PlDocument  *self,
                       GError     **error)
 {
   g_autofree char *now = NULL;
+  g_autoptr(GArray) objective_ids = NULL;
+  g_autoptr(GArray) action_ids = NULL;
   gint64 token;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
@@ -1534,6 +1764,14 @@ pl_document_undelete (PlDocument  *self,
       return FALSE;
     }
   token = pl_store_get_deleted_token (self->store, record);
+  if (token == 0)
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
+                   _("There is nothing to restore"));
+      return FALSE;
+    }
+  objective_ids = pl_store_ids_deleted_with (self->store, PL_TYPE_OBJECTIVE, token);
+  action_ids = pl_store_ids_deleted_with (self->store, PL_TYPE_ACTION, token);
   now = now_stamp ();
   if (!pl_store_begin (self->store, error))
     return FALSE;
@@ -1546,6 +1784,8 @@ pl_document_undelete (PlDocument  *self,
     return FALSE;
 
   pl_record_set_deleted (record, FALSE);
+  if (PL_IS_PILLAR (record) || PL_IS_OBJECTIVE (record))
+    sync_descendants (self, record, objective_ids, action_ids, FALSE);
   insert_into_lists (self, record);
   changed (self, record);
   return TRUE;

@@ -203,6 +203,15 @@ reload (PlFeedbackList  *self,
   return TRUE;
 }
 
+void
+pl_feedback_list_refresh (PlFeedbackList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!reload (self, &error))
+    g_warning ("Could not list feedback: %s", error->message);
+}
+
 PlFeedbackList *
 pl_feedback_list_new (PlDocument            *document,
                       const PlFeedbackQuery *query)
