@@ -12,6 +12,16 @@ gboolean  pl_document_update_record          (PlDocument    *self,
                                               GParamSpec   **pspecs,
                                               const GValue  *values,
                                               GError       **error);
+/* Replaces each fresh record in @records by the document's own object
+ * for that row (attached), so a row is always one object. */
+void      pl_document_intern_records         (PlDocument    *self,
+                                              GPtrArray     *records);
+/* Reads one column of @record from the file into @value (initialised). */
+gboolean  pl_document_fetch_field            (PlDocument    *self,
+                                              PlRecord      *record,
+                                              GParamSpec    *pspec,
+                                              GValue        *value,
+                                              GError       **error);
 void      pl_document_report_write_failure   (PlDocument    *self,
                                               const GError  *error);
 void      pl_document_forget_record          (PlDocument    *self,
@@ -38,8 +48,10 @@ gboolean  pl_template_apply                  (PlDocument    *self,
 
 /* PlFeedbackList, driven by the document. */
 void      pl_feedback_list_refresh           (PlFeedbackList *self);
+/* @is_new: the item was in no list before (captured or restored). */
 void      pl_feedback_list_sync_item         (PlFeedbackList *self,
                                               PlFeedback     *feedback,
-                                              gboolean        was_open);
+                                              gboolean        was_open,
+                                              gboolean        is_new);
 
 G_END_DECLS

@@ -743,7 +743,6 @@ resync_from_store (PlDocument *self)
   changed (self, NULL);
 }
 
-
 GListModel *
 pl_document_get_all_actions (PlDocument *self)
 {
@@ -830,10 +829,18 @@ pl_document_unregister_feedback_list (PlDocument     *self,
 static void
 sync_feedback_lists (PlDocument *self,
                      PlFeedback *feedback,
-                     gboolean    was_open)
+                     gboolean    was_open,
+                     gboolean    is_new)
 {
   for (guint i = 0; i < self->feedback_lists->len; i++)
-    pl_feedback_list_sync_item (g_ptr_array_index (self->feedback_lists, i), feedback, was_open);
+    pl_feedback_list_sync_item (g_ptr_array_index (self->feedback_lists, i), feedback, was_open, is_new);
+}
+
+static void
+refresh_feedback_lists (PlDocument *self)
+{
+  for (guint i = 0; i < self->feedback_lists->len; i++)
+    pl_feedback_list_refresh (g_ptr_array_index (self->feedback_lists, i));
 }
 
 /* ---- look-ups ---- */
@@ -1002,6 +1009,8 @@ refresh_orphans (PlDocument  *self,
   if (changed_ids == NULL)
     return FALSE;
 
+  if (changed_ids->len > 0)
+    refresh_feedback_lists (self);
   table = cache_for (self, PL_TYPE_FEEDBACK);
   for (guint i = 0; i < changed_ids->len; i++)
     {
@@ -1127,7 +1136,17 @@ pl_document_update_record (PlDocument    *self,
   if (PL_IS_WORKSHOP (record) || PL_IS_STAKEHOLDER (record))
     resort_record (self, record);
   if (PL_IS_FEEDBACK (record))
-    sync_feedback_lists (self, PL_FEEDBACK (record), was_open);
+    {
+      gboolean moved = FALSE;
+
+      /* A new capture time moves the item: its old place is unknown. */
+      for (guint i = 0; i < n; i++)
+        moved |= g_str_equal (g_param_spec_get_name (pspecs[i]), "captured-at");
+      if (moved)
+        refresh_feedback_lists (self);
+      else
+        sync_feedback_lists (self, PL_FEEDBACK (record), was_open, FALSE);
+    }
   changed (self, record);
   return TRUE;
 
@@ -1221,7 +1240,7 @@ insert_into_lists (PlDocument *self,
   if (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record))
     refresh_all_actions (self);
   if (PL_IS_FEEDBACK (record))
-    sync_feedback_lists (self, PL_FEEDBACK (record), FALSE);
+    sync_feedback_lists (self, PL_FEEDBACK (record), FALSE, TRUE);
 }
 
 /* Workshops are listed by start date and stakeholders by name: after an
@@ -1280,7 +1299,7 @@ remove_from_lists (PlDocument *self,
   if (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record))
     refresh_all_actions (self);
   if (PL_IS_FEEDBACK (record))
-    sync_feedback_lists (self, PL_FEEDBACK (record), was_open);
+    sync_feedback_lists (self, PL_FEEDBACK (record), was_open, FALSE);
 }
 
 static gboolean
@@ -1850,6 +1869,7 @@ pl_document_fold_stakeholder (PlDocument     *self,
       }
   pl_record_set_deleted (PL_RECORD (duplicate), TRUE);
   remove_from_lists (self, PL_RECORD (duplicate), FALSE);
+  refresh_feedback_lists (self);
   changed (self, PL_RECORD (into));
   return TRUE;
 }
@@ -1902,4 +1922,23 @@ pl_document_check (PlDocument   *self,
     return FALSE;
   *problems = (char **) g_ptr_array_free (list, FALSE);
   return TRUE;
+}
+
+gboolean
+pl_document_fetch_field (PlDocument  *self,
+                         PlRecord    *record,
+                         GParamSpec  *pspec,
+                         GValue      *value,
+                         GError     **error)
+{
+  if (!check_open (self, error))
+    return FALSE;
+  return pl_store_fetch_column (self->store, record, pspec, value, error);
+}
+
+void
+pl_document_intern_records (PlDocument *self,
+                            GPtrArray  *records)
+{
+  intern_array (self, records);
 }

@@ -13,9 +13,19 @@ struct _PlFeedbackList
 
   PlDocument      *document;  /* weak */
   PlFeedbackQuery  query;
-  GArray          *ids;       /* gint64, newest first */
+  GArray          *ids;       /* gint64, newest first: the loaded prefix */
+  guint            n_items;   /* all matching items, loaded or not */
   guint            open_count;
+  GPtrArray       *window;    /* the rows a view looks at, built in one query */
+  guint            window_start;
 };
+
+/* What a list view shows at once, and a little more. */
+#define WINDOW_SIZE 32
+
+/* Rows are fetched in pages as a view asks for them, so opening a document
+ * with 20,000 items costs one count. */
+#define PAGE_SIZE 256
 
 static void pl_feedback_list_model_init (GListModelInterface *iface);
 
@@ -81,7 +91,72 @@ pl_feedback_list_get_item_type (GListModel *model)
 static guint
 pl_feedback_list_get_n_items (GListModel *model)
 {
-  return PL_FEEDBACK_LIST (model)->ids->len;
+  return PL_FEEDBACK_LIST (model)->n_items;
+}
+
+/* Makes sure the prefix covers @position. */
+static gboolean
+load_up_to (PlFeedbackList *self,
+            guint           position)
+{
+  PlStore *store = self->document ? pl_document_get_store (self->document) : NULL;
+  g_autoptr(GArray) more = NULL;
+  g_autoptr(GError) error = NULL;
+  guint want;
+
+  if (position < self->ids->len)
+    return TRUE;
+  if (store == NULL || position >= self->n_items)
+    return FALSE;
+  want = MAX (position + 1 - self->ids->len, PAGE_SIZE);
+  want = (want + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE;
+  more = pl_store_query_feedback_range (store, &self->query, self->ids->len, want, &error);
+  if (more == NULL)
+    {
+      g_warning ("Could not list feedback: %s", error->message);
+      return FALSE;
+    }
+  g_array_append_vals (self->ids, more->data, more->len);
+  return position < self->ids->len;
+}
+
+static void
+drop_window (PlFeedbackList *self)
+{
+  g_clear_pointer (&self->window, g_ptr_array_unref);
+}
+
+/* Builds the rows around @position in one query rather than one each. */
+static gpointer
+item_from_window (PlFeedbackList *self,
+                  guint           position)
+{
+  PlStore *store = pl_document_get_store (self->document);
+  gint64 id = g_array_index (self->ids, gint64, position);
+  PlRecord *record;
+
+  if (self->window == NULL || position < self->window_start ||
+      position >= self->window_start + self->window->len)
+    {
+      drop_window (self);
+      if (store == NULL)
+        return NULL;
+      self->window_start = position / WINDOW_SIZE * WINDOW_SIZE;
+      self->window = pl_store_load_feedback_range (store, &self->query, self->window_start, WINDOW_SIZE, NULL);
+      if (self->window == NULL)
+        return NULL;
+      pl_document_intern_records (self->document, self->window);
+    }
+  if (position - self->window_start >= self->window->len)
+    return NULL;
+  record = g_ptr_array_index (self->window, position - self->window_start);
+  /* The window must agree with the ids; if not, fall back to a look-up. */
+  if (pl_record_get_id (record) != id)
+    {
+      drop_window (self);
+      return NULL;
+    }
+  return g_object_ref (record);
 }
 
 static gpointer
@@ -89,9 +164,12 @@ pl_feedback_list_get_item (GListModel *model,
                            guint       position)
 {
   PlFeedbackList *self = PL_FEEDBACK_LIST (model);
+  gpointer item;
 
-  if (position >= self->ids->len || self->document == NULL)
+  if (position >= self->n_items || self->document == NULL || !load_up_to (self, position))
     return NULL;
+  if ((item = item_from_window (self, position)) != NULL)
+    return item;
   return pl_document_lookup (self->document, PL_TYPE_FEEDBACK,
                              g_array_index (self->ids, gint64, position), NULL);
 }
@@ -126,6 +204,7 @@ pl_feedback_list_finalize (GObject *object)
   PlFeedbackList *self = PL_FEEDBACK_LIST (object);
 
   pl_feedback_query_clear (&self->query);
+  drop_window (self);
   g_array_unref (self->ids);
   G_OBJECT_CLASS (pl_feedback_list_parent_class)->finalize (object);
 }
@@ -141,7 +220,7 @@ pl_feedback_list_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, self->n_items);
       break;
     case PROP_OPEN_COUNT:
       g_value_set_uint (value, self->open_count);
@@ -181,22 +260,22 @@ reload (PlFeedbackList  *self,
         GError         **error)
 {
   PlStore *store = self->document ? pl_document_get_store (self->document) : NULL;
-  g_autoptr(GArray) ids = NULL;
-  guint old_len = self->ids->len;
+  guint old_len = self->n_items;
   guint old_open = self->open_count;
-  guint open = 0;
+  guint n = 0, open = 0;
 
   if (store == NULL)
     return TRUE;
-  if (!(ids = pl_store_query_feedback (store, &self->query, &open, error)))
+  if (!pl_store_count_feedback (store, &self->query, &n, &open, error))
     return FALSE;
 
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  g_array_set_size (self->ids, 0);
+  drop_window (self);
+  self->n_items = n;
   self->open_count = open;
-  if (old_len != 0 || self->ids->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
-  if (old_len != self->ids->len)
+  if (old_len != 0 || n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, n);
+  if (old_len != n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (old_open != open)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_COUNT]);
@@ -277,15 +356,30 @@ pl_feedback_list_get_open_count (PlFeedbackList *self)
   return self->open_count;
 }
 
+static int
+find_loaded (PlFeedbackList *self,
+             gint64          id)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return (int) i;
+  return -1;
+}
+
 int
 pl_feedback_list_find (PlFeedbackList *self,
                        gint64          id)
 {
   g_return_val_if_fail (PL_IS_FEEDBACK_LIST (self), -1);
 
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
-      return (int) i;
+  /* Search what is loaded, then load the rest a page at a time. */
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      if (i >= self->ids->len && !load_up_to (self, i))
+        break;
+      if (g_array_index (self->ids, gint64, i) == id)
+        return (int) i;
+    }
   return -1;
 }
 
@@ -329,7 +423,9 @@ rank_of (PlFeedbackList *self,
   PlStore *store;
 
   /* The common case, a new capture: it is the newest. */
-  if (self->ids->len == 0)
+  if (self->n_items == 0)
+    return 0;
+  if (!load_up_to (self, 0))
     return 0;
   {
     g_autoptr(PlRecord) first = pl_document_lookup (self->document, PL_TYPE_FEEDBACK,
@@ -343,23 +439,29 @@ rank_of (PlFeedbackList *self,
       }
   }
   store = pl_document_get_store (self->document);
-  return store ? MIN (pl_store_feedback_rank (store, &self->query, captured, id), self->ids->len) : self->ids->len;
+  return store ? MIN (pl_store_feedback_rank (store, &self->query, captured, id), self->n_items) : self->n_items;
 }
 
 void
 pl_feedback_list_sync_item (PlFeedbackList *self,
                             PlFeedback     *feedback,
-                            gboolean        was_open)
+                            gboolean        was_open,
+                            gboolean        is_new)
 {
   gint64 id = pl_record_get_id (PL_RECORD (feedback));
-  int pos = pl_feedback_list_find (self, id);
+  int pos = find_loaded (self, id);
   gboolean match = matches (self, feedback);
   gboolean is_open = pl_feedback_get_disposition (feedback) == PL_DISPOSITION_OPEN;
+  gboolean complete = self->ids->len == self->n_items;
   guint old_open = self->open_count;
+
+  /* Positions may shift: the window is rebuilt on the next look. */
+  drop_window (self);
 
   if (pos >= 0 && !match)
     {
       g_array_remove_index (self->ids, pos);
+      self->n_items--;
       if (was_open && self->open_count > 0)
         self->open_count--;
       g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
@@ -369,11 +471,33 @@ pl_feedback_list_sync_item (PlFeedbackList *self,
     {
       guint at = rank_of (self, feedback);
 
-      g_array_insert_val (self->ids, at, id);
+      /* Had it been in the list already, it would be in the loaded prefix
+       * at @at. Beyond the prefix we cannot tell: count again. */
+      if (!is_new && (at > self->ids->len || (at == self->ids->len && !complete)))
+        {
+          pl_feedback_list_refresh (self);
+          return;
+        }
+      if (at <= self->ids->len)
+        g_array_insert_val (self->ids, at, id);
+      self->n_items++;
       if (is_open)
         self->open_count++;
       g_list_model_items_changed (G_LIST_MODEL (self), at, 0, 1);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  else if (pos < 0 && !match && !complete && !is_new)
+    {
+      /* It may have left the unloaded part. */
+      guint n = 0, open = 0;
+      PlStore *store = pl_document_get_store (self->document);
+
+      if (store && pl_store_count_feedback (store, &self->query, &n, &open, NULL) &&
+          (n != self->n_items || open != self->open_count))
+        {
+          pl_feedback_list_refresh (self);
+          return;
+        }
     }
   else if (pos >= 0 && match && was_open != is_open)
     {

@@ -12,6 +12,15 @@ void         pl_record_class_install     (PlRecordClass *klass,
                                           guint          n_props,
                                           GParamSpec   **pspecs);
 
+/* Big text columns (narrative) that are loaded only when first read, so
+ * opening a document does not copy every pillar's narrative. */
+void         pl_record_class_set_lazy    (PlRecordClass *klass,
+                                          const char    *first_property,
+                                          ...) G_GNUC_NULL_TERMINATED;
+/* Marks a lazy value as not loaded (the store left it out). */
+void         pl_record_set_unloaded      (PlRecord      *self,
+                                          guint          index);
+
 const char  *pl_record_get_string_by_id  (PlRecord      *self,
                                           guint          prop_id);
 gint64       pl_record_get_int_by_id     (PlRecord      *self,

@@ -16,6 +16,7 @@ typedef struct
   char       *updated_at;
   gint64      position;
   gboolean    deleted;
+  guint64     unloaded;   /* bit i: values[i] is still in the file */
   GValue     *values;
   PlDocument *document;  /* unowned; cleared by the document's dispose */
 } PlRecordPrivate;
@@ -40,6 +41,53 @@ ensure_values (PlRecord *self)
         }
     }
   return priv->values;
+}
+
+/* The value of pspecs[@index], fetched from the file the first time a
+ * lazy column is read. */
+static GValue *
+value_at (PlRecord *self,
+          guint     index)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+  GValue *values = ensure_values (self);
+
+  if (G_UNLIKELY (priv->unloaded & ((guint64) 1 << index)))
+    {
+      PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+      g_autoptr(GError) error = NULL;
+
+      priv->unloaded &= ~((guint64) 1 << index);
+      if (priv->document == NULL ||
+          !pl_document_fetch_field (priv->document, self, klass->pspecs[index], &values[index], &error))
+        g_warning ("Could not read “%s” of a %s: %s", g_param_spec_get_name (klass->pspecs[index]),
+                   klass->table, error ? error->message : "the document is closed");
+    }
+  return &values[index];
+}
+
+void
+pl_record_class_set_lazy (PlRecordClass *klass,
+                          const char    *first_property,
+                          ...)
+{
+  va_list args;
+
+  va_start (args, first_property);
+  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
+    for (guint i = 0; i < klass->n_pspecs; i++)
+      if (g_str_equal (g_param_spec_get_name (klass->pspecs[i]), name))
+        klass->lazy_mask |= (guint64) 1 << i;
+  va_end (args);
+}
+
+void
+pl_record_set_unloaded (PlRecord *self,
+                        guint     index)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  priv->unloaded |= (guint64) 1 << index;
 }
 
 static void
@@ -78,7 +126,7 @@ pl_record_get_stored_property (GObject    *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
-  g_value_copy (&ensure_values (self)[prop_id - 1], value);
+  g_value_copy (value_at (self, prop_id - 1), value);
 }
 
 static void
@@ -105,7 +153,7 @@ pl_record_set_stored_property (GObject      *object,
       return;
     }
 
-  if (g_param_values_cmp (pspec, value, &ensure_values (self)[prop_id - 1]) == 0)
+  if (g_param_values_cmp (pspec, value, value_at (self, prop_id - 1)) == 0)
     return;
 
   if (!pl_document_update_record (priv->document, self, 1, &pspec, value, &error))
@@ -329,9 +377,9 @@ pl_record_get_string (PlRecord   *self,
   g_return_val_if_fail (PL_IS_RECORD (self), NULL);
 
   if (!find_stored_pspec (self, property, &index, NULL) ||
-      !G_VALUE_HOLDS_STRING (&ensure_values (self)[index]))
+      !G_VALUE_HOLDS_STRING (value_at (self, index)))
     return NULL;
-  return g_value_get_string (&ensure_values (self)[index]);
+  return g_value_get_string (value_at (self, index));
 }
 
 static gint64
@@ -365,7 +413,7 @@ const char *
 pl_record_get_string_by_id (PlRecord *self,
                             guint     prop_id)
 {
-  const char *s = g_value_get_string (&ensure_values (self)[prop_id - 1]);
+  const char *s = g_value_get_string (value_at (self, prop_id - 1));
 
   return s ? s : "";
 }
@@ -380,6 +428,11 @@ pl_record_get_int_by_id (PlRecord *self,
 GValue *
 pl_record_peek_values (PlRecord *self)
 {
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+
+  /* Whoever peeks at every value gets every value. */
+  for (guint i = 0; i < klass->n_pspecs; i++)
+    value_at (self, i);
   return ensure_values (self);
 }
 
@@ -395,6 +448,9 @@ pl_record_load_value (PlRecord     *self,
   for (guint i = 0; i < klass->n_pspecs; i++)
     if (klass->pspecs[i] == pspec)
       {
+        PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+        priv->unloaded &= ~((guint64) 1 << i);
         if (notify && g_param_values_cmp (pspec, value, &values[i]) == 0)
           return;
         g_value_copy (value, &values[i]);

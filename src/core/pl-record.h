@@ -28,7 +28,8 @@ struct _PlRecordClass
   gboolean     ordered;      /* has a "position" among its siblings */
   GParamSpec **pspecs;       /* the stored properties, index = prop_id - 1 */
   guint        n_pspecs;
-  gpointer     padding[4];
+  guint64      lazy_mask;    /* bit i: pspecs[i] is read from the file when first used */
+  gpointer     padding[3];
 };
 
 gint64       pl_record_get_id          (PlRecord    *self);

@@ -91,10 +91,32 @@ static const char migration_1[] =
 /* Version 2: orphaned quotations, snapshots, feedback in capture order. */
 static const char migration_2[] =
   "ALTER TABLE feedback ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0; "
-  "CREATE INDEX feedback_by_time ON feedback (captured_at DESC, id DESC); "
+  /* Covers the feedback pane's default list: newest first, with the open
+   * count, without touching the table. */
+  "CREATE INDEX feedback_by_time ON feedback (deleted, captured_at DESC, id DESC, disposition); "
   "CREATE INDEX feedback_by_pillar ON feedback (pillar_id); "
   "CREATE TABLE snapshots (" COMMON
-  "  name TEXT NOT NULL DEFAULT '', content TEXT NOT NULL DEFAULT '') STRICT; ";
+  "  name TEXT NOT NULL DEFAULT '', content TEXT NOT NULL DEFAULT '') STRICT; "
+  /* Live and open feedback counts, kept by triggers, so a document with
+   * 20,000 items opens without counting them. */
+  "CREATE TABLE feedback_stats (id INTEGER PRIMARY KEY CHECK (id = 1), "
+  "  live INTEGER NOT NULL, open INTEGER NOT NULL) STRICT; "
+  "INSERT INTO feedback_stats (id, live, open) SELECT 1, count(*), "
+  "  coalesce (sum (disposition = 'open'), 0) FROM feedback WHERE deleted = 0; "
+  "CREATE TRIGGER feedback_stats_ai AFTER INSERT ON feedback BEGIN "
+  "  UPDATE feedback_stats SET live = live + (new.deleted = 0), "
+  "    open = open + (new.deleted = 0 AND new.disposition = 'open'); "
+  "END; "
+  "CREATE TRIGGER feedback_stats_ad AFTER DELETE ON feedback BEGIN "
+  "  UPDATE feedback_stats SET live = live - (old.deleted = 0), "
+  "    open = open - (old.deleted = 0 AND old.disposition = 'open'); "
+  "END; "
+  "CREATE TRIGGER feedback_stats_au AFTER UPDATE OF deleted, disposition ON feedback BEGIN "
+  "  UPDATE feedback_stats SET "
+  "    live = live - (old.deleted = 0) + (new.deleted = 0), "
+  "    open = open - (old.deleted = 0 AND old.disposition = 'open') "
+  "                + (new.deleted = 0 AND new.disposition = 'open'); "
+  "END; ";
 
 static const char *const migrations[] = {
   NULL,

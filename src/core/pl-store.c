@@ -497,7 +497,8 @@ open_internal (const char  *path,
         return NULL;
     }
 
-  if (!exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+  /* mmap reads avoid a copy per page for big documents. */
+  if (!exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;", error))
     return NULL;
 
   store->opened = TRUE;
@@ -779,7 +780,12 @@ build_select_sql (PlRecordClass *klass,
   for (guint i = 0; i < klass->n_pspecs; i++)
     {
       g_autofree char *col = column_name (klass->pspecs[i]);
-      g_string_append_printf (sql, ", %s%s", prefix, col);
+
+      /* Lazy columns stay in the file until someone reads them. */
+      if (klass->lazy_mask & ((guint64) 1 << i))
+        g_string_append (sql, ", NULL");
+      else
+        g_string_append_printf (sql, ", %s%s", prefix, col);
     }
   g_string_append_printf (sql, " FROM %s", klass->table);
   return g_string_free (sql, FALSE);
@@ -827,6 +833,11 @@ record_from_row (GType          type,
     {
       g_auto(GValue) value = G_VALUE_INIT;
 
+      if (klass->lazy_mask & ((guint64) 1 << i))
+        {
+          pl_record_set_unloaded (record, i);
+          continue;
+        }
       read_value (stmt, FIXED_COLUMNS + i, klass->pspecs[i], &value);
       pl_record_load_value (record, klass->pspecs[i], &value, FALSE);
     }
@@ -941,6 +952,42 @@ pl_store_load_one (PlStore   *store,
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+gboolean
+pl_store_fetch_column (PlStore     *store,
+                       PlRecord    *record,
+                       GParamSpec  *pspec,
+                       GValue      *value,
+                       GError     **error)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
+  g_autofree char *col = column_name (pspec);
+  g_autofree char *sql = NULL;
+  g_auto(GValue) fresh = G_VALUE_INIT;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The column name comes from the class's own property, never from input. */
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", col, klass->table);
+  if (!(stmt = prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pl_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    read_value (stmt, 0, pspec, &fresh);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
+                     _("The %s no longer exists in “%s”"), klass->table, store->display_name);
+      else
+        set_sqlite_error (store, error, rc, _("read"));
+      return FALSE;
+    }
+  g_value_copy (&fresh, value);
+  return TRUE;
 }
 
 gint64
@@ -1612,6 +1659,115 @@ pl_store_query_feedback (PlStore               *store,
   return g_steal_pointer (&ids);
 }
 
+GArray *
+pl_store_query_feedback_range (PlStore               *store,
+                               const PlFeedbackQuery *query,
+                               guint                  offset,
+                               guint                  limit,
+                               GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT f.id FROM feedback f");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  build_feedback_where (query, sql, binds);
+  g_string_append (sql, " ORDER BY f.captured_at DESC, f.id DESC LIMIT ? OFFSET ?");
+  if (!(stmt = prepare (store, sql->str, error)))
+    return NULL;
+  bind_variants (stmt, binds, 1);
+  sqlite3_bind_int64 (stmt, binds->len + 1, limit);
+  sqlite3_bind_int64 (stmt, binds->len + 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, error, rc, _("search"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+pl_store_load_feedback_range (PlStore               *store,
+                              const PlFeedbackQuery *query,
+                              guint                  offset,
+                              guint                  limit,
+                              GError               **error)
+{
+  PlRecordClass *klass = g_type_class_ref (PL_TYPE_FEEDBACK);
+  g_autofree char *base = select_sql (klass, "f.");
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  sqlite3_stmt *stmt;
+
+  g_type_class_unref (klass);
+  /* select_sql names the table itself; alias it for the shared WHERE. */
+  g_string_append_printf (sql, "%s f", base);
+  build_feedback_where (query, sql, binds);
+  g_string_append (sql, " ORDER BY f.captured_at DESC, f.id DESC LIMIT ? OFFSET ?");
+  if (!(stmt = prepare (store, sql->str, error)))
+    return NULL;
+  bind_variants (stmt, binds, 1);
+  sqlite3_bind_int64 (stmt, binds->len + 1, limit);
+  sqlite3_bind_int64 (stmt, binds->len + 2, offset);
+  return load_rows (store, PL_TYPE_FEEDBACK, stmt, error);
+}
+
+static gboolean
+query_is_everything (const PlFeedbackQuery *q)
+{
+  return q->pillar_id <= 0 && q->workshop_id <= 0 && q->stakeholder_id <= 0 &&
+         q->kind < 0 && q->disposition < 0 && q->sector < 0 && q->orphaned < 0 &&
+         (q->text == NULL || q->text[0] == '\0');
+}
+
+gboolean
+pl_store_count_feedback (PlStore               *store,
+                         const PlFeedbackQuery *query,
+                         guint                 *n_items,
+                         guint                 *open_count,
+                         GError               **error)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (query_is_everything (query))
+    sql = g_string_new ("SELECT live, open FROM feedback_stats WHERE id = 1");
+  else
+    {
+      sql = g_string_new ("SELECT count(*), coalesce (sum (f.disposition = 'open'), 0) FROM feedback f");
+      build_feedback_where (query, sql, binds);
+    }
+  if (!(stmt = prepare (store, sql->str, error)))
+    return FALSE;
+  bind_variants (stmt, binds, 1);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *n_items = (guint) sqlite3_column_int64 (stmt, 0);
+      *open_count = (guint) sqlite3_column_int64 (stmt, 1);
+      rc = SQLITE_DONE;
+    }
+  else if (rc == SQLITE_DONE)
+    *n_items = *open_count = 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, error, rc, _("count"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 pl_store_feedback_matches (PlStore               *store,
                            const PlFeedbackQuery *query,
@@ -1804,6 +1960,12 @@ pl_store_check (PlStore  *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     check_table (store, types[i], problems);
+
+  if (query_int (store, "SELECT count(*) FROM feedback WHERE deleted = 0", NULL) !=
+        query_int (store, "SELECT live FROM feedback_stats WHERE id = 1", NULL) ||
+      query_int (store, "SELECT count(*) FROM feedback WHERE deleted = 0 AND disposition = 'open'", NULL) !=
+        query_int (store, "SELECT open FROM feedback_stats WHERE id = 1", NULL))
+    g_ptr_array_add (problems, g_strdup (_("The feedback counts are out of step with the feedback")));
 
   if (query_int (store, "SELECT count(*) FROM strategy WHERE id = 1", NULL) != 1)
     g_ptr_array_add (problems, g_strdup (_("The strategy row is missing")));

@@ -61,6 +61,12 @@ PlRecord   *pl_store_load_one          (PlStore        *store,
                                         gint64          id,
                                         gboolean        even_deleted,
                                         GError        **error);
+/* Reads one column of @record into @value (initialised to its type). */
+gboolean    pl_store_fetch_column      (PlStore        *store,
+                                        PlRecord       *record,
+                                        GParamSpec     *pspec,
+                                        GValue         *value,
+                                        GError        **error);
 gint64      pl_store_find_id_by_uuid   (PlStore        *store,
                                         GType           type,
                                         const char     *uuid);
@@ -128,6 +134,26 @@ GArray     *pl_store_query_feedback    (PlStore               *store,
 gboolean    pl_store_feedback_matches  (PlStore               *store,
                                         const PlFeedbackQuery *query,
                                         gint64                 id);
+/* Ids of matching feedback at positions [@offset, @offset + @limit). */
+GArray     *pl_store_query_feedback_range (PlStore               *store,
+                                        const PlFeedbackQuery *query,
+                                        guint                  offset,
+                                        guint                  limit,
+                                        GError               **error);
+/* The matching feedback rows at [@offset, @offset + @limit), newest
+ * first, as new objects (not attached to a document). */
+GPtrArray  *pl_store_load_feedback_range (PlStore             *store,
+                                        const PlFeedbackQuery *query,
+                                        guint                  offset,
+                                        guint                  limit,
+                                        GError               **error);
+/* How many items match, and how many of them are open. O(1) for the
+ * unfiltered query. */
+gboolean    pl_store_count_feedback    (PlStore               *store,
+                                        const PlFeedbackQuery *query,
+                                        guint                 *n_items,
+                                        guint                 *open_count,
+                                        GError               **error);
 /* Number of matching items sorting before (captured_at, id). */
 guint       pl_store_feedback_rank     (PlStore               *store,
                                         const PlFeedbackQuery *query,
