@@ -719,10 +719,21 @@ resync_from_store (PlDocument *self)
       pl_record_set_updated_at (record, pl_record_get_updated_at (fresh));
       pl_record_set_position (record, pl_record_get_position (fresh));
       pl_record_set_deleted (record, pl_store_get_deleted_token (self->store, record) != 0);
-      values = pl_record_peek_values (fresh);
+      /* Not pl_record_peek_values(): @fresh is not attached, and its lazy
+       * columns were left in the file. */
+      values = pl_record_get_loaded_values (fresh);
       g_object_freeze_notify (G_OBJECT (record));
       for (guint j = 0; j < klass->n_pspecs; j++)
-        pl_record_load_value (record, klass->pspecs[j], &values[j], TRUE);
+        {
+          if (klass->lazy_mask & ((guint64) 1 << j))
+            {
+              /* Read again from the file when next used. */
+              pl_record_set_unloaded (record, j);
+              g_object_notify_by_pspec (G_OBJECT (record), klass->pspecs[j]);
+            }
+          else
+            pl_record_load_value (record, klass->pspecs[j], &values[j], TRUE);
+        }
       g_object_thaw_notify (G_OBJECT (record));
     }
 

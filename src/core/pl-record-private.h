@@ -26,8 +26,12 @@ const char  *pl_record_get_string_by_id  (PlRecord      *self,
 gint64       pl_record_get_int_by_id     (PlRecord      *self,
                                           guint          prop_id);
 
-/* The values behind each stored property (index = prop_id - 1). */
+/* The values behind each stored property (index = prop_id - 1), every
+ * lazy one read from the file first. */
 GValue      *pl_record_peek_values       (PlRecord      *self);
+/* The same without reading anything: lazy values not yet read are unset
+ * defaults. */
+GValue      *pl_record_get_loaded_values (PlRecord      *self);
 
 /* For the store and document: set without writing, and optionally notify. */
 void         pl_record_load_value        (PlRecord      *self,

@@ -426,6 +426,12 @@ pl_record_get_int_by_id (PlRecord *self,
 }
 
 GValue *
+pl_record_get_loaded_values (PlRecord *self)
+{
+  return ensure_values (self);
+}
+
+GValue *
 pl_record_peek_values (PlRecord *self)
 {
   PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
