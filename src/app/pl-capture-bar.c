@@ -20,8 +20,11 @@ struct _PlCaptureBar
   GtkListStore    *completion_store;
   gulong           stakeholders_changed_id;
   gulong           target_notify_id;
+  gulong           quote_mark_id;
+  gulong           quote_selection_id;
 
   GtkLabel        *target_label;
+  GtkLabel        *quote_hint;
   GtkEntry        *stakeholder_entry;
   GtkRevealer     *new_stakeholder_revealer;
   GtkLabel        *new_stakeholder_label;
@@ -213,6 +216,33 @@ quoted_passage (PlCaptureBar *self)
       !gtk_text_buffer_get_selection_bounds (self->quote_buffer, &start, &end))
     return NULL;
   return g_strstrip (gtk_text_buffer_get_text (self->quote_buffer, &start, &end, FALSE));
+}
+
+/* The facilitator sees that the passage selected in the editor will be quoted. */
+static void
+update_quote_hint (PlCaptureBar *self)
+{
+  g_autofree char *quote = quoted_passage (self);
+  gboolean show = quote != NULL && *quote != '\0';
+
+  gtk_widget_set_visible (GTK_WIDGET (self->quote_hint), show);
+  if (show)
+    {
+      g_autofree char *text = g_strdup_printf (_("Quoting “%s”"), quote);
+
+      g_strdelimit (text, "\n", ' ');
+      gtk_label_set_text (self->quote_hint, text);
+    }
+}
+
+static void
+quote_mark_set_cb (PlCaptureBar  *self,
+                   GtkTextIter   *location,
+                   GtkTextMark   *mark)
+{
+  if (mark == gtk_text_buffer_get_insert (self->quote_buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (self->quote_buffer))
+    update_quote_hint (self);
 }
 
 static void
@@ -425,6 +455,11 @@ pl_capture_bar_dispose (GObject *object)
 
   if (self->target != NULL && self->target_notify_id != 0)
     g_clear_signal_handler (&self->target_notify_id, self->target);
+  if (self->quote_buffer != NULL)
+    {
+      g_clear_signal_handler (&self->quote_mark_id, self->quote_buffer);
+      g_clear_signal_handler (&self->quote_selection_id, self->quote_buffer);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CAPTURE_BAR);
   /* Children outside the template's bound fields are not unparented for us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -533,6 +568,7 @@ pl_capture_bar_class_init (PlCaptureBarClass *klass)
   pl_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-capture-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, PlCaptureBar, target_label);
+  gtk_widget_class_bind_template_child (widget_class, PlCaptureBar, quote_hint);
   gtk_widget_class_bind_template_child (widget_class, PlCaptureBar, stakeholder_entry);
   gtk_widget_class_bind_template_child (widget_class, PlCaptureBar, new_stakeholder_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlCaptureBar, new_stakeholder_label);
@@ -714,8 +750,24 @@ pl_capture_bar_set_quote_buffer (PlCaptureBar  *self,
   g_return_if_fail (PL_IS_CAPTURE_BAR (self));
   g_return_if_fail (buffer == NULL || GTK_IS_TEXT_BUFFER (buffer));
 
-  if (g_set_object (&self->quote_buffer, buffer))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE_BUFFER]);
+  if (self->quote_buffer == buffer)
+    return;
+  if (self->quote_buffer != NULL)
+    {
+      g_clear_signal_handler (&self->quote_mark_id, self->quote_buffer);
+      g_clear_signal_handler (&self->quote_selection_id, self->quote_buffer);
+    }
+  g_set_object (&self->quote_buffer, buffer);
+  if (buffer != NULL)
+    {
+      self->quote_mark_id = g_signal_connect_object (buffer, "mark-set", G_CALLBACK (quote_mark_set_cb),
+                                                     self, G_CONNECT_SWAPPED);
+      self->quote_selection_id = g_signal_connect_object (buffer, "notify::has-selection",
+                                                          G_CALLBACK (update_quote_hint),
+                                                          self, G_CONNECT_SWAPPED);
+    }
+  update_quote_hint (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE_BUFFER]);
 }
 
 PlWorkshop *

@@ -328,6 +328,13 @@ test_capture (Fixture       *f,
   gtk_text_buffer_get_iter_at_offset (editor, &start, 49);
   gtk_text_buffer_get_iter_at_offset (editor, &end, 56);
   gtk_text_buffer_select_range (editor, &start, &end);
+  {
+    GtkWidget *hint = find_label (GTK_WIDGET (f->bar), "Quoting");
+
+    g_assert_nonnull (hint);
+    g_assert_true (hint != NULL && gtk_widget_get_visible (hint));
+    g_assert_cmpstr (hint ? gtk_label_get_text (GTK_LABEL (hint)) : NULL, ==, "Quoting “by 2028”");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->bar), "capture.next-kind", NULL));
   g_assert_cmpint (pl_capture_bar_get_kind (f->bar), ==, PL_FEEDBACK_RECOMMENDATION);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->bar), "capture.next-kind", NULL));
