@@ -29,6 +29,7 @@ struct _PlFeedbackPane
   PlFeedbackList     *list;
   GtkSingleSelection *selection;
   GPtrArray          *workshops;      /* PlWorkshop, the entries after the first of both workshop dropdowns */
+  GHashTable         *bound_rows;     /* PlFeedbackRow currently showing an item (unowned) */
   PlFeedback         *last_deleted;
   PlFeedback         *watched;        /* the item in the detail area, for its action states */
   gulong              watched_id;
@@ -298,8 +299,18 @@ static void
 document_changed_cb (PlFeedbackPane *self,
                      PlRecord       *record)
 {
+  GHashTableIter iter;
+  gpointer row;
+
   if (record != NULL && PL_IS_WORKSHOP (record))
     rebuild_workshops (self);
+  /* Rows show names of other records: follow renames (only rows on screen). */
+  if (record != NULL && (PL_IS_WORKSHOP (record) || PL_IS_STAKEHOLDER (record)))
+    {
+      g_hash_table_iter_init (&iter, self->bound_rows);
+      while (g_hash_table_iter_next (&iter, &row, NULL))
+        pl_feedback_row_refresh (row);
+    }
 }
 
 /* ---- list ---- */
@@ -315,18 +326,25 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             PlFeedbackPane           *self)
 {
-  pl_feedback_row_set_feedback (PL_FEEDBACK_ROW (gtk_list_item_get_child (item)),
-                                gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  pl_feedback_row_set_feedback (PL_FEEDBACK_ROW (row), gtk_list_item_get_item (item));
+  if (self->bound_rows != NULL)
+    g_hash_table_add (self->bound_rows, row);
 }
 
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
+               PlFeedbackPane           *self)
 {
-  pl_feedback_row_set_feedback (PL_FEEDBACK_ROW (gtk_list_item_get_child (item)), NULL);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  pl_feedback_row_set_feedback (PL_FEEDBACK_ROW (row), NULL);
+  if (self->bound_rows != NULL)
+    g_hash_table_remove (self->bound_rows, row);
 }
 
 static void
@@ -553,8 +571,8 @@ pl_feedback_pane_constructed (GObject *object)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -576,6 +594,8 @@ pl_feedback_pane_dispose (GObject *object)
 
   if (self->detail != NULL)
     pl_feedback_detail_flush (self->detail);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_PANE);
   /* Children outside the template's bound fields are not unparented for us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -590,6 +610,7 @@ pl_feedback_pane_dispose (GObject *object)
     g_clear_signal_handler (&self->watched_id, self->watched);
   g_clear_object (&self->watched);
   g_clear_pointer (&self->workshops, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (pl_feedback_pane_parent_class)->dispose (object);
@@ -745,6 +766,7 @@ pl_feedback_pane_init (PlFeedbackPane *self)
 
   ensure_style ();
   self->workshops = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 

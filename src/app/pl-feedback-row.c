@@ -247,3 +247,10 @@ pl_feedback_row_set_feedback (PlFeedbackRow *self,
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEEDBACK]);
 }
+
+void
+pl_feedback_row_refresh (PlFeedbackRow *self)
+{
+  g_return_if_fail (PL_IS_FEEDBACK_ROW (self));
+  update (self);
+}

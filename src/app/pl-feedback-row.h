@@ -16,4 +16,7 @@ PlFeedback  *pl_feedback_row_get_feedback  (PlFeedbackRow *self);
 void         pl_feedback_row_set_feedback  (PlFeedbackRow *self,
                                             PlFeedback    *feedback);
 
+/* Re-reads what the row shows of other records (stakeholder, workshop, target). */
+void         pl_feedback_row_refresh       (PlFeedbackRow *self);
+
 G_END_DECLS

@@ -365,6 +365,11 @@ test_capture (Fixture       *f,
 
   save_screenshot (GTK_WIDGET (f->window), "capture");
 
+  /* A renamed organisation shows at once in the rows on screen. */
+  g_assert_null (find_label (GTK_WIDGET (f->pane), "Karim Osei, Central Bank of the Kestrel Islands"));
+  g_assert_true (pl_record_set (PL_RECORD (f->karim), NULL, "organisation", "Central Bank of the Kestrel Islands", NULL));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->pane), "Karim Osei, Central Bank of the Kestrel Islands"));
+
   {
     g_autoptr(PlDocument) copy = open_copy (f);
     g_autoptr(PlStakeholder) nadia = pl_document_find_stakeholder (copy, "Nadia Haddad");
