@@ -488,7 +488,17 @@ test_fold (Fixture       *f,
   g_autoptr(PlFeedback) z = capture (f, PL_FEEDBACK_COMMENT, "From the original.", NULL, NULL, NULL, f->s_gov);
   gint64 into_id = pl_record_get_id (PL_RECORD (f->s_gov));
   gint64 dup_id = pl_record_get_id (PL_RECORD (dup));
+  g_autoptr(PlFeedbackList) originals = NULL;
+  g_autoptr(PlFeedbackList) duplicates = NULL;
   PlFeedbackQuery q;
+
+  pl_feedback_query_init (&q);
+  q.stakeholder_id = into_id;
+  originals = pl_feedback_list_new (f->doc, &q);
+  q.stakeholder_id = dup_id;
+  duplicates = pl_feedback_list_new (f->doc, &q);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (originals)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (duplicates)), ==, 2);
 
   g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_stakeholders (f->doc)), ==, 4);
   g_assert_false (pl_document_fold_stakeholder (f->doc, f->s_gov, f->s_gov, &error));
@@ -504,6 +514,9 @@ test_fold (Fixture       *f,
   g_assert_true (pl_record_is_deleted (PL_RECORD (dup)));
   g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_stakeholders (f->doc)), ==, 3);
   g_assert_null (pl_document_find_stakeholder (f->doc, "K. Osei"));
+  /* Lists that exist follow the move. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (originals)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (duplicates)), ==, 0);
 
   pl_feedback_query_init (&q);
   q.stakeholder_id = into_id;
