@@ -93,6 +93,8 @@ pl_action_editor_dispose (GObject *object)
   PlActionEditor *self = PL_ACTION_EDITOR (object);
 
   pl_action_editor_set_action (self, NULL);
+  /* AdwBin unparents its child itself: detach it before the template drops it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_ACTION_EDITOR);
   g_clear_object (&self->autosave);
 

@@ -236,6 +236,7 @@ static void
 pl_export_dialog_init (PlExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_selected (self->anonymise_row, PL_ANONYMISE_ORGANISATION);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_sensitivity), self);
   g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update_sensitivity), self);
 }

@@ -41,23 +41,34 @@ pl_markdown_view_dispose (GObject *object)
 }
 
 static void
+pl_markdown_view_constructed (GObject *object)
+{
+  PlMarkdownView *self = PL_MARKDOWN_VIEW (object);
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer *buffer;
+
+  G_OBJECT_CLASS (pl_markdown_view_parent_class)->constructed (object);
+
+  /* GtkSourceView made its own GtkSourceBuffer: configure that one. */
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
+  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), TRUE);
+  update_scheme (self);
+}
+
+static void
 pl_markdown_view_class_init (PlMarkdownViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = pl_markdown_view_constructed;
   object_class->dispose = pl_markdown_view_dispose;
 }
 
 static void
 pl_markdown_view_init (PlMarkdownView *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  g_autoptr(GtkSourceBuffer) buffer = NULL;
-
-  buffer = gtk_source_buffer_new_with_language (gtk_source_language_manager_get_language (languages, "markdown"));
-  gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
-  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), TRUE);
-  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buffer));
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 12);
@@ -69,7 +80,6 @@ pl_markdown_view_init (PlMarkdownView *self)
   gtk_source_view_set_smart_home_end (GTK_SOURCE_VIEW (self), GTK_SOURCE_SMART_HOME_END_BEFORE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "pl-markdown");
 
-  update_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, 0);
 }

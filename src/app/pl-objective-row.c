@@ -263,7 +263,7 @@ rebuild_action_rows (PlObjectiveRow *self)
   for (guint i = 0; i < self->action_rows->len; i++)
     adw_expander_row_remove (ADW_EXPANDER_ROW (self), g_ptr_array_index (self->action_rows, i));
   g_ptr_array_set_size (self->action_rows, 0);
-  if (self->add_action_row != NULL)
+  if (self->add_action_row != NULL && gtk_widget_get_parent (self->add_action_row) != NULL)
     adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->add_action_row);
 
   for (guint i = 0; i < n; i++)
@@ -326,7 +326,8 @@ build_content (PlObjectiveRow *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_add_css_class (row, "pl-add-row");
       g_signal_connect (row, "activated", G_CALLBACK (add_action_activated_cb), self);
-      self->add_action_row = row;
+      /* Kept across rebuilds of the action rows, which remove it. */
+      self->add_action_row = g_object_ref_sink (row);
     }
   rebuild_action_rows (self);
 }
@@ -411,6 +412,7 @@ pl_objective_row_dispose (GObject *object)
   g_clear_object (&self->current_target);
   g_clear_pointer (&self->action_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_OBJECTIVE_ROW);
+  g_clear_object (&self->add_action_row);
 
   G_OBJECT_CLASS (pl_objective_row_parent_class)->dispose (object);
 }

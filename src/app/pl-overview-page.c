@@ -178,6 +178,8 @@ pl_overview_page_dispose (GObject *object)
     }
   if (self->sections != NULL)
     g_signal_handlers_disconnect_by_func (self->sections, rebuild_sections, self);
+  /* AdwBin unparents its child itself: detach it before the template drops it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->section_views, g_ptr_array_unref);
   g_clear_object (&self->sections);

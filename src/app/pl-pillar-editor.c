@@ -339,6 +339,8 @@ pl_pillar_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->objectives, objectives_changed_cb, self);
       gtk_list_box_bind_model (self->objectives_list, NULL, NULL, NULL, NULL);
     }
+  /* AdwBin unparents its child itself: detach it before the template drops it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PILLAR_EDITOR);
   g_clear_object (&self->search);
   g_clear_object (&self->objectives);

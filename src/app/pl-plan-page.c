@@ -318,6 +318,8 @@ pl_plan_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  /* AdwBin unparents its child itself: detach it before the template drops it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);

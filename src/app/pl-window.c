@@ -881,6 +881,9 @@ pl_window_dispose (GObject *object)
     }
   if (self->tab_view != NULL)
     g_signal_handlers_disconnect_by_data (self->tab_view, self);
+  /* Detach the bar first: it must not outlive the pages it shows. */
+  if (self->tab_bar != NULL)
+    adw_tab_bar_set_view (self->tab_bar, NULL);
   /* The pages release their bindings (writing nothing: all is flushed). */
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
   g_clear_pointer (&self->pillar_pages, g_hash_table_unref);

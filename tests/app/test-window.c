@@ -1,0 +1,917 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "pl-application.h"
+#include "pl-demo.h"
+#include "pl-export-dialog.h"
+#include "pl-objective-row.h"
+#include "pl-overview-page.h"
+#include "pl-pillar-editor.h"
+#include "pl-plan-page.h"
+#include "pl-window.h"
+
+static PlApplication *app;
+
+/* ---- helpers ---- */
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pillars-app-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static char *
+make_demo (const char *dir,
+           const char *name,
+           PlDemoSize  size)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(PlDocument) doc = pl_demo_create (path, size, &error);
+
+  g_assert_no_error (error);
+  pl_document_close (doc);
+  return path;
+}
+
+static GList *
+pl_windows (void)
+{
+  GList *result = NULL;
+  GList *all = gtk_window_list_toplevels ();
+
+  for (GList *l = all; l != NULL; l = l->next)
+    if (PL_IS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      result = g_list_prepend (result, l->data);
+  g_list_free (all);
+  return result;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GList *all = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = all; l != NULL && found == NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (all);
+  return found;
+}
+
+static void
+destroy_toplevels (GType type)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (type)) != NULL)
+    gtk_window_destroy (window);
+  wait_ms (20);
+}
+
+/* Saves what @widget shows as a PNG in the build directory. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            "screenshots", file, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  wait_ms (150);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static PlWindow *
+open_window (const char *path)
+{
+  PlWindow *window = pl_application_open_path (app, path);
+
+  g_assert_nonnull (window);
+  wait_ms (300);
+  return window;
+}
+
+static void
+close_window (PlWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  wait_ms (50);
+}
+
+static PlDocument *
+reopen_read_only (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PlDocument *doc = pl_document_open (path, PL_DOCUMENT_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static AdwTabPage *
+nth_page (PlWindow *window,
+          int       n)
+{
+  return adw_tab_view_get_nth_page (pl_window_get_tab_view (window), n);
+}
+
+static void
+select_page (PlWindow *window,
+             int       n)
+{
+  adw_tab_view_set_selected_page (pl_window_get_tab_view (window), nth_page (window, n));
+  wait_ms (100);
+}
+
+static const char *
+window_subtitle (PlWindow *window)
+{
+  AdwHeaderBar *bar = NULL;
+  GtkWidget *title;
+
+  /* The header bar's title widget is an AdwWindowTitle. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL && bar == NULL;)
+    {
+      if (ADW_IS_HEADER_BAR (w))
+        bar = ADW_HEADER_BAR (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (bar);
+  title = adw_header_bar_get_title_widget (bar);
+  g_assert_true (ADW_IS_WINDOW_TITLE (title));
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0 &&
+          gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_button_with_label (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_undo (PlWindow *window)
+{
+  GtkWidget *button = find_button_with_label (GTK_WIDGET (window), "_Undo");
+
+  g_assert_nonnull (button);
+  if (button != NULL)
+    g_signal_emit_by_name (button, "clicked");
+  wait_ms (100);
+}
+
+static void
+type_at_end (GtkTextBuffer *buffer,
+             const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  /* As typing does: a user action, so it can be undone. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* ---- tests ---- */
+
+static void
+test_welcome (void)
+{
+  PlWindow *window = pl_window_new (GTK_APPLICATION (app), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  g_assert_null (pl_window_get_document (window));
+  g_assert_null (pl_window_get_current_buffer (window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-pillar", NULL) &&
+                  pl_window_get_document (window) != NULL);
+  screenshot (GTK_WIDGET (window), "welcome");
+  close_window (window);
+}
+
+static void
+test_tabs (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "tabs.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  GListModel *pillars = pl_document_get_pillars (doc);
+  guint n_pillars = g_list_model_get_n_items (pillars);
+  AdwTabView *view = pl_window_get_tab_view (window);
+
+  g_assert_cmpuint (n_pillars, ==, 5);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, (int) n_pillars + 2);
+  g_assert_true (PL_IS_OVERVIEW_PAGE (adw_tab_page_get_child (nth_page (window, 0))));
+  g_assert_true (PL_IS_PLAN_PAGE (adw_tab_page_get_child (nth_page (window, (int) n_pillars + 1))));
+  for (guint i = 0; i < n_pillars; i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      AdwTabPage *page = nth_page (window, (int) i + 1);
+
+      g_assert_cmpstr (adw_tab_page_get_title (page), ==, pl_pillar_get_title (pillar));
+      g_assert_true (pl_window_get_pillar_page (window, pillar) == page);
+    }
+  g_assert_cmpstr (window_subtitle (window), ==, "Validation · Saved");
+  screenshot (GTK_WIDGET (window), "overview");
+
+  /* Only the tab in front is built. */
+  g_assert_false (pl_pillar_editor_is_loaded (PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, 1)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-tab", NULL);
+  wait_ms (200);
+  g_assert_true (adw_tab_view_get_selected_page (view) == nth_page (window, 1));
+  g_assert_true (pl_pillar_editor_is_loaded (PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, 1)))));
+  g_assert_false (pl_pillar_editor_is_loaded (PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, 2)))));
+  screenshot (GTK_WIDGET (window), "pillar");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-tab", "i", (int) n_pillars + 1);
+  wait_ms (200);
+  g_assert_true (adw_tab_view_get_selected_page (view) == nth_page (window, (int) n_pillars + 1));
+  g_assert_null (pl_window_get_current_target (window));
+  g_assert_null (pl_window_get_current_buffer (window));
+  screenshot (GTK_WIDGET (window), "plan");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-tab", NULL);
+  wait_ms (50);
+  g_assert_true (adw_tab_view_get_selected_page (view) == nth_page (window, (int) n_pillars));
+
+  /* One window per document. */
+  g_assert_true (pl_application_open_path (app, path) == window);
+  {
+    GList *windows = pl_windows ();
+
+    g_assert_cmpuint (g_list_length (windows), ==, 1);
+    g_list_free (windows);
+  }
+  close_window (window);
+}
+
+static void
+test_typing_reaches_file (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "typing.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  GtkTextBuffer *buffer;
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlDocument) check = NULL;
+  g_autoptr(PlPillar) reread = NULL;
+
+  select_page (window, 2);
+  pillar = g_list_model_get_item (pl_document_get_pillars (pl_window_get_document (window)), 1);
+  g_assert_true (pl_window_get_current_target (window) == PL_RECORD (pillar));
+  buffer = pl_window_get_current_buffer (window);
+  g_assert_nonnull (buffer);
+
+  /* Debounced: not written at once, but within a second. */
+  type_at_end (buffer, "\n\nTyped in the window, flushed by Ctrl+S.");
+  g_assert_cmpstr (window_subtitle (window), ==, "Validation · Saving…");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.flush", NULL);
+  g_assert_cmpstr (window_subtitle (window), ==, "Validation · Saved");
+  check = reopen_read_only (path);
+  reread = g_list_model_get_item (pl_document_get_pillars (check), 1);
+  g_assert_true (g_str_has_suffix (pl_pillar_get_body (reread), "Typed in the window, flushed by Ctrl+S."));
+  g_clear_object (&reread);
+  g_clear_object (&check);
+
+  type_at_end (buffer, "\nAnd saved within a second without doing anything.");
+  wait_ms (900);
+  check = reopen_read_only (path);
+  reread = g_list_model_get_item (pl_document_get_pillars (check), 1);
+  g_assert_true (g_str_has_suffix (pl_pillar_get_body (reread), "without doing anything."));
+  g_clear_object (&reread);
+  g_clear_object (&check);
+
+  /* Undo in the editor is saved too. */
+  gtk_widget_activate_action (GTK_WIDGET (adw_tab_page_get_child (nth_page (window, 2))), "pillar.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.flush", NULL);
+  check = reopen_read_only (path);
+  reread = g_list_model_get_item (pl_document_get_pillars (check), 1);
+  g_assert_true (g_str_has_suffix (pl_pillar_get_body (reread), "flushed by Ctrl+S."));
+  g_clear_object (&reread);
+  g_clear_object (&check);
+
+  /* Closing at once loses nothing. */
+  type_at_end (buffer, "\nLast words before closing.");
+  close_window (window);
+  check = reopen_read_only (path);
+  reread = g_list_model_get_item (pl_document_get_pillars (check), 1);
+  g_assert_true (g_str_has_suffix (pl_pillar_get_body (reread), "Last words before closing."));
+  g_clear_object (&reread);
+  g_clear_object (&check);
+
+  /* The document was closed (its lock released): it opens normally again. */
+  window = open_window (path);
+  g_assert_nonnull (window);
+  close_window (window);
+}
+
+static void
+test_pillars_add_reorder_remove (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "pillars.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  AdwTabView *view = pl_window_get_tab_view (window);
+  GListModel *pillars = pl_document_get_pillars (doc);
+  g_autoptr(PlPillar) added = NULL;
+  g_autoptr(PlPillar) first = NULL;
+  g_autoptr(PlDocument) check = NULL;
+  AdwMessageDialog *dialog;
+  AdwTabPage *page;
+
+  /* Add. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-pillar", NULL);
+  wait_ms (100);
+  g_assert_cmpuint (g_list_model_get_n_items (pillars), ==, 6);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 8);
+  added = g_list_model_get_item (pillars, 5);
+  page = pl_window_get_pillar_page (window, added);
+  g_assert_nonnull (page);
+  g_assert_true (adw_tab_view_get_selected_page (view) == page);
+  g_assert_cmpint (adw_tab_view_get_page_position (view, page), ==, 6);
+  g_assert_cmpstr (adw_tab_page_get_title (page), ==, "New pillar");
+
+  /* Rename through its title field: the tab follows. */
+  {
+    GtkTextBuffer *buffer = pl_window_get_current_buffer (window);
+
+    g_assert_nonnull (buffer);
+    pl_record_set (PL_RECORD (added), NULL, "title", "Research and development", NULL);
+    wait_ms (50);
+    g_assert_cmpstr (adw_tab_page_get_title (page), ==, "Research and development");
+  }
+
+  /* Reorder by moving the tab (as a drag does): the document follows. */
+  first = g_list_model_get_item (pillars, 0);
+  g_assert_true (adw_tab_view_reorder_page (view, page, 1));
+  wait_ms (100);
+  g_assert_cmpint (pl_record_get_position (PL_RECORD (added)), ==, 0);
+  g_assert_cmpint (pl_record_get_position (PL_RECORD (first)), ==, 1);
+  g_assert_cmpint (adw_tab_view_get_page_position (view, page), ==, 1);
+
+  /* Dragging a pillar before the overview is put back. */
+  g_assert_true (adw_tab_view_reorder_page (view, pl_window_get_pillar_page (window, first), 0));
+  wait_ms (100);
+  g_assert_true (PL_IS_OVERVIEW_PAGE (adw_tab_page_get_child (nth_page (window, 0))));
+  g_assert_cmpint (pl_record_get_position (PL_RECORD (first)), ==, 0);
+  g_assert_true (pl_window_get_pillar_page (window, first) == nth_page (window, 1));
+
+  /* Keyboard move (the tab menu's Move Right). */
+  adw_tab_view_set_selected_page (view, pl_window_get_pillar_page (window, first));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-pillar-right", NULL);
+  wait_ms (50);
+  g_assert_cmpint (pl_record_get_position (PL_RECORD (first)), ==, 1);
+  g_assert_true (pl_window_get_pillar_page (window, first) == nth_page (window, 2));
+
+  check = reopen_read_only (path);
+  {
+    g_autoptr(PlPillar) p0 = g_list_model_get_item (pl_document_get_pillars (check), 0);
+
+    g_assert_cmpstr (pl_pillar_get_title (p0), ==, "Research and development");
+  }
+  g_clear_object (&check);
+
+  /* Remove, with confirmation, then undo. */
+  adw_tab_view_set_selected_page (view, pl_window_get_pillar_page (window, added));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-pillar", NULL);
+  wait_ms (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  screenshot (GTK_WIDGET (dialog), "remove-pillar-dialog");
+  adw_message_dialog_response (dialog, "delete");
+  wait_ms (100);
+  destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpuint (g_list_model_get_n_items (pillars), ==, 5);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 7);
+  g_assert_null (pl_window_get_pillar_page (window, added));
+  check = reopen_read_only (path);
+  g_assert_cmpint (pl_document_count (check, "pillars"), ==, 5);
+  g_clear_object (&check);
+
+  screenshot (GTK_WIDGET (window), "pillar-deleted-toast");
+  click_undo (window);
+  g_assert_cmpuint (g_list_model_get_n_items (pillars), ==, 6);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 8);
+  page = pl_window_get_pillar_page (window, added);
+  g_assert_nonnull (page);
+  g_assert_cmpint (adw_tab_view_get_page_position (view, page), ==, 1);
+  check = reopen_read_only (path);
+  g_assert_cmpint (pl_document_count (check, "pillars"), ==, 6);
+  g_clear_object (&check);
+
+  /* Closing a pillar's tab asks before deleting; cancelling keeps it. */
+  adw_tab_view_close_page (view, page);
+  wait_ms (50);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (pillars), ==, 6);
+
+  close_window (window);
+}
+
+static PlObjectiveRow *
+first_objective_row (PlPillarEditor *editor)
+{
+  GtkWidget *w = GTK_WIDGET (editor);
+
+  /* Depth-first search for the first PlObjectiveRow. */
+  while (w != NULL)
+    {
+      if (PL_IS_OBJECTIVE_ROW (w))
+        return PL_OBJECTIVE_ROW (w);
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (editor) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w == NULL || w == GTK_WIDGET (editor))
+            return NULL;
+          w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_objectives_and_actions (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "objectives.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  g_autoptr(PlPillar) pillar = g_list_model_get_item (pl_document_get_pillars (doc), 0);
+  GListModel *objectives = pl_document_get_objectives (doc, pillar);
+  guint n = g_list_model_get_n_items (objectives);
+  PlPillarEditor *editor;
+  PlObjectiveRow *row;
+  g_autoptr(PlObjective) objective = NULL;
+  gint64 actions_before = pl_document_count (doc, "actions");
+  PlAction *action;
+
+  select_page (window, 1);
+  editor = PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, 1)));
+
+  /* New objective and a new action in it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-objective", NULL);
+  wait_ms (100);
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, n + 1);
+  objective = g_list_model_get_item (objectives, n);
+  g_assert_true (pl_window_get_current_target (window) == PL_RECORD (objective));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  wait_ms (200);
+  g_assert_cmpint (pl_document_count (doc, "actions"), ==, actions_before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_actions (doc, objective)), ==, 1);
+  action = g_list_model_get_item (pl_document_get_actions (doc, objective), 0);
+  g_object_unref (action);
+  g_assert_true (pl_window_get_current_target (window) == PL_RECORD (action));
+  {
+    GtkWindow *dialog = find_toplevel (ADW_TYPE_WINDOW);
+
+    g_assert_nonnull (dialog);
+    screenshot (GTK_WIDGET (dialog), "action-dialog");
+    gtk_window_close (dialog);
+    wait_ms (50);
+  }
+
+  /* Delete the first objective from its menu, then undo. */
+  row = first_objective_row (editor);
+  g_assert_nonnull (row);
+  {
+    g_autoptr(PlObjective) victim = g_object_ref (pl_objective_row_get_objective (row));
+    guint count = g_list_model_get_n_items (objectives);
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    wait_ms (100);
+    screenshot (GTK_WIDGET (window), "objective-expanded");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "objective.delete", NULL));
+    wait_ms (100);
+    g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, count - 1);
+    g_assert_true (pl_record_is_deleted (PL_RECORD (victim)));
+    click_undo (window);
+    g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, count);
+    g_assert_false (pl_record_is_deleted (PL_RECORD (victim)));
+    g_assert_cmpint (pl_record_get_position (PL_RECORD (victim)), ==, 0);
+  }
+  close_window (window);
+}
+
+static void
+test_lifecycle (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "status.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  g_autoptr(PlDocument) check = NULL;
+
+  g_assert_cmpstr (window_subtitle (window), ==, "Validation · Saved");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.status", "s", "cabinet-review"));
+  wait_ms (50);
+  g_assert_cmpint (pl_strategy_get_status (pl_document_get_strategy (pl_window_get_document (window))), ==,
+                   PL_LIFECYCLE_CABINET_REVIEW);
+  g_assert_cmpstr (window_subtitle (window), ==, "Cabinet review · Saved");
+  close_window (window);
+
+  check = reopen_read_only (path);
+  g_assert_cmpint (pl_strategy_get_status (pl_document_get_strategy (check)), ==, PL_LIFECYCLE_CABINET_REVIEW);
+}
+
+static void
+test_passage (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "passage.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  g_autoptr(PlPillar) pillar = g_list_model_get_item (pl_document_get_pillars (doc), 2);
+  g_autoptr(PlSection) section = g_list_model_get_item (pl_document_get_sections (doc), 1);
+  const char *body = pl_pillar_get_body (pillar);
+  g_autofree char *quote = g_strndup (body + 10, 24);
+  g_autofree char *section_quote = g_strndup (pl_section_get_body (section) + 4, 16);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+
+  g_assert_true (pl_window_show_passage (window, PL_RECORD (pillar), quote));
+  wait_ms (100);
+  g_assert_true (adw_tab_view_get_selected_page (pl_window_get_tab_view (window)) ==
+                 pl_window_get_pillar_page (window, pillar));
+  g_assert_true (pl_window_get_current_target (window) == PL_RECORD (pillar));
+  buffer = pl_window_get_current_buffer (window);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, quote);
+  g_assert_false (pl_window_show_passage (window, PL_RECORD (pillar), "no such words in this pillar"));
+
+  g_assert_true (pl_window_show_passage (window, PL_RECORD (section), section_quote));
+  wait_ms (50);
+  g_assert_true (pl_window_get_current_target (window) == PL_RECORD (section));
+  buffer = pl_window_get_current_buffer (window);
+  g_clear_pointer (&selected, g_free);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, section_quote);
+  close_window (window);
+}
+
+static void
+test_plan (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "plan.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  int last = adw_tab_view_get_n_pages (pl_window_get_tab_view (window)) - 1;
+  PlPlanPage *plan = PL_PLAN_PAGE (adw_tab_page_get_child (nth_page (window, last)));
+  GtkColumnView *columns = pl_plan_page_get_column_view (plan);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (columns));
+  GListModel *cols = gtk_column_view_get_columns (columns);
+  g_autoptr(GtkColumnViewColumn) priority = NULL;
+  g_autoptr(PlAction) top = NULL;
+  g_autoptr(PlDocument) check = NULL;
+
+  select_page (window, last);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, (guint) pl_document_count (doc, "actions"));
+  g_assert_cmpuint (g_list_model_get_n_items (cols), ==, 8);
+
+  /* Sort by priority, highest first. */
+  priority = g_list_model_get_item (cols, 5);
+  g_assert_cmpstr (gtk_column_view_column_get_title (priority), ==, "Priority");
+  gtk_column_view_sort_by_column (columns, priority, GTK_SORT_DESCENDING);
+  wait_ms (50);
+  top = g_list_model_get_item (model, 0);
+  g_assert_cmpint (pl_action_get_priority (top), ==, PL_PRIORITY_HIGH);
+
+  /* Edit the selected action. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  wait_ms (50);
+  g_assert_true (pl_plan_page_get_selected (plan) == top);
+  screenshot (GTK_WIDGET (window), "plan-selected");
+  g_assert_true (pl_record_set (PL_RECORD (top), NULL, "status", (int) PL_ACTION_STATUS_COMPLETED, NULL));
+  close_window (window);
+  check = reopen_read_only (path);
+  {
+    g_autoptr(PlRecord) again = pl_document_lookup (check, PL_TYPE_ACTION, pl_record_get_id (PL_RECORD (top)), NULL);
+
+    g_assert_nonnull (again);
+    g_assert_cmpint (pl_action_get_status (PL_ACTION (again)), ==, PL_ACTION_STATUS_COMPLETED);
+  }
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "ro.pillars", PL_DEMO_SMALL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_open (path, PL_DOCUMENT_OPEN_READ_ONLY, &error);
+  PlWindow *window;
+  GtkTextBuffer *buffer;
+
+  g_assert_no_error (error);
+  window = pl_window_new (GTK_APPLICATION (app), doc);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  g_assert_true (g_str_has_suffix (window_subtitle (window), "Read-only"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-pillar", NULL);
+  wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_pillars (doc)), ==, 5);
+  select_page (window, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-objective", NULL);
+  wait_ms (50);
+  g_assert_cmpint (pl_document_count (doc, "objectives"), ==, 12);
+  buffer = pl_window_get_current_buffer (window);
+  g_assert_nonnull (buffer);
+  screenshot (GTK_WIDGET (window), "read-only");
+  close_window (window);
+}
+
+typedef enum {
+  BAD_MISSING,
+  BAD_DIRECTORY,
+  BAD_EMPTY,
+  BAD_RANDOM,
+  BAD_TRUNCATED,
+  BAD_FOREIGN,
+  BAD_TOO_NEW,
+  BAD_LOCKED,
+} BadKind;
+
+static char *
+make_bad (const char *dir,
+          BadKind     kind,
+          PlDocument **holder)
+{
+  char *path = g_build_filename (dir, "bad.pillars", NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db;
+
+  switch (kind)
+    {
+    case BAD_MISSING:
+      break;
+    case BAD_DIRECTORY:
+      g_mkdir (path, 0755);
+      break;
+    case BAD_EMPTY:
+      g_file_set_contents (path, "", 0, NULL);
+      break;
+    case BAD_RANDOM:
+      {
+        char bytes[4096];
+
+        for (guint i = 0; i < sizeof bytes; i++)
+          bytes[i] = (char) g_random_int ();
+        g_file_set_contents (path, bytes, sizeof bytes, NULL);
+      }
+      break;
+    case BAD_TRUNCATED:
+      good = make_demo (dir, "good.pillars", PL_DEMO_SMALL);
+      g_file_get_contents (good, &contents, &length, NULL);
+      g_file_set_contents (path, contents, (gssize) (length / 3), NULL);
+      break;
+    case BAD_FOREIGN:
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      sqlite3_exec (db, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');", NULL, NULL, NULL);
+      sqlite3_close (db);
+      break;
+    case BAD_TOO_NEW:
+      g_free (path);
+      path = make_demo (dir, "bad.pillars", PL_DEMO_SMALL);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      sqlite3_exec (db, "PRAGMA user_version = 999;", NULL, NULL, NULL);
+      sqlite3_close (db);
+      break;
+    case BAD_LOCKED:
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_free (path);
+        path = make_demo (dir, "bad.pillars", PL_DEMO_SMALL);
+        *holder = pl_document_open (path, PL_DOCUMENT_OPEN_DEFAULT, &error);
+        g_assert_no_error (error);
+      }
+      break;
+    }
+  return path;
+}
+
+static void
+test_bad_documents (void)
+{
+  for (BadKind kind = BAD_MISSING; kind <= BAD_LOCKED; kind++)
+    {
+      g_autofree char *dir = temp_dir ();
+      g_autoptr(PlDocument) holder = NULL;
+      g_autofree char *path = make_bad (dir, kind, &holder);
+      g_autoptr(GError) expected = NULL;
+      g_autoptr(PlDocument) direct = pl_document_open (path, PL_DOCUMENT_OPEN_DEFAULT, &expected);
+      GList *before = pl_windows ();
+      GList *after;
+      AdwMessageDialog *dialog;
+      PlWindow *window;
+
+      g_test_message ("bad document kind %d: %s", kind, expected ? expected->message : "(opened!)");
+      g_assert_null (direct);
+      g_assert_nonnull (expected);
+      if (expected == NULL)
+        continue;
+
+      window = pl_application_open_path (app, path);
+      wait_ms (100);
+      g_assert_null (window);
+      after = pl_windows ();
+      g_assert_cmpuint (g_list_length (after), ==, g_list_length (before));
+      dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      if (dialog != NULL)
+        {
+          g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected->message);
+          if (kind == BAD_TOO_NEW)
+            screenshot (GTK_WIDGET (dialog), "bad-document-dialog");
+        }
+      destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+      g_list_free (before);
+      g_list_free (after);
+    }
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "export.pillars", PL_DEMO_SMALL);
+  g_autofree char *out = g_build_filename (dir, "export.md", NULL);
+  PlWindow *window = open_window (path);
+  PlExportDialog *dialog;
+  PlExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_ms (200);
+  dialog = PL_EXPORT_DIALOG (find_toplevel (PL_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  screenshot (GTK_WIDGET (dialog), "export-dialog");
+  pl_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, PL_EXPORT_MARKDOWN);
+  g_assert_true (options.title_page && options.front_matter && options.pillars && options.implementation_plan);
+  g_assert_false (options.annex);
+  g_assert_cmpint (options.anonymise, ==, PL_ANONYMISE_ORGANISATION);
+  g_assert_null (options.classification);
+  pl_export_options_clear (&options);
+
+  g_assert_true (pl_export_dialog_export_to (dialog, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "National Cybersecurity Strategy"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+static void
+test_dark (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "dark.pillars", PL_DEMO_SMALL);
+  PlWindow *window;
+  int last;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  window = open_window (path);
+  screenshot (GTK_WIDGET (window), "overview-dark");
+  select_page (window, 1);
+  screenshot (GTK_WIDGET (window), "pillar-dark");
+  last = adw_tab_view_get_n_pages (pl_window_get_tab_view (window)) - 1;
+  select_page (window, last);
+  screenshot (GTK_WIDGET (window), "plan-dark");
+  close_window (window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_big_document (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "big.pillars", PL_DEMO_BIG);
+  gint64 start = g_get_monotonic_time ();
+  PlWindow *window = open_window (path);
+  AdwTabView *view = pl_window_get_tab_view (window);
+  int n = adw_tab_view_get_n_pages (view);
+  guint loaded = 0;
+
+  g_test_message ("big document open + 300 ms: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  g_assert_cmpint (n, ==, 14);
+  select_page (window, 3);
+  for (int i = 1; i < n - 1; i++)
+    loaded += pl_pillar_editor_is_loaded (PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, i))));
+  g_assert_cmpuint (loaded, ==, 1);
+  select_page (window, n - 1);
+  screenshot (GTK_WIDGET (window), "big-plan");
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  gtk_init ();
+  adw_init ();
+
+  app = pl_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* Keep it alive without a window, as a running application would be. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/welcome", test_welcome);
+  g_test_add_func ("/window/tabs", test_tabs);
+  g_test_add_func ("/window/typing-reaches-file", test_typing_reaches_file);
+  g_test_add_func ("/window/pillars-add-reorder-remove", test_pillars_add_reorder_remove);
+  g_test_add_func ("/window/objectives-and-actions", test_objectives_and_actions);
+  g_test_add_func ("/window/lifecycle", test_lifecycle);
+  g_test_add_func ("/window/passage", test_passage);
+  g_test_add_func ("/window/plan", test_plan);
+  g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add_func ("/window/bad-documents", test_bad_documents);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/dark", test_dark);
+  g_test_add_func ("/window/big-document", test_big_document);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
