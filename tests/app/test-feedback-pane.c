@@ -417,7 +417,31 @@ test_answer (Fixture       *f,
   g_assert_cmpstr (pl_feedback_get_response (item), ==, "Accepted in part: **action 1.1.4** adds a staffing plan.");
 
   /* Retarget to an objective through the detail's list of targets. */
-  g_assert_true (pl_document_retarget_feedback (f->doc, item, PL_RECORD (f->objective), NULL));
+  {
+    GtkWidget *detail_widget = GTK_WIDGET (detail);
+    GtkMenuButton *about = NULL;
+    GtkWidget *label, *row;
+
+    for (GtkWidget *w = find_label (detail_widget, "2. Awareness raising"); w; w = gtk_widget_get_parent (w))
+      if (GTK_IS_MENU_BUTTON (w))
+        {
+          about = GTK_MENU_BUTTON (w);
+          break;
+        }
+    g_assert_nonnull (about);
+    gtk_menu_button_popup (about);
+    spin (100);
+    label = find_label (gtk_menu_button_get_popover (about) ? GTK_WIDGET (gtk_menu_button_get_popover (about)) : detail_widget,
+                        "2.1 Reach every school");
+    g_assert_nonnull (label);
+    row = label ? gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) : NULL;
+    g_assert_nonnull (row);
+    if (row != NULL)
+      gtk_widget_activate (row);
+    spin (50);
+    g_assert_cmpint (pl_feedback_get_target_kind (item), ==, PL_TARGET_OBJECTIVE);
+    g_assert_cmpint (pl_feedback_get_target_id (item), ==, pl_record_get_id (PL_RECORD (f->objective)));
+  }
   save_screenshot (GTK_WIDGET (f->window), "answer");
 
   {
