@@ -367,14 +367,14 @@ pl_plan_page_new (PlAutosave *autosave,
   self->autosave = g_object_ref (autosave);
   self->actions = g_object_ref (pl_document_get_all_actions (get_document (self)));
 
-  add_column (self, COLUMN_PILLAR, _("Pillar"), 150, FALSE);
-  add_column (self, COLUMN_OBJECTIVE, _("Objective"), 170, FALSE);
-  add_column (self, COLUMN_ACTION, _("Action"), -1, FALSE);
+  add_column (self, COLUMN_PILLAR, _("Pillar"), 140, FALSE);
+  add_column (self, COLUMN_OBJECTIVE, _("Objective"), 160, FALSE);
+  add_column (self, COLUMN_ACTION, _("Action"), 280, FALSE);
   add_column (self, COLUMN_LEAD_AGENCY, _("Lead Agency"), 150, FALSE);
   add_column (self, COLUMN_TIMEFRAME, _("Timeframe"), 110, TRUE);
-  add_column (self, COLUMN_PRIORITY, _("Priority"), 90, TRUE);
-  add_column (self, COLUMN_INDICATOR, _("Indicator"), 200, FALSE);
-  add_column (self, COLUMN_STATUS, _("Status"), 110, TRUE);
+  add_column (self, COLUMN_PRIORITY, _("Priority"), 80, TRUE);
+  add_column (self, COLUMN_INDICATOR, _("Indicator"), -1, FALSE);
+  add_column (self, COLUMN_STATUS, _("Status"), 100, TRUE);
 
   self->sorted = gtk_sort_list_model_new (g_object_ref (self->actions),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));

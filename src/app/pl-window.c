@@ -6,6 +6,8 @@
 #include "pl-application.h"
 #include "pl-autosave.h"
 #include "pl-export-dialog.h"
+#include "pl-feedback-format.h"
+#include "pl-feedback-pane.h"
 #include "pl-overview-page.h"
 #include "pl-pillar-editor.h"
 #include "pl-plan-page.h"
@@ -27,6 +29,7 @@ struct _PlWindow
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
   GtkPaned             *paned;
+  PlFeedbackPane       *feedback_pane;
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
   AdwBin               *feedback_slot;
@@ -79,6 +82,7 @@ update_title (PlWindow *self)
   const char *title;
   const char *state;
   g_autofree char *subtitle = NULL;
+  g_autofree char *live = NULL;
   const char *status;
 
   if (self->document == NULL)
@@ -100,8 +104,13 @@ update_title (PlWindow *self)
     state = _("Saving…");
   else
     state = _("Saved");
-  /* Translators: window subtitle, "Drafting · Saved" */
-  subtitle = g_strdup_printf (_("%s · %s"), status, state);
+  live = self->feedback_pane ? pl_feedback_format_live (pl_feedback_pane_get_active_workshop (self->feedback_pane)) : NULL;
+  if (live != NULL)
+    /* Translators: window subtitle, "Validation · Saved · Live — National workshop, Port Halden" */
+    subtitle = g_strdup_printf (_("%s · %s · %s"), status, state, live);
+  else
+    /* Translators: window subtitle, "Drafting · Saved" */
+    subtitle = g_strdup_printf (_("%s · %s"), status, state);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -474,6 +483,8 @@ update_current_target (PlWindow *self)
     set_current_target (self, pl_overview_page_get_current_target (PL_OVERVIEW_PAGE (child)));
   else
     set_current_target (self, NULL);
+  if (self->feedback_pane != NULL)
+    pl_feedback_pane_set_quote_buffer (self->feedback_pane, pl_window_get_current_buffer (self));
 }
 
 static void
@@ -552,6 +563,8 @@ set_feedback_visible (PlWindow *self,
   self->feedback_visible = visible;
   g_settings_set_boolean (self->settings, "feedback-pane-visible", visible);
   update_side_pane (self);
+  if (visible && self->feedback_pane != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pl_feedback_pane_focus_capture (self->feedback_pane);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEEDBACK_VISIBLE]);
 }
 
@@ -716,6 +729,20 @@ window_action_cb (GtkWidget  *widget,
     }
 }
 
+static void
+show_passage_cb (PlFeedbackPane *pane,
+                 PlFeedback     *feedback,
+                 PlWindow       *self)
+{
+  g_autoptr(PlRecord) target = NULL;
+
+  if (self->document == NULL || self->closed)
+    return;
+  target = pl_document_get_feedback_target (self->document, feedback);
+  if (!pl_window_show_passage (self, target, pl_feedback_get_quote (feedback)))
+    pl_window_add_toast (self, _("The quoted passage is no longer in the text"));
+}
+
 /* ---- closing ---- */
 
 gboolean
@@ -846,6 +873,15 @@ pl_window_constructed (GObject *object)
   g_signal_connect (self->tab_view, "setup-menu", G_CALLBACK (setup_menu_cb), self);
   adw_tab_view_set_selected_page (self->tab_view, self->overview_page);
 
+  /* The feedback pane: captures attach to what the front tab is about, and
+   * quote the selection of the editor in front. */
+  self->feedback_pane = pl_feedback_pane_new (self->document);
+  pl_window_set_side_pane (self, GTK_WIDGET (self->feedback_pane));
+  g_object_bind_property (self, "current-target", self->feedback_pane, "target", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->feedback_pane, "show-passage", G_CALLBACK (show_passage_cb), self, 0);
+  g_signal_connect_object (self->feedback_pane, "notify::active-workshop", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+
   width = g_settings_get_int (self->settings, "feedback-pane-width");
   gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "window-width") - width);
   g_signal_connect (self->paned, "notify::position", G_CALLBACK (paned_position_cb), self);
@@ -856,6 +892,7 @@ pl_window_constructed (GObject *object)
   selected_page_cb (self->tab_view, NULL, self);
   update_side_pane (self);
   update_title (self);
+  update_current_target (self);
 
   if (!editable)
     {
@@ -874,6 +911,11 @@ pl_window_dispose (GObject *object)
   PlWindow *self = PL_WINDOW (object);
 
   close_document (self);
+  if (self->feedback_pane != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->feedback_pane, self);
+      self->feedback_pane = NULL;  /* owned by the side-pane slot */
+    }
   if (self->watched_editor != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->watched_editor, update_current_target, self);
