@@ -707,6 +707,8 @@ resync_from_store (PlDocument *self)
                                                      pl_record_get_id (record), TRUE, NULL);
       GValue *values;
 
+      if (fresh != NULL)
+        pl_record_attach (fresh, self);  /* so its lazy columns can be read */
       if (fresh == NULL)
         {
           /* Added in the abandoned transaction: it never reached the file,
