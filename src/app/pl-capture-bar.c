@@ -30,7 +30,7 @@ struct _PlCaptureBar
   GtkLabel        *new_stakeholder_label;
   GtkEntry        *organisation_entry;
   GtkDropDown     *sector_dropdown;
-  GtkBox          *kind_box;
+  GtkFlowBox      *kind_box;
   GtkToggleButton *kind_buttons[5];
   GtkTextView     *text_view;
   GtkLabel        *placeholder_label;
@@ -631,7 +631,9 @@ pl_capture_bar_init (PlCaptureBar *self)
       else
         group = GTK_TOGGLE_BUTTON (button);
       g_signal_connect (button, "toggled", G_CALLBACK (kind_toggled_cb), self);
-      gtk_box_append (self->kind_box, button);
+      gtk_flow_box_append (self->kind_box, button);
+      /* The toggle takes the focus, not the flow box cell around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       self->kind_buttons[i] = GTK_TOGGLE_BUTTON (button);
     }
   gtk_toggle_button_set_active (self->kind_buttons[PL_FEEDBACK_COMMENT], TRUE);

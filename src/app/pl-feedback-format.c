@@ -121,7 +121,10 @@ pl_feedback_format_time (const char *captured_at,
   if (g_date_time_get_year (local) == g_date_time_get_year (local_now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (local_now))
     return g_date_time_format (local, "%H:%M");
-  /* Translators: date and time of a capture on another day, see g_date_time_format() */
+  if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    /* Translators: date and time of a capture earlier this year, see g_date_time_format() */
+    return g_date_time_format (local, _("%-d %b, %H:%M"));
+  /* Translators: date and time of a capture in another year, see g_date_time_format() */
   return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 

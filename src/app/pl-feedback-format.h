@@ -28,7 +28,8 @@ char        *pl_feedback_format_capture_target   (PlDocument      *document,
  * "No stakeholder" for NULL. */
 char        *pl_feedback_format_stakeholder      (PlStakeholder   *stakeholder);
 /* "14:05" when @captured_at (ISO 8601 UTC) is on the same local day as
- * @now, "14 Sep 2026, 14:05" otherwise, "" when unparsable. */
+ * @now, "14 Sep, 14:05" in the same year, "14 Sep 2025, 14:05" before,
+ * "" when unparsable. */
 char        *pl_feedback_format_time             (const char      *captured_at,
                                                   GDateTime       *now);
 /* The short workshop label of a row: its title, or "" for none. */

@@ -90,7 +90,8 @@ static const char pane_css[] =
   "capturebar entry { font-size: 1.1em; min-height: 38px; }\n"
   ".capture-text-frame { border: 1px solid alpha(currentColor, 0.25); border-radius: 6px; background-color: @view_bg_color; }\n"
   ".capture-text-frame textview, .capture-text-frame textview text { background-color: transparent; }\n"
-  "capturebar .kind-toggles button { padding: 4px 6px; font-weight: bold; }\n"
+  "capturebar .kind-toggles flowboxchild { padding: 0; }\n"
+  "capturebar .kind-toggles button { padding: 4px 5px; font-weight: bold; font-size: 0.95em; }\n"
   "capturebar .kind-toggles button:checked { color: white; }\n"
   "capturebar .kind-toggles button.kind-comment:checked { background-color: @dark_2; }\n"
   "capturebar .kind-toggles button.kind-question:checked { background-color: @purple_3; }\n"
@@ -136,6 +137,51 @@ ensure_style (void)
   gtk_css_provider_load_from_data (provider, pane_css, -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* ---- narrow dropdowns ---- */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, ellipsize != NULL ? gtk_string_object_get_string (string) : NULL);
+}
+
+/* GtkDropDown's own labels never shrink; in a side pane they must. The
+ * popup list keeps the full text. */
+static void
+make_narrow (GtkDropDown *dropdown)
+{
+  GtkListItemFactory *button = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (1));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (1));
+  g_signal_connect (list, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (bind_label_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+  g_object_unref (button);
+  g_object_unref (list);
 }
 
 /* ---- state ---- */
@@ -777,6 +823,12 @@ pl_feedback_pane_init (PlFeedbackPane *self)
   gtk_drop_down_set_model (self->kind_filter, kinds);
   gtk_drop_down_set_model (self->disposition_filter, dispositions);
   gtk_drop_down_set_model (self->sector_filter, sectors);
+  make_narrow (self->live_dropdown);
+  make_narrow (self->scope_dropdown);
+  make_narrow (self->kind_filter);
+  make_narrow (self->disposition_filter);
+  make_narrow (self->workshop_filter);
+  make_narrow (self->sector_filter);
   self->updating = FALSE;
 
   g_signal_connect_object (self->detail, "notify::feedback", G_CALLBACK (detail_feedback_notify_cb),

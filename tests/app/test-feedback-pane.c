@@ -251,7 +251,8 @@ test_format (void)
   CHECK (pl_feedback_format_workshop (NULL), "");
   CHECK (pl_feedback_format_time ("garbage", now), "");
   CHECK (pl_feedback_format_time ("2026-09-14T14:05:00.000Z", now), "14:05");
-  CHECK (pl_feedback_format_time ("2026-09-10T14:05:00.000Z", now), "10 Sep 2026, 14:05");
+  CHECK (pl_feedback_format_time ("2026-09-10T14:05:00.000Z", now), "10 Sep, 14:05");
+  CHECK (pl_feedback_format_time ("2025-12-31T14:05:00.000Z", now), "31 Dec 2025, 14:05");
 #undef CHECK
 
   g_assert_cmpstr (pl_feedback_kind_css_class (PL_FEEDBACK_RECOMMENDATION), ==, "kind-recommendation");
