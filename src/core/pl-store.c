@@ -159,6 +159,15 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+static gboolean
+wal_pending (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
+}
+
 /* Looks at the file before SQLite does, so that a foreign or damaged file is
  * named precisely and never touched. */
 static gboolean
@@ -209,6 +218,11 @@ check_header (PlStore     *store,
     page_size = 65536;
   if (page_size < 512 || (page_size & (page_size - 1)) != 0)
     goto truncated;
+  /* After a crash (even during a checkpoint) the main file may be shorter
+   * than its header says while the -wal file holds the rest: SQLite
+   * recovers that, so leave it to SQLite. */
+  if (wal_pending (path))
+    return TRUE;
   if (st.st_size % page_size != 0)
     goto truncated;
   page_count = be32 (header + 28);
