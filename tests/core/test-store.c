@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include "pl-document.h"
 #include "pl-document-private.h"
 #include "pl-store.h"
@@ -414,6 +417,121 @@ test_check_damaged (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* kill -9 right after a change: it is in the file (in the -wal) and the
+ * next open recovers it. */
+static void
+test_killed_writer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *p = g_getenv ("PILLARS_TEST_KILLED");
+      PlDocument *writer = pl_document_open (p, 0, &error);
+      PlPillar *pillar;
+
+      g_assert_no_error (error);
+      pillar = pl_document_add (writer, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Typed before the crash", NULL);
+      g_assert_no_error (error);
+      g_assert_true (pl_record_set (PL_RECORD (pillar), &error, "body", "Last words.", NULL));
+      /* No close, no checkpoint: the process dies here. */
+      kill (getpid (), SIGKILL);
+      return;
+    }
+
+  dir = pl_test_make_dir ();
+  path = make_full_document (dir);
+  wal = g_strconcat (path, "-wal", NULL);
+  g_setenv ("PILLARS_TEST_KILLED", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_unsetenv ("PILLARS_TEST_KILLED");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  doc = pl_document_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  if (doc != NULL)
+    {
+      GListModel *pillars = pl_document_get_pillars (doc);
+      g_autoptr(PlPillar) last = g_list_model_get_item (pillars, g_list_model_get_n_items (pillars) - 1);
+      g_auto(GStrv) problems = NULL;
+
+      g_assert_cmpstr (pl_pillar_get_title (last), ==, "Typed before the crash");
+      g_assert_cmpstr (pl_pillar_get_body (last), ==, "Last words.");
+      g_assert_true (pl_document_check (doc, &problems, &error));
+      g_assert_cmpuint (g_strv_length (problems), ==, 0);
+    }
+  g_clear_object (&doc);
+  g_assert_false (pl_test_side_files_exist (path));
+  pl_test_rmdir_recursive (dir);
+}
+
+/* A copy of the file and its -wal taken while the writer was running,
+ * with the main file's header ahead of its length (as when a crash
+ * interrupts a checkpoint): SQLite can recover it, so it is not refused
+ * as truncated. */
+static void
+test_crash_image (void)
+{
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *path = make_full_document (dir);
+  g_autofree char *copy = pl_test_path (dir, "image.pillars");
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_open (path, 0, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pl_document_flush (doc, &error));
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+
+    while (body->len < 64 * 1024)
+      g_string_append (body, "Text that only the write-ahead log holds. ");
+    pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Only in the WAL", "body", body->str, NULL);
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autoptr(GBytes) main_bytes = pl_test_read_bytes (path);
+    g_autoptr(GBytes) wal_bytes = pl_test_read_bytes (wal);
+    g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (main_bytes, NULL), g_bytes_get_size (main_bytes));
+    gsize size = g_bytes_get_size (main_bytes);
+    guint32 page_size = ((guint32) data[16] << 8) | data[17];
+    guint32 count = (guint32) (size / page_size) + 20;
+
+    g_assert_nonnull (wal_bytes);
+    g_assert_cmpuint (g_bytes_get_size (wal_bytes), >, 0);
+    /* Header: 20 more pages than there are. */
+    data[28] = count >> 24;
+    data[29] = count >> 16;
+    data[30] = count >> 8;
+    data[31] = count;
+    g_file_set_contents (copy, (const char *) data, size, &error);
+    g_assert_no_error (error);
+    g_file_set_contents (copy_wal, g_bytes_get_data (wal_bytes, NULL), g_bytes_get_size (wal_bytes), &error);
+    g_assert_no_error (error);
+  }
+  g_clear_object (&pillar);
+  g_clear_object (&doc);
+
+  doc = pl_document_open (copy, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  if (doc != NULL)
+    {
+      g_autofree char *titles = pl_test_model_titles (pl_document_get_pillars (doc));
+
+      g_assert_true (g_str_has_suffix (titles, ",Only in the WAL"));
+    }
+  pl_test_rmdir_recursive (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +548,8 @@ main (int   argc,
   g_test_add_func ("/store/property-setter-failure", test_property_setter_failure);
   g_test_add_func ("/store/check-sound", test_check_sound);
   g_test_add_func ("/store/check-damaged", test_check_damaged);
+  g_test_add_func ("/store/killed-writer", test_killed_writer);
+  g_test_add_func ("/store/crash-image", test_crash_image);
 
   return g_test_run ();
 }
