@@ -61,6 +61,17 @@ update_sensitivity (PlExportDialog *self)
 }
 
 void
+pl_export_dialog_set_format (PlExportDialog *self,
+                             PlExportFormat  format)
+{
+  g_return_if_fail (PL_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i] == format)
+      adw_combo_row_set_selected (self->format_row, i);
+}
+
+void
 pl_export_dialog_get_options (PlExportDialog  *self,
                               PlExportOptions *options)
 {

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (PlExportDialog, pl_export_dialog, PL, EXPORT_DIALOG, AdwWi
 
 GtkWidget *pl_export_dialog_new         (GtkWindow             *parent,
                                          PlDocument            *document);
+void       pl_export_dialog_set_format  (PlExportDialog        *self,
+                                         PlExportFormat         format);
 /* The options the dialog's fields describe. */
 void       pl_export_dialog_get_options (PlExportDialog        *self,
                                          PlExportOptions       *options);

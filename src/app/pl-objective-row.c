@@ -244,7 +244,6 @@ create_action_row (PlObjectiveRow *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   g_object_set_data_full (G_OBJECT (row), "pl-action", g_object_ref (action), g_object_unref);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-up-symbolic", _("Move Up"), "up"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-down-symbolic", _("Move Down"), "down"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "user-trash-symbolic", _("Delete Action"), "delete"));

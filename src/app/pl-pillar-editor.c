@@ -600,19 +600,53 @@ pl_pillar_editor_start_search (PlPillarEditor *self)
     gtk_toggle_button_set_active (self->search_button, TRUE);
 }
 
-/* Brings @widget into the page's scrolled window. */
+typedef struct {
+  PlPillarEditor *self;
+  GtkWidget      *widget;
+  double          y;
+} ScrollRequest;
+
+static void
+scroll_request_free (gpointer data)
+{
+  ScrollRequest *request = data;
+
+  g_object_unref (request->widget);
+  g_free (request);
+}
+
+/* Brings the point @y of @widget near the top of the page, once the page
+ * is laid out again (an objective that was just expanded has grown). */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ScrollRequest *request = data;
+  PlPillarEditor *self = request->self;
+  GtkWidget *child = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t in = GRAPHENE_POINT_INIT (0, (float) request->y), out;
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+
+  if (child != NULL && gtk_widget_compute_point (request->widget, child, &in, &out) &&
+      (out.y < value || out.y + 120 > value + page))
+    gtk_adjustment_set_value (adj, MAX (0, out.y - page / 4));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 scroll_to_widget (PlPillarEditor *self,
                   GtkWidget      *widget,
                   double          y)
 {
-  GtkWidget *child = gtk_scrolled_window_get_child (self->scroller);
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
-  graphene_point_t in = GRAPHENE_POINT_INIT (0, (float) y), out;
+  ScrollRequest *request = g_new0 (ScrollRequest, 1);
 
-  if (child == NULL || !gtk_widget_compute_point (widget, child, &in, &out))
-    return;
-  gtk_adjustment_clamp_page (adj, MAX (0, out.y - 48), out.y + 96);
+  request->self = self;
+  request->widget = g_object_ref (widget);
+  request->y = y;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, request, scroll_request_free);
 }
 
 gboolean
