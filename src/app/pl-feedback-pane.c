@@ -84,6 +84,7 @@ static const char pane_css[] =
   "feedbackpane .live-dot { color: white; }\n"
   "feedbackpane .feedback-capture-area { padding: 10px 12px; }\n"
   "feedbackpane .feedback-filters { padding: 8px 12px 6px 12px; }\n"
+  "feedbackpane .feedback-filters dropdown > button { padding-left: 8px; padding-right: 6px; }\n"
   "feedbackpane .feedback-count { font-weight: bold; font-size: 1.05em; }\n"
   "capturebar .capture-target { font-weight: bold; }\n"
   "capturebar .capture-text { font-size: 1.2em; }\n"
@@ -805,9 +806,9 @@ static void
 pl_feedback_pane_init (PlFeedbackPane *self)
 {
   g_autoptr(GListModel) kinds = label_model_with_all (PL_TYPE_FEEDBACK_KIND, _("All kinds"));
-  g_autoptr(GListModel) dispositions = label_model_with_all (PL_TYPE_DISPOSITION, _("Any answer"));
+  g_autoptr(GListModel) dispositions = label_model_with_all (PL_TYPE_DISPOSITION, _("All answers"));
   g_autoptr(GListModel) sectors = label_model_with_all (PL_TYPE_SECTOR, _("All sectors"));
-  const char *scopes[] = { N_("This tab"), N_("Whole strategy"), NULL };
+  const char *scopes[] = { N_("This tab"), N_("All tabs"), NULL };
   g_autoptr(GtkStringList) scope_model = gtk_string_list_new (NULL);
 
   ensure_style ();
