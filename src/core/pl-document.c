@@ -1802,6 +1802,20 @@ pl_document_undelete (PlDocument  *self,
                    _("There is nothing to restore"));
       return FALSE;
     }
+  /* An objective or action comes back only under a live parent. */
+  if (PL_IS_OBJECTIVE (record) || PL_IS_ACTION (record))
+    {
+      GType parent_type = PL_IS_OBJECTIVE (record) ? PL_TYPE_PILLAR : PL_TYPE_OBJECTIVE;
+      g_autoptr(PlRecord) parent = pl_document_lookup (self, parent_type, pl_record_get_parent_id (record), NULL);
+
+      if (parent == NULL)
+        {
+          g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
+                       PL_IS_OBJECTIVE (record) ? _("Restore the pillar of this objective first")
+                                                : _("Restore the objective of this action first"));
+          return FALSE;
+        }
+    }
   objective_ids = pl_store_ids_deleted_with (self->store, PL_TYPE_OBJECTIVE, token);
   action_ids = pl_store_ids_deleted_with (self->store, PL_TYPE_ACTION, token);
   now = now_stamp ();
