@@ -615,6 +615,20 @@ test_delete_pillar_children (Fixture       *f,
     g_assert_cmpuint (hits->len, ==, 1);
   }
 
+  /* An objective deleted on its own cannot come back while its pillar is
+   * deleted. */
+  g_assert_true (pl_document_delete (f->doc, PL_RECORD (p), &error));
+  g_assert_false (pl_document_undelete (f->doc, PL_RECORD (o2), &error));
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_true (pl_record_is_deleted (PL_RECORD (o2)));
+  g_assert_false (pl_document_undelete (f->doc, PL_RECORD (a1), &error));
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_cmpint (pl_document_count (f->doc, "objectives"), ==, 1);
+  g_assert_true (pl_document_undelete (f->doc, PL_RECORD (p), &error));
+  g_assert_no_error (error);
+
   /* Then the separately deleted one, at its old place. */
   g_assert_true (pl_document_undelete (f->doc, PL_RECORD (o2), &error));
   assert_titles (objectives, "o1 again,o2,o3");
