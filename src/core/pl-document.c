@@ -1861,7 +1861,9 @@ pl_document_fold_stakeholder (PlDocument     *self,
                    _("A stakeholder cannot be folded into itself"));
       return FALSE;
     }
-  if (pl_record_is_deleted (PL_RECORD (duplicate)) || pl_record_is_deleted (PL_RECORD (into)))
+  if (pl_record_get_document (PL_RECORD (duplicate)) != self ||
+      pl_record_get_document (PL_RECORD (into)) != self ||
+      pl_record_is_deleted (PL_RECORD (duplicate)) || pl_record_is_deleted (PL_RECORD (into)))
     {
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
                    _("Both stakeholders must exist to fold one into the other"));
