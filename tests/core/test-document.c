@@ -968,6 +968,126 @@ test_rollback_resyncs_models (Fixture       *f,
 }
 
 static void
+test_nested_rollback (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *pillars = pl_document_get_pillars (f->doc);
+  g_autoptr(PlPillar) a = NULL;
+  g_autoptr(PlPillar) b = NULL;
+
+  g_assert_true (pl_document_begin (f->doc, &error));
+  a = add_pillar (f->doc, "kept", -1);
+  g_assert_true (pl_document_begin (f->doc, &error));
+  b = add_pillar (f->doc, "dropped", -1);
+  g_assert_true (pl_record_set (PL_RECORD (a), &error, "summary", "inner change", NULL));
+  assert_titles (pillars, "kept,dropped");
+  /* Only the inner group goes. */
+  pl_document_rollback (f->doc);
+  assert_titles (pillars, "kept");
+  g_assert_cmpstr (pl_pillar_get_summary (a), ==, "");
+  g_assert_true (pl_record_is_deleted (PL_RECORD (b)));
+  g_assert_false (pl_record_is_deleted (PL_RECORD (a)));
+  g_assert_true (pl_document_commit (f->doc, &error));
+  g_assert_no_error (error);
+  g_clear_object (&a);
+  g_clear_object (&b);
+
+  reopen (f);
+  assert_titles (pl_document_get_pillars (f->doc), "kept");
+}
+
+static void
+test_wrong_targets (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir2 = pl_test_make_dir ();
+  g_autoptr(PlDocument) other = pl_test_new_document (dir2, "other.pillars", PL_TEMPLATE_EMPTY);
+  g_autoptr(PlPillar) p = add_pillar (f->doc, "P", -1);
+  g_autoptr(PlPillar) q = add_pillar (f->doc, "Q", -1);
+  g_autoptr(PlPillar) foreign = add_pillar (other, "Foreign", -1);
+  g_autoptr(PlStakeholder) s1 = pl_document_add (f->doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error, "name", "A", NULL);
+  g_autoptr(PlStakeholder) s2 = pl_document_add (other, PL_TYPE_STAKEHOLDER, NULL, -1, &error, "name", "B", NULL);
+  g_autoptr(PlFeedback) fb = NULL;
+  gpointer bad;
+
+  g_assert_no_error (error);
+  bad = pl_document_add_feedback (f->doc, (PlFeedbackKind) 99, "x", NULL, NULL, NULL, NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  bad = pl_document_add_feedback (f->doc, PL_FEEDBACK_COMMENT, "x", PL_RECORD (foreign), NULL, NULL, NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  bad = pl_document_add_feedback (f->doc, PL_FEEDBACK_COMMENT, "x", NULL, NULL, NULL, s2, &error);
+  g_assert_null (bad);
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_cmpint (pl_document_count (f->doc, "feedback"), ==, 0);
+
+  /* Folding across documents, or into oneself, is refused. */
+  g_assert_false (pl_document_fold_stakeholder (f->doc, s1, s1, &error));
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (pl_document_fold_stakeholder (f->doc, s2, s1, &error));
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_false (pl_record_is_deleted (PL_RECORD (s2)));
+  g_assert_cmpint (pl_document_count (other, "stakeholders"), ==, 1);
+
+  /* Moving a deleted record, or retargeting to one, is refused. */
+  fb = pl_document_add_feedback (f->doc, PL_FEEDBACK_COMMENT, "on P", PL_RECORD (p), NULL, NULL, s1, &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_document_delete (f->doc, PL_RECORD (q), &error));
+  g_assert_false (pl_document_move (f->doc, PL_RECORD (q), 0, &error));
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_false (pl_document_retarget_feedback (f->doc, fb, PL_RECORD (q), &error));
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_cmpint (pl_feedback_get_target_id (fb), ==, pl_record_get_id (PL_RECORD (p)));
+  g_assert_true (pl_document_retarget_feedback (f->doc, fb, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_feedback_get_target_kind (fb), ==, PL_TARGET_STRATEGY);
+  g_assert_cmpint (pl_feedback_get_pillar_id (fb), ==, 0);
+
+  g_clear_object (&foreign);
+  g_clear_object (&s2);
+  g_clear_object (&other);
+  pl_test_rmdir_recursive (dir2);
+}
+
+static void
+test_sections_ordered (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *sections = pl_document_get_sections (f->doc);
+  g_autoptr(PlSection) a = pl_document_add (f->doc, PL_TYPE_SECTION, NULL, -1, &error, "title", "a", NULL);
+  g_autoptr(PlSection) b = pl_document_add (f->doc, PL_TYPE_SECTION, NULL, -1, &error, "title", "b", NULL);
+  g_autoptr(PlSection) c = pl_document_add (f->doc, PL_TYPE_SECTION, NULL, 0, &error, "title", "c", NULL);
+
+  g_assert_no_error (error);
+  assert_titles (sections, "c,a,b");
+  g_assert_true (pl_document_move (f->doc, PL_RECORD (c), 2, &error));
+  assert_titles (sections, "a,b,c");
+  g_assert_true (pl_document_delete (f->doc, PL_RECORD (a), &error));
+  assert_titles (sections, "b,c");
+  assert_positions (sections);
+  g_assert_true (pl_document_undelete (f->doc, PL_RECORD (a), &error));
+  assert_titles (sections, "a,b,c");
+  assert_positions (sections);
+  g_assert_no_error (error);
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_clear_object (&c);
+  reopen (f);
+  assert_titles (pl_document_get_sections (f->doc), "a,b,c");
+}
+
+static void
 test_closed_document (Fixture       *f,
                       gconstpointer  data)
 {
@@ -1004,6 +1124,9 @@ main (int   argc,
   ADD ("workshop-resorts", test_workshop_resorts);
   ADD ("group-commit", test_group_commit);
   ADD ("rollback-resyncs-models", test_rollback_resyncs_models);
+  ADD ("nested-rollback", test_nested_rollback);
+  ADD ("wrong-targets", test_wrong_targets);
+  ADD ("sections-ordered", test_sections_ordered);
   ADD ("closed-document", test_closed_document);
 #undef ADD
 
