@@ -333,6 +333,35 @@ store_new (const char *path)
 }
 
 static gboolean
+side_file_exists (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (side, G_FILE_TEST_EXISTS);
+}
+
+/* "file:/path?immutable=1", with the characters a URI reserves escaped. */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  GString *uri = g_string_new ("file:");
+
+  for (const char *p = absolute; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '%' || c == '?' || c == '#' || c <= 0x20 || c >= 0x7f)
+        g_string_append_printf (uri, "%%%02X", c);
+      else
+        g_string_append_c (uri, c);
+    }
+  g_string_append (uri, "?immutable=1");
+  return g_string_free (uri, FALSE);
+}
+
+static gboolean
 dir_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -433,7 +462,17 @@ open_internal (const char  *path,
    * set: SQLite then still removes its -wal and -shm files on close, which
    * a read-only connection cannot do. */
   flags = ((read_only && !file_writable) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-  rc = sqlite3_open_v2 (path, &store->db, flags, NULL);
+  if (read_only && !create && !dir_writable (path) && !side_file_exists (path, "-wal"))
+    {
+      /* SQLite cannot create the -shm and -wal files a WAL database needs
+       * in a folder it cannot write, so it could not even read the file.
+       * Nothing else can write there either: read it as it is. */
+      g_autofree char *uri = immutable_uri (path);
+
+      rc = sqlite3_open_v2 (uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &store->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (store, error, rc, _("open"));
