@@ -408,6 +408,46 @@ test_read_only_file (void)
   pl_test_rmdir_recursive (dir);
 }
 
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *sub = pl_test_path (dir, "shared folder");
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = NULL;
+  gboolean can_write_anyway;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  /* Characters that mean something in a URI, too. */
+  path = make_document (sub, "draft #2 ?100%.pillars");
+  before = pl_test_read_bytes (path);
+  g_assert_cmpint (g_chmod (sub, 0555), ==, 0);
+  can_write_anyway = g_access (sub, W_OK) == 0;
+  if (can_write_anyway)
+    g_test_skip ("Running as root: a folder's mode does not stop writes");
+
+  doc = pl_document_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  if (doc != NULL && !can_write_anyway)
+    {
+      g_assert_true (pl_document_is_read_only (doc));
+      g_assert_nonnull (strstr (pl_document_get_read_only_reason (doc), "folder"));
+      assert_writes_refused (doc);
+      g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_sections (doc)), ==, 5);
+      pl_document_close (doc);
+      {
+        g_autoptr(GBytes) after = pl_test_read_bytes (path);
+        g_assert_true (g_bytes_equal (before, after));
+      }
+      g_assert_false (pl_test_side_files_exist (path));
+    }
+  g_chmod (sub, 0755);
+  pl_test_rmdir_recursive (dir);
+}
+
 /* ---- locked ---- */
 
 static void
@@ -693,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/bad-documents/create-over-existing", test_create_over_existing);
   g_test_add_func ("/bad-documents/read-only/flag", test_read_only_flag);
   g_test_add_func ("/bad-documents/read-only/file", test_read_only_file);
+  g_test_add_func ("/bad-documents/read-only/folder", test_read_only_folder);
   g_test_add_func ("/bad-documents/locked", test_locked);
   g_test_add_func ("/bad-documents/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/bad-documents/huge-text", test_huge_text);
