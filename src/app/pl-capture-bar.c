@@ -612,11 +612,11 @@ pl_capture_bar_init (PlCaptureBar *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
 
-  /* Kind toggles, Alt+1…5 */
+  /* Kind toggles, Ctrl+1…5 (Alt+digits switch the window's tabs) */
   for (guint i = 0; i < 5; i++)
     {
       const char *label = pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, i);
-      g_autofree char *tooltip = g_strdup_printf (_("%s (Alt+%u)"), label, i + 1);
+      g_autofree char *tooltip = g_strdup_printf (_("%s (Ctrl+%u)"), label, i + 1);
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *child = gtk_label_new (label);
 
@@ -669,7 +669,7 @@ pl_capture_bar_init (PlCaptureBar *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < 5; i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-      gtk_shortcut_new (gtk_keyval_trigger_new (digit_keys[i], GDK_ALT_MASK),
+      gtk_shortcut_new (gtk_keyval_trigger_new (digit_keys[i], GDK_CONTROL_MASK),
                         gtk_named_action_new ("capture.kind")));
   for (guint i = 0; i < 5; i++)
     {

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /*
  * PlCaptureBar: records feedback as it is spoken, from the keyboard.
  * Stakeholder (with completion; a new name creates a stakeholder), kind
- * (Alt+1…5, Ctrl+↑/↓), text (Enter adds, Shift+Enter breaks the line).
+ * (Ctrl+1…5, Ctrl+↑/↓), text (Enter adds, Shift+Enter breaks the line).
  *
  * Actions: capture.add, capture.kind (i), capture.next-kind,
  * capture.previous-kind, capture.focus-stakeholder, capture.focus-text.
