@@ -37,7 +37,8 @@ struct _PlPlanPage
   PlActionEditor     *editor;
 
   PlAutosave         *autosave;
-  GListModel         *actions;
+  gboolean            editable;
+  GListModel         *actions;     /* NULL until the page is first shown */
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   GHashTable         *objectives;  /* id → PlObjective, kept alive for the columns */
@@ -365,6 +366,26 @@ pl_plan_page_new (PlAutosave *autosave,
 
   self = g_object_new (PL_TYPE_PLAN_PAGE, NULL);
   self->autosave = g_object_ref (autosave);
+  self->editable = editable;
+  return GTK_WIDGET (self);
+}
+
+gboolean
+pl_plan_page_is_loaded (PlPlanPage *self)
+{
+  g_return_val_if_fail (PL_IS_PLAN_PAGE (self), FALSE);
+  return self->actions != NULL;
+}
+
+/* Every action of the document is loaded only when the plan is first
+ * shown: a big strategy opens without reading its 3,000 actions. */
+void
+pl_plan_page_ensure_loaded (PlPlanPage *self)
+{
+  g_return_if_fail (PL_IS_PLAN_PAGE (self));
+
+  if (self->actions != NULL)
+    return;
   self->actions = g_object_ref (pl_document_get_all_actions (get_document (self)));
 
   add_column (self, COLUMN_PILLAR, _("Pillar"), 140, FALSE);
@@ -385,13 +406,12 @@ pl_plan_page_new (PlAutosave *autosave,
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->actions, "items-changed", G_CALLBACK (actions_changed_cb), self);
 
-  self->editor = PL_ACTION_EDITOR (pl_action_editor_new (autosave));
-  pl_action_editor_set_editable (self->editor, editable);
+  self->editor = PL_ACTION_EDITOR (pl_action_editor_new (self->autosave));
+  pl_action_editor_set_editable (self->editor, self->editable);
   gtk_box_append (self->editor_box, GTK_WIDGET (self->editor));
 
   update_count (self);
   selection_changed_cb (self);
-  return GTK_WIDGET (self);
 }
 
 GtkColumnView *
@@ -405,7 +425,7 @@ PlAction *
 pl_plan_page_get_selected (PlPlanPage *self)
 {
   g_return_val_if_fail (PL_IS_PLAN_PAGE (self), NULL);
-  return pl_action_editor_get_action (self->editor);
+  return self->editor ? pl_action_editor_get_action (self->editor) : NULL;
 }
 
 gboolean
@@ -416,6 +436,7 @@ pl_plan_page_select (PlPlanPage *self,
 
   g_return_val_if_fail (PL_IS_PLAN_PAGE (self), FALSE);
 
+  pl_plan_page_ensure_loaded (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   for (guint i = 0; i < n; i++)
     {

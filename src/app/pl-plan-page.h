@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL, PLAN_PAGE, AdwBin)
 
 GtkWidget     *pl_plan_page_new              (PlAutosave *autosave,
                                               gboolean    editable);
+/* Reads the actions and builds the table (done when first shown). */
+void           pl_plan_page_ensure_loaded    (PlPlanPage *self);
+gboolean       pl_plan_page_is_loaded        (PlPlanPage *self);
 GtkColumnView *pl_plan_page_get_column_view  (PlPlanPage *self);
 /* The action being edited, or NULL. */
 PlAction      *pl_plan_page_get_selected     (PlPlanPage *self);

@@ -521,6 +521,8 @@ selected_page_cb (AdwTabView *view,
       g_set_weak_pointer (&self->watched_editor, editor);
       g_signal_connect_swapped (editor, "notify::current-target", G_CALLBACK (update_current_target), self);
     }
+  else if (adw_tab_view_get_selected_page (self->tab_view) == self->plan_page)
+    pl_plan_page_ensure_loaded (self->plan);
   self->menu_page = NULL;
   update_page_actions (self);
   update_current_target (self);

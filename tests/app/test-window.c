@@ -634,13 +634,18 @@ test_plan (void)
   int last = adw_tab_view_get_n_pages (pl_window_get_tab_view (window)) - 1;
   PlPlanPage *plan = PL_PLAN_PAGE (adw_tab_page_get_child (nth_page (window, last)));
   GtkColumnView *columns = pl_plan_page_get_column_view (plan);
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (columns));
-  GListModel *cols = gtk_column_view_get_columns (columns);
+  GListModel *model;
+  GListModel *cols;
   g_autoptr(GtkColumnViewColumn) priority = NULL;
   g_autoptr(PlAction) top = NULL;
   g_autoptr(PlDocument) check = NULL;
 
+  /* The plan reads every action only when it is first shown. */
+  g_assert_false (pl_plan_page_is_loaded (plan));
   select_page (window, last);
+  g_assert_true (pl_plan_page_is_loaded (plan));
+  model = G_LIST_MODEL (gtk_column_view_get_model (columns));
+  cols = gtk_column_view_get_columns (columns);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, (guint) pl_document_count (doc, "actions"));
   g_assert_cmpuint (g_list_model_get_n_items (cols), ==, 8);
 
@@ -940,7 +945,16 @@ test_big_document (void)
   for (int i = 1; i < n - 1; i++)
     loaded += pl_pillar_editor_is_loaded (PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, i))));
   g_assert_cmpuint (loaded, ==, 1);
+  g_assert_false (pl_plan_page_is_loaded (PL_PLAN_PAGE (adw_tab_page_get_child (nth_page (window, n - 1)))));
   select_page (window, n - 1);
+  {
+    PlPlanPage *plan = PL_PLAN_PAGE (adw_tab_page_get_child (nth_page (window, n - 1)));
+    GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (pl_plan_page_get_column_view (plan)));
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                      (guint) pl_document_count (pl_window_get_document (window), "actions"));
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, 2500);  /* "about 3,000" */
+  }
   screenshot (GTK_WIDGET (window), "big-plan");
   close_window (window);
 }
