@@ -42,6 +42,8 @@ struct _PlFeedbackPane
   GtkLabel           *live_label;
   GtkDropDown        *live_dropdown;
   GtkBox             *capture_slot;
+  GtkRevealer        *capture_revealer;
+  GtkWidget          *new_capture_button;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *scope_dropdown;
   GtkDropDown        *kind_filter;
@@ -194,6 +196,7 @@ update_actions (PlFeedbackPane *self)
   const char *quote = fb ? pl_feedback_get_quote (fb) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.delete", fb != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.close", fb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.show-passage",
                                  fb != NULL && quote != NULL && *quote != '\0' && !pl_feedback_get_orphaned (fb));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.undo-delete", self->last_deleted != NULL);
@@ -394,6 +397,17 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
     g_hash_table_remove (self->bound_rows, row);
 }
 
+/* Answering after the workshop needs the height more than the capture bar;
+ * in workshop mode the capture bar never goes away. */
+static void
+set_capture_shown (PlFeedbackPane *self,
+                   gboolean        shown)
+{
+  shown = shown || self->active_workshop != NULL;
+  gtk_revealer_set_reveal_child (self->capture_revealer, shown);
+  gtk_widget_set_visible (self->new_capture_button, !shown);
+}
+
 static void
 watched_notify_cb (PlFeedbackPane *self)
 {
@@ -415,6 +429,7 @@ show_in_detail (PlFeedbackPane *self,
     }
   pl_feedback_detail_set_feedback (self->detail, feedback);
   gtk_stack_set_visible_child_name (self->detail_stack, feedback ? "detail" : "none");
+  set_capture_shown (self, feedback == NULL);
   /* The list gets the whole height until there is something to answer. */
   if (feedback != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->detail_stack)))
     {
@@ -535,6 +550,20 @@ feedback_show_passage_action (GtkWidget  *widget,
 
   if (feedback != NULL && !pl_feedback_get_orphaned (feedback))
     g_signal_emit (self, signals[SHOW_PASSAGE], 0, feedback);
+}
+
+static void
+feedback_close_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+
+  pl_feedback_detail_flush (self->detail);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_in_detail (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -754,6 +783,8 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_label);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, capture_slot);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, capture_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, new_capture_button);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, kind_filter);
@@ -776,6 +807,7 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "feedback.delete", NULL, feedback_delete_action);
   gtk_widget_class_install_action (widget_class, "feedback.undo-delete", NULL, feedback_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "feedback.show-passage", NULL, feedback_show_passage_action);
+  gtk_widget_class_install_action (widget_class, "feedback.close", NULL, feedback_close_action);
   gtk_widget_class_install_action (widget_class, "pane.focus-capture", NULL, pane_focus_capture_action);
   gtk_widget_class_install_action (widget_class, "pane.focus-search", NULL, pane_focus_search_action);
   gtk_widget_class_install_action (widget_class, "pane.workshops", NULL, pane_workshops_action);
@@ -783,6 +815,7 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
 
   /* Only reached when no text field took the key first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "feedback.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "feedback.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "pane.focus-search", NULL);
 
@@ -911,6 +944,8 @@ pl_feedback_pane_set_active_workshop (PlFeedbackPane *self,
     return;
   if (self->capture_bar != NULL)
     pl_capture_bar_set_workshop (self->capture_bar, workshop);
+  if (self->capture_revealer != NULL)
+    set_capture_shown (self, pl_feedback_detail_get_feedback (self->detail) == NULL);
   if (self->workshops != NULL && self->document != NULL)
     {
       int index = workshop ? index_of_workshop (self, pl_record_get_id (PL_RECORD (workshop))) : -1;
@@ -927,6 +962,7 @@ void
 pl_feedback_pane_focus_capture (PlFeedbackPane *self)
 {
   g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  set_capture_shown (self, TRUE);
   pl_capture_bar_focus_text (self->capture_bar);
 }
 

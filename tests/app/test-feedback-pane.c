@@ -406,6 +406,23 @@ test_answer (Fixture       *f,
   id = pl_record_get_id (PL_RECORD (item));
   pl_feedback_pane_select (f->pane, item);
   g_assert_true (pl_feedback_pane_get_selected (f->pane) == item);
+  /* Answering outside a workshop: the capture bar steps aside for the detail. */
+  {
+    GtkRevealer *capture = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (f->bar), GTK_TYPE_REVEALER));
+
+    g_assert_false (gtk_revealer_get_reveal_child (capture));
+    pl_feedback_pane_set_active_workshop (f->pane, f->workshop);
+    g_assert_true (gtk_revealer_get_reveal_child (capture));
+    pl_feedback_pane_set_active_workshop (f->pane, NULL);
+    g_assert_false (gtk_revealer_get_reveal_child (capture));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "pane.focus-capture", NULL));
+    g_assert_true (gtk_revealer_get_reveal_child (capture));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "feedback.close", NULL));
+    g_assert_null (pl_feedback_pane_get_selected (f->pane));
+    g_assert_true (gtk_revealer_get_reveal_child (capture));
+    pl_feedback_pane_select (f->pane, item);
+    g_assert_false (gtk_revealer_get_reveal_child (capture));
+  }
 
   gtk_drop_down_set_selected (pl_feedback_detail_get_disposition_dropdown (detail), PL_DISPOSITION_PARTLY_ACCEPTED);
   gtk_drop_down_set_selected (pl_feedback_detail_get_priority_dropdown (detail), PL_PRIORITY_HIGH);
