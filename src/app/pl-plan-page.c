@@ -28,7 +28,7 @@ struct _PlPlanPage
 {
   AdwBin              parent_instance;
 
-  GtkPaned           *paned;
+  AdwFlap            *flap;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
   GtkStack           *side_stack;
@@ -295,7 +295,20 @@ selection_changed_cb (PlPlanPage *self)
 
   pl_action_editor_set_action (self->editor, action);
   gtk_stack_set_visible_child_name (self->side_stack, action ? "editor" : "empty");
+  /* The editor slides over the right of the table while an action is selected. */
+  adw_flap_set_reveal_flap (self->flap, action != NULL);
   update_context (self);
+}
+
+static void
+close_editor_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlPlanPage *self = PL_PLAN_PAGE (widget);
+
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -341,7 +354,9 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
 
   pl_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-plan-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, flap);
+  gtk_widget_class_install_action (widget_class, "plan.close-editor", NULL, close_editor_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.close-editor", NULL);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, side_stack);
@@ -399,9 +414,11 @@ pl_plan_page_ensure_loaded (PlPlanPage *self)
 
   self->sorted = gtk_sort_list_model_new (g_object_ref (self->actions),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* Nothing selected until the drafter picks an action. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->actions, "items-changed", G_CALLBACK (actions_changed_cb), self);
