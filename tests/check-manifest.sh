@@ -5,7 +5,11 @@
 set -euo pipefail
 manifest="$1"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$manifest"
-out=$(flatpak-builder --show-manifest "$manifest" 2>&1)
+manifest=$(realpath "$manifest")
+# flatpak-builder keeps state in the current directory: use a scratch one.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+out=$(cd "$scratch" && flatpak-builder --show-manifest "$manifest" 2>&1)
 if grep -q WARNING <<<"$out"; then
   echo "$out" | grep WARNING
   exit 1
