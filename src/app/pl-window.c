@@ -49,6 +49,7 @@ struct _PlWindow
   gboolean              reconciling;
   gboolean              closed;
   guint                 normalize_id;
+  guint                 menu_closed_id;
 };
 
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,6 +66,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void sync_pillar_pages (PlWindow *self);
+static void update_page_actions (PlWindow *self);
 static void update_current_target (PlWindow *self);
 
 static gboolean
@@ -440,12 +442,31 @@ close_page_cb (AdwTabView *view,
   return GDK_EVENT_STOP;
 }
 
+static gboolean
+menu_closed_cb (gpointer data)
+{
+  PlWindow *self = data;
+
+  self->menu_closed_id = 0;
+  self->menu_page = NULL;
+  update_page_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 setup_menu_cb (AdwTabView *view,
                AdwTabPage *page,
                PlWindow   *self)
 {
   gboolean pillar = page_editor (page) != NULL && is_editable (self);
+
+  /* The menu closed: once its item has run, act on the front tab again. */
+  if (page == NULL)
+    {
+      if (self->menu_closed_id == 0)
+        self->menu_closed_id = g_idle_add (menu_closed_cb, self);
+      return;
+    }
 
   self->menu_page = page;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-pillar", pillar);
@@ -786,6 +807,7 @@ close_document (PlWindow *self)
                pl_document_get_path (self->document), error->message);
   self->closed = TRUE;
   g_clear_handle_id (&self->normalize_id, g_source_remove);
+  g_clear_handle_id (&self->menu_closed_id, g_source_remove);
   g_signal_handlers_disconnect_by_func (pl_document_get_pillars (self->document), pillars_changed_cb, self);
   pl_document_close (self->document);
 }

@@ -353,6 +353,30 @@ test_typing_reaches_file (void)
   g_clear_object (&reread);
   g_clear_object (&check);
 
+  /* Find (Ctrl+F): the search entry takes the focus and the first match
+   * is selected in the narrative. */
+  {
+    GtkWidget *focus;
+    GtkWidget *entry;
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+    wait_ms (300);
+    focus = gtk_window_get_focus (GTK_WINDOW (window));
+    entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
+    g_assert_nonnull (entry);
+    if (entry != NULL)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (entry), "Ctrl+S");
+        wait_ms (400);
+        g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+        selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        g_assert_cmpstr (selected, ==, "Ctrl+S");
+        screenshot (GTK_WIDGET (window), "find");
+      }
+  }
+
   /* Closing at once loses nothing. */
   type_at_end (buffer, "\nLast words before closing.");
   close_window (window);
