@@ -72,7 +72,7 @@ window_added_cb (GtkApplication *app,
 
 /* ---- errors ---- */
 
-static void
+static GtkWidget *
 show_error (PlApplication *self,
             const char    *heading,
             const GError  *error)
@@ -86,6 +86,18 @@ show_error (PlApplication *self,
    * when no document window could be opened. */
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+read_only_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PlApplication    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "pl-path");
+
+  if (g_str_equal (response, "read-only") && path != NULL)
+    pl_application_open_path_read_only (self, path);
 }
 
 /* ---- windows ---- */
@@ -166,8 +178,40 @@ pl_application_open_path (PlApplication *self,
     {
       g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      GtkWidget *dialog = show_error (self, heading, error);
 
-      show_error (self, heading, error);
+      /* Someone else is writing it: reading it is still possible. */
+      if (g_error_matches (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_LOCKED))
+        {
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _("Open _Read-Only"));
+          g_object_set_data_full (G_OBJECT (dialog), "pl-path", g_strdup (path), g_free);
+          g_signal_connect_object (dialog, "response", G_CALLBACK (read_only_response_cb), self, 0);
+        }
+      return NULL;
+    }
+  return show_document (self, document);
+}
+
+PlWindow *
+pl_application_open_path_read_only (PlApplication *self,
+                                    const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) document = NULL;
+  PlWindow *window;
+
+  g_return_val_if_fail (PL_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if ((window = pl_application_find_window (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+  document = pl_document_open (path, PL_DOCUMENT_OPEN_READ_ONLY, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Open the Strategy"), error);
       return NULL;
     }
   return show_document (self, document);

@@ -21,6 +21,9 @@ PlApplication *pl_application_new            (GApplicationFlags  flags);
  * no window is left behind. */
 PlWindow      *pl_application_open_path      (PlApplication     *self,
                                               const char        *path);
+/* Opens @path without ever writing to it. */
+PlWindow      *pl_application_open_path_read_only (PlApplication *self,
+                                                   const char    *path);
 /* Creates a new strategy at @path from the standard template and opens it. */
 PlWindow      *pl_application_create_path    (PlApplication     *self,
                                               const char        *path);

@@ -836,6 +836,25 @@ test_bad_documents (void)
           g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected->message);
           if (kind == BAD_TOO_NEW)
             screenshot (GTK_WIDGET (dialog), "bad-document-dialog");
+          /* Locked by someone else: it can still be read. */
+          if (kind == BAD_LOCKED)
+            {
+              GList *now;
+
+              adw_message_dialog_response (dialog, "read-only");
+              wait_ms (300);
+              now = pl_windows ();
+              g_assert_cmpuint (g_list_length (now), ==, g_list_length (before) + 1);
+              window = pl_application_find_window (app, path);
+              g_assert_nonnull (window);
+              if (window != NULL)
+                {
+                  g_assert_true (pl_document_is_read_only (pl_window_get_document (window)));
+                  g_assert_true (g_str_has_suffix (window_subtitle (window), "Read-only"));
+                  close_window (window);
+                }
+              g_list_free (now);
+            }
         }
       destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
       g_list_free (before);
