@@ -877,7 +877,15 @@ pl_window_constructed (GObject *object)
   self->overview = PL_OVERVIEW_PAGE (overview);
   self->overview_page = adw_tab_view_append (self->tab_view, overview);
   adw_tab_page_set_title (self->overview_page, _("Overview"));
-  adw_tab_page_set_tooltip (self->overview_page, _("Title, vision and front matter"));
+  adw_tab_page_set_tooltip (self->overview_page, _("Overview: title, vision and front matter"));
+  /* Pinned: always in view at the start of the bar, never closed, never
+   * mixed up with the pillars when they are dragged. */
+  {
+    g_autoptr(GIcon) icon = g_themed_icon_new ("go-home-symbolic");
+
+    adw_tab_page_set_icon (self->overview_page, icon);
+    adw_tab_view_set_page_pinned (self->tab_view, self->overview_page, TRUE);
+  }
   g_signal_connect_object (overview, "notify::current-target", G_CALLBACK (update_current_target), self,
                            G_CONNECT_SWAPPED);
 

@@ -437,10 +437,20 @@ test_pillars_add_reorder_remove (void)
   g_assert_cmpint (pl_record_get_position (PL_RECORD (first)), ==, 1);
   g_assert_cmpint (adw_tab_view_get_page_position (view, page), ==, 1);
 
-  /* Dragging a pillar before the overview is put back. */
-  g_assert_true (adw_tab_view_reorder_page (view, pl_window_get_pillar_page (window, first), 0));
+  /* The overview is pinned: no pillar can be dragged before it. */
+  g_assert_true (adw_tab_page_get_pinned (nth_page (window, 0)));
+  g_assert_cmpint (adw_tab_view_get_n_pinned_pages (view), ==, 1);
+
+  /* Dragging the plan among the pillars is put back at the end. */
+  g_assert_true (adw_tab_view_reorder_page (view, nth_page (window, 7), 2));
   wait_ms (100);
-  g_assert_true (PL_IS_OVERVIEW_PAGE (adw_tab_page_get_child (nth_page (window, 0))));
+  g_assert_true (PL_IS_PLAN_PAGE (adw_tab_page_get_child (nth_page (window, 7))));
+  g_assert_cmpint (pl_record_get_position (PL_RECORD (added)), ==, 0);
+  g_assert_true (pl_window_get_pillar_page (window, first) == nth_page (window, 2));
+
+  /* Move the first pillar back to the front. */
+  g_assert_true (adw_tab_view_reorder_page (view, pl_window_get_pillar_page (window, first), 1));
+  wait_ms (100);
   g_assert_cmpint (pl_record_get_position (PL_RECORD (first)), ==, 0);
   g_assert_true (pl_window_get_pillar_page (window, first) == nth_page (window, 1));
 
