@@ -32,7 +32,8 @@ struct _PlFeedbackDetail
   GtkDropDown   *priority_dropdown;
   GtkMenuButton *target_button;
   GtkPopover    *target_popover;
-  GtkListBox    *target_list;
+  GtkListView   *target_list;
+  GListStore    *targets;       /* the strategy, then pillars, objectives and actions in order */
   GtkTextView   *response_view;
   GtkLabel      *error_label;
 };
@@ -210,26 +211,37 @@ response_changed_cb (GtkTextBuffer    *buffer,
 
 /* ---- retarget ---- */
 
+/* Rows are built only for what is on screen: a big strategy has thousands of actions. */
 static void
-add_target_row (PlFeedbackDetail *self,
-                PlDocument       *doc,
-                PlRecord         *record,
-                int               depth)
+setup_target_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
 {
-  g_autofree char *name = pl_feedback_format_target (doc, record);
-  GtkWidget *label = gtk_label_new (name);
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6 + depth * 18);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_target_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  PlRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  PlDocument *doc = pl_record_get_document (record);
+  g_autofree char *name = doc ? pl_feedback_format_target (doc, PL_IS_STRATEGY (record) ? NULL : record) : NULL;
+  int depth = PL_IS_ACTION (record) ? 2 : PL_IS_OBJECTIVE (record) ? 1 : 0;
+
+  gtk_label_set_text (GTK_LABEL (label), name ? name : "");
   gtk_widget_set_tooltip_text (label, name);
+  gtk_widget_set_margin_start (label, 6 + depth * 18);
   if (depth == 0)
     gtk_widget_add_css_class (label, "heading");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  if (record != NULL)
-    g_object_set_data_full (G_OBJECT (row), "target", g_object_ref (record), g_object_unref);
-  gtk_list_box_append (self->target_list, row);
+  else
+    gtk_widget_remove_css_class (label, "heading");
 }
 
 static void
@@ -237,49 +249,46 @@ target_popover_show_cb (PlFeedbackDetail *self)
 {
   PlDocument *doc;
   GListModel *pillars;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->target_list))) != NULL)
-    gtk_list_box_remove (self->target_list, child);
+  g_list_store_remove_all (self->targets);
   if (self->feedback == NULL || (doc = pl_record_get_document (PL_RECORD (self->feedback))) == NULL)
     return;
 
-  add_target_row (self, doc, NULL, 0);
+  g_ptr_array_add (items, g_object_ref (pl_document_get_strategy (doc)));
   pillars = pl_document_get_pillars (doc);
   for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
     {
-      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      PlPillar *pillar = g_list_model_get_item (pillars, i);
       GListModel *objectives = pl_document_get_objectives (doc, pillar);
 
-      add_target_row (self, doc, PL_RECORD (pillar), 0);
+      g_ptr_array_add (items, pillar);
       for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
         {
-          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+          PlObjective *objective = g_list_model_get_item (objectives, j);
           GListModel *actions = pl_document_get_actions (doc, objective);
 
-          add_target_row (self, doc, PL_RECORD (objective), 1);
+          g_ptr_array_add (items, objective);
           for (guint k = 0; k < g_list_model_get_n_items (actions); k++)
-            {
-              g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
-
-              add_target_row (self, doc, PL_RECORD (action), 2);
-            }
+            g_ptr_array_add (items, g_list_model_get_item (actions, k));
         }
     }
+  g_list_store_splice (self->targets, 0, 0, items->pdata, items->len);
 }
 
 static void
-target_row_activated_cb (PlFeedbackDetail *self,
-                         GtkListBoxRow    *row)
+target_activate_cb (PlFeedbackDetail *self,
+                    guint             position)
 {
-  PlRecord *target = g_object_get_data (G_OBJECT (row), "target");
+  g_autoptr(PlRecord) target = g_list_model_get_item (G_LIST_MODEL (self->targets), position);
   g_autoptr(GError) error = NULL;
   PlDocument *doc;
 
   gtk_popover_popdown (self->target_popover);
-  if (self->feedback == NULL || (doc = pl_record_get_document (PL_RECORD (self->feedback))) == NULL)
+  if (target == NULL || self->feedback == NULL ||
+      (doc = pl_record_get_document (PL_RECORD (self->feedback))) == NULL)
     return;
-  if (!pl_document_retarget_feedback (doc, self->feedback, target, &error))
+  if (!pl_document_retarget_feedback (doc, self->feedback, PL_IS_STRATEGY (target) ? NULL : target, &error))
     show_error (self, error);
   update (self);
 }
@@ -300,6 +309,7 @@ pl_feedback_detail_dispose (GObject *object)
 
   pl_feedback_detail_set_feedback (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_DETAIL);
+  g_clear_object (&self->targets);
   /* Children outside the template's bound fields are not unparented for us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -377,7 +387,7 @@ pl_feedback_detail_class_init (PlFeedbackDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, disposition_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, priority_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, target_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, target_activate_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "feedbackdetail");
@@ -389,6 +399,8 @@ pl_feedback_detail_init (PlFeedbackDetail *self)
   GtkLayoutManager *layout;
   g_autoptr(GtkStringList) dispositions = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkListItemFactory *factory;
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -405,6 +417,15 @@ pl_feedback_detail_init (PlFeedbackDetail *self)
 
   g_signal_connect (gtk_text_view_get_buffer (self->response_view), "changed",
                     G_CALLBACK (response_changed_cb), self);
+
+  self->targets = g_list_store_new (PL_TYPE_RECORD);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_target_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_target_cb), NULL);
+  gtk_list_view_set_factory (self->target_list, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->targets)));
+  gtk_list_view_set_model (self->target_list, GTK_SELECTION_MODEL (selection));
   self->loading = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
