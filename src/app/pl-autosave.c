@@ -11,6 +11,7 @@ typedef struct {
   char       *property;
   gpointer    owner;
   guint       timeout_id;
+  gboolean    dirty;        /* typed text not in the file yet (even after a failed write) */
   gulong      source_handler;
   gulong      record_handler;
   gboolean    loading;
@@ -43,25 +44,25 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-set_pending (PlAutosave *self,
-             Binding    *binding,
-             gboolean    pending)
+set_dirty (PlAutosave *self,
+           Binding    *binding,
+           gboolean    dirty)
 {
   gboolean was = self->n_pending > 0;
 
-  if (pending == (binding->timeout_id != 0))
+  if (binding->dirty == dirty)
     return;
-  if (!pending)
-    {
-      g_clear_handle_id (&binding->timeout_id, g_source_remove);
-      self->n_pending--;
-    }
-  else
+  binding->dirty = dirty;
+  if (dirty)
     self->n_pending++;
+  else
+    self->n_pending--;
   if (was != (self->n_pending > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
+/* Writes the binding's text. On failure the text stays dirty, so the next
+ * flush tries again and closing the window can warn. */
 static gboolean
 write_binding (Binding  *binding,
                GError  **error)
@@ -69,16 +70,20 @@ write_binding (Binding  *binding,
   PlAutosave *self = binding->autosave;
   g_autofree char *text = NULL;
   g_autofree char *stored = NULL;
-  gboolean ok = TRUE;
 
-  set_pending (self, binding, FALSE);
+  g_clear_handle_id (&binding->timeout_id, g_source_remove);
   if (pl_record_is_deleted (binding->record))
-    return TRUE;
+    {
+      set_dirty (self, binding, FALSE);
+      return TRUE;
+    }
   text = pl_text_source_get_text (binding->source);
   g_object_get (binding->record, binding->property, &stored, NULL);
-  if (g_strcmp0 (text, stored ? stored : "") != 0)
-    ok = pl_record_set (binding->record, error, binding->property, text, NULL);
-  return ok;
+  if (g_strcmp0 (text, stored ? stored : "") != 0 &&
+      !pl_record_set (binding->record, error, binding->property, text, NULL))
+    return FALSE;
+  set_dirty (self, binding, FALSE);
+  return TRUE;
 }
 
 static void report (PlAutosave *self, GError *error);
@@ -89,7 +94,7 @@ timeout_cb (gpointer data)
   Binding *binding = data;
   g_autoptr(GError) error = NULL;
 
-  /* write_binding() removes this source (allowed while it dispatches). */
+  binding->timeout_id = 0;
   if (!write_binding (binding, &error))
     report (binding->autosave, error);
   return G_SOURCE_REMOVE;
@@ -101,10 +106,8 @@ source_changed_cb (GObject *source,
 {
   if (binding->loading)
     return;
-  if (binding->timeout_id != 0)
-    g_source_remove (binding->timeout_id);
-  else
-    set_pending (binding->autosave, binding, TRUE);
+  g_clear_handle_id (&binding->timeout_id, g_source_remove);
+  set_dirty (binding->autosave, binding, TRUE);
   binding->timeout_id = g_timeout_add (PL_AUTOSAVE_DELAY_MS, timeout_cb, binding);
 }
 
@@ -129,7 +132,7 @@ record_notify_cb (PlRecord   *record,
                   Binding    *binding)
 {
   /* Never overwrite typing that is not written yet. */
-  if (binding->timeout_id != 0)
+  if (binding->dirty)
     return;
   load (binding);
 }
@@ -139,8 +142,8 @@ binding_free (gpointer data)
 {
   Binding *binding = data;
 
-  if (binding->timeout_id != 0)
-    set_pending (binding->autosave, binding, FALSE);
+  g_clear_handle_id (&binding->timeout_id, g_source_remove);
+  set_dirty (binding->autosave, binding, FALSE);
   g_clear_signal_handler (&binding->source_handler, binding->source);
   g_clear_signal_handler (&binding->record_handler, binding->record);
   g_clear_object (&binding->source);
@@ -300,7 +303,7 @@ pl_autosave_release (PlAutosave *self,
 
       if (binding->owner != owner)
         continue;
-      if (binding->timeout_id != 0)
+      if (binding->dirty)
         {
           g_autoptr(GError) error = NULL;
 
@@ -322,7 +325,7 @@ pl_autosave_flush_source (PlAutosave *self,
       Binding *binding = g_ptr_array_index (self->bindings, i);
       g_autoptr(GError) error = NULL;
 
-      if (binding->source == source && binding->timeout_id != 0 &&
+      if (binding->source == source && binding->dirty &&
           !write_binding (binding, &error))
         report (self, error);
     }
@@ -341,7 +344,7 @@ pl_autosave_flush (PlAutosave  *self,
       Binding *binding = g_ptr_array_index (self->bindings, i);
       g_autoptr(GError) local = NULL;
 
-      if (binding->timeout_id == 0)
+      if (!binding->dirty)
         continue;
       if (!write_binding (binding, &local))
         {

@@ -48,6 +48,8 @@ struct _PlWindow
   gboolean              feedback_visible;
   gboolean              reconciling;
   gboolean              closed;
+  gboolean              close_anyway;   /* the drafter accepted to lose unsaved text */
+  gboolean              save_failed;    /* the last write failed and text is still pending */
   guint                 normalize_id;
   guint                 menu_closed_id;
 };
@@ -87,6 +89,8 @@ update_title (PlWindow *self)
   g_autofree char *live = NULL;
   const char *status;
 
+  if (self->window_title == NULL)  /* disposed */
+    return;
   if (self->document == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Pillars"));
@@ -100,7 +104,9 @@ update_title (PlWindow *self)
     title = _("Untitled strategy");
   status = pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (strategy));
 
-  if (pl_document_is_read_only (self->document))
+  if (pl_autosave_get_pending (self->autosave) && self->save_failed)
+    state = _("Not saved");
+  else if (pl_document_is_read_only (self->document))
     state = _("Read-only");
   else if (pl_autosave_get_pending (self->autosave))
     state = _("Saving…");
@@ -117,6 +123,14 @@ update_title (PlWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_menu_button_set_label (self->status_button, status);
+}
+
+static void
+pending_cb (PlWindow *self)
+{
+  if (self->autosave != NULL && !pl_autosave_get_pending (self->autosave))
+    self->save_failed = FALSE;
+  update_title (self);
 }
 
 static void
@@ -186,6 +200,8 @@ write_failed_cb (GObject  *source,
   AdwToast *toast;
   g_autofree char *title = NULL;
 
+  self->save_failed = TRUE;
+  update_title (self);
   /* Translators: a toast when typing could not be saved; %s is why. */
   title = g_strdup_printf (_("Not saved: %s"), error->message);
   toast = adw_toast_new (title);
@@ -802,7 +818,7 @@ close_document (PlWindow *self)
 
   if (self->document == NULL || self->closed)
     return;
-  if (!pl_autosave_flush (self->autosave, &error))
+  if (!pl_autosave_flush (self->autosave, &error) && !self->close_anyway)
     g_warning ("Could not save the last changes to %s: %s",
                pl_document_get_path (self->document), error->message);
   self->closed = TRUE;
@@ -813,12 +829,58 @@ close_document (PlWindow *self)
 }
 
 static gboolean
+close_later_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PlWindow         *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->close_anyway = TRUE;
+      /* After the dialog, which is transient for this window, has gone. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+static gboolean
 pl_window_close_request (GtkWindow *window)
 {
   PlWindow *self = PL_WINDOW (window);
 
-  if (self->document != NULL)
-    save_window_state (self);
+  if (self->document != NULL && !self->closed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      save_window_state (self);
+      /* Never lose typing silently: if it cannot be written, say so. */
+      if (!pl_autosave_flush (self->autosave, &error) && !self->close_anyway)
+        {
+          GtkWidget *dialog;
+
+          dialog = adw_message_dialog_new (window, _("Your Last Changes Could Not Be Saved"), NULL);
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                          _("%s\n\nIf you close the window, what you typed since the last save is lost. "
+                                            "Keep it open to copy the text elsewhere."),
+                                          error->message);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "keep", _("_Keep Open"),
+                                            "close", _("_Close Anyway"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+          g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return GDK_EVENT_STOP;
+        }
+    }
   close_document (self);
   return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
 }
@@ -865,7 +927,7 @@ pl_window_constructed (GObject *object)
   self->autosave = pl_autosave_new (self->document);
   g_signal_connect_object (self->autosave, "write-failed", G_CALLBACK (write_failed_cb), self, 0);
   g_signal_connect_object (self->document, "write-failed", G_CALLBACK (write_failed_cb), self, 0);
-  g_signal_connect_object (self->autosave, "notify::pending", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "notify::pending", G_CALLBACK (pending_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::generation", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   strategy = pl_document_get_strategy (self->document);
   g_signal_connect_object (strategy, "notify", G_CALLBACK (strategy_notify_cb), self, 0);
@@ -943,6 +1005,10 @@ pl_window_dispose (GObject *object)
   PlWindow *self = PL_WINDOW (object);
 
   close_document (self);
+  if (self->autosave != NULL)
+    g_signal_handlers_disconnect_by_data (self->autosave, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->feedback_pane != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->feedback_pane, self);

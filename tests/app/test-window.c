@@ -392,6 +392,56 @@ test_typing_reaches_file (void)
   close_window (window);
 }
 
+/* When the file cannot be written, the window says so and closing it asks
+ * before losing what was typed. */
+static void
+test_write_failure (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = make_demo (dir, "failure.pillars", PL_DEMO_SMALL);
+  PlWindow *window = open_window (path);
+  GtkTextBuffer *buffer;
+  AdwMessageDialog *dialog;
+  GList *windows;
+
+  select_page (window, 1);
+  buffer = pl_window_get_current_buffer (window);
+  /* As if the disk went away under the document. */
+  pl_document_close (pl_window_get_document (window));
+  type_at_end (buffer, "\nThis cannot be written.");
+  wait_ms (800);
+  g_assert_cmpstr (window_subtitle (window), ==, "Validation · Not saved");
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_ms (100);
+  windows = pl_windows ();
+  g_assert_nonnull (g_list_find (windows, window));
+  g_list_free (windows);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return;
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Last Changes Could Not Be Saved");
+  screenshot (GTK_WIDGET (dialog), "unsaved-dialog");
+  adw_message_dialog_response (dialog, "keep");
+  wait_ms (50);
+  windows = pl_windows ();
+  g_assert_nonnull (g_list_find (windows, window));
+  g_list_free (windows);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_ms (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  if (dialog != NULL)
+    adw_message_dialog_response (dialog, "close");
+  wait_ms (100);
+  destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  windows = pl_windows ();
+  g_assert_null (g_list_find (windows, window));
+  g_list_free (windows);
+}
+
 static void
 test_pillars_add_reorder_remove (void)
 {
@@ -1037,6 +1087,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/tabs", test_tabs);
   g_test_add_func ("/window/typing-reaches-file", test_typing_reaches_file);
+  g_test_add_func ("/window/write-failure", test_write_failure);
   g_test_add_func ("/window/pillars-add-reorder-remove", test_pillars_add_reorder_remove);
   g_test_add_func ("/window/objectives-and-actions", test_objectives_and_actions);
   g_test_add_func ("/window/lifecycle", test_lifecycle);
