@@ -438,11 +438,13 @@ app_quit_cb (GSimpleAction *action,
   PlApplication *self = user_data;
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Closing a window writes what is pending and closes its document. */
+  /* Closing a window writes what is pending and closes its document; a
+   * window whose last changes cannot be written stays open and asks. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
   g_list_free (windows);
-  g_application_quit (G_APPLICATION (self));
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
