@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
@@ -642,7 +644,14 @@ rebuild_recent (PlWindow *self)
         continue;
       name = pl_display_name_for_path (recent[i]);
       dir = g_path_get_dirname (recent[i]);
-      display_dir = g_filename_display_name (dir);
+      if (g_str_has_prefix (dir, g_get_home_dir ()) && g_strcmp0 (g_get_home_dir (), "/") != 0)
+        {
+          g_autofree char *rest = g_filename_display_name (dir + strlen (g_get_home_dir ()));
+
+          display_dir = g_strconcat ("~", rest, NULL);
+        }
+      else
+        display_dir = g_filename_display_name (dir);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);

@@ -251,6 +251,88 @@ test_welcome (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_recent_row (GtkWidget  *root,
+                 const char *path)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "app.open-recent") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), path))
+            return child;
+        }
+      if ((found = find_recent_row (child, path)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* New strategy (from the standard template), the example, and the
+ * welcome page's recent documents. */
+static void
+test_new_example_recent (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.pillars", NULL);
+  g_autofree char *example = g_build_filename (g_get_user_data_dir (), "pillars", "Example.pillars", NULL);
+  g_autofree char *canonical = NULL;
+  PlWindow *window = pl_application_create_path (app, path);
+  PlWindow *welcome;
+  GtkWidget *row;
+
+  wait_ms (200);
+  g_assert_nonnull (window);
+  if (window == NULL)
+    return;
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* Overview, the four standard pillars, the plan. */
+  g_assert_cmpint (adw_tab_view_get_n_pages (pl_window_get_tab_view (window)), ==, 6);
+  g_assert_cmpstr (window_subtitle (window), ==, "Drafting · Saved");
+  close_window (window);
+
+  window = pl_application_open_example (app);
+  wait_ms (200);
+  g_assert_nonnull (window);
+  g_assert_true (g_file_test (example, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (adw_tab_view_get_n_pages (pl_window_get_tab_view (window)), ==, 7);
+  g_assert_true (pl_application_open_example (app) == window);
+  close_window (window);
+
+  /* The welcome page lists both, newest first, and opens them. */
+  welcome = pl_window_new (GTK_APPLICATION (app), NULL);
+  gtk_window_present (GTK_WINDOW (welcome));
+  wait_ms (200);
+  canonical = g_canonicalize_filename (path, NULL);
+  row = find_recent_row (GTK_WIDGET (welcome), canonical);
+  g_assert_nonnull (row);
+  screenshot (GTK_WIDGET (welcome), "welcome-recent");
+  if (row != NULL)
+    {
+      g_signal_emit_by_name (row, "activate");
+      wait_ms (300);
+      window = pl_application_find_window (app, path);
+      g_assert_nonnull (window);
+      /* The welcome window gave way to the document. */
+      {
+        GList *windows = pl_windows ();
+
+        g_assert_null (g_list_find (windows, welcome));
+        g_list_free (windows);
+      }
+      if (window != NULL)
+        close_window (window);
+    }
+  else
+    close_window (welcome);
+}
+
 static void
 test_tabs (void)
 {
@@ -1074,6 +1156,11 @@ main (int   argc,
 {
   int status;
 
+  g_autofree char *data_home = NULL;
+
+  /* The example goes to the user data folder: a fresh one. */
+  data_home = g_dir_make_tmp ("pillars-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
   gtk_init ();
@@ -1086,6 +1173,7 @@ main (int   argc,
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/tabs", test_tabs);
+  g_test_add_func ("/window/new-example-recent", test_new_example_recent);
   g_test_add_func ("/window/typing-reaches-file", test_typing_reaches_file);
   g_test_add_func ("/window/write-failure", test_write_failure);
   g_test_add_func ("/window/pillars-add-reorder-remove", test_pillars_add_reorder_remove);
