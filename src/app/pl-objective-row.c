@@ -163,6 +163,14 @@ open_action_dialog (PlObjectiveRow *self,
   gtk_box_append (GTK_BOX (box), scroller);
   adw_window_set_content (ADW_WINDOW (dialog), box);
 
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (dialog, shortcuts);
+  }
   g_signal_connect_object (dialog, "close-request", G_CALLBACK (dialog_close_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   pl_action_editor_focus_title (PL_ACTION_EDITOR (editor));
