@@ -220,6 +220,28 @@ click_undo (PlWindow *window)
   wait_ms (100);
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child) &&
+          (title == NULL || (ADW_IS_PREFERENCES_ROW (child) &&
+                             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)) &&
+          (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0))
+        return child;
+      if ((found = find_widget (child, type, title, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 type_at_end (GtkTextBuffer *buffer,
              const char    *text)
@@ -434,6 +456,25 @@ test_typing_reaches_file (void)
   g_assert_true (g_str_has_suffix (pl_pillar_get_body (reread), "flushed by Ctrl+S."));
   g_clear_object (&reread);
   g_clear_object (&check);
+
+  /* The pillar's title field: the tab and the file follow. */
+  {
+    GtkWidget *title_row = find_widget (adw_tab_page_get_child (nth_page (window, 2)), ADW_TYPE_ENTRY_ROW,
+                                        "Pillar title", NULL);
+
+    g_assert_nonnull (title_row);
+    if (title_row != NULL)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (title_row), "Awareness and education");
+        wait_ms (800);
+        g_assert_cmpstr (adw_tab_page_get_title (nth_page (window, 2)), ==, "Awareness and education");
+        check = reopen_read_only (path);
+        reread = g_list_model_get_item (pl_document_get_pillars (check), 1);
+        g_assert_cmpstr (pl_pillar_get_title (reread), ==, "Awareness and education");
+        g_clear_object (&reread);
+        g_clear_object (&check);
+      }
+  }
 
   /* Find (Ctrl+F): the search entry takes the focus and the first match
    * is selected in the narrative. */
@@ -728,6 +769,39 @@ test_objectives_and_actions (void)
     g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, count);
     g_assert_false (pl_record_is_deleted (PL_RECORD (victim)));
     g_assert_cmpint (pl_record_get_position (PL_RECORD (victim)), ==, 0);
+
+    /* Reorder from the objective's menu. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first_objective_row (editor)), "objective.move-down", NULL));
+    wait_ms (50);
+    g_assert_cmpint (pl_record_get_position (PL_RECORD (victim)), ==, 1);
+  }
+
+  /* An action: move it down, delete it, undo. */
+  {
+    g_autoptr(PlObjective) second = g_list_model_get_item (objectives, 0);
+    GListModel *actions = pl_document_get_actions (doc, second);
+    g_autoptr(PlAction) first_action = g_list_model_get_item (actions, 0);
+    guint n_actions = g_list_model_get_n_items (actions);
+    GtkWidget *button;
+
+    g_assert_cmpuint (n_actions, >=, 2);
+    g_assert_true (pl_window_show_passage (window, PL_RECORD (second), NULL));
+    wait_ms (300);
+    button = find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, NULL, "Move Down");
+    g_assert_nonnull (button);
+    if (button != NULL)
+      g_signal_emit_by_name (button, "clicked");
+    wait_ms (100);
+    g_assert_cmpint (pl_record_get_position (PL_RECORD (first_action)), ==, 1);
+
+    button = find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, NULL, "Delete Action");
+    g_assert_nonnull (button);
+    if (button != NULL)
+      g_signal_emit_by_name (button, "clicked");
+    wait_ms (100);
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions - 1);
+    click_undo (window);
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions);
   }
   close_window (window);
 }
