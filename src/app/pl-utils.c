@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "pl-document.h"
 #include "pl-resources.h"
 #include "pl-utils.h"
@@ -28,6 +30,32 @@ pl_enum_label_model (GType enum_type)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (list, pl_enum_to_label (enum_type, (int) i));
   return G_LIST_MODEL (list);
+}
+
+char *
+pl_format_window_subtitle (int         status,
+                           gboolean    read_only,
+                           gboolean    pending,
+                           gboolean    failed,
+                           const char *live)
+{
+  const char *label = pl_enum_to_label (PL_TYPE_LIFECYCLE, status);
+  const char *state;
+
+  /* Unsaved text matters more than why the file cannot take it. */
+  if (pending && failed)
+    state = _("Not saved");
+  else if (read_only)
+    state = _("Read-only");
+  else if (pending)
+    state = _("Saving…");
+  else
+    state = _("Saved");
+  if (live != NULL && *live != '\0')
+    /* Translators: window subtitle, "Validation · Saved · Live — National workshop, Port Halden" */
+    return g_strdup_printf (_("%s · %s · %s"), label, state, live);
+  /* Translators: window subtitle, "Drafting · Saved" */
+  return g_strdup_printf (_("%s · %s"), label, state);
 }
 
 char *

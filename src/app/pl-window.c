@@ -86,7 +86,6 @@ update_title (PlWindow *self)
 {
   PlStrategy *strategy;
   const char *title;
-  const char *state;
   g_autofree char *subtitle = NULL;
   g_autofree char *live = NULL;
   const char *status;
@@ -106,21 +105,12 @@ update_title (PlWindow *self)
     title = _("Untitled strategy");
   status = pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (strategy));
 
-  if (pl_autosave_get_pending (self->autosave) && self->save_failed)
-    state = _("Not saved");
-  else if (pl_document_is_read_only (self->document))
-    state = _("Read-only");
-  else if (pl_autosave_get_pending (self->autosave))
-    state = _("Saving…");
-  else
-    state = _("Saved");
   live = self->feedback_pane ? pl_feedback_format_live (pl_feedback_pane_get_active_workshop (self->feedback_pane)) : NULL;
-  if (live != NULL)
-    /* Translators: window subtitle, "Validation · Saved · Live — National workshop, Port Halden" */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), status, state, live);
-  else
-    /* Translators: window subtitle, "Drafting · Saved" */
-    subtitle = g_strdup_printf (_("%s · %s"), status, state);
+  subtitle = pl_format_window_subtitle (pl_strategy_get_status (strategy),
+                                        pl_document_is_read_only (self->document),
+                                        pl_autosave_get_pending (self->autosave),
+                                        self->save_failed,
+                                        live);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
