@@ -548,6 +548,42 @@ test_locked (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* Another program (the sqlite3 shell, say) holds a write transaction:
+ * a change waits a little, then fails with LOCKED and changes nothing. */
+static void
+test_locked_by_other_program (void)
+{
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *path = make_document (dir, "shell.pillars");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_open (path, 0, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  guint64 generation;
+  sqlite3 *shell;
+
+  g_assert_no_error (error);
+  pillar = g_list_model_get_item (pl_document_get_pillars (doc), 0);
+  generation = pl_document_get_generation (doc);
+  shell = pl_test_sqlite_open (path, TRUE);
+  g_assert_true (pl_test_sqlite_exec (shell, "BEGIN IMMEDIATE; UPDATE strategy SET country = 'shell'"));
+
+  g_assert_false (pl_record_set (PL_RECORD (pillar), &error, "title", "Blocked", NULL));
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_LOCKED);
+  if (error)
+    g_assert_nonnull (strstr (error->message, "shell.pillars"));
+  g_clear_error (&error);
+  g_assert_cmpstr (pl_pillar_get_title (pillar), !=, "Blocked");
+  g_assert_cmpuint (pl_document_get_generation (doc), ==, generation);
+  g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_pillars (doc)), ==, 4);
+
+  g_assert_true (pl_test_sqlite_exec (shell, "ROLLBACK"));
+  sqlite3_close (shell);
+  g_assert_true (pl_record_set (PL_RECORD (pillar), &error, "title", "Now it works", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_pillar_get_title (pillar), ==, "Now it works");
+  pl_test_rmdir_recursive (dir);
+}
+
 /* ---- what the API is given ---- */
 
 static void
@@ -735,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/bad-documents/read-only/file", test_read_only_file);
   g_test_add_func ("/bad-documents/read-only/folder", test_read_only_folder);
   g_test_add_func ("/bad-documents/locked", test_locked);
+  g_test_add_func ("/bad-documents/locked-by-other-program", test_locked_by_other_program);
   g_test_add_func ("/bad-documents/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/bad-documents/huge-text", test_huge_text);
   g_test_add_func ("/bad-documents/hostile-markdown", test_hostile_markdown);
