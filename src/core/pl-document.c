@@ -644,6 +644,8 @@ refresh_all_actions (PlDocument *self)
   replace_items (self->all_actions, records);
 }
 
+static int compare_stakeholder_slots (gconstpointer a, gconstpointer b, gpointer user_data);
+
 /* Reloads a model that is already in memory from the file. */
 static void
 reload_list (PlDocument *self,
@@ -662,6 +664,8 @@ reload_list (PlDocument *self,
       return;
     }
   intern_array (self, records);
+  if (type == PL_TYPE_STAKEHOLDER)
+    g_ptr_array_sort_with_data (records, compare_stakeholder_slots, NULL);
   replace_items (list, records);
 }
 
@@ -789,6 +793,8 @@ top_store (PlDocument  *self,
           records = g_ptr_array_new_with_free_func (g_object_unref);
         }
       intern_array (self, records);
+      if (type == PL_TYPE_STAKEHOLDER)
+        g_ptr_array_sort_with_data (records, compare_stakeholder_slots, NULL);
       *slot = store_from_array (type, records);
     }
   return *slot;
@@ -1211,16 +1217,54 @@ compare_workshops (gconstpointer a,
   return c ? c : (int) (pl_record_get_id ((PlRecord *) a) - pl_record_get_id ((PlRecord *) b));
 }
 
+/* How names sort: case and accents ignored first ("Élise" between "bea"
+ * and "Zoë"), then case-folded, so the order does not depend on the locale. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name ? name : "", -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = decomposed ? decomposed : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
 static int
 compare_stakeholders (gconstpointer a,
                       gconstpointer b,
                       gpointer      user_data)
 {
-  g_autofree char *ka = g_utf8_casefold (pl_stakeholder_get_name ((PlStakeholder *) a), -1);
-  g_autofree char *kb = g_utf8_casefold (pl_stakeholder_get_name ((PlStakeholder *) b), -1);
+  const char *na = pl_stakeholder_get_name ((PlStakeholder *) a);
+  const char *nb = pl_stakeholder_get_name ((PlStakeholder *) b);
+  g_autofree char *ka = name_key (na);
+  g_autofree char *kb = name_key (nb);
   int c = g_strcmp0 (ka, kb);
 
+  if (c == 0)
+    {
+      g_autofree char *fa = g_utf8_casefold (na, -1);
+      g_autofree char *fb = g_utf8_casefold (nb, -1);
+
+      c = g_strcmp0 (fa, fb);
+    }
+  if (c == 0)
+    c = g_strcmp0 (na, nb);
   return c ? c : (int) (pl_record_get_id ((PlRecord *) a) - pl_record_get_id ((PlRecord *) b));
+}
+
+static int
+compare_stakeholder_slots (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  return compare_stakeholders (*(PlRecord **) a, *(PlRecord **) b, user_data);
 }
 
 /* Puts a new or restored record into the live model it belongs to. */
