@@ -814,6 +814,45 @@ test_workshop_resorts (Fixture       *f,
   }
 }
 
+static char *
+stakeholder_names (GListModel *model)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlStakeholder) st = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (s, ',');
+      g_string_append (s, pl_stakeholder_get_name (st));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Accented names sort the same way whether added live or loaded. */
+static void
+test_stakeholder_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const names[] = { "Zoë", "émile", "Adam", "Élise", "zack", "Ölaf", "bea" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *loaded = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(PlStakeholder) s = pl_document_add (f->doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error,
+                                                    "name", names[i], NULL);
+      g_assert_no_error (error);
+    }
+  live = stakeholder_names (pl_document_get_stakeholders (f->doc));
+  g_assert_cmpstr (live, ==, "Adam,bea,Élise,émile,Ölaf,zack,Zoë");
+  reopen (f);
+  loaded = stakeholder_names (pl_document_get_stakeholders (f->doc));
+  g_assert_cmpstr (loaded, ==, live);
+}
+
 /* ---- transactions ---- */
 
 static void
@@ -1122,6 +1161,7 @@ main (int   argc,
   ADD ("all-actions-follow", test_all_actions_follow);
   ADD ("models-items-changed", test_models_items_changed);
   ADD ("workshop-resorts", test_workshop_resorts);
+  ADD ("stakeholder-order", test_stakeholder_order);
   ADD ("group-commit", test_group_commit);
   ADD ("rollback-resyncs-models", test_rollback_resyncs_models);
   ADD ("nested-rollback", test_nested_rollback);
