@@ -14,47 +14,7 @@
 #include "pl-pillar-editor.h"
 #include "pl-plan-page.h"
 #include "pl-utils.h"
-#include "pl-window.h"
-
-struct _PlWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *new_pillar_button;
-  GtkWidget            *feedback_button;
-  GtkMenuButton        *status_button;
-  GtkStack             *main_stack;
-  AdwStatusPage        *welcome_page;
-  AdwPreferencesGroup  *recent_group;
-  GtkListBox           *recent_list;
-  GtkPaned             *paned;
-  PlFeedbackPane       *feedback_pane;
-  AdwTabBar            *tab_bar;
-  AdwTabView           *tab_view;
-  AdwBin               *feedback_slot;
-
-  GSettings            *settings;
-  PlDocument           *document;
-  PlAutosave           *autosave;
-  PlOverviewPage       *overview;
-  PlPlanPage           *plan;
-  AdwTabPage           *overview_page;
-  AdwTabPage           *plan_page;
-  GHashTable           *pillar_pages;    /* PlPillar* → AdwTabPage* (both owned by others) */
-  AdwTabPage           *menu_page;       /* the tab whose context menu is open */
-  PlPillarEditor       *watched_editor;  /* front editor whose target we follow */
-  PlRecord             *current_target;
-  gboolean              feedback_visible;
-  gboolean              reconciling;
-  gboolean              closed;
-  gboolean              close_anyway;   /* the drafter accepted to lose unsaved text */
-  gboolean              save_failed;    /* the last write failed and text is still pending */
-  guint                 normalize_id;
-  guint                 menu_closed_id;
-};
+#include "pl-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -70,11 +30,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void sync_pillar_pages (PlWindow *self);
-static void update_page_actions (PlWindow *self);
-static void update_current_target (PlWindow *self);
 
-static gboolean
-is_editable (PlWindow *self)
+gboolean
+pl_window_is_editable (PlWindow *self)
 {
   return self->document != NULL && !self->closed && !pl_document_is_read_only (self->document);
 }
@@ -242,18 +200,18 @@ pl_window_offer_undo (PlWindow   *self,
 
 /* ---- pages ---- */
 
-static PlPillarEditor *
-page_editor (AdwTabPage *page)
+PlPillarEditor *
+pl_window_page_editor (AdwTabPage *page)
 {
   GtkWidget *child = page ? adw_tab_page_get_child (page) : NULL;
 
   return PL_IS_PILLAR_EDITOR (child) ? PL_PILLAR_EDITOR (child) : NULL;
 }
 
-static PlPillarEditor *
-front_editor (PlWindow *self)
+PlPillarEditor *
+pl_window_front_editor (PlWindow *self)
 {
-  return self->document ? page_editor (adw_tab_view_get_selected_page (self->tab_view)) : NULL;
+  return self->document ? pl_window_page_editor (adw_tab_view_get_selected_page (self->tab_view)) : NULL;
 }
 
 AdwTabPage *
@@ -281,7 +239,7 @@ add_pillar_page (PlWindow *self,
                  PlPillar *pillar,
                  int       position)
 {
-  GtkWidget *editor = pl_pillar_editor_new (self->autosave, pillar, is_editable (self));
+  GtkWidget *editor = pl_pillar_editor_new (self->autosave, pillar, pl_window_is_editable (self));
   AdwTabPage *page = adw_tab_view_insert (self->tab_view, editor, position);
 
   pillar_title_cb (pillar, NULL, page);
@@ -342,7 +300,7 @@ pillars_changed_cb (GListModel *model,
                     PlWindow   *self)
 {
   sync_pillar_pages (self);
-  update_current_target (self);
+  pl_window_update_current_target (self);
 }
 
 static gboolean
@@ -361,11 +319,11 @@ page_reordered_cb (AdwTabView *view,
                    int         position,
                    PlWindow   *self)
 {
-  PlPillarEditor *editor = page_editor (page);
+  PlPillarEditor *editor = pl_window_page_editor (page);
 
   if (self->reconciling)
     return;
-  if (editor != NULL && is_editable (self))
+  if (editor != NULL && pl_window_is_editable (self))
     {
       g_autoptr(GError) error = NULL;
       PlPillar *pillar = pl_pillar_editor_get_pillar (editor);
@@ -382,56 +340,6 @@ page_reordered_cb (AdwTabView *view,
     self->normalize_id = g_idle_add (normalize_cb, self);
 }
 
-static void
-confirm_remove_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   PlWindow         *self)
-{
-  PlPillar *pillar = g_object_get_data (G_OBJECT (dialog), "pl-pillar");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "delete") || self->closed || pl_record_is_deleted (PL_RECORD (pillar)))
-    return;
-  pl_autosave_flush (self->autosave, NULL);
-  if (!pl_document_delete (self->document, PL_RECORD (pillar), &error))
-    pl_window_show_error (self, _("Could Not Delete the Pillar"), error);
-  else
-    pl_window_offer_undo (self, PL_RECORD (pillar), _("Pillar deleted"));
-}
-
-static void
-ask_remove_pillar (PlWindow *self,
-                   PlPillar *pillar)
-{
-  GtkWidget *dialog;
-  g_autofree char *heading = NULL;
-  GListModel *objectives;
-  guint n_objectives;
-  g_autofree char *body = NULL;
-
-  if (!is_editable (self))
-    return;
-  objectives = pl_document_get_objectives (self->document, pillar);
-  n_objectives = g_list_model_get_n_items (objectives);
-  heading = g_strdup_printf (_("Delete “%s”?"), pl_pillar_get_title (pillar));
-  body = g_strdup_printf (g_dngettext (NULL,
-                                       "The pillar, its narrative and its %u objective with their actions are removed from the strategy. Feedback on it is kept.",
-                                       "The pillar, its narrative and its %u objectives with their actions are removed from the strategy. Feedback on it is kept.",
-                                       n_objectives),
-                          n_objectives);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pl-pillar", g_object_ref (pillar), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_remove_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 close_page_cb (AdwTabView *view,
                AdwTabPage *page,
@@ -444,43 +352,10 @@ close_page_cb (AdwTabView *view,
 
   /* Closing a tab is not a way to lose a pillar: ask. */
   adw_tab_view_close_page_finish (view, page, FALSE);
-  editor = page_editor (page);
+  editor = pl_window_page_editor (page);
   if (editor != NULL)
-    ask_remove_pillar (self, pl_pillar_editor_get_pillar (editor));
+    pl_window_ask_remove_pillar (self, pl_pillar_editor_get_pillar (editor));
   return GDK_EVENT_STOP;
-}
-
-static gboolean
-menu_closed_cb (gpointer data)
-{
-  PlWindow *self = data;
-
-  self->menu_closed_id = 0;
-  self->menu_page = NULL;
-  update_page_actions (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-setup_menu_cb (AdwTabView *view,
-               AdwTabPage *page,
-               PlWindow   *self)
-{
-  gboolean pillar = page_editor (page) != NULL && is_editable (self);
-
-  /* The menu closed: once its item has run, act on the front tab again. */
-  if (page == NULL)
-    {
-      if (self->menu_closed_id == 0)
-        self->menu_closed_id = g_idle_add (menu_closed_cb, self);
-      return;
-    }
-
-  self->menu_page = page;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-pillar", pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-left", pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-right", pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-pillar", pillar);
 }
 
 /* ---- current target ---- */
@@ -493,8 +368,8 @@ set_current_target (PlWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_TARGET]);
 }
 
-static void
-update_current_target (PlWindow *self)
+void
+pl_window_update_current_target (PlWindow *self)
 {
   AdwTabPage *page;
   GtkWidget *child;
@@ -517,30 +392,15 @@ update_current_target (PlWindow *self)
 }
 
 static void
-update_page_actions (PlWindow *self)
-{
-  gboolean editable = is_editable (self);
-  gboolean pillar = front_editor (self) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-objective", editable && pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-action", editable && pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-pillar", editable && pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-left", editable && pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-pillar-right", editable && pillar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-pillar", editable && pillar);
-}
-
-static void
 selected_page_cb (AdwTabView *view,
                   GParamSpec *pspec,
                   PlWindow   *self)
 {
-  PlPillarEditor *editor = front_editor (self);
+  PlPillarEditor *editor = pl_window_front_editor (self);
 
   if (self->watched_editor != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->watched_editor, update_current_target, self);
+      g_signal_handlers_disconnect_by_func (self->watched_editor, pl_window_update_current_target, self);
       g_clear_weak_pointer (&self->watched_editor);
     }
   if (editor != NULL)
@@ -548,13 +408,13 @@ selected_page_cb (AdwTabView *view,
       /* Build a pillar's content only when its tab is first shown. */
       pl_pillar_editor_ensure_loaded (editor);
       g_set_weak_pointer (&self->watched_editor, editor);
-      g_signal_connect_swapped (editor, "notify::current-target", G_CALLBACK (update_current_target), self);
+      g_signal_connect_swapped (editor, "notify::current-target", G_CALLBACK (pl_window_update_current_target), self);
     }
   else if (adw_tab_view_get_selected_page (self->tab_view) == self->plan_page)
     pl_plan_page_ensure_loaded (self->plan);
   self->menu_page = NULL;
-  update_page_actions (self);
-  update_current_target (self);
+  pl_window_update_page_actions (self);
+  pl_window_update_current_target (self);
 }
 
 /* ---- side pane ---- */
@@ -655,116 +515,6 @@ rebuild_recent (PlWindow *self)
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
-}
-
-/* ---- actions ---- */
-
-static void
-window_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PlWindow *self = PL_WINDOW (widget);
-  PlPillarEditor *editor = front_editor (self);
-  AdwTabPage *target_page = self->menu_page ? self->menu_page : adw_tab_view_get_selected_page (self->tab_view);
-  PlPillarEditor *target_editor = page_editor (target_page);
-
-  self->menu_page = NULL;
-
-  if (g_str_equal (action_name, "win.close"))
-    gtk_window_close (GTK_WINDOW (self));
-  else if (g_str_equal (action_name, "win.flush"))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (self->document != NULL && !pl_window_flush (self, &error))
-        pl_window_show_error (self, _("Could Not Save"), error);
-    }
-  else if (self->document == NULL || self->closed)
-    return;
-  else if (g_str_equal (action_name, "win.export"))
-    {
-      GtkWidget *dialog;
-
-      pl_window_flush (self, NULL);
-      dialog = pl_export_dialog_new (GTK_WINDOW (self), self->document);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else if (g_str_equal (action_name, "win.new-pillar"))
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PlPillar) pillar = NULL;
-
-      if (!is_editable (self))
-        return;
-      pillar = pl_document_add (self->document, PL_TYPE_PILLAR, NULL, -1, &error,
-                                "title", _("New pillar"), NULL);
-      if (pillar == NULL)
-        pl_window_show_error (self, _("Could Not Add a Pillar"), error);
-      else
-        {
-          AdwTabPage *page = pl_window_get_pillar_page (self, pillar);
-
-          if (page != NULL)
-            adw_tab_view_set_selected_page (self->tab_view, page);
-        }
-    }
-  else if (g_str_equal (action_name, "win.new-objective"))
-    {
-      if (editor != NULL)
-        pl_pillar_editor_add_objective (editor);
-    }
-  else if (g_str_equal (action_name, "win.new-action"))
-    {
-      if (editor != NULL)
-        pl_pillar_editor_add_action (editor);
-    }
-  else if (g_str_equal (action_name, "win.find"))
-    {
-      if (editor != NULL)
-        pl_pillar_editor_start_search (editor);
-    }
-  else if (g_str_equal (action_name, "win.next-tab"))
-    adw_tab_view_select_next_page (self->tab_view);
-  else if (g_str_equal (action_name, "win.previous-tab"))
-    adw_tab_view_select_previous_page (self->tab_view);
-  else if (g_str_equal (action_name, "win.select-tab"))
-    {
-      int index = g_variant_get_int32 (parameter);
-
-      if (index >= 0 && index < adw_tab_view_get_n_pages (self->tab_view))
-        adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, index));
-    }
-  else if (g_str_equal (action_name, "win.rename-pillar"))
-    {
-      if (target_editor != NULL)
-        {
-          adw_tab_view_set_selected_page (self->tab_view, target_page);
-          pl_pillar_editor_show_passage (target_editor, NULL, NULL);
-          pl_pillar_editor_focus_title (target_editor);
-        }
-    }
-  else if (g_str_equal (action_name, "win.move-pillar-left") ||
-           g_str_equal (action_name, "win.move-pillar-right"))
-    {
-      if (target_editor != NULL && is_editable (self))
-        {
-          g_autoptr(GError) error = NULL;
-          PlPillar *pillar = pl_pillar_editor_get_pillar (target_editor);
-          int n = (int) g_list_model_get_n_items (pl_document_get_pillars (self->document));
-          int pos = (int) pl_record_get_position (PL_RECORD (pillar));
-          int wanted = pos + (g_str_equal (action_name, "win.move-pillar-left") ? -1 : 1);
-
-          if (wanted >= 0 && wanted < n &&
-              !pl_document_move (self->document, PL_RECORD (pillar), (guint) wanted, &error))
-            pl_window_show_error (self, _("Could Not Move the Pillar"), error);
-        }
-    }
-  else if (g_str_equal (action_name, "win.remove-pillar"))
-    {
-      if (target_editor != NULL)
-        ask_remove_pillar (self, pl_pillar_editor_get_pillar (target_editor));
-    }
 }
 
 static void
@@ -916,13 +666,13 @@ pl_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status", FALSE);
-      update_page_actions (self);
+      pl_window_update_page_actions (self);
       update_side_pane (self);
       update_title (self);
       return;
     }
 
-  editable = is_editable (self);
+  editable = pl_window_is_editable (self);
   self->autosave = pl_autosave_new (self->document);
   g_signal_connect_object (self->autosave, "write-failed", G_CALLBACK (write_failed_cb), self, 0);
   g_signal_connect_object (self->document, "write-failed", G_CALLBACK (write_failed_cb), self, 0);
@@ -947,7 +697,7 @@ pl_window_constructed (GObject *object)
     adw_tab_page_set_icon (self->overview_page, icon);
     adw_tab_view_set_page_pinned (self->tab_view, self->overview_page, TRUE);
   }
-  g_signal_connect_object (overview, "notify::current-target", G_CALLBACK (update_current_target), self,
+  g_signal_connect_object (overview, "notify::current-target", G_CALLBACK (pl_window_update_current_target), self,
                            G_CONNECT_SWAPPED);
 
   plan = pl_plan_page_new (self->autosave, editable);
@@ -963,7 +713,7 @@ pl_window_constructed (GObject *object)
   g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_cb), self);
   g_signal_connect (self->tab_view, "page-reordered", G_CALLBACK (page_reordered_cb), self);
   g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page_cb), self);
-  g_signal_connect (self->tab_view, "setup-menu", G_CALLBACK (setup_menu_cb), self);
+  g_signal_connect (self->tab_view, "setup-menu", G_CALLBACK (pl_window_setup_menu_cb), self);
   adw_tab_view_set_selected_page (self->tab_view, self->overview_page);
 
   /* The feedback pane: captures attach to what the front tab is about, and
@@ -985,7 +735,7 @@ pl_window_constructed (GObject *object)
   selected_page_cb (self->tab_view, NULL, self);
   update_side_pane (self);
   update_title (self);
-  update_current_target (self);
+  pl_window_update_current_target (self);
 
   if (!editable)
     {
@@ -1015,7 +765,7 @@ pl_window_dispose (GObject *object)
     }
   if (self->watched_editor != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->watched_editor, update_current_target, self);
+      g_signal_handlers_disconnect_by_func (self->watched_editor, pl_window_update_current_target, self);
       g_clear_weak_pointer (&self->watched_editor);
     }
   if (self->tab_view != NULL)
@@ -1129,38 +879,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_slot);
 
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.flush", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-pillar", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-objective", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-action", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.next-tab", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.previous-tab", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.select-tab", "i", window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.rename-pillar", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-pillar-left", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-pillar-right", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.remove-pillar", NULL, window_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-feedback", "feedback-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.status", "status");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.flush", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-pillar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-objective", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-action", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-feedback", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-pillar", NULL);
-  /* AdwTabView handles Ctrl+Page Up/Down, Alt+1…9 and Ctrl+Shift+Page
-   * Up/Down (move the tab); these are for when the focus is elsewhere. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-tab", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-tab", NULL);
-  for (int i = 0; i < 9; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.select-tab", "i", i);
+  pl_window_class_install_actions (widget_class);
 }
 
 static void
@@ -1247,7 +966,7 @@ pl_window_show_passage (PlWindow   *self,
     {
       adw_tab_view_set_selected_page (self->tab_view, self->overview_page);
       found = pl_overview_page_show_passage (self->overview, target, quote);
-      update_current_target (self);
+      pl_window_update_current_target (self);
       return found;
     }
 
@@ -1256,8 +975,8 @@ pl_window_show_passage (PlWindow   *self,
   if (page == NULL)
     return FALSE;
   adw_tab_view_set_selected_page (self->tab_view, page);
-  editor = page_editor (page);
+  editor = pl_window_page_editor (page);
   found = pl_pillar_editor_show_passage (editor, target, quote);
-  update_current_target (self);
+  pl_window_update_current_target (self);
   return found;
 }
