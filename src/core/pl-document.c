@@ -960,7 +960,25 @@ pl_document_find_stakeholder (PlDocument *self,
   if (self->store == NULL || name == NULL || !g_utf8_validate (name, -1, NULL))
     return NULL;
   id = pl_store_find_stakeholder (self->store, name);
-  return id ? (PlStakeholder *) pl_document_lookup (self, PL_TYPE_STAKEHOLDER, id, NULL) : NULL;
+  if (id != 0)
+    return (PlStakeholder *) pl_document_lookup (self, PL_TYPE_STAKEHOLDER, id, NULL);
+
+  /* SQLite's NOCASE folds ASCII only: "élise" must find "Élise" too. */
+  {
+    GListModel *all = pl_document_get_stakeholders (self);
+    g_autofree char *wanted = g_utf8_casefold (name, -1);
+    PlStakeholder *found = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all) && found == NULL; i++)
+      {
+        g_autoptr(PlStakeholder) s = g_list_model_get_item (all, i);
+        g_autofree char *folded = g_utf8_casefold (pl_stakeholder_get_name (s), -1);
+
+        if (g_str_equal (folded, wanted))
+          found = g_steal_pointer (&s);
+      }
+    return found;
+  }
 }
 
 gint64
