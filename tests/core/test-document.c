@@ -848,6 +848,22 @@ test_stakeholder_order (Fixture       *f,
     }
   live = stakeholder_names (pl_document_get_stakeholders (f->doc));
   g_assert_cmpstr (live, ==, "Adam,bea,Élise,émile,Ölaf,zack,Zoë");
+  /* Found by name whatever the case, accented letters included. */
+  {
+    g_autoptr(PlStakeholder) a = pl_document_find_stakeholder (f->doc, "ADAM");
+    g_autoptr(PlStakeholder) e = pl_document_find_stakeholder (f->doc, "élise");
+    g_autoptr(PlStakeholder) o = pl_document_find_stakeholder (f->doc, "öLAF");
+    g_autoptr(PlStakeholder) none = pl_document_find_stakeholder (f->doc, "elise");
+
+    g_assert_nonnull (a);
+    g_assert_nonnull (e);
+    g_assert_nonnull (o);
+    g_assert_null (none);
+    if (e)
+      g_assert_cmpstr (pl_stakeholder_get_name (e), ==, "Élise");
+    if (o)
+      g_assert_cmpstr (pl_stakeholder_get_name (o), ==, "Ölaf");
+  }
   reopen (f);
   loaded = stakeholder_names (pl_document_get_stakeholders (f->doc));
   g_assert_cmpstr (loaded, ==, live);
