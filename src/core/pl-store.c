@@ -395,6 +395,15 @@ open_internal (const char  *path,
                        store->display_name);
           return NULL;
         }
+      if (!S_ISREG (st.st_mode))
+        {
+          /* A pipe or device: opening it could block or never end. */
+          g_set_error (error, PL_DOCUMENT_ERROR,
+                       create ? PL_DOCUMENT_ERROR_EXISTS : PL_DOCUMENT_ERROR_NOT_DATABASE,
+                       _("“%s” is not a regular file, so it is not a Pillars document. Choose a .pillars file."),
+                       store->display_name);
+          return NULL;
+        }
       if (create)
         {
           g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS,
