@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -240,6 +241,32 @@ test_bad_file (gconstpointer data)
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (pl_test_side_files_exist (path));
 
+  pl_test_rmdir_recursive (dir);
+}
+
+/* A named pipe must not make open wait forever. */
+static void
+test_fifo (void)
+{
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *path = pl_test_path (dir, "pipe.pillars");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  doc = pl_document_open (path, 0, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NOT_DATABASE);
+  if (error)
+    g_assert_nonnull (strstr (error->message, "pipe.pillars"));
+  g_clear_error (&error);
+  doc = pl_document_open (path, PL_DOCUMENT_OPEN_READ_ONLY, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NOT_DATABASE);
+  g_clear_error (&error);
+  doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS);
   pl_test_rmdir_recursive (dir);
 }
 
@@ -767,6 +794,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_cases[i], test_bad_file);
     }
   g_test_add_func ("/bad-documents/create-over-existing", test_create_over_existing);
+  g_test_add_func ("/bad-documents/fifo", test_fifo);
   g_test_add_func ("/bad-documents/read-only/flag", test_read_only_flag);
   g_test_add_func ("/bad-documents/read-only/file", test_read_only_file);
   g_test_add_func ("/bad-documents/read-only/folder", test_read_only_folder);
