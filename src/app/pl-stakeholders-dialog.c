@@ -108,6 +108,50 @@ named_active_cb (GtkSwitch  *sw,
     g_warning ("Could not change the stakeholder: %s", error->message);
 }
 
+static void
+fill_merge_choices (PlStakeholdersDialog *self,
+                    GParamSpec           *pspec,
+                    AdwExpanderRow       *row)
+{
+  PlStakeholder *me = g_object_get_data (G_OBJECT (row), "record");
+  GtkDropDown *combo = g_object_get_data (G_OBJECT (row), "merge-combo");
+  GListModel *all = pl_document_get_stakeholders (self->document);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!adw_expander_row_get_expanded (row))
+    {
+      g_array_unref (ids);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PlStakeholder) s = g_list_model_get_item (all, i);
+      g_autofree char *label = NULL;
+      gint64 id = pl_record_get_id (PL_RECORD (s));
+      const char *org = pl_stakeholder_get_organisation (s);
+
+      if (s == me)
+        continue;
+      label = org && *org ? g_strdup_printf ("%s (%s)", pl_stakeholder_get_name (s), org)
+                          : g_strdup (pl_stakeholder_get_name (s));
+      gtk_string_list_append (names, label);
+      g_array_append_val (ids, id);
+    }
+  g_object_set_data_full (G_OBJECT (combo), "ids", ids, (GDestroyNotify) g_array_unref);
+  gtk_drop_down_set_model (combo, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (combo, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+registry_changed_cb (AdwExpanderRow *row)
+{
+  PlStakeholdersDialog *self = g_object_get_data (G_OBJECT (row), "dialog");
+
+  if (self != NULL && adw_expander_row_get_expanded (row))
+    fill_merge_choices (self, NULL, row);
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
@@ -155,13 +199,15 @@ create_row_cb (gpointer item,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (named_row), sw);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), named_row);
 
-  /* Merge: the same person entered twice, e.g. at two workshops. */
+  /* Merge: the same person entered twice, e.g. at two workshops. The
+   * choices are filled when the row opens: a copy, not the live registry,
+   * because the registry changes under the dropdown when this row goes. */
   merge_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (merge_row), _("Duplicate of"));
-  merge_combo = gtk_drop_down_new (g_object_ref (pl_document_get_stakeholders (self->document)),
-                                   gtk_property_expression_new (PL_TYPE_STAKEHOLDER, NULL, "name"));
+  merge_combo = gtk_drop_down_new_from_strings ((const char *[]) { NULL });
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (merge_combo), TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (merge_combo), GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (merge_combo),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_widget_set_valign (merge_combo, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (merge_combo, _("The stakeholder this one is a duplicate of"));
   merge_button = gtk_button_new_with_mnemonic (_("_Merge"));
@@ -169,6 +215,10 @@ create_row_cb (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (merge_button), "stakeholders.merge");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (merge_button), "x", pl_record_get_id (record));
   g_object_set_data (G_OBJECT (row), "merge-combo", merge_combo);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (fill_merge_choices), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (row), "dialog", self);
+  g_signal_connect_object (pl_document_get_stakeholders (self->document), "items-changed",
+                           G_CALLBACK (registry_changed_cb), row, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (merge_row), merge_combo);
   adw_action_row_add_suffix (ADW_ACTION_ROW (merge_row), merge_button);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), merge_row);
@@ -305,8 +355,11 @@ stakeholders_merge_action (GtkWidget  *widget,
   PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (widget);
   g_autoptr(PlRecord) duplicate = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) into_record = NULL;
   GtkWidget *row, *combo, *dialog;
   PlStakeholder *into;
+  GArray *ids;
+  guint selected;
   MergeData *data;
 
   duplicate = pl_document_lookup (self->document, PL_TYPE_STAKEHOLDER, g_variant_get_int64 (parameter), &error);
@@ -317,7 +370,12 @@ stakeholders_merge_action (GtkWidget  *widget,
     }
   row = pl_stakeholders_dialog_get_row (self, PL_STAKEHOLDER (duplicate));
   combo = row ? g_object_get_data (G_OBJECT (row), "merge-combo") : NULL;
-  into = combo ? gtk_drop_down_get_selected_item (GTK_DROP_DOWN (combo)) : NULL;
+  ids = combo ? g_object_get_data (G_OBJECT (combo), "ids") : NULL;
+  selected = combo ? gtk_drop_down_get_selected (GTK_DROP_DOWN (combo)) : GTK_INVALID_LIST_POSITION;
+  if (ids != NULL && selected < ids->len)
+    into_record = pl_document_lookup (self->document, PL_TYPE_STAKEHOLDER,
+                                      g_array_index (ids, gint64, selected), NULL);
+  into = into_record ? PL_STAKEHOLDER (into_record) : NULL;
   if (into == NULL || into == PL_STAKEHOLDER (duplicate))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
