@@ -3,11 +3,97 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-application.h"
 #include "pl-export-dialog.h"
 #include "pl-pillar-editor.h"
+#include "pl-utils.h"
 #include "pl-window-private.h"
 
 /* The window's commands (win.*), their shortcuts, and the tab menu. */
+
+/* ---- save a copy ---- */
+
+gboolean
+pl_window_save_copy (PlWindow    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) dest = NULL;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->document == NULL || self->closed)
+    {
+      g_set_error_literal (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED, _("There is no document to copy"));
+      return FALSE;
+    }
+  source = g_file_new_for_path (pl_document_get_path (self->document));
+  dest = g_file_new_for_path (path);
+  if (g_file_equal (source, dest))
+    {
+      g_set_error_literal (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS,
+                           _("Choose another name: a copy cannot replace its original"));
+      return FALSE;
+    }
+  /* Everything typed goes into the main file first (a WAL checkpoint). */
+  if (!pl_window_flush (self, error))
+    return FALSE;
+  return g_file_copy (source, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                      NULL, NULL, NULL, error);
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       PlWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      if (!g_str_has_suffix (path, ".pillars"))
+        {
+          char *with = g_strconcat (path, ".pillars", NULL);
+
+          g_free (path);
+          path = with;
+        }
+      if (!pl_window_save_copy (self, path, &error))
+        pl_window_show_error (self, _("Could Not Save a Copy"), error);
+      else if (PL_IS_APPLICATION (app))
+        pl_application_open_path (PL_APPLICATION (app), path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+ask_save_copy (PlWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *base = pl_display_name_for_path (pl_document_get_path (self->document));
+  /* Translators: the suggested name of a copy, "%s" is the original's name */
+  g_autofree char *name = g_strdup_printf (_("%s (copy).pillars"), base);
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Strategies"));
+  gtk_file_filter_add_pattern (filter, "*.pillars");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_copy_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- pillars ---- */
 
 static void
 confirm_remove_cb (AdwMessageDialog *dialog,
@@ -132,6 +218,8 @@ window_action_cb (GtkWidget  *widget,
     }
   else if (self->document == NULL || self->closed)
     return;
+  else if (g_str_equal (action_name, "win.save-copy"))
+    ask_save_copy (self);
   else if (g_str_equal (action_name, "win.export"))
     {
       GtkWidget *dialog;
@@ -224,6 +312,7 @@ pl_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, window_action_cb);
   gtk_widget_class_install_action (widget_class, "win.flush", NULL, window_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, window_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-pillar", NULL, window_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-objective", NULL, window_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-action", NULL, window_action_cb);
@@ -241,6 +330,7 @@ pl_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.flush", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-pillar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-objective", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-action", NULL);

@@ -664,6 +664,7 @@ pl_window_constructed (GObject *object)
                                G_CALLBACK (rebuild_recent), self, G_CONNECT_SWAPPED);
       rebuild_recent (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status", FALSE);
       pl_window_update_page_actions (self);
@@ -740,8 +741,7 @@ pl_window_constructed (GObject *object)
   if (!editable)
     {
       const char *reason = pl_document_get_read_only_reason (self->document);
-      g_autofree char *title = g_strdup_printf (_("Opened read-only: %s"), reason ? reason : "");
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = adw_toast_new (reason && *reason ? reason : _("Opened read-only: nothing can be changed"));
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -41,6 +41,10 @@ AdwTabPage    *pl_window_get_pillar_page    (PlWindow       *self,
 /* Writes all pending typing to the file now. */
 gboolean       pl_window_flush              (PlWindow       *self,
                                              GError        **error);
+/* Writes a copy of the document to @path (e.g. to edit a read-only one). */
+gboolean       pl_window_save_copy          (PlWindow       *self,
+                                             const char     *path,
+                                             GError        **error);
 /* Shows a toast with an Undo button that restores @record. */
 void           pl_window_offer_undo         (PlWindow       *self,
                                              PlRecord       *record,

@@ -944,6 +944,22 @@ test_read_only (void)
   buffer = pl_window_get_current_buffer (window);
   g_assert_nonnull (buffer);
   screenshot (GTK_WIDGET (window), "read-only");
+
+  /* "Save a copy to make changes": the copy opens for editing. */
+  {
+    g_autofree char *copy = g_build_filename (dir, "ro (copy).pillars", NULL);
+    g_autoptr(GError) copy_error = NULL;
+    PlWindow *copy_window;
+
+    g_assert_false (pl_window_save_copy (window, path, NULL));
+    g_assert_true (pl_window_save_copy (window, copy, &copy_error));
+    g_assert_no_error (copy_error);
+    copy_window = open_window (copy);
+    g_assert_false (pl_document_is_read_only (pl_window_get_document (copy_window)));
+    g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_pillars (pl_window_get_document (copy_window))), ==, 5);
+    g_assert_cmpstr (window_subtitle (copy_window), ==, "Validation · Saved");
+    close_window (copy_window);
+  }
   close_window (window);
 }
 
