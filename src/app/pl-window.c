@@ -740,6 +740,7 @@ pl_window_constructed (GObject *object)
 
   if (!editable)
     {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "pl-read-only");
       const char *reason = pl_document_get_read_only_reason (self->document);
       AdwToast *toast = adw_toast_new (reason && *reason ? reason : _("Opened read-only: nothing can be changed"));
 
