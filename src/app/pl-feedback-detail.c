@@ -28,6 +28,7 @@ struct _PlFeedbackDetail
   GtkLabel      *quote_label;
   GtkBox        *orphan_box;
   GtkButton     *show_button;
+  GtkDropDown   *kind_dropdown;
   GtkDropDown   *disposition_dropdown;
   GtkDropDown   *priority_dropdown;
   GtkMenuButton *target_button;
@@ -117,6 +118,7 @@ update (PlFeedbackDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_box), pl_feedback_get_orphaned (fb));
   gtk_widget_set_sensitive (GTK_WIDGET (self->show_button), !pl_feedback_get_orphaned (fb));
 
+  gtk_drop_down_set_selected (self->kind_dropdown, pl_feedback_get_kind (fb));
   gtk_drop_down_set_selected (self->disposition_dropdown, pl_feedback_get_disposition (fb));
   gtk_drop_down_set_selected (self->priority_dropdown, pl_feedback_get_priority (fb));
 
@@ -150,6 +152,21 @@ disposition_selected_cb (PlFeedbackDetail *self)
       selected == (guint) pl_feedback_get_disposition (self->feedback))
     return;
   if (!pl_record_set (PL_RECORD (self->feedback), &error, "disposition", (int) selected, NULL))
+    update (self);
+  show_error (self, error);
+}
+
+/* A comment that turns out to be a recommendation is reclassified here. */
+static void
+kind_selected_cb (PlFeedbackDetail *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->feedback == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected == (guint) pl_feedback_get_kind (self->feedback))
+    return;
+  if (!pl_record_set (PL_RECORD (self->feedback), &error, "kind", (int) selected, NULL))
     update (self);
   show_error (self, error);
 }
@@ -377,6 +394,7 @@ pl_feedback_detail_class_init (PlFeedbackDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, quote_label);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, orphan_box);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, show_button);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, disposition_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, priority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_button);
@@ -384,6 +402,7 @@ pl_feedback_detail_class_init (PlFeedbackDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_list);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, response_view);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, kind_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, disposition_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, priority_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_popover_show_cb);
@@ -399,6 +418,7 @@ pl_feedback_detail_init (PlFeedbackDetail *self)
   GtkLayoutManager *layout;
   g_autoptr(GtkStringList) dispositions = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkNoSelection) selection = NULL;
   GtkListItemFactory *factory;
 
@@ -408,6 +428,9 @@ pl_feedback_detail_init (PlFeedbackDetail *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
 
+  for (guint i = 0; i < pl_enum_count (PL_TYPE_FEEDBACK_KIND); i++)
+    gtk_string_list_append (kinds, pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, i));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   for (guint i = 0; i < pl_enum_count (PL_TYPE_DISPOSITION); i++)
     gtk_string_list_append (dispositions, pl_enum_to_label (PL_TYPE_DISPOSITION, i));
   gtk_drop_down_set_model (self->disposition_dropdown, G_LIST_MODEL (dispositions));
@@ -506,4 +529,11 @@ pl_feedback_detail_get_response_buffer (PlFeedbackDetail *self)
 {
   g_return_val_if_fail (PL_IS_FEEDBACK_DETAIL (self), NULL);
   return gtk_text_view_get_buffer (self->response_view);
+}
+
+GtkDropDown *
+pl_feedback_detail_get_kind_dropdown (PlFeedbackDetail *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK_DETAIL (self), NULL);
+  return self->kind_dropdown;
 }

@@ -24,6 +24,7 @@ void           pl_feedback_detail_set_feedback    (PlFeedbackDetail *self,
 void           pl_feedback_detail_flush           (PlFeedbackDetail *self);
 void           pl_feedback_detail_focus_disposition (PlFeedbackDetail *self);
 /* For tests and focus handling. */
+GtkDropDown   *pl_feedback_detail_get_kind_dropdown        (PlFeedbackDetail *self);
 GtkDropDown   *pl_feedback_detail_get_disposition_dropdown (PlFeedbackDetail *self);
 GtkDropDown   *pl_feedback_detail_get_priority_dropdown    (PlFeedbackDetail *self);
 GtkTextBuffer *pl_feedback_detail_get_response_buffer      (PlFeedbackDetail *self);

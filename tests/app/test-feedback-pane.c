@@ -459,6 +459,12 @@ test_answer (Fixture       *f,
     g_assert_false (gtk_revealer_get_reveal_child (capture));
   }
 
+  /* A question that is really a recommendation is reclassified. */
+  g_assert_cmpint (pl_feedback_get_kind (item), ==, PL_FEEDBACK_RECOMMENDATION);
+  g_assert_cmpuint (gtk_drop_down_get_selected (pl_feedback_detail_get_kind_dropdown (detail)), ==, PL_FEEDBACK_RECOMMENDATION);
+  gtk_drop_down_set_selected (pl_feedback_detail_get_kind_dropdown (detail), PL_FEEDBACK_QUESTION);
+  g_assert_cmpint (pl_feedback_get_kind (item), ==, PL_FEEDBACK_QUESTION);
+  gtk_drop_down_set_selected (pl_feedback_detail_get_kind_dropdown (detail), PL_FEEDBACK_RECOMMENDATION);
   gtk_drop_down_set_selected (pl_feedback_detail_get_disposition_dropdown (detail), PL_DISPOSITION_PARTLY_ACCEPTED);
   gtk_drop_down_set_selected (pl_feedback_detail_get_priority_dropdown (detail), PL_PRIORITY_HIGH);
   gtk_text_buffer_set_text (pl_feedback_detail_get_response_buffer (detail),
