@@ -437,7 +437,7 @@ show_in_detail (PlFeedbackPane *self,
 
       gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), TRUE);
       if (height > 0)
-        gtk_paned_set_position (self->paned, height * 2 / 5);
+        gtk_paned_set_position (self->paned, height / 2);
     }
   update_actions (self);
 }
