@@ -403,7 +403,8 @@ pl_plan_page_ensure_loaded (PlPlanPage *self)
     return;
   self->actions = g_object_ref (pl_document_get_all_actions (get_document (self)));
 
-  add_column (self, COLUMN_PILLAR, _("Pillar"), 140, FALSE);
+  /* By the pillar's number, not its title ("10." after "9."). */
+  add_column (self, COLUMN_PILLAR, _("Pillar"), 140, TRUE);
   add_column (self, COLUMN_OBJECTIVE, _("Objective"), 160, FALSE);
   add_column (self, COLUMN_ACTION, _("Action"), 280, FALSE);
   add_column (self, COLUMN_LEAD_AGENCY, _("Lead Agency"), 150, FALSE);

@@ -1242,6 +1242,22 @@ test_big_document (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==,
                       (guint) pl_document_count (pl_window_get_document (window), "actions"));
     g_assert_cmpuint (g_list_model_get_n_items (model), >, 2500);  /* "about 3,000" */
+
+    /* Sorted by pillar number: pillar 12 comes before pillar 9 when descending. */
+    {
+      GtkColumnView *columns = pl_plan_page_get_column_view (plan);
+      g_autoptr(GtkColumnViewColumn) pillar_column = g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
+      g_autoptr(PlAction) top = NULL;
+      g_autoptr(PlPillar) pillar = NULL;
+
+      gtk_column_view_sort_by_column (columns, pillar_column, GTK_SORT_DESCENDING);
+      wait_ms (100);
+      top = g_list_model_get_item (model, 0);
+      pillar = pl_document_get_pillar_of (pl_window_get_document (window), PL_RECORD (top));
+      g_assert_nonnull (pillar);
+      if (pillar != NULL)
+        g_assert_cmpint (pl_record_get_position (PL_RECORD (pillar)), ==, 11);
+    }
   }
   screenshot (GTK_WIDGET (window), "big-plan");
   close_window (window);
