@@ -820,6 +820,7 @@ test_lifecycle (void)
   g_assert_cmpint (pl_strategy_get_status (pl_document_get_strategy (pl_window_get_document (window))), ==,
                    PL_LIFECYCLE_CABINET_REVIEW);
   g_assert_cmpstr (window_subtitle (window), ==, "Cabinet review · Saved");
+  screenshot (GTK_WIDGET (window), "lifecycle");
   close_window (window);
 
   check = reopen_read_only (path);
@@ -851,6 +852,7 @@ test_passage (void)
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (selected, ==, quote);
+  screenshot (GTK_WIDGET (window), "passage");
   g_assert_false (pl_window_show_passage (window, PL_RECORD (pillar), "no such words in this pillar"));
 
   g_assert_true (pl_window_show_passage (window, PL_RECORD (section), section_quote));
