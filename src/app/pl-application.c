@@ -20,6 +20,7 @@ struct _PlApplication
   GSettings      *settings;
   gint64          start_time;        /* monotonic µs at process start */
   gboolean        report_first_frame;
+  gboolean        exit_after_first_frame;  /* benchmarks: PILLARS_EXIT_AFTER_FIRST_FRAME=1 */
   gboolean        first_frame_reported;
 };
 
@@ -33,6 +34,17 @@ static const GOptionEntry options[] = {
 
 /* ---- first frame ---- */
 
+static void app_quit_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+
+static gboolean
+quit_after_first_frame_cb (gpointer data)
+{
+  /* Like Ctrl+Q: windows close their documents first. */
+  app_quit_cb (NULL, NULL, data);
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 PlApplication *self)
@@ -44,6 +56,8 @@ after_paint_cb (GdkFrameClock *clock,
     return;
   self->first_frame_reported = TRUE;
   g_printerr ("first-frame-ms: %" G_GINT64_FORMAT "\n", elapsed / 1000);
+  if (self->exit_after_first_frame)
+    g_idle_add_full (G_PRIORITY_LOW, quit_after_first_frame_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -492,6 +506,8 @@ pl_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (opts, "report-first-frame") ||
       g_strcmp0 (g_getenv ("PILLARS_REPORT_FIRST_FRAME"), "1") == 0)
     self->report_first_frame = TRUE;
+  if (self->report_first_frame && g_strcmp0 (g_getenv ("PILLARS_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    self->exit_after_first_frame = TRUE;
   return -1;
 }
 
