@@ -372,12 +372,9 @@ new_response_cb (GtkNativeDialog *chooser,
               show_error (self, _("Could Not Create the Strategy"), error);
             }
           else
-            {
-              /* The chooser has already asked whether to replace it. */
-              if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-                g_unlink (path);
-              pl_application_create_path (self, path);
-            }
+            /* An existing file is never replaced (it may be a strategy open
+             * elsewhere): the core refuses with a message that says so. */
+            pl_application_create_path (self, path);
         }
     }
   g_object_unref (chooser);

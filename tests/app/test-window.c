@@ -319,6 +319,25 @@ test_new_example_recent (void)
   g_assert_cmpstr (window_subtitle (window), ==, "Drafting · Saved");
   close_window (window);
 
+  /* An existing file is never replaced by a new strategy. */
+  {
+    gsize before = 0, after = 0;
+    g_autofree char *contents = NULL;
+    AdwMessageDialog *dialog;
+
+    g_file_get_contents (path, &contents, &before, NULL);
+    g_assert_null (pl_application_create_path (app, path));
+    wait_ms (100);
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    if (dialog != NULL)
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already exists"));
+    destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+    g_clear_pointer (&contents, g_free);
+    g_file_get_contents (path, &contents, &after, NULL);
+    g_assert_cmpuint (after, ==, before);
+  }
+
   window = pl_application_open_example (app);
   wait_ms (200);
   g_assert_nonnull (window);
