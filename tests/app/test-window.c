@@ -1251,6 +1251,17 @@ test_big_document (void)
   for (int i = 1; i < n - 1; i++)
     loaded += pl_pillar_editor_is_loaded (PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, i))));
   g_assert_cmpuint (loaded, ==, 1);
+  pl_window_show_passage (window, PL_RECORD (pl_pillar_editor_get_pillar (PL_PILLAR_EDITOR (adw_tab_page_get_child (nth_page (window, 3))))),
+                          NULL);
+  {
+    /* Scroll to the objectives (a pillar of the big document has 40). */
+    GtkWidget *editor = adw_tab_page_get_child (nth_page (window, 3));
+    GtkWidget *scroller = gtk_widget_get_first_child (editor);
+
+    if (GTK_IS_SCROLLED_WINDOW (scroller))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 700);
+  }
+  screenshot (GTK_WIDGET (window), "big-pillar");
   g_assert_false (pl_plan_page_is_loaded (PL_PLAN_PAGE (adw_tab_page_get_child (nth_page (window, n - 1)))));
   start = g_get_monotonic_time ();
   adw_tab_view_set_selected_page (view, nth_page (window, n - 1));
