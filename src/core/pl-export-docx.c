@@ -331,7 +331,14 @@ docx_paragraph (PlOutline          *ol,
 {
   PlDocx *dx = ol->writer;
 
-  write_para (dx, kind == PL_OUTLINE_PARA_SUMMARY ? "Summary" : "Note", text);
+  static const char *styles[] = {
+    [PL_OUTLINE_PARA_SUMMARY] = "Summary",
+    [PL_OUTLINE_PARA_NOTE] = "Note",
+    [PL_OUTLINE_PARA_LONG_LABEL] = "Note",
+    [PL_OUTLINE_PARA_LONG_TEXT] = "BodyText",
+  };
+
+  write_para (dx, styles[kind], text);
 }
 
 static void

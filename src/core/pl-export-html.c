@@ -194,7 +194,14 @@ html_paragraph (PlOutline          *ol,
                 PlOutlineParagraph  kind,
                 const char         *text)
 {
-  write_element (ol->writer, "p", kind == PL_OUTLINE_PARA_SUMMARY ? "summary" : "note", text);
+  static const char *classes[] = {
+    [PL_OUTLINE_PARA_SUMMARY] = "summary",
+    [PL_OUTLINE_PARA_NOTE] = "note",
+    [PL_OUTLINE_PARA_LONG_LABEL] = "note",
+    [PL_OUTLINE_PARA_LONG_TEXT] = NULL,
+  };
+
+  write_element (ol->writer, "p", classes[kind], text);
 }
 
 static void

@@ -287,7 +287,14 @@ odt_paragraph (PlOutline          *ol,
                PlOutlineParagraph  kind,
                const char         *text)
 {
-  write_para (ol->writer, kind == PL_OUTLINE_PARA_SUMMARY ? "Summary" : "Note", text);
+  static const char *styles[] = {
+    [PL_OUTLINE_PARA_SUMMARY] = "Summary",
+    [PL_OUTLINE_PARA_NOTE] = "Note",
+    [PL_OUTLINE_PARA_LONG_LABEL] = "Note",
+    [PL_OUTLINE_PARA_LONG_TEXT] = "BodyText",
+  };
+
+  write_para (ol->writer, styles[kind], text);
 }
 
 static void

@@ -100,7 +100,7 @@ emit_heading (PlOutline  *ol,
               gboolean    new_page)
 {
   PlOutlineHeading h;
-  g_autofree char *anchor = g_strdup_printf ("pl-h%u", ++ol->n_headings);
+  g_autofree char *anchor = g_strdup_printf ("pl_h%u", ++ol->n_headings);
 
   h.level = level;
   h.text = (char *) text;
@@ -116,6 +116,24 @@ emit_node (PlOutline        *ol,
            int               depth)
 {
   CALL (ol, node, node, ev, MIN (depth, PL_OUTLINE_MAX_DEPTH));
+}
+
+/* A node that nests (@nesting counts its kind): shown unless it is
+ * deeper than PL_OUTLINE_MAX_DEPTH, so that its content flows into the
+ * deepest one shown. */
+static void
+emit_nested (PlOutline        *ol,
+             cmark_node       *node,
+             cmark_event_type  ev,
+             int              *nesting,
+             const int        *depth)
+{
+  if (ev == CMARK_EVENT_ENTER)
+    (*nesting)++;
+  if (*nesting <= PL_OUTLINE_MAX_DEPTH)
+    emit_node (ol, node, ev, *depth);
+  if (ev != CMARK_EVENT_ENTER)
+    (*nesting)--;
 }
 
 /* Iterative (cmark_iter), so a hostile document nested ten thousand deep
@@ -166,12 +184,7 @@ walk_narrative (PlOutline  *ol,
 
         case CMARK_NODE_BLOCK_QUOTE:
         case CMARK_NODE_LIST:
-          if (enter)
-            depth++;
-          if (depth <= PL_OUTLINE_MAX_DEPTH)
-            emit_node (ol, node, ev, depth);
-          if (!enter)
-            depth--;
+          emit_nested (ol, node, ev, &depth, &depth);
           break;
 
         case CMARK_NODE_ITEM:
@@ -186,12 +199,7 @@ walk_narrative (PlOutline  *ol,
           G_GNUC_FALLTHROUGH;
         case CMARK_NODE_EMPH:
         case CMARK_NODE_STRONG:
-          if (enter)
-            inline_depth++;
-          if (inline_depth <= PL_OUTLINE_MAX_DEPTH)
-            emit_node (ol, node, ev, depth);
-          if (!enter)
-            inline_depth--;
+          emit_nested (ol, node, ev, &inline_depth, &depth);
           break;
 
         default:
@@ -356,6 +364,81 @@ begin_wide (PlOutline *ol,
   ol->at_page_start = TRUE;
 }
 
+/* A table cell longer than this is cut in the table and given in full
+ * after it, in paragraphs of about this size: word processors lay out a
+ * table row or a paragraph of a megabyte in quadratic time (LibreOffice
+ * takes minutes for 50 kB in one cell). */
+#define CELL_MAX 2000
+#define CELL_SHOWN 400
+
+/* The length of the piece of @text (at most @max bytes) that ends at a
+ * space when there is one in its second half, else at a character. */
+static gsize
+piece_length (const char *text,
+              gsize       max)
+{
+  gsize len = strlen (text);
+  const char *end;
+
+  if (len <= max)
+    return len;
+  for (gsize i = max; i > max / 2; i--)
+    if (text[i] == ' ' || text[i] == '\n')
+      return i;
+  end = g_utf8_find_prev_char (text, text + max + 1);
+  return end ? (gsize) (end - text) : max;
+}
+
+static void
+emit_row (PlOutline          *ol,
+          const char        **cells,
+          const char *const  *header)
+{
+  char *owned[PL_EXPORT_TABLE_COLUMNS] = { NULL };
+
+  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+    {
+      gsize cut;
+
+      if (cells[i] == NULL || strlen (cells[i]) <= CELL_MAX)
+        continue;
+      cut = piece_length (cells[i], CELL_SHOWN);
+      ol->n_long++;
+      owned[i] = g_strdup_printf (_("%.*s … (continued in long entry %u after the table)"),
+                                  (int) cut, cells[i], ol->n_long);
+      g_ptr_array_add (ol->long_entries,
+                       g_strdup_printf (_("Long entry %u: %s, row %s"), ol->n_long, header[i], cells[0]));
+      g_ptr_array_add (ol->long_entries, g_strdup (cells[i]));
+      cells[i] = owned[i];
+    }
+  CALL (ol, table_row, cells);
+  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+    g_free (owned[i]);
+}
+
+static void
+emit_table_end (PlOutline *ol)
+{
+  CALL (ol, table_end);
+  for (guint i = 0; i + 1 < ol->long_entries->len && !stopped (ol); i += 2)
+    {
+      const char *text = g_ptr_array_index (ol->long_entries, i + 1);
+
+      CALL (ol, paragraph, PL_OUTLINE_PARA_LONG_LABEL, g_ptr_array_index (ol->long_entries, i));
+      while (*text && !pl_export_failed (ol->ctx))
+        {
+          gsize len = piece_length (text, CELL_MAX);
+          g_autofree char *piece = g_strndup (text, len);
+
+          CALL (ol, paragraph, PL_OUTLINE_PARA_LONG_TEXT, piece);
+          text += len;
+          while (*text == ' ' || *text == '\n')
+            text++;
+        }
+    }
+  g_ptr_array_set_size (ol->long_entries, 0);
+}
+
 /* Relative column widths of the two tables, in per cent. */
 const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS] = { 6, 11, 14, 18, 12, 10, 7, 14, 8 };
 const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
@@ -411,10 +494,10 @@ walk_plan (PlOutline *ol)
           pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)),
           NULL
         };
-        CALL (ol, table_row, cells);
+        emit_row (ol, cells, header);
       }
     }
-  CALL (ol, table_end);
+  emit_table_end (ol);
 }
 
 static void
@@ -446,7 +529,7 @@ walk_annex (PlOutline *ol)
           g_autofree char *gtitle = NULL;
 
           if (open)
-            CALL (ol, table_end);
+            emit_table_end (ol);
           if (row->pillar)
             {
               g_autofree char *pnum = pl_export_number (ol->ctx, PL_RECORD (row->pillar));
@@ -470,11 +553,11 @@ walk_annex (PlOutline *ol)
           pl_feedback_get_response (row->feedback),
           NULL
         };
-        CALL (ol, table_row, cells);
+        emit_row (ol, cells, header);
       }
     }
   if (open)
-    CALL (ol, table_end);
+    emit_table_end (ol);
 }
 
 static void
@@ -484,6 +567,7 @@ walk (PlOutline *ol)
   gboolean wide = FALSE;
 
   ol->n_headings = 0;
+  ol->n_long = 0;
   ol->written = FALSE;
   ol->at_page_start = TRUE;
 
@@ -540,6 +624,7 @@ pl_export_outline_run (PlExportContext    *ctx,
 
   ol.ctx = ctx;
   ol.writer = writer;
+  ol.long_entries = g_ptr_array_new_with_free_func (g_free);
 
   /* The table of contents comes before what it lists: collect first. */
   if (ctx->options->title_page)
@@ -554,5 +639,6 @@ pl_export_outline_run (PlExportContext    *ctx,
   ol.ops = ops;
   walk (&ol);
   ol.headings = NULL;
+  g_ptr_array_unref (ol.long_entries);
   return !pl_export_failed (ctx);
 }

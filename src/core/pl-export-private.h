@@ -92,6 +92,8 @@ typedef struct _PlOutline PlOutline;
 typedef enum {
   PL_OUTLINE_PARA_SUMMARY,  /* a pillar's one-line summary */
   PL_OUTLINE_PARA_NOTE,     /* "No actions yet." and the like */
+  PL_OUTLINE_PARA_LONG_LABEL, /* after a table: "Long entry 1: Indicator, row 1.1.1" */
+  PL_OUTLINE_PARA_LONG_TEXT,  /* ... and that entry's full text, in pieces */
 } PlOutlineParagraph;
 
 typedef enum {
@@ -102,7 +104,7 @@ typedef enum {
 typedef struct {
   int         level;        /* 1 = pillar, section, plan, annex; 2 = objective ... up to 5 */
   char       *text;         /* plain text, numbers included ("1.2 Title") */
-  char       *anchor;       /* "pl-h12": unique, XML name and URL fragment safe */
+  char       *anchor;       /* "pl_h12": unique, XML name and URL fragment safe */
   gboolean    new_page;     /* start on a new page */
 } PlOutlineHeading;
 
@@ -149,6 +151,8 @@ struct _PlOutline {
   gboolean            at_page_start;
   gboolean            written;
   gboolean            collecting;
+  GPtrArray          *long_entries;  /* label, text, label, text ... of the open table */
+  guint               n_long;
 };
 
 /* Both tables have nine columns; relative widths in per cent. */

@@ -22,7 +22,7 @@
 
 const PlExportStyle pl_export_styles[] = {
   { .id = "Normal", .word = "Normal", .display = "Standard", .size = 22, .after = 120, .line = 264 },
-  { .id = "BodyText", .word = "Body Text", .display = "Text body", .parent = "Normal", .justify = 1 },
+  { .id = "BodyText", .word = "Body Text", .display = "Text body", .parent = "Normal" },
   { .id = "Title", .word = "Title", .display = "Title", .parent = "Normal", .next = "Normal",
     .size = 56, .color = NAVY, .font = SANS, .bold = 1, .keep = 1, .before = 240, .after = 480, .border = BOTTOM },
   { .id = "Subtitle", .word = "Subtitle", .display = "Subtitle", .parent = "Normal", .next = "Normal",

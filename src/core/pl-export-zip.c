@@ -141,11 +141,13 @@ pl_export_xml_add (PlExportZip      *zip,
 }
 
 static void
-write_attributes (xmlTextWriterPtr  writer,
-                  va_list           args)
+start_valist (xmlTextWriterPtr  writer,
+              const char       *element,
+              va_list           args)
 {
   const char *name;
 
+  xmlTextWriterStartElement (writer, BAD_CAST element);
   while ((name = va_arg (args, const char *)) != NULL)
     {
       const char *value = va_arg (args, const char *);
@@ -161,9 +163,8 @@ pl_export_xml_start (xmlTextWriterPtr  writer,
 {
   va_list args;
 
-  xmlTextWriterStartElement (writer, BAD_CAST element);
   va_start (args, element);
-  write_attributes (writer, args);
+  start_valist (writer, element, args);
   va_end (args);
 }
 
@@ -174,9 +175,8 @@ pl_export_xml_element (xmlTextWriterPtr  writer,
 {
   va_list args;
 
-  xmlTextWriterStartElement (writer, BAD_CAST element);
   va_start (args, element);
-  write_attributes (writer, args);
+  start_valist (writer, element, args);
   va_end (args);
   xmlTextWriterEndElement (writer);
 }
