@@ -48,6 +48,7 @@ typedef struct {
   gboolean          wide;
   gboolean          para_open;
   gboolean          item_first;
+  GString          *pending;     /* narrative text not yet written, one run */
   int               strong, emph, link;
   int               quotes;
   int               n_lists;
@@ -64,21 +65,27 @@ typedef struct {
 
 /* ---- runs and paragraphs ---- */
 
+/* xml:space="preserve" only where spaces would otherwise be lost. */
+static gboolean
+needs_preserve (const char *text,
+                gsize       len)
+{
+  return len > 0 && (text[0] == ' ' || text[len - 1] == ' ' || g_strstr_len (text, len, "  ") != NULL);
+}
+
 static void
 write_t (PlDocx     *dx,
          const char *text,
          gssize      len)
 {
+  g_autofree char *part = NULL;
+
   if (len == 0)
     return;
-  start (dx->w, "w:t", "xml:space", "preserve", NULL);
-  if (len < 0)
-    xmlTextWriterWriteString (dx->w, BAD_CAST text);
-  else
-    {
-      g_autofree char *part = g_strndup (text, len);
-      xmlTextWriterWriteString (dx->w, BAD_CAST part);
-    }
+  if (len > 0)
+    text = part = g_strndup (text, len);
+  start (dx->w, "w:t", needs_preserve (text, strlen (text)) ? "xml:space" : NULL, "preserve", NULL);
+  xmlTextWriterWriteString (dx->w, BAD_CAST text);
   end (dx->w);
 }
 
@@ -133,6 +140,17 @@ write_run (PlDocx     *dx,
     }
   write_run_text (dx, text);
   end (dx->w);
+}
+
+/* Adjacent text with the same formatting becomes one run: cmark splits
+ * text at every special character and line. */
+static void
+flush_text (PlDocx *dx)
+{
+  if (dx->pending->len == 0)
+    return;
+  write_run (dx, dx->pending->str, FALSE);
+  g_string_truncate (dx->pending, 0);
 }
 
 static void
@@ -305,6 +323,8 @@ docx_heading (PlOutline              *ol,
 {
   PlDocx *dx = ol->writer;
   g_autofree char *style = g_strdup_printf ("Heading%d", CLAMP (heading->level, 1, 5));
+
+  flush_text (dx);
   g_autofree char *bookmark = g_strconcat ("_Toc_", heading->anchor, NULL);
   char id[16];
 
@@ -443,8 +463,21 @@ docx_node (PlOutline        *ol,
 {
   PlDocx *dx = ol->writer;
   gboolean enter = ev == CMARK_EVENT_ENTER;
+  cmark_node_type type = cmark_node_get_type (node);
 
-  switch (cmark_node_get_type (node))
+  if (type == CMARK_NODE_TEXT)
+    {
+      g_string_append (dx->pending, cmark_node_get_literal (node));
+      return;
+    }
+  if (type == CMARK_NODE_SOFTBREAK)
+    {
+      g_string_append_c (dx->pending, ' ');
+      return;
+    }
+  flush_text (dx);
+
+  switch (type)
     {
     case CMARK_NODE_BLOCK_QUOTE:
       dx->quotes += enter ? 1 : -1;
@@ -493,16 +526,8 @@ docx_node (PlOutline        *ol,
       write_para (dx, "HorizontalRule", "");
       break;
 
-    case CMARK_NODE_TEXT:
-      write_run (dx, cmark_node_get_literal (node), FALSE);
-      break;
-
     case CMARK_NODE_CODE:
       write_run (dx, cmark_node_get_literal (node), TRUE);
-      break;
-
-    case CMARK_NODE_SOFTBREAK:
-      write_run (dx, " ", FALSE);
       break;
 
     case CMARK_NODE_LINEBREAK:
@@ -585,15 +610,18 @@ write_cell (PlDocx     *dx,
             const char *text,
             gboolean    header)
 {
-  char width[16];
-
-  g_snprintf (width, sizeof width, "%u", dx->column_width[column]);
   start (dx->w, "w:tc", NULL);
-  start (dx->w, "w:tcPr", NULL);
-  element (dx->w, "w:tcW", "w:w", width, "w:type", "dxa", NULL);
+  /* Widths come from the grid (fixed layout); only the header is shaded. */
   if (header)
-    element (dx->w, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", "DCE3ED", NULL);
-  end (dx->w);
+    {
+      char width[16];
+
+      g_snprintf (width, sizeof width, "%u", dx->column_width[column]);
+      start (dx->w, "w:tcPr", NULL);
+      element (dx->w, "w:tcW", "w:w", width, "w:type", "dxa", NULL);
+      element (dx->w, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", "DCE3ED", NULL);
+      end (dx->w);
+    }
   begin_para (dx, header ? "TableHeading" : "TableContents");
   end_ppr (dx);
   write_plain_run (dx, text, FALSE);
@@ -1070,6 +1098,7 @@ pl_export_docx (PlExportContext *ctx)
 
   dx.ctx = ctx;
   dx.scratch = g_string_new (NULL);
+  dx.pending = g_string_new (NULL);
   dx.links = g_ptr_array_new_with_free_func (g_free);
   dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);
   dx.nums = g_array_new (FALSE, FALSE, sizeof (DocxNum));
@@ -1078,6 +1107,7 @@ pl_export_docx (PlExportContext *ctx)
   start (dx.w, "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   start (dx.w, "w:body", NULL);
   pl_export_outline_run (ctx, &docx_ops, &dx);
+  flush_text (&dx);
   if (dx.para_open)
     end (dx.w);
   write_section (&dx, dx.wide);
@@ -1098,6 +1128,7 @@ pl_export_docx (PlExportContext *ctx)
   write_marking_part (&dx, zip, TRUE);
 
   g_string_free (dx.scratch, TRUE);
+  g_string_free (dx.pending, TRUE);
   g_hash_table_unref (dx.link_ids);
   g_ptr_array_unref (dx.links);
   g_array_unref (dx.nums);
