@@ -39,8 +39,8 @@ static const char html_css[] =
   " border-color: #e0e0e0; }\n"
   ".marking-top { top: 0; border-bottom: 1px solid #e0e0e0; }\n"
   ".marking-bottom { bottom: 0; border-top: 1px solid #e0e0e0; }\n"
-  ".title-page { min-height: 60vh; padding-top: 4em; }\n"
-  ".title-page .marking { position: static; font-size: 10pt; margin-bottom: 5em; }\n"
+  ".title-page { padding-top: 2em; margin-bottom: 3em; }\n"
+  ".title-page .marking { font-size: 10pt; margin-bottom: 4em; }\n"
   ".country { text-transform: uppercase; letter-spacing: 0.04em; font-size: 13pt; color: #44546a; margin: 0 0 0.5em; }\n"
   "h1.title { font-size: 28pt; margin: 0 0 1.5em; padding-bottom: 0.3em; border-bottom: 2px solid var(--navy); }\n"
   "dl.meta { display: grid; grid-template-columns: max-content auto; gap: 0.3em 1.5em; }\n"
@@ -69,17 +69,23 @@ static const char html_css[] =
   "thead { display: table-header-group; }\n"
   "tr { break-inside: avoid; page-break-inside: avoid; }\n"
   ".wide { }\n"
-  "@page { size: A4; margin: 2.5cm 2.5cm 2.2cm; @bottom-right { content: counter(page); font: 9pt Arial, sans-serif; } }\n"
+  "@page { size: A4; margin: 2.5cm 2.5cm 2.2cm; }\n"
   "@page wide { size: A4 landscape; margin: 2cm; }\n"
   "@media screen { body { margin-top: 2.5em; margin-bottom: 2.5em; } }\n"
   "@media print {\n"
   "  html, body { background: none; box-shadow: none; max-width: none; padding: 0; margin: 0; }\n"
+  "  .title-page { min-height: 20cm; padding-top: 3cm; }\n"
   "  .title-page, nav.contents { break-after: page; page-break-after: always; }\n"
+  /* Printed, the marking is in the page margins (see write_page_css). */
+  "  .marking-top, .marking-bottom { display: none; }\n"
   "  .new-page { break-before: page; page-break-before: always; }\n"
   "  .wide { page: wide; break-before: page; }\n"
   "  .table-wrap { overflow: visible; }\n"
   "  a { color: inherit; text-decoration: none; }\n"
   "}\n";
+
+#define MARGIN_BOX_STYLE "font: bold 8pt Arial, 'Liberation Sans', sans-serif; color: #c00000; letter-spacing: 0.05em; text-transform: uppercase;"
+#define PAGE_NUMBER_STYLE "font: 9pt Arial, 'Liberation Sans', sans-serif; color: #595959;"
 
 typedef struct {
   PlExportContext  *ctx;
@@ -88,6 +94,51 @@ typedef struct {
   gboolean          wide;
   guint             n_columns;
 } PlHtml;
+
+/* @text as a CSS string: everything but letters, digits and spaces as a
+ * hexadecimal escape, so nothing in it can end the string or the style.
+ * Single quotes, which libxml2 leaves alone in text (a <style> is raw
+ * text in HTML, where &quot; would stay as it is). */
+static char *
+css_string (const char *text)
+{
+  GString *s = g_string_new ("'");
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80 && (g_ascii_isalnum (c) || c == ' '))
+        g_string_append_c (s, c);
+      else
+        g_string_append_printf (s, "\\%x ", c);
+    }
+  g_string_append_c (s, '\'');
+  return g_string_free (s, FALSE);
+}
+
+/* Printed pages: the marking in the top and bottom margins, the page
+ * number in the bottom right one. */
+static void
+write_page_css (xmlTextWriterPtr  w,
+                const char       *marking)
+{
+  g_autofree char *content = css_string (marking);
+  static const char *pages[] = { "@page", "@page wide" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *rule = NULL;
+
+      if (*marking)
+        rule = g_strdup_printf ("%s { @top-center { content: %s; %s } @bottom-center { content: %s; %s }"
+                                " @bottom-right { content: counter(page); %s } }\n",
+                                pages[i], content, MARGIN_BOX_STYLE, content, MARGIN_BOX_STYLE, PAGE_NUMBER_STYLE);
+      else
+        rule = g_strdup_printf ("%s { @bottom-right { content: counter(page); %s } }\n", pages[i], PAGE_NUMBER_STYLE);
+      xmlTextWriterWriteString (w, BAD_CAST rule);
+    }
+}
 
 static void
 end (xmlTextWriterPtr w)
@@ -429,6 +480,7 @@ pl_export_html (PlExportContext *ctx)
   write_element (&h, "title", NULL, pl_strategy_get_title (pl_document_get_strategy (ctx->document)));
   start (h.w, "style", NULL);
   xmlTextWriterWriteRaw (h.w, BAD_CAST html_css);
+  write_page_css (h.w, pl_export_clean_text (marking, -1, h.scratch));
   end (h.w);
   end (h.w);
 

@@ -608,12 +608,6 @@ static const PlOutlineOps collect_ops = {
   .heading = collect_heading_cb,
 };
 
-const char *
-pl_export_outline_title (PlOutline *ol)
-{
-  return pl_strategy_get_title (pl_document_get_strategy (ol->ctx->document));
-}
-
 gboolean
 pl_export_outline_run (PlExportContext    *ctx,
                        const PlOutlineOps *ops,

@@ -78,8 +78,9 @@ gboolean    pl_export_csv                (PlExportContext *ctx);
 
 /* ---- The document outline shared by the HTML, DOCX and ODT writers ----
  *
- * pl_export_outline_run() walks the document once, in the order and with
- * the numbering of the Markdown writer, and calls the writer's callbacks.
+ * pl_export_outline_run() walks the document in the order and with the
+ * numbering of the Markdown writer and calls the writer's callbacks (a
+ * first, silent pass collects the headings for the table of contents).
  * Narrative Markdown arrives as filtered cmark events: headings become
  * heading() calls (levels shifted), raw HTML and unsafe links never reach
  * a writer, images arrive as their text, and containers nested deeper than
@@ -163,8 +164,6 @@ extern const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS];
 gboolean    pl_export_outline_run        (PlExportContext    *ctx,
                                           const PlOutlineOps *ops,
                                           gpointer            writer);
-/* The title the document carries in its metadata. */
-const char *pl_export_outline_title      (PlOutline          *ol);
 
 /* Text made safe for XML 1.0: invalid UTF-8 replaced, control characters
  * other than tab, newline and carriage return dropped. Returns @text itself

@@ -543,6 +543,9 @@ check_pandoc (const char *path,
     return;
   headings = html_headings (html);
   assert_same_list (expected, headings, what);
+  /* pandoc 2.17 reads DOCX header rows (not ODT ones). */
+  if (g_str_equal (from, "docx"))
+    g_assert_nonnull (strstr (html, "<th>Lead agency</th>"));
 
   rows = html_rows (html);
   plan = plan_rows_of (rows);
