@@ -825,10 +825,11 @@ write_settings (PlExportZip *zip)
   xmlTextWriterPtr w = pl_export_xml_new (buf);
 
   start (w, "w:settings", "xmlns:w", W_NS, NULL);
-  /* Word fills the table of contents and page references on opening. */
-  element (w, "w:updateFields", "w:val", "true", NULL);
+  /* In the schema's order, which Word insists on. */
   element (w, "w:defaultTabStop", "w:val", "720", NULL);
   element (w, "w:characterSpacingControl", "w:val", "doNotCompress", NULL);
+  /* Word fills the table of contents and page references on opening. */
+  element (w, "w:updateFields", "w:val", "true", NULL);
   start (w, "w:compat", NULL);
   element (w, "w:compatSetting", "w:name", "compatibilityMode",
            "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15", NULL);
@@ -1025,14 +1026,14 @@ write_style (xmlTextWriterPtr      w,
     element (w, "w:caps", NULL);
   if (s->color)
     element (w, "w:color", "w:val", s->color, NULL);
-  if (s->underline)
-    element (w, "w:u", "w:val", "single", NULL);
   if (s->size)
     {
       g_snprintf (value, sizeof value, "%d", s->size);
       element (w, "w:sz", "w:val", value, NULL);
       element (w, "w:szCs", "w:val", value, NULL);
     }
+  if (s->underline)
+    element (w, "w:u", "w:val", "single", NULL);
   end (w);
   end (w);
 }
@@ -1042,13 +1043,13 @@ write_styles (PlExportZip *zip)
 {
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr w = pl_export_xml_new (buf);
+  const char *serif = pl_export_font_name (PL_EXPORT_FONT_SERIF);
 
   start (w, "w:styles", "xmlns:w", W_NS, NULL);
   start (w, "w:docDefaults", NULL);
   start (w, "w:rPrDefault", NULL);
   start (w, "w:rPr", NULL);
-  element (w, "w:rFonts", "w:ascii", "Times New Roman", "w:hAnsi", "Times New Roman",
-           "w:eastAsia", "Times New Roman", "w:cs", "Times New Roman", NULL);
+  element (w, "w:rFonts", "w:ascii", serif, "w:hAnsi", serif, "w:eastAsia", serif, "w:cs", serif, NULL);
   element (w, "w:sz", "w:val", "22", NULL);
   element (w, "w:szCs", "w:val", "22", NULL);
   element (w, "w:lang", "w:val", "en-GB", NULL);

@@ -934,7 +934,7 @@ create_hostile (void)
   pl_record_set (PL_RECORD (pl_document_get_strategy (doc)), &error,
                  "title", "Strategy <script>alert('title')</script> \x01\x1f",
                  "country", "Ünïcödé & <Republic> \"of\" 'quotes'",
-                 "classification", "RESTRICTED <b>marking</b> \x02",
+                 "classification", "RESTRICTED <b>marking</b></style><script>alert(7)</script>'; } \x02",
                  "vision", "<script>alert('vision')</script> A vision with \x1b escape.",
                  NULL);
   g_assert_no_error (error);
