@@ -270,14 +270,13 @@ docx_contents (PlOutline *ol,
   write_para (dx, "TOCHeading", _("Contents"));
 
   /* The entries are filled in so that a reader that does not update
-   * fields still shows them; Word refreshes the whole field on opening
-   * (dirty field, w:updateFields), page numbers included. */
+   * fields still shows them; Word rebuilds the whole field on opening
+   * (dirty field, w:updateFields), with page numbers. */
   for (guint i = 0; i <= headings->len; i++)
     {
       PlOutlineHeading *h = i < headings->len ? g_ptr_array_index (headings, i) : NULL;
       g_autofree char *style = g_strdup_printf ("TOC%d", h ? h->level : 1);
       g_autofree char *bookmark = h ? g_strconcat ("_Toc_", h->anchor, NULL) : NULL;
-      g_autofree char *pageref = h ? g_strdup_printf (" PAGEREF %s \\h ", bookmark) : NULL;
 
       begin_para (dx, style);
       end_ppr (dx);
@@ -297,10 +296,11 @@ docx_contents (PlOutline *ol,
         }
       if (h)
         {
+          /* No page numbers: they are not known before layout, and a
+           * dotted leader to nothing looks broken in a reader that
+           * keeps the field's text as it is (LibreOffice). */
           start (dx->w, "w:hyperlink", "w:anchor", bookmark, "w:history", "1", NULL);
           write_plain_run (dx, h->text, FALSE);
-          write_plain_run (dx, "\t", FALSE);
-          write_field (dx, pageref, "", FALSE);
           end (dx->w);
         }
       else

@@ -432,6 +432,8 @@ xmllint_package (const char *path)
   return checked;
 }
 
+static guint count (const char *haystack, const char *needle);
+
 /* ---- the example document ---- */
 
 typedef struct {
@@ -439,6 +441,7 @@ typedef struct {
   char *html, *html_annex;
   char *docx, *docx_annex;
   char *odt, *odt_annex;
+  char *csv;
 } Exports;
 
 static Exports ex;
@@ -456,6 +459,7 @@ export_example (void)
   ex.docx_annex = export_format (example, PL_EXPORT_DOCX, TRUE, PL_ANONYMISE_ORGANISATION, "example-annex.docx");
   ex.odt = export_format (example, PL_EXPORT_ODT, FALSE, PL_ANONYMISE_ORGANISATION, "example.odt");
   ex.odt_annex = export_format (example, PL_EXPORT_ODT, TRUE, PL_ANONYMISE_ORGANISATION, "example-annex.odt");
+  ex.csv = export_format (example, PL_EXPORT_CSV, TRUE, PL_ANONYMISE_ORGANISATION, "example.csv");
 }
 
 /* The headings of the Markdown export as the cmark tool reads them,
@@ -629,6 +633,14 @@ test_packages (void)
 
   export_example ();
 
+  /* CSV: the recommendations matrix, one line per feedback item and a header. */
+  {
+    g_autofree char *csv = read_text (ex.csv);
+
+    g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"No.\""));
+    g_assert_cmpuint (count (csv, "\r\n"), ==, 1 + pl_document_count (example, "feedback"));
+  }
+
   /* ODT: "mimetype" first, stored, so the type shows in the first bytes. */
   odt = pl_test_read_bytes (ex.odt);
   data = g_bytes_get_data (odt, &len);
@@ -678,14 +690,16 @@ static void
 test_libreoffice (void)
 {
   g_autoptr(GPtrArray) pdfs = NULL;
-  const char *files[3];
+  const char *files[5];
 
   if (!require_tool ("soffice") || !require_tool ("pdfinfo"))
     return;
   export_example ();
-  files[0] = ex.docx_annex;
-  files[1] = ex.odt_annex;
-  files[2] = NULL;
+  files[0] = ex.docx;
+  files[1] = ex.docx_annex;
+  files[2] = ex.odt;
+  files[3] = ex.odt_annex;
+  files[4] = NULL;
   pdfs = libreoffice_pdf (files);
   for (guint i = 0; i < pdfs->len; i++)
     {
