@@ -11,8 +11,11 @@
  * Every table has id, uuid, position, deleted (0 = live, otherwise the
  * token of the delete that removed it, so undo restores exactly that
  * batch), created_at and updated_at. Enums are stored as their nicks.
- * Text is indexed in text_index (FTS5) with rowid = id * 8 + kind:
- * 1 section, 2 pillar, 3 objective, 4 action, 5 feedback.
+ * Narrative text is indexed in text_index (FTS5) with rowid = id * 8 +
+ * kind: 1 section, 2 pillar, 3 objective, 4 action. Feedback has its own
+ * index, feedback_index (rowid = feedback id), so that searching 20,000
+ * comments never ranks them against the narrative, and the feedback pane
+ * filters by words without decoding rowids.
  */
 
 #define COMMON \
@@ -86,7 +89,18 @@ static const char migration_1[] =
   INDEX_TRIGGERS ("objectives", "3", "new.title", "new.description")
   INDEX_TRIGGERS ("actions", "4", "new.title",
                   "new.lead_agency || char(10) || new.partners || char(10) || new.indicator")
-  INDEX_TRIGGERS ("feedback", "5", "new.quote", "new.body || char(10) || new.response");
+  "CREATE VIRTUAL TABLE feedback_index USING fts5 (quote, body, tokenize = 'unicode61 remove_diacritics 2'); "
+  "CREATE TRIGGER feedback_ai AFTER INSERT ON feedback WHEN new.deleted = 0 BEGIN "
+  "  INSERT INTO feedback_index (rowid, quote, body) VALUES (new.id, new.quote, new.body || char(10) || new.response); "
+  "END; "
+  "CREATE TRIGGER feedback_ad AFTER DELETE ON feedback BEGIN "
+  "  DELETE FROM feedback_index WHERE rowid = old.id; "
+  "END; "
+  "CREATE TRIGGER feedback_au AFTER UPDATE OF quote, body, response, deleted ON feedback BEGIN "
+  "  DELETE FROM feedback_index WHERE rowid = old.id; "
+  "  INSERT INTO feedback_index (rowid, quote, body) SELECT new.id, new.quote, new.body || char(10) || new.response "
+  "    WHERE new.deleted = 0; "
+  "END; ";
 
 /* Version 2: orphaned quotations, snapshots, feedback in capture order. */
 static const char migration_2[] =

@@ -1663,7 +1663,7 @@ build_feedback_where (const PlFeedbackQuery *query,
 
       if (fts != NULL)
         {
-          g_string_append (sql, " AND f.id IN (SELECT rowid / 8 FROM text_index WHERE text_index MATCH ? AND rowid % 8 = 5)");
+          g_string_append (sql, " AND f.id IN (SELECT rowid FROM feedback_index WHERE feedback_index MATCH ?)");
           g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_string (fts)));
         }
     }
@@ -1880,46 +1880,44 @@ pl_store_feedback_rank (PlStore               *store,
 
 /* ---- search ---- */
 
-GPtrArray *
-pl_store_search (PlStore     *store,
-                 const char  *query,
-                 guint        limit,
-                 GError     **error)
+static gboolean
+collect_hits (PlStore     *store,
+              const char  *sql,
+              const char  *fts,
+              guint        limit,
+              gboolean     feedback,
+              GPtrArray   *hits,
+              GError     **error)
 {
-  static const GType *types = NULL;
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_search_hit_free);
-  g_autofree char *fts = pl_store_fts_query (query);
   sqlite3_stmt *stmt;
   int rc;
 
-  if (types == NULL)
-    {
-      static GType t[6];
-
-      t[0] = G_TYPE_INVALID;
-      t[1] = PL_TYPE_SECTION;
-      t[2] = PL_TYPE_PILLAR;
-      t[3] = PL_TYPE_OBJECTIVE;
-      t[4] = PL_TYPE_ACTION;
-      t[5] = PL_TYPE_FEEDBACK;
-      types = t;
-    }
-
-  if (fts == NULL)
-    return g_steal_pointer (&hits);
-  if (!(stmt = prepare (store, "SELECT rowid, title, snippet (text_index, 1, '[', ']', '…', 12) "
-                        "FROM text_index WHERE text_index MATCH ?1 ORDER BY rank LIMIT ?2", error)))
-    return NULL;
+  if (!(stmt = prepare (store, sql, error)))
+    return FALSE;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit ? (int) limit : -1);
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, (guint) G_MAXINT));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
       PlSearchHit *hit = g_new0 (PlSearchHit, 1);
-      int code = (int) (rowid % 8);
 
-      hit->type = (code >= 1 && code <= 5) ? types[code] : G_TYPE_INVALID;
-      hit->id = rowid / 8;
+      if (feedback)
+        {
+          hit->type = PL_TYPE_FEEDBACK;
+          hit->id = rowid;
+        }
+      else
+        {
+          switch (rowid % 8)
+            {
+            case 1: hit->type = PL_TYPE_SECTION; break;
+            case 2: hit->type = PL_TYPE_PILLAR; break;
+            case 3: hit->type = PL_TYPE_OBJECTIVE; break;
+            case 4: hit->type = PL_TYPE_ACTION; break;
+            default: hit->type = G_TYPE_INVALID; break;
+            }
+          hit->id = rowid / 8;
+        }
       hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       g_ptr_array_add (hits, hit);
@@ -1928,8 +1926,43 @@ pl_store_search (PlStore     *store,
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (store, error, rc, _("search"));
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* The narrative by relevance, then feedback newest first. When both have
+ * more than @limit hits, feedback gets at most half of the places. */
+GPtrArray *
+pl_store_search (PlStore     *store,
+                 const char  *query,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_search_hit_free);
+  g_autoptr(GPtrArray) narrative = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_search_hit_free);
+  g_autoptr(GPtrArray) feedback = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_search_hit_free);
+  g_autofree char *fts = pl_store_fts_query (query);
+  guint n_feedback, n_narrative;
+
+  if (limit == 0)
+    limit = G_MAXINT;
+  if (fts == NULL)
+    return g_steal_pointer (&hits);
+  if (!collect_hits (store, "SELECT rowid, title, snippet (text_index, 1, '[', ']', '…', 12) "
+                     "FROM text_index WHERE text_index MATCH ?1 ORDER BY rank LIMIT ?2",
+                     fts, limit, FALSE, narrative, error) ||
+      !collect_hits (store, "SELECT rowid, quote, snippet (feedback_index, 1, '[', ']', '…', 12) "
+                     "FROM feedback_index WHERE feedback_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                     fts, limit, TRUE, feedback, error))
+    return NULL;
+
+  n_feedback = MIN (feedback->len, narrative->len >= limit / 2 ? limit / 2 : limit - narrative->len);
+  n_narrative = MIN (narrative->len, limit - n_feedback);
+  for (guint i = 0; i < n_narrative; i++)
+    g_ptr_array_add (hits, g_steal_pointer (&g_ptr_array_index (narrative, i)));
+  for (guint i = 0; i < n_feedback; i++)
+    g_ptr_array_add (hits, g_steal_pointer (&g_ptr_array_index (feedback, i)));
   return g_steal_pointer (&hits);
 }
 
@@ -2036,7 +2069,8 @@ pl_store_check (PlStore  *store,
     {
       char *msg = NULL;
 
-      if (sqlite3_exec (store->db, "INSERT INTO text_index (text_index, rank) VALUES ('integrity-check', 0)",
+      if (sqlite3_exec (store->db, "INSERT INTO text_index (text_index, rank) VALUES ('integrity-check', 0); "
+                        "INSERT INTO feedback_index (feedback_index, rank) VALUES ('integrity-check', 0);",
                         NULL, NULL, &msg) != SQLITE_OK)
         g_ptr_array_add (problems, g_strdup_printf (_("The search index is damaged: %s"), msg ? msg : ""));
       sqlite3_free (msg);
