@@ -136,6 +136,33 @@ emit_nested (PlOutline        *ol,
     (*nesting)--;
 }
 
+static void
+free_parsed (PlOutline *ol)
+{
+  while (!g_queue_is_empty (ol->parsed))
+    {
+      g_free (g_queue_pop_head (ol->parsed));
+      cmark_node_free (g_queue_pop_head (ol->parsed));
+    }
+}
+
+/* The tree the collecting pass parsed for @markdown, or a new one. */
+static cmark_node *
+take_parsed (PlOutline  *ol,
+             const char *markdown)
+{
+  g_autofree char *text = NULL;
+
+  if (ol->collecting || g_queue_is_empty (ol->parsed))
+    return pl_export_parse_markdown (markdown);
+  text = g_queue_pop_head (ol->parsed);
+  if (strcmp (text, markdown) == 0)
+    return g_queue_pop_head (ol->parsed);
+  cmark_node_free (g_queue_pop_head (ol->parsed));
+  free_parsed (ol);
+  return pl_export_parse_markdown (markdown);
+}
+
 /* Iterative (cmark_iter), so a hostile document nested ten thousand deep
  * costs no C stack; containers beyond PL_OUTLINE_MAX_DEPTH are flattened. */
 static void
@@ -151,7 +178,7 @@ walk_narrative (PlOutline  *ol,
   if (markdown == NULL || *markdown == '\0' || stopped (ol))
     return;
 
-  doc = pl_export_parse_markdown (markdown);
+  doc = take_parsed (ol, markdown);
   shift = top_level - pl_export_min_heading_level (doc);
   iter = cmark_iter_new (doc);
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
@@ -210,7 +237,14 @@ walk_narrative (PlOutline  *ol,
         break;
     }
   cmark_iter_free (iter);
-  cmark_node_free (doc);
+  /* The writing pass walks the same texts in the same order. */
+  if (ol->collecting)
+    {
+      g_queue_push_tail (ol->parsed, g_strdup (markdown));
+      g_queue_push_tail (ol->parsed, doc);
+    }
+  else
+    cmark_node_free (doc);
 }
 
 static void
@@ -268,11 +302,21 @@ walk_front_matter (PlOutline *ol)
     }
 }
 
-static void
-walk_action (PlOutline *ol,
-             PlAction  *action)
+/* The number of an action under the objective numbered @objective_number
+ * (what pl_export_number() says, without looking the objective up). */
+static char *
+action_number (const char *objective_number,
+               PlAction   *action)
 {
-  g_autofree char *number = pl_export_number (ol->ctx, PL_RECORD (action));
+  return g_strdup_printf ("%s.%" G_GINT64_FORMAT, objective_number, pl_record_get_position (PL_RECORD (action)) + 1);
+}
+
+static void
+walk_action (PlOutline  *ol,
+             const char *objective_number,
+             PlAction   *action)
+{
+  g_autofree char *number = action_number (objective_number, action);
   g_autofree char *title = g_strdup_printf ("%s %s", number, pl_action_get_title (action));
   g_autofree char *timeframe = NULL;
   const char *partners = pl_action_get_partners (action);
@@ -346,7 +390,7 @@ walk_pillars (PlOutline *ol)
             {
               g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
 
-              walk_action (ol, action);
+              walk_action (ol, onum, action);
             }
         }
     }
@@ -452,6 +496,7 @@ walk_plan (PlOutline *ol)
                            _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
   g_autoptr(PlObjective) objective = NULL;
   g_autoptr(PlPillar) pillar = NULL;
+  g_autofree char *onum = NULL;
 
   emit_heading (ol, 1, _("Implementation plan"), TRUE);
   if (n == 0)
@@ -463,7 +508,7 @@ walk_plan (PlOutline *ol)
   for (guint i = 0; i < n && !stopped (ol); i++)
     {
       g_autoptr(PlAction) action = g_list_model_get_item (actions, i);
-      g_autofree char *number = pl_export_number (ol->ctx, PL_RECORD (action));
+      g_autofree char *number = NULL;
       g_autofree char *timeframe = NULL;
       const char *start = pl_action_get_start_date (action);
       const char *end = pl_action_get_end_date (action);
@@ -472,9 +517,12 @@ walk_plan (PlOutline *ol)
         {
           g_clear_object (&objective);
           g_clear_object (&pillar);
+          g_clear_pointer (&onum, g_free);
           objective = pl_document_get_objective_of (ol->ctx->document, action);
           pillar = objective ? pl_document_get_pillar_of (ol->ctx->document, PL_RECORD (objective)) : NULL;
+          onum = objective ? pl_export_number (ol->ctx, PL_RECORD (objective)) : g_strdup ("?");
         }
+      number = action_number (onum, action);
       if (*start || *end)
         timeframe = g_strdup_printf ("%s (%s–%s)",
                                      pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)),
@@ -619,6 +667,7 @@ pl_export_outline_run (PlExportContext    *ctx,
   ol.ctx = ctx;
   ol.writer = writer;
   ol.long_entries = g_ptr_array_new_with_free_func (g_free);
+  ol.parsed = g_queue_new ();
 
   /* The table of contents comes before what it lists: collect first. */
   if (ctx->options->title_page)
@@ -634,5 +683,7 @@ pl_export_outline_run (PlExportContext    *ctx,
   walk (&ol);
   ol.headings = NULL;
   g_ptr_array_unref (ol.long_entries);
+  free_parsed (&ol);
+  g_queue_free (ol.parsed);
   return !pl_export_failed (ctx);
 }

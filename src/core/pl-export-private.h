@@ -153,6 +153,7 @@ struct _PlOutline {
   gboolean            written;
   gboolean            collecting;
   GPtrArray          *long_entries;  /* label, text, label, text ... of the open table */
+  GQueue             *parsed;        /* text, cmark tree, ... from the collecting pass */
   guint               n_long;
 };
 
