@@ -302,6 +302,19 @@ walk_front_matter (PlOutline *ol)
     }
 }
 
+/* "Short term (2026–2027)", as the Markdown writer puts it. */
+static char *
+timeframe_label (PlAction *action)
+{
+  const char *label = pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action));
+  const char *start = pl_action_get_start_date (action);
+  const char *end = pl_action_get_end_date (action);
+
+  if (*start || *end)
+    return g_strdup_printf ("%s (%s–%s)", label, start, end);
+  return g_strdup (label);
+}
+
 /* The number of an action under the objective numbered @objective_number
  * (what pl_export_number() says, without looking the objective up). */
 static char *
@@ -323,17 +336,10 @@ walk_action (PlOutline  *ol,
   const char *indicator = pl_action_get_indicator (action);
   const char *cost = pl_action_get_cost (action);
   const char *lead = pl_action_get_lead_agency (action);
-  const char *start = pl_action_get_start_date (action);
-  const char *end = pl_action_get_end_date (action);
   const char *labels[8] = { NULL }, *values[8] = { NULL };
   guint n = 0;
 
-  if (*start || *end)
-    timeframe = g_strdup_printf ("%s (%s–%s)",
-                                 pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)),
-                                 start, end);
-  else
-    timeframe = g_strdup (pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
+  timeframe = timeframe_label (action);
 
   labels[n] = _("Lead"); values[n++] = *lead ? lead : "—";
   if (*partners)
@@ -510,8 +516,6 @@ walk_plan (PlOutline *ol)
       g_autoptr(PlAction) action = g_list_model_get_item (actions, i);
       g_autofree char *number = NULL;
       g_autofree char *timeframe = NULL;
-      const char *start = pl_action_get_start_date (action);
-      const char *end = pl_action_get_end_date (action);
 
       if (objective == NULL || pl_record_get_id (PL_RECORD (objective)) != pl_action_get_objective_id (action))
         {
@@ -523,12 +527,7 @@ walk_plan (PlOutline *ol)
           onum = objective ? pl_export_number (ol->ctx, PL_RECORD (objective)) : g_strdup ("?");
         }
       number = action_number (onum, action);
-      if (*start || *end)
-        timeframe = g_strdup_printf ("%s (%s–%s)",
-                                     pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)),
-                                     start, end);
-      else
-        timeframe = g_strdup (pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
+      timeframe = timeframe_label (action);
       {
         const char *cells[] = {
           number,
