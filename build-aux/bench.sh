@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build-aux/deps.sh test
+# The start-up comparison needs GNOME Text Editor and xdotool.
+for p in gnome-text-editor xdotool; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="${missing:-} $p"
+done
+if [ -n "${missing:-}" ]; then apt-get install -y -qq --no-install-recommends $missing >/dev/null; fi
 [ -f _build-bench/build.ninja ] || meson setup _build-bench --buildtype=release >/dev/null
 ninja -C _build-bench >/dev/null
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
