@@ -302,6 +302,103 @@ walk_front_matter (PlOutline *ol)
     }
 }
 
+/* A table cell (or an action's detail) longer than this is cut and given
+ * in full after the table (the action), in paragraphs of about this size:
+ * word processors lay out a table row or a paragraph of a megabyte in
+ * quadratic time (LibreOffice takes a minute for 50 kB in one cell). */
+#define CELL_MAX 2000
+#define CELL_SHOWN 400
+
+/* The length of the piece of @text (at most @max bytes) that ends at a
+ * space when there is one in its second half, else at a character. */
+static gsize
+piece_length (const char *text,
+              gsize       max)
+{
+  gsize len = strlen (text);
+  const char *end;
+
+  if (len <= max)
+    return len;
+  for (gsize i = max; i > max / 2; i--)
+    if (text[i] == ' ' || text[i] == '\n')
+      return i;
+  end = g_utf8_find_prev_char (text, text + max + 1);
+  return end ? (gsize) (end - text) : max;
+}
+
+/* @text itself, or when it is too long for a table cell or a line of
+ * details, its start and a pointer to the long entry that follows. */
+static const char *
+set_aside (PlOutline   *ol,
+           const char  *text,
+           const char  *label,
+           char       **owned)
+{
+  gsize cut;
+
+  if (text == NULL || strlen (text) <= CELL_MAX)
+    return text;
+  cut = piece_length (text, CELL_SHOWN);
+  ol->n_long++;
+  *owned = g_strdup_printf (_("%.*s … (continued in long entry %u below)"), (int) cut, text, ol->n_long);
+  g_ptr_array_add (ol->long_entries, g_strdup_printf (_("Long entry %u: %s"), ol->n_long, label));
+  g_ptr_array_add (ol->long_entries, g_strdup (text));
+  return *owned;
+}
+
+static void
+emit_row (PlOutline          *ol,
+          const char        **cells,
+          const char *const  *header)
+{
+  char *owned[PL_EXPORT_TABLE_COLUMNS] = { NULL };
+
+  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (cells[i] == NULL || strlen (cells[i]) <= CELL_MAX)
+        continue;
+      /* Translators: a long table cell: column and row, "Indicator, row 1.2.3". */
+      label = g_strdup_printf (_("%s, row %s"), header[i], cells[0]);
+      cells[i] = set_aside (ol, cells[i], label, &owned[i]);
+    }
+  CALL (ol, table_row, cells);
+  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+    g_free (owned[i]);
+}
+
+/* The long entries set aside since the last call, in full. */
+static void
+emit_long_entries (PlOutline *ol)
+{
+  for (guint i = 0; i + 1 < ol->long_entries->len && !stopped (ol); i += 2)
+    {
+      const char *text = g_ptr_array_index (ol->long_entries, i + 1);
+
+      CALL (ol, paragraph, PL_OUTLINE_PARA_LONG_LABEL, g_ptr_array_index (ol->long_entries, i));
+      while (*text && !pl_export_failed (ol->ctx))
+        {
+          gsize len = piece_length (text, CELL_MAX);
+          g_autofree char *piece = g_strndup (text, len);
+
+          CALL (ol, paragraph, PL_OUTLINE_PARA_LONG_TEXT, piece);
+          text += len;
+          while (*text == ' ' || *text == '\n')
+            text++;
+        }
+    }
+  g_ptr_array_set_size (ol->long_entries, 0);
+}
+
+static void
+emit_table_end (PlOutline *ol)
+{
+  CALL (ol, table_end);
+  emit_long_entries (ol);
+}
+
 /* "Short term (2026–2027)", as the Markdown writer puts it. */
 static char *
 timeframe_label (PlAction *action)
@@ -360,7 +457,20 @@ walk_action (PlOutline  *ol,
       values[n++] = cost;
     }
   labels[n] = _("Status"); values[n++] = pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action));
-  CALL (ol, action, title, labels, values);
+  {
+    char *owned[G_N_ELEMENTS (values)] = { NULL };
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *label = g_strdup_printf ("%s, %s", labels[i], number);
+
+        values[i] = set_aside (ol, values[i], label, &owned[i]);
+      }
+    CALL (ol, action, title, labels, values);
+    for (guint i = 0; i < n; i++)
+      g_free (owned[i]);
+  }
+  emit_long_entries (ol);
 }
 
 static void
@@ -412,81 +522,6 @@ begin_wide (PlOutline *ol,
   if (ol->ops->wide != NULL && !pl_export_failed (ol->ctx))
     ol->ops->wide (ol, !ol->written);
   ol->at_page_start = TRUE;
-}
-
-/* A table cell longer than this is cut in the table and given in full
- * after it, in paragraphs of about this size: word processors lay out a
- * table row or a paragraph of a megabyte in quadratic time (LibreOffice
- * takes minutes for 50 kB in one cell). */
-#define CELL_MAX 2000
-#define CELL_SHOWN 400
-
-/* The length of the piece of @text (at most @max bytes) that ends at a
- * space when there is one in its second half, else at a character. */
-static gsize
-piece_length (const char *text,
-              gsize       max)
-{
-  gsize len = strlen (text);
-  const char *end;
-
-  if (len <= max)
-    return len;
-  for (gsize i = max; i > max / 2; i--)
-    if (text[i] == ' ' || text[i] == '\n')
-      return i;
-  end = g_utf8_find_prev_char (text, text + max + 1);
-  return end ? (gsize) (end - text) : max;
-}
-
-static void
-emit_row (PlOutline          *ol,
-          const char        **cells,
-          const char *const  *header)
-{
-  char *owned[PL_EXPORT_TABLE_COLUMNS] = { NULL };
-
-  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
-    {
-      gsize cut;
-
-      if (cells[i] == NULL || strlen (cells[i]) <= CELL_MAX)
-        continue;
-      cut = piece_length (cells[i], CELL_SHOWN);
-      ol->n_long++;
-      owned[i] = g_strdup_printf (_("%.*s … (continued in long entry %u after the table)"),
-                                  (int) cut, cells[i], ol->n_long);
-      g_ptr_array_add (ol->long_entries,
-                       g_strdup_printf (_("Long entry %u: %s, row %s"), ol->n_long, header[i], cells[0]));
-      g_ptr_array_add (ol->long_entries, g_strdup (cells[i]));
-      cells[i] = owned[i];
-    }
-  CALL (ol, table_row, cells);
-  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
-    g_free (owned[i]);
-}
-
-static void
-emit_table_end (PlOutline *ol)
-{
-  CALL (ol, table_end);
-  for (guint i = 0; i + 1 < ol->long_entries->len && !stopped (ol); i += 2)
-    {
-      const char *text = g_ptr_array_index (ol->long_entries, i + 1);
-
-      CALL (ol, paragraph, PL_OUTLINE_PARA_LONG_LABEL, g_ptr_array_index (ol->long_entries, i));
-      while (*text && !pl_export_failed (ol->ctx))
-        {
-          gsize len = piece_length (text, CELL_MAX);
-          g_autofree char *piece = g_strndup (text, len);
-
-          CALL (ol, paragraph, PL_OUTLINE_PARA_LONG_TEXT, piece);
-          text += len;
-          while (*text == ' ' || *text == '\n')
-            text++;
-        }
-    }
-  g_ptr_array_set_size (ol->long_entries, 0);
 }
 
 /* Relative column widths of the two tables, in per cent. */

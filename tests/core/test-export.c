@@ -1025,6 +1025,10 @@ test_hostile (void)
   g_assert_nonnull (strstr (html, "אבטחת סייבר לאומית"));
   g_assert_nonnull (strstr (html, "国家网络安全战略"));
   g_assert_nonnull (strstr (html, "end of the huge cell"));
+  /* The megabyte is cut in the table and the action, given whole after. */
+  g_assert_cmpuint (count (html, "continued in long entry"), ==, 2);
+  g_assert_nonnull (strstr (html, "Long entry 1: Indicator, 1.1.1"));
+  g_assert_nonnull (strstr (html, "Long entry 2: Indicator, row 1.1.1"));
   g_assert_nonnull (strstr (html, "deep quote"));
   g_assert_nonnull (strstr (html, "deep list"));
   g_assert_null (strchr (html, '\x01'));
