@@ -14,6 +14,7 @@
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-export.h"
+#include "pl-export-private.h"
 #include "pl-test-util.h"
 
 /* The exports are checked by readers we did not write: pandoc reads the
@@ -1093,6 +1094,42 @@ test_hostile (void)
   pl_document_close (doc);
 }
 
+/* ---- the shared safety helpers ---- */
+
+static void
+test_link_schemes (void)
+{
+  static const char *safe[] = { "https://example.org", "HTTP://EXAMPLE.ORG/x", "mailto:a@example.org", NULL };
+  static const char *unsafe[] = {
+    "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html;base64,AAAA", "vbscript:x", "file:///etc/passwd",
+    "//evil.example/x", "#anchor", "relative/page.html", "", " https://example.org", NULL
+  };
+
+  for (guint i = 0; safe[i]; i++)
+    g_assert_true (pl_export_link_is_safe (safe[i]));
+  for (guint i = 0; unsafe[i]; i++)
+    if (pl_export_link_is_safe (unsafe[i]))
+      {
+        g_test_message ("“%s” kept as a link", unsafe[i]);
+        g_test_fail ();
+      }
+  g_assert_false (pl_export_link_is_safe (NULL));
+}
+
+static void
+test_clean_text (void)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  const char *clean = "Plain text, tab\there, new\nline, 国家 and עברית";
+
+  /* Clean text is returned as it is, without a copy. */
+  g_assert_true (pl_export_clean_text (clean, -1, scratch) == clean);
+  g_assert_cmpstr (pl_export_clean_text ("a\x01" "b\x1f\x0b" "c\x7f", -1, scratch), ==, "abc\x7f");
+  g_assert_cmpstr (pl_export_clean_text ("x\xef\xbf\xbey\xef\xbf\xbfz", -1, scratch), ==, "xyz");
+  g_assert_cmpstr (pl_export_clean_text ("bad \xff\xfe utf-8", -1, scratch), ==, "bad \xef\xbf\xbd\xef\xbf\xbd utf-8");
+  g_assert_cmpstr (pl_export_clean_text (NULL, -1, scratch), ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1109,6 +1146,8 @@ main (int    argc,
   example = pl_demo_create (path, PL_DEMO_SMALL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/export/link-schemes", test_link_schemes);
+  g_test_add_func ("/export/clean-text", test_clean_text);
   g_test_add_func ("/export/markdown/cmark", test_markdown_cmark);
   g_test_add_func ("/export/html/outline", test_html_outline);
   g_test_add_func ("/export/well-formed", test_well_formed);
