@@ -1094,7 +1094,6 @@ gboolean
 pl_export_docx (PlExportContext *ctx)
 {
   PlDocx dx = { 0 };
-  GString *body = g_string_sized_new (1024 * 1024);
   PlExportZip *zip;
 
   dx.ctx = ctx;
@@ -1103,8 +1102,16 @@ pl_export_docx (PlExportContext *ctx)
   dx.links = g_ptr_array_new_with_free_func (g_free);
   dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);
   dx.nums = g_array_new (FALSE, FALSE, sizeof (DocxNum));
-  dx.w = pl_export_xml_new (body);
 
+  /* The archive streams to the output as the parts are written, the
+   * document itself included; the parts that depend on it (links,
+   * numbering) come after it. */
+  zip = pl_export_zip_new (ctx);
+  write_content_types (zip);
+  write_package_rels (zip);
+  write_core_properties (&dx, zip);
+
+  dx.w = pl_export_zip_begin_xml (zip, "word/document.xml");
   start (dx.w, "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   start (dx.w, "w:body", NULL);
   pl_export_outline_run (ctx, &docx_ops, &dx);
@@ -1114,13 +1121,8 @@ pl_export_docx (PlExportContext *ctx)
   write_section (&dx, dx.wide);
   end (dx.w);
   end (dx.w);
+  pl_export_zip_end_xml (zip, dx.w);
 
-  /* The archive streams to the output as the parts are added. */
-  zip = pl_export_zip_new (ctx);
-  write_content_types (zip);
-  write_package_rels (zip);
-  write_core_properties (&dx, zip);
-  pl_export_xml_add (zip, "word/document.xml", dx.w, body);
   write_document_rels (&dx, zip);
   write_styles (zip);
   write_settings (zip);

@@ -1041,14 +1041,21 @@ pl_export_odt (PlExportContext *ctx)
 {
   static const char mimetype[] = "application/vnd.oasis.opendocument.text";
   PlOdt odt = { 0 };
-  GString *content = g_string_sized_new (1024 * 1024);
   PlExportZip *zip;
 
   odt.ctx = ctx;
   odt.scratch = g_string_new (NULL);
   odt.name = g_string_new (NULL);
-  odt.w = pl_export_xml_new (content);
 
+  /* The mimetype first and stored, so the file type can be recognised
+   * from its first bytes; then the content streams into the archive. */
+  zip = pl_export_zip_new (ctx);
+  pl_export_zip_add (zip, "mimetype", mimetype, strlen (mimetype), TRUE);
+  write_manifest (zip);
+  write_meta (&odt, zip);
+  write_styles (&odt, zip);
+
+  odt.w = pl_export_zip_begin_xml (zip, "content.xml");
   start_root (odt.w, "office:document-content");
   write_font_faces (odt.w);
   write_automatic_styles (&odt);
@@ -1060,16 +1067,7 @@ pl_export_odt (PlExportContext *ctx)
   end (odt.w);
   end (odt.w);
   end (odt.w);
-
-  /* The mimetype first and stored, so the file type can be recognised
-   * from its first bytes. */
-  odt.break_pending = odt.landscape_pending = FALSE;
-  zip = pl_export_zip_new (ctx);
-  pl_export_zip_add (zip, "mimetype", mimetype, strlen (mimetype), TRUE);
-  write_manifest (zip);
-  write_meta (&odt, zip);
-  write_styles (&odt, zip);
-  pl_export_xml_add (zip, "content.xml", odt.w, content);
+  pl_export_zip_end_xml (zip, odt.w);
 
   g_string_free (odt.scratch, TRUE);
   g_string_free (odt.name, TRUE);

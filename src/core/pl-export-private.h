@@ -234,6 +234,13 @@ void         pl_export_zip_add           (PlExportZip        *zip,
 /* Closes the archive; FALSE (and ctx->error set) on any failure. */
 gboolean     pl_export_zip_finish        (PlExportZip        *zip);
 
+/* An XML part written by libxml2 straight into the archive (its size is
+ * not known before, so the entry ends with a data descriptor); only one
+ * at a time, and no other entry until pl_export_zip_end_xml(). */
+xmlTextWriterPtr pl_export_zip_begin_xml (PlExportZip        *zip,
+                                          const char         *name);
+void         pl_export_zip_end_xml       (PlExportZip        *zip,
+                                          xmlTextWriterPtr    writer);
 /* An XML part written with libxml2 into @buffer (declaration written). */
 xmlTextWriterPtr pl_export_xml_new       (GString            *buffer);
 /* Ends the document, frees @writer, adds @buffer to @zip as @name and

@@ -14,9 +14,10 @@
  * archive to the export's output stream as it goes. */
 
 struct _PlExportZip {
-  PlExportContext *ctx;
-  struct archive  *archive;
-  time_t           mtime;
+  PlExportContext      *ctx;
+  struct archive       *archive;
+  struct archive_entry *open_entry;  /* the part being streamed */
+  time_t                mtime;
 };
 
 static la_ssize_t
@@ -97,6 +98,55 @@ pl_export_zip_add (PlExportZip *zip,
     zip_check (zip, ARCHIVE_FATAL);
   zip_check (zip, archive_write_finish_entry (zip->archive));
   archive_entry_free (entry);
+}
+
+static int
+stream_write_cb (void       *data,
+                 const char *buffer,
+                 int         length)
+{
+  PlExportZip *zip = data;
+
+  if (pl_export_failed (zip->ctx))
+    return -1;
+  if (archive_write_data (zip->archive, buffer, length) != length)
+    {
+      zip_check (zip, ARCHIVE_FATAL);
+      return -1;
+    }
+  return length;
+}
+
+xmlTextWriterPtr
+pl_export_zip_begin_xml (PlExportZip *zip,
+                         const char  *name)
+{
+  xmlTextWriterPtr writer;
+
+  g_assert (zip->open_entry == NULL);
+  zip_check (zip, archive_write_zip_set_compression_deflate (zip->archive));
+  zip->open_entry = archive_entry_new ();
+  archive_entry_set_pathname (zip->open_entry, name);
+  archive_entry_unset_size (zip->open_entry);
+  archive_entry_set_filetype (zip->open_entry, AE_IFREG);
+  archive_entry_set_perm (zip->open_entry, 0644);
+  archive_entry_set_mtime (zip->open_entry, zip->mtime, 0);
+  if (!pl_export_failed (zip->ctx))
+    zip_check (zip, archive_write_header (zip->archive, zip->open_entry));
+  writer = xmlNewTextWriter (xmlOutputBufferCreateIO (stream_write_cb, NULL, zip, NULL));
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", "yes");
+  return writer;
+}
+
+void
+pl_export_zip_end_xml (PlExportZip      *zip,
+                       xmlTextWriterPtr  writer)
+{
+  xmlTextWriterEndDocument (writer);
+  xmlFreeTextWriter (writer);
+  if (!pl_export_failed (zip->ctx))
+    zip_check (zip, archive_write_finish_entry (zip->archive));
+  g_clear_pointer (&zip->open_entry, archive_entry_free);
 }
 
 gboolean
