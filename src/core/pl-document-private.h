@@ -32,6 +32,10 @@ PlStore  *pl_document_get_store              (PlDocument    *self);
 gboolean  pl_document_begin_read             (PlDocument    *self,
                                               GError       **error);
 void      pl_document_end_read               (PlDocument    *self);
+/* Loads every objective and action in two queries into the per-parent
+ * models (those not loaded yet), for exporters that walk them all. */
+gboolean  pl_document_preload                (PlDocument    *self,
+                                              GError       **error);
 /* Every live row of @type in one query, as the document's own objects
  * (transfer full array). For exporters that need them all. */
 GPtrArray *pl_document_load_all              (PlDocument    *self,

@@ -583,12 +583,45 @@ pl_document_get_actions (PlDocument  *self,
                                        pl_record_get_id (PL_RECORD (objective))));
 }
 
+/* When every objective's actions are already in memory (an export has
+ * walked the pillars), the plan is their concatenation: no second query. */
+static GPtrArray *
+collect_loaded_actions (PlDocument *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_pillars = g_list_model_get_n_items (G_LIST_MODEL (self->pillars));
+
+  for (guint i = 0; i < n_pillars; i++)
+    {
+      g_autoptr(PlRecord) pillar = g_list_model_get_item (G_LIST_MODEL (self->pillars), i);
+      gint64 pillar_id = pl_record_get_id (pillar);
+      GListModel *objectives = g_hash_table_lookup (self->objectives, &pillar_id);
+
+      if (objectives == NULL)
+        return NULL;
+      for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
+        {
+          g_autoptr(PlRecord) objective = g_list_model_get_item (objectives, j);
+          gint64 objective_id = pl_record_get_id (objective);
+          GListModel *actions = g_hash_table_lookup (self->actions, &objective_id);
+
+          if (actions == NULL)
+            return NULL;
+          for (guint k = 0; k < g_list_model_get_n_items (actions); k++)
+            g_ptr_array_add (records, g_list_model_get_item (actions, k));
+        }
+    }
+  return g_steal_pointer (&records);
+}
+
 static GPtrArray *
 load_all_actions (PlDocument *self)
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
 
+  if ((records = collect_loaded_actions (self)) != NULL)
+    return g_steal_pointer (&records);
   if (self->store != NULL)
     records = pl_store_load_all_actions (self->store, &error);
   if (records == NULL)
@@ -2032,4 +2065,76 @@ pl_document_intern_records (PlDocument *self,
                             GPtrArray  *records)
 {
   intern_array (self, records);
+}
+
+/* Groups @records by their parent id into the document's child stores that
+ * do not exist yet. */
+static void
+fill_child_stores (PlDocument *self,
+                   GHashTable *stores,
+                   GType       type,
+                   GPtrArray  *records)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      PlRecord *record = g_ptr_array_index (records, i);
+      gint64 parent = pl_record_get_parent_id (record);
+      GPtrArray *group = g_hash_table_lookup (groups, &parent);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (groups, g_memdup2 (&parent, sizeof parent), group);
+        }
+      g_ptr_array_add (group, g_object_ref (record));
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (stores, key))
+      g_hash_table_insert (stores, g_memdup2 (key, sizeof (gint64)), store_from_array (type, value));
+}
+
+gboolean
+pl_document_preload (PlDocument  *self,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) objectives = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  guint n_pillars;
+
+  if (!check_open (self, error))
+    return FALSE;
+  if (!(objectives = pl_store_load (self->store, PL_TYPE_OBJECTIVE, -1, error)) ||
+      !(actions = pl_store_load (self->store, PL_TYPE_ACTION, -1, error)))
+    return FALSE;
+  intern_array (self, objectives);
+  intern_array (self, actions);
+  fill_child_stores (self, self->objectives, PL_TYPE_OBJECTIVE, objectives);
+  fill_child_stores (self, self->actions, PL_TYPE_ACTION, actions);
+
+  /* Parents without children get their (empty) lists too, so nothing
+   * asks the file again. */
+  n_pillars = g_list_model_get_n_items (G_LIST_MODEL (self->pillars));
+  for (guint i = 0; i < n_pillars; i++)
+    {
+      g_autoptr(PlRecord) pillar = g_list_model_get_item (G_LIST_MODEL (self->pillars), i);
+      gint64 id = pl_record_get_id (pillar);
+
+      if (!g_hash_table_contains (self->objectives, &id))
+        g_hash_table_insert (self->objectives, g_memdup2 (&id, sizeof id), g_list_store_new (PL_TYPE_OBJECTIVE));
+    }
+  for (guint i = 0; i < objectives->len; i++)
+    {
+      gint64 id = pl_record_get_id (g_ptr_array_index (objectives, i));
+
+      if (!g_hash_table_contains (self->actions, &id))
+        g_hash_table_insert (self->actions, g_memdup2 (&id, sizeof id), g_list_store_new (PL_TYPE_ACTION));
+    }
+  return TRUE;
 }

@@ -406,6 +406,15 @@ pl_export_to_stream (PlDocument             *document,
       g_free (ctx.classification);
       return FALSE;
     }
+  /* Two queries for the whole structure rather than one per objective. */
+  if ((options->pillars || options->implementation_plan) && !pl_document_preload (document, error))
+    {
+      pl_document_end_read (document);
+      g_hash_table_unref (ctx.participants);
+      g_free (ctx.date);
+      g_free (ctx.classification);
+      return FALSE;
+    }
 
   switch (options->format)
     {
