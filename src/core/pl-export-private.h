@@ -17,6 +17,7 @@ typedef struct {
   GCancellable          *cancellable;
   GError                *error;         /* first write error; later writes are skipped */
   GHashTable            *participants;  /* stakeholder id -> "Participant N" number */
+  GHashTable            *numbers;       /* objective id -> "2.3", computed once */
   char                  *date;          /* the title page date, e.g. "22 November 2026" */
   char                  *classification;
 } PlExportContext;

@@ -181,27 +181,68 @@ pl_export_organisation_label (PlExportContext *ctx,
 
 /* ---- numbering ---- */
 
+static void
+append_uint (GString *s,
+             guint64  n)
+{
+  char digits[24];
+  int i = G_N_ELEMENTS (digits);
+
+  do
+    digits[--i] = '0' + n % 10;
+  while ((n /= 10) > 0);
+  g_string_append_len (s, digits + i, G_N_ELEMENTS (digits) - i);
+}
+
+/* "2.3" for an objective, cached: every action of the plan asks for it. */
+static const char *
+objective_number (PlExportContext *ctx,
+                  gint64           objective_id)
+{
+  const char *number = ctx->numbers ? g_hash_table_lookup (ctx->numbers, &objective_id) : NULL;
+  g_autoptr(PlObjective) objective = NULL;
+  g_autoptr(PlPillar) pillar = NULL;
+  GString *s;
+
+  if (number != NULL)
+    return number;
+  if (ctx->numbers == NULL)
+    ctx->numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  s = g_string_sized_new (8);
+  objective = (PlObjective *) pl_document_lookup (ctx->document, PL_TYPE_OBJECTIVE, objective_id, NULL);
+  pillar = objective ? pl_document_get_pillar_of (ctx->document, PL_RECORD (objective)) : NULL;
+  if (pillar != NULL)
+    append_uint (s, pl_record_get_position (PL_RECORD (pillar)) + 1);
+  else
+    g_string_append_c (s, '?');
+  g_string_append_c (s, '.');
+  if (objective != NULL)
+    append_uint (s, pl_record_get_position (PL_RECORD (objective)) + 1);
+  else
+    g_string_append_c (s, '?');
+  number = g_string_free (s, FALSE);
+  g_hash_table_insert (ctx->numbers, g_memdup2 (&objective_id, sizeof objective_id), (char *) number);
+  return number;
+}
+
 char *
 pl_export_number (PlExportContext *ctx,
                   PlRecord        *record)
 {
+  GString *s = g_string_sized_new (12);
+
   if (PL_IS_PILLAR (record))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, pl_record_get_position (record) + 1);
-  if (PL_IS_OBJECTIVE (record))
+    append_uint (s, pl_record_get_position (record) + 1);
+  else if (PL_IS_OBJECTIVE (record))
+    g_string_append (s, objective_number (ctx, pl_record_get_id (record)));
+  else if (PL_IS_ACTION (record))
     {
-      g_autoptr(PlPillar) pillar = pl_document_get_pillar_of (ctx->document, record);
-      g_autofree char *parent = pillar ? pl_export_number (ctx, PL_RECORD (pillar)) : g_strdup ("?");
-
-      return g_strdup_printf ("%s.%" G_GINT64_FORMAT, parent, pl_record_get_position (record) + 1);
+      g_string_append (s, objective_number (ctx, pl_action_get_objective_id (PL_ACTION (record))));
+      g_string_append_c (s, '.');
+      append_uint (s, pl_record_get_position (record) + 1);
     }
-  if (PL_IS_ACTION (record))
-    {
-      g_autoptr(PlObjective) objective = pl_document_get_objective_of (ctx->document, PL_ACTION (record));
-      g_autofree char *parent = objective ? pl_export_number (ctx, PL_RECORD (objective)) : g_strdup ("?");
-
-      return g_strdup_printf ("%s.%" G_GINT64_FORMAT, parent, pl_record_get_position (record) + 1);
-    }
-  return g_strdup ("");
+  return g_string_free (s, FALSE);
 }
 
 char *
@@ -429,6 +470,7 @@ pl_export_to_stream (PlDocument             *document,
     }
 
   pl_document_end_read (document);
+  g_clear_pointer (&ctx.numbers, g_hash_table_unref);
   g_hash_table_unref (ctx.participants);
   g_free (ctx.date);
   g_free (ctx.classification);

@@ -38,6 +38,11 @@ void         pl_record_load_value        (PlRecord      *self,
                                           GParamSpec    *pspec,
                                           const GValue  *value,
                                           gboolean       notify);
+/* Moves @value (of the property's type) into slot @index without copying
+ * or notifying; @value is left unset. For the store's row loading. */
+void         pl_record_take_value_at     (PlRecord      *self,
+                                          guint          index,
+                                          GValue        *value);
 void         pl_record_set_identity      (PlRecord      *self,
                                           gint64         id,
                                           const char    *uuid,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 
@@ -464,6 +466,20 @@ pl_record_load_value (PlRecord     *self,
           g_object_notify_by_pspec (G_OBJECT (self), pspec);
         return;
       }
+}
+
+void
+pl_record_take_value_at (PlRecord *self,
+                         guint     index,
+                         GValue   *value)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+  GValue *values = ensure_values (self);
+
+  g_value_unset (&values[index]);
+  values[index] = *value;
+  memset (value, 0, sizeof *value);
+  priv->unloaded &= ~((guint64) 1 << index);
 }
 
 void

@@ -901,7 +901,7 @@ record_from_row (GType          type,
           continue;
         }
       read_value (stmt, FIXED_COLUMNS + i, klass->pspecs[i], &value);
-      pl_record_load_value (record, klass->pspecs[i], &value, FALSE);
+      pl_record_take_value_at (record, i, &value);
     }
   return record;
 }
