@@ -1009,8 +1009,8 @@ pl_store_load_one (PlStore   *store,
   if (rows->len == 0)
     {
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
-                   _("There is no %s with id %" G_GINT64_FORMAT " in “%s”"),
-                   klass->table, id, store->display_name);
+                   _("There is no %s with id %lld in “%s”"),
+                   klass->table, (long long) id, store->display_name);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
