@@ -63,7 +63,20 @@ typedef struct {
   int      start;
 } DocxNum;
 
-/* ---- runs and paragraphs ---- */
+/* ---- runs and paragraphs ----
+ *
+ * The markup of runs and paragraph properties, written millions of times,
+ * is written as constant text (raw) rather than element by element: the
+ * fragments below are balanced and free of anything from the document;
+ * every text from the document still goes through libxml2's escaping
+ * (xmlTextWriterWriteString). */
+
+static void
+raw (PlDocx     *dx,
+     const char *markup)
+{
+  xmlTextWriterWriteRaw (dx->w, BAD_CAST markup);
+}
 
 /* xml:space="preserve" only where spaces would otherwise be lost. */
 static gboolean
@@ -84,9 +97,9 @@ write_t (PlDocx     *dx,
     return;
   if (len > 0)
     text = part = g_strndup (text, len);
-  start (dx->w, "w:t", needs_preserve (text, strlen (text)) ? "xml:space" : NULL, "preserve", NULL);
+  raw (dx, needs_preserve (text, strlen (text)) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
   xmlTextWriterWriteString (dx->w, BAD_CAST text);
-  end (dx->w);
+  raw (dx, "</w:t>");
 }
 
 /* The text of one run: tabs and line breaks are elements of their own. */
@@ -110,9 +123,9 @@ write_run_text (PlDocx     *dx,
           if (*p == '\0')
             break;
           if (*p == '\t')
-            element (dx->w, "w:tab", NULL);
+            raw (dx, "<w:tab/>");
           else if (*p == '\n')
-            element (dx->w, "w:br", NULL);
+            raw (dx, "<w:br/>");
           seg = p + 1;
         }
     }
@@ -124,22 +137,22 @@ write_run (PlDocx     *dx,
            const char *text,
            gboolean    code)
 {
-  start (dx->w, "w:r", NULL);
+  raw (dx, "<w:r>");
   if (dx->strong || dx->emph || dx->link || code)
     {
-      start (dx->w, "w:rPr", NULL);
+      raw (dx, "<w:rPr>");
       if (code)
-        element (dx->w, "w:rStyle", "w:val", "VerbatimChar", NULL);
+        raw (dx, "<w:rStyle w:val=\"VerbatimChar\"/>");
       else if (dx->link)
-        element (dx->w, "w:rStyle", "w:val", "Hyperlink", NULL);
+        raw (dx, "<w:rStyle w:val=\"Hyperlink\"/>");
       if (dx->strong)
-        element (dx->w, "w:b", NULL);
+        raw (dx, "<w:b/>");
       if (dx->emph)
-        element (dx->w, "w:i", NULL);
-      end (dx->w);
+        raw (dx, "<w:i/>");
+      raw (dx, "</w:rPr>");
     }
   write_run_text (dx, text);
-  end (dx->w);
+  raw (dx, "</w:r>");
 }
 
 /* Adjacent text with the same formatting becomes one run: cmark splits
@@ -158,30 +171,30 @@ write_plain_run (PlDocx     *dx,
                  const char *text,
                  gboolean    bold)
 {
-  start (dx->w, "w:r", NULL);
-  if (bold)
-    {
-      start (dx->w, "w:rPr", NULL);
-      element (dx->w, "w:b", NULL);
-      end (dx->w);
-    }
+  raw (dx, bold ? "<w:r><w:rPr><w:b/></w:rPr>" : "<w:r>");
   write_run_text (dx, text);
-  end (dx->w);
+  raw (dx, "</w:r>");
 }
 
 /* Opens <w:p><w:pPr>: the caller adds to the properties, then calls
- * end_ppr(). A pending page break lands here. */
+ * end_ppr(); the paragraph is an element of the writer, its properties
+ * are not. A pending page break lands here. @style: a style id of
+ * pl-export-styles.c, a plain name. */
 static void
 begin_para (PlDocx     *dx,
             const char *style)
 {
   start (dx->w, "w:p", NULL);
-  start (dx->w, "w:pPr", NULL);
+  raw (dx, "<w:pPr>");
   if (style)
-    element (dx->w, "w:pStyle", "w:val", style, NULL);
+    {
+      raw (dx, "<w:pStyle w:val=\"");
+      raw (dx, style);
+      raw (dx, "\"/>");
+    }
   if (dx->break_pending)
     {
-      element (dx->w, "w:pageBreakBefore", NULL);
+      raw (dx, "<w:pageBreakBefore/>");
       dx->break_pending = FALSE;
     }
 }
@@ -189,7 +202,7 @@ begin_para (PlDocx     *dx,
 static void
 end_ppr (PlDocx *dx)
 {
-  end (dx->w);
+  raw (dx, "</w:pPr>");
 }
 
 static void
@@ -374,7 +387,7 @@ docx_action (PlOutline         *ol,
   end_ppr (dx);
   for (guint i = 0; labels[i] != NULL; i++)
     {
-      g_autofree char *label = g_strdup_printf (i == 0 ? "%s: " : " · %s: ", labels[i]);
+      g_autofree char *label = g_strconcat (i == 0 ? "" : " · ", labels[i], ": ", NULL);
 
       write_plain_run (dx, label, TRUE);
       write_plain_run (dx, values[i], FALSE);
@@ -531,9 +544,7 @@ docx_node (PlOutline        *ol,
       break;
 
     case CMARK_NODE_LINEBREAK:
-      start (dx->w, "w:r", NULL);
-      element (dx->w, "w:br", NULL);
-      end (dx->w);
+      raw (dx, "<w:r><w:br/></w:r>");
       break;
 
     case CMARK_NODE_EMPH:
@@ -640,13 +651,13 @@ write_table_row (PlDocx            *dx,
     size += strlen (cells[i] ? cells[i] : "");
 
   start (dx->w, "w:tr", NULL);
-  start (dx->w, "w:trPr", NULL);
+  raw (dx, "<w:trPr>");
   /* Rows stay on one page, unless one is longer than a page. */
   if (size < 1500)
-    element (dx->w, "w:cantSplit", NULL);
+    raw (dx, "<w:cantSplit/>");
   if (header)
-    element (dx->w, "w:tblHeader", NULL);
-  end (dx->w);
+    raw (dx, "<w:tblHeader/>");
+  raw (dx, "</w:trPr>");
   for (guint i = 0; i < dx->n_columns; i++)
     write_cell (dx, i, cells[i] ? cells[i] : "", header);
   end (dx->w);

@@ -49,6 +49,28 @@ typedef struct {
   guint             n_columns;
 } PlOdt;
 
+/* Constant markup, balanced and free of anything from the document,
+ * written as it is in the hot paths (spans, table cells, white space);
+ * every text from the document goes through libxml2's escaping. */
+static void
+raw (PlOdt      *odt,
+     const char *markup)
+{
+  xmlTextWriterWriteRaw (odt->w, BAD_CAST markup);
+}
+
+/* <text:s text:c="@count"/> */
+static void
+write_spaces (PlOdt *odt,
+              guint  count)
+{
+  char digits[PL_EXPORT_DIGITS];
+
+  raw (odt, "<text:s text:c=\"");
+  raw (odt, pl_export_digits (digits, count));
+  raw (odt, "\"/>");
+}
+
 /* "Heading 1" -> "Heading_20_1", as LibreOffice names its styles. */
 static const char *
 style_name (PlOdt      *odt,
@@ -90,7 +112,6 @@ write_text (PlOdt      *odt,
         {
           const char *run = p;
           guint spaces;
-          char count[16];
 
           if (p > seg)
             {
@@ -98,9 +119,9 @@ write_text (PlOdt      *odt,
               xmlTextWriterWriteString (odt->w, BAD_CAST part);
             }
           if (*p == '\t')
-            element (odt->w, "text:tab", NULL);
+            raw (odt, "<text:tab/>");
           else if (*p == '\n')
-            element (odt->w, "text:line-break", NULL);
+            raw (odt, "<text:line-break/>");
           if (*p != ' ')
             {
               seg = ++p;
@@ -112,18 +133,12 @@ write_text (PlOdt      *odt,
           /* One plain space, the rest as <text:s/> (all of them at the
            * start of a code line). */
           if (run == clean && keep_leading)
-            {
-              g_snprintf (count, sizeof count, "%u", spaces);
-              element (odt->w, "text:s", "text:c", count, NULL);
-            }
+            write_spaces (odt, spaces);
           else
             {
-              xmlTextWriterWriteString (odt->w, BAD_CAST " ");
+              raw (odt, " ");
               if (spaces > 1)
-                {
-                  g_snprintf (count, sizeof count, "%u", spaces - 1);
-                  element (odt->w, "text:s", "text:c", count, NULL);
-                }
+                write_spaces (odt, spaces - 1);
             }
           seg = p;
           continue;
@@ -134,14 +149,24 @@ write_text (PlOdt      *odt,
     xmlTextWriterWriteString (odt->w, BAD_CAST seg);
 }
 
+/* <text:span text:style-name="@style">: a style name of this file. */
+static void
+begin_span (PlOdt      *odt,
+            const char *style)
+{
+  raw (odt, "<text:span text:style-name=\"");
+  raw (odt, style);
+  raw (odt, "\">");
+}
+
 static void
 write_span (PlOdt      *odt,
             const char *style,
             const char *text)
 {
-  start (odt->w, "text:span", "text:style-name", style, NULL);
+  begin_span (odt, style);
   write_text (odt, text, FALSE);
-  end (odt->w);
+  raw (odt, "</text:span>");
 }
 
 /* A paragraph's style, or the automatic style that also breaks the page
@@ -309,7 +334,7 @@ odt_action (PlOutline         *ol,
   begin_para (odt, "text:p", "ActionDetail");
   for (guint i = 0; labels[i] != NULL; i++)
     {
-      g_autofree char *label = g_strdup_printf (i == 0 ? "%s: " : " · %s: ", labels[i]);
+      g_autofree char *label = g_strconcat (i == 0 ? "" : " · ", labels[i], ": ", NULL);
 
       write_span (odt, "Strong", label);
       write_text (odt, values[i], FALSE);
@@ -431,23 +456,23 @@ odt_node (PlOutline        *ol,
                             : odt->strong ? "Strong" : odt->emph ? "Emphasis" : NULL;
 
         if (style)
-          start (odt->w, "text:span", "text:style-name", style, NULL);
+          begin_span (odt, style);
         if (code)
-          start (odt->w, "text:span", "text:style-name", "Source_20_Text", NULL);
+          begin_span (odt, "Source_20_Text");
         write_text (odt, cmark_node_get_literal (node), FALSE);
         if (code)
-          end (odt->w);
+          raw (odt, "</text:span>");
         if (style)
-          end (odt->w);
+          raw (odt, "</text:span>");
       }
       break;
 
     case CMARK_NODE_SOFTBREAK:
-      xmlTextWriterWriteString (odt->w, BAD_CAST " ");
+      raw (odt, " ");
       break;
 
     case CMARK_NODE_LINEBREAK:
-      element (odt->w, "text:line-break", NULL);
+      raw (odt, "<text:line-break/>");
       break;
 
     case CMARK_NODE_EMPH:
@@ -487,17 +512,18 @@ write_row (PlOdt             *odt,
            const char *const *cells,
            gboolean           header)
 {
-  start (odt->w, "table:table-row", "table:style-name", "Row", NULL);
+  raw (odt, "<table:table-row table:style-name=\"Row\">");
   for (guint i = 0; i < odt->n_columns; i++)
     {
-      start (odt->w, "table:table-cell", "table:style-name", header ? "CellHead" : "Cell",
-             "office:value-type", "string", NULL);
-      start (odt->w, "text:p", "text:style-name", header ? "Table_20_Heading" : "Table_20_Contents", NULL);
+      raw (odt, header
+                ? "<table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\">"
+                  "<text:p text:style-name=\"Table_20_Heading\">"
+                : "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
+                  "<text:p text:style-name=\"Table_20_Contents\">");
       write_text (odt, cells[i] ? cells[i] : "", FALSE);
-      end (odt->w);
-      end (odt->w);
+      raw (odt, "</text:p></table:table-cell>");
     }
-  end (odt->w);
+  raw (odt, "</table:table-row>");
 }
 
 static void

@@ -66,6 +66,19 @@ pl_export_clean_text (const char *text,
   return scratch->str;
 }
 
+const char *
+pl_export_digits (char    buffer[PL_EXPORT_DIGITS],
+                  guint64 n)
+{
+  char *p = buffer + PL_EXPORT_DIGITS;
+
+  *--p = '\0';
+  do
+    *--p = '0' + n % 10;
+  while ((n /= 10) > 0);
+  return p;
+}
+
 gboolean
 pl_export_link_is_safe (const char *url)
 {
@@ -100,7 +113,8 @@ emit_heading (PlOutline  *ol,
               gboolean    new_page)
 {
   PlOutlineHeading h;
-  g_autofree char *anchor = g_strdup_printf ("pl_h%u", ++ol->n_headings);
+  char digits[PL_EXPORT_DIGITS];
+  g_autofree char *anchor = g_strconcat ("pl_h", pl_export_digits (digits, ++ol->n_headings), NULL);
 
   h.level = level;
   h.text = (char *) text;
@@ -327,6 +341,12 @@ piece_length (const char *text,
   return end ? (gsize) (end - text) : max;
 }
 
+static gboolean
+is_long (const char *text)
+{
+  return text != NULL && strlen (text) > CELL_MAX;
+}
+
 /* @text itself, or when it is too long for a table cell or a line of
  * details, its start and a pointer to the long entry that follows. */
 static const char *
@@ -337,7 +357,7 @@ set_aside (PlOutline   *ol,
 {
   gsize cut;
 
-  if (text == NULL || strlen (text) <= CELL_MAX)
+  if (!is_long (text))
     return text;
   cut = piece_length (text, CELL_SHOWN);
   ol->n_long++;
@@ -358,7 +378,7 @@ emit_row (PlOutline          *ol,
     {
       g_autofree char *label = NULL;
 
-      if (cells[i] == NULL || strlen (cells[i]) <= CELL_MAX)
+      if (!is_long (cells[i]))
         continue;
       /* Translators: a long table cell: column and row, "Indicator, row 1.2.3". */
       label = g_strdup_printf (_("%s, row %s"), header[i], cells[0]);
@@ -408,17 +428,21 @@ timeframe_label (PlAction *action)
   const char *end = pl_action_get_end_date (action);
 
   if (*start || *end)
-    return g_strdup_printf ("%s (%s–%s)", label, start, end);
+    return g_strconcat (label, " (", start, "–", end, ")", NULL);
   return g_strdup (label);
 }
 
 /* The number of an action under the objective numbered @objective_number
- * (what pl_export_number() says, without looking the objective up). */
+ * (what pl_export_number() says, without looking the objective up).
+ * Called for every action, twice: no printf. */
 static char *
 action_number (const char *objective_number,
                PlAction   *action)
 {
-  return g_strdup_printf ("%s.%" G_GINT64_FORMAT, objective_number, pl_record_get_position (PL_RECORD (action)) + 1);
+  char digits[PL_EXPORT_DIGITS];
+
+  return g_strconcat (objective_number, ".",
+                      pl_export_digits (digits, pl_record_get_position (PL_RECORD (action)) + 1), NULL);
 }
 
 static void
@@ -427,7 +451,7 @@ walk_action (PlOutline  *ol,
              PlAction   *action)
 {
   g_autofree char *number = action_number (objective_number, action);
-  g_autofree char *title = g_strdup_printf ("%s %s", number, pl_action_get_title (action));
+  g_autofree char *title = g_strconcat (number, " ", pl_action_get_title (action), NULL);
   g_autofree char *timeframe = NULL;
   const char *partners = pl_action_get_partners (action);
   const char *indicator = pl_action_get_indicator (action);
@@ -462,8 +486,11 @@ walk_action (PlOutline  *ol,
 
     for (guint i = 0; i < n; i++)
       {
-        g_autofree char *label = g_strdup_printf ("%s, %s", labels[i], number);
+        g_autofree char *label = NULL;
 
+        if (!is_long (values[i]))
+          continue;
+        label = g_strdup_printf ("%s, %s", labels[i], number);
         values[i] = set_aside (ol, values[i], label, &owned[i]);
       }
     CALL (ol, action, title, labels, values);
@@ -496,7 +523,7 @@ walk_pillars (PlOutline *ol)
         {
           g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
           g_autofree char *onum = pl_export_number (ol->ctx, PL_RECORD (objective));
-          g_autofree char *otitle = g_strdup_printf ("%s %s", onum, pl_objective_get_title (objective));
+          g_autofree char *otitle = g_strconcat (onum, " ", pl_objective_get_title (objective), NULL);
           GListModel *actions = pl_document_get_actions (ol->ctx->document, objective);
           guint n_act = g_list_model_get_n_items (actions);
 
@@ -604,7 +631,7 @@ walk_annex (PlOutline *ol)
   for (guint i = 0; i < rows->len && !stopped (ol); i++)
     {
       PlAnnexRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *number = NULL;
+      char number[PL_EXPORT_DIGITS];
 
       if (!open || row->pillar != group)
         {
@@ -624,10 +651,9 @@ walk_annex (PlOutline *ol)
           group = row->pillar;
           open = TRUE;
         }
-      number = g_strdup_printf ("%u", row->number);
       {
         const char *cells[] = {
-          number, row->target,
+          pl_export_digits (number, row->number), row->target,
           pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, pl_feedback_get_kind (row->feedback)),
           row->who, row->organisation, row->sector,
           pl_feedback_get_body (row->feedback),

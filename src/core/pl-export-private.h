@@ -173,6 +173,10 @@ gboolean    pl_export_outline_run        (PlExportContext    *ctx,
 const char *pl_export_clean_text         (const char         *text,
                                           gssize              len,
                                           GString            *scratch);
+/* @n in decimal, written at the end of @buffer (no printf: hot paths). */
+#define PL_EXPORT_DIGITS 24
+const char *pl_export_digits             (char                buffer[PL_EXPORT_DIGITS],
+                                          guint64             n);
 /* TRUE for the link schemes an export keeps: http, https, mailto. */
 gboolean    pl_export_link_is_safe       (const char         *url);
 
