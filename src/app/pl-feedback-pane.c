@@ -27,6 +27,7 @@ struct _PlFeedbackPane
   GtkTextBuffer      *quote_buffer;
   PlWorkshop         *active_workshop;
   PlFeedbackList     *list;
+  GtkSliceListModel  *rows;           /* the list, only its first rows until the first frame is drawn */
   GtkSingleSelection *selection;
   GPtrArray          *workshops;      /* PlWorkshop, the entries after the first of both workshop dropdowns */
   GHashTable         *bound_rows;     /* PlFeedbackRow currently showing an item (unowned) */
@@ -365,6 +366,24 @@ document_changed_cb (PlFeedbackPane *self,
 
 /* ---- list ---- */
 
+/* GtkListView (GTK 4.8) makes a row widget for up to 200 items whatever its
+ * height, and only a few fit in the pane: until the pane's first frame is
+ * drawn, the view sees only as many items as a pane on a tall screen shows. */
+#define FIRST_FRAME_ROWS 24
+
+static void
+show_all_rows (PlFeedbackPane *self)
+{
+  if (self->rows != NULL && gtk_slice_list_model_get_size (self->rows) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+}
+
+static void
+first_frame_cb (GtkWidget *widget)
+{
+  show_all_rows (PL_FEEDBACK_PANE (widget));
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -638,7 +657,8 @@ pl_feedback_pane_constructed (GObject *object)
   self->list = pl_feedback_list_new (self->document, NULL);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::open-count", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -660,6 +680,7 @@ pl_feedback_pane_constructed (GObject *object)
   rebuild_workshops (self);
   apply_filters (self);
   update_actions (self);
+  pl_after_first_frame (GTK_WIDGET (self), first_frame_cb);
 }
 
 static void
@@ -677,6 +698,7 @@ pl_feedback_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->list);
   g_clear_object (&self->target);
   g_clear_object (&self->quote_buffer);
@@ -975,6 +997,7 @@ pl_feedback_pane_select (PlFeedbackPane *self,
   g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
   g_return_if_fail (feedback == NULL || PL_IS_FEEDBACK (feedback));
 
+  show_all_rows (self);
   position = feedback ? pl_feedback_list_find (self->list, pl_record_get_id (PL_RECORD (feedback))) : -1;
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);

@@ -108,3 +108,56 @@ pl_text_source_set_text (GObject    *source,
   else
     g_return_if_reached ();
 }
+
+/* ---- after the first frame ---- */
+
+typedef struct {
+  GWeakRef          widget;
+  PlWidgetCallback  callback;
+} Deferred;
+
+static void
+deferred_free (gpointer data)
+{
+  Deferred *deferred = data;
+
+  g_weak_ref_clear (&deferred->widget);
+  g_free (deferred);
+}
+
+static gboolean
+deferred_idle_cb (gpointer data)
+{
+  Deferred *deferred = data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&deferred->widget);
+
+  if (widget != NULL)
+    deferred->callback (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first tick comes in the update phase of the first frame that shows
+ * the widget; an idle of low priority added then runs once that frame has
+ * been laid out and painted. */
+static gboolean
+deferred_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  Deferred *deferred = g_new0 (Deferred, 1);
+
+  g_weak_ref_init (&deferred->widget, widget);
+  deferred->callback = (PlWidgetCallback) data;
+  g_idle_add_full (G_PRIORITY_LOW, deferred_idle_cb, deferred, deferred_free);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pl_after_first_frame (GtkWidget        *widget,
+                      PlWidgetCallback  callback)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (callback != NULL);
+
+  gtk_widget_add_tick_callback (widget, deferred_tick_cb, (gpointer) callback, NULL);
+}

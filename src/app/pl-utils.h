@@ -30,4 +30,13 @@ char       *pl_text_source_get_text    (GObject     *source);
 void        pl_text_source_set_text    (GObject     *source,
                                         const char  *text);
 
+/* Calls @callback on @widget once, at low priority, after the first frame
+ * that shows @widget has been drawn: for work that is not visible in that
+ * frame (rows below the fold, syntax definitions of hidden editors). Not
+ * called if @widget is finalized first. */
+typedef void (*PlWidgetCallback) (GtkWidget *widget);
+
+void        pl_after_first_frame       (GtkWidget        *widget,
+                                        PlWidgetCallback  callback);
+
 G_END_DECLS
