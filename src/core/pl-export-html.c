@@ -7,15 +7,18 @@
 
 #include "pl-export-private.h"
 
-/* One self-contained HTML5 file, written with libxml2's writer so that it
- * is also well-formed XML (XHTML syntax) and every text is escaped by
- * libxml2. Nothing from the document becomes markup of its own: raw HTML
- * never reaches this writer (pl-export-outline.c drops it), only http,
- * https and mailto links survive, and no attribute takes a value from the
- * document except those link targets and the generated heading ids. */
-
-#define start pl_export_xml_start
-#define element pl_export_xml_element
+/* One self-contained HTML5 file that is also well-formed XML (XHTML
+ * syntax), written straight into a libxml2 output buffer: the markup is
+ * constant text of this file, written in balanced pairs (every element
+ * is closed explicitly, <p></p>, never <p/>), and every text from the
+ * document is escaped by libxml2 (xmlOutputBufferWriteEscape) or, in the
+ * few attribute values that take one (link targets and titles), by GLib
+ * (g_markup_escape_text). Nothing from the document becomes markup of its
+ * own: raw HTML never reaches this writer (pl-export-outline.c drops it),
+ * only http, https and mailto links survive, and no attribute takes a
+ * value from the document except those links and the generated heading
+ * ids. A megabyte of narrative becomes a few thousand buffer writes, not
+ * a writer call per element and attribute. */
 
 /* Constant, and free of '<' and '&', so it is written as it is. */
 static const char html_css[] =
@@ -87,13 +90,76 @@ static const char html_css[] =
 #define MARGIN_BOX_STYLE "font: bold 8pt Arial, 'Liberation Sans', sans-serif; color: #c00000; letter-spacing: 0.05em; text-transform: uppercase;"
 #define PAGE_NUMBER_STYLE "font: 9pt Arial, 'Liberation Sans', sans-serif; color: #595959;"
 
+
 typedef struct {
-  PlExportContext  *ctx;
-  xmlTextWriterPtr  w;
-  GString          *scratch;
-  gboolean          wide;
-  guint             n_columns;
+  PlExportContext    *ctx;
+  xmlOutputBufferPtr  out;
+  GString            *scratch;
+  gboolean            wide;
+  guint               n_columns;
 } PlHtml;
+
+/* Markup of this file, as it is. */
+static void
+raw (PlHtml     *h,
+     const char *markup)
+{
+  xmlOutputBufferWriteString (h->out, markup);
+}
+
+/* Text of the document as element content: &, <, > (and CR) escaped by
+ * libxml2; most text has none of them and is written as it is. */
+static void
+escaped (PlHtml     *h,
+         const char *text)
+{
+  if (strpbrk (text, "&<>\r") == NULL)
+    raw (h, text);
+  else
+    xmlOutputBufferWriteEscape (h->out, BAD_CAST text, NULL);
+}
+
+/* ' @name="@value"' for a value from the document. */
+static void
+attribute (PlHtml     *h,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *quoted = g_markup_escape_text (pl_export_clean_text (value, -1, h->scratch), -1);
+
+  raw (h, " ");
+  raw (h, name);
+  raw (h, "=\"");
+  raw (h, quoted);
+  raw (h, "\"");
+}
+
+/* <@name> or <@name class="@class_name">; both constant. */
+static void
+start (PlHtml     *h,
+       const char *name,
+       const char *class_name)
+{
+  raw (h, "<");
+  raw (h, name);
+  if (class_name)
+    {
+      raw (h, " class=\"");
+      raw (h, class_name);
+      raw (h, "\"");
+    }
+  raw (h, ">");
+}
+
+static void
+end (PlHtml     *h,
+     const char *name)
+{
+  raw (h, "</");
+  raw (h, name);
+  raw (h, ">");
+}
+
 
 /* @text as a CSS string: everything but letters, digits and spaces as a
  * hexadecimal escape, so nothing in it can end the string or the style.
@@ -117,11 +183,12 @@ css_string (const char *text)
   return g_string_free (s, FALSE);
 }
 
+
 /* Printed pages: the marking in the top and bottom margins, the page
  * number in the bottom right one. */
 static void
-write_page_css (xmlTextWriterPtr  w,
-                const char       *marking)
+write_page_css (PlHtml     *h,
+                const char *marking)
 {
   g_autofree char *content = css_string (marking);
   static const char *pages[] = { "@page", "@page wide" };
@@ -136,15 +203,8 @@ write_page_css (xmlTextWriterPtr  w,
                                 pages[i], content, MARGIN_BOX_STYLE, content, MARGIN_BOX_STYLE, PAGE_NUMBER_STYLE);
       else
         rule = g_strdup_printf ("%s { @bottom-right { content: counter(page); %s } }\n", pages[i], PAGE_NUMBER_STYLE);
-      xmlTextWriterWriteString (w, BAD_CAST rule);
+      escaped (h, rule);
     }
-}
-
-static void
-end (xmlTextWriterPtr w)
-{
-  /* <p></p>, never <p/>: an HTML parser would not close the latter. */
-  xmlTextWriterFullEndElement (w);
 }
 
 /* Text, with line breaks kept as <br/>. */
@@ -159,11 +219,11 @@ write_text (PlHtml     *h,
     {
       g_autofree char *line = g_strndup (clean, nl - clean);
 
-      xmlTextWriterWriteString (h->w, BAD_CAST line);
-      element (h->w, "br", NULL);
+      escaped (h, line);
+      raw (h, "<br/>");
       clean = nl + 1;
     }
-  xmlTextWriterWriteString (h->w, BAD_CAST clean);
+  escaped (h, clean);
 }
 
 static void
@@ -172,9 +232,9 @@ write_element (PlHtml     *h,
                const char *class_name,
                const char *text)
 {
-  start (h->w, name, class_name ? "class" : NULL, class_name, NULL);
+  start (h, name, class_name);
   write_text (h, text);
-  end (h->w);
+  end (h, name);
 }
 
 static void
@@ -183,20 +243,20 @@ html_title_page (PlOutline            *ol,
 {
   PlHtml *h = ol->writer;
 
-  start (h->w, "header", "class", "title-page", NULL);
+  start (h, "header", "title-page");
   if (*title->marking)
     write_element (h, "p", "marking", title->marking);
   if (*title->country)
     write_element (h, "p", "country", title->country);
   write_element (h, "h1", "title", title->title);
-  start (h->w, "dl", "class", "meta", NULL);
+  start (h, "dl", "meta");
   for (guint i = 0; title->labels[i] != NULL; i++)
     {
       write_element (h, "dt", NULL, title->labels[i]);
       write_element (h, "dd", NULL, title->values[i]);
     }
-  end (h->w);
-  end (h->w);
+  end (h, "dl");
+  end (h, "header");
 }
 
 static void
@@ -205,26 +265,24 @@ html_contents (PlOutline *ol,
 {
   PlHtml *h = ol->writer;
 
-  start (h->w, "nav", "class", "contents", "aria-labelledby", "pl-contents", NULL);
-  start (h->w, "h2", "id", "pl-contents", NULL);
+  raw (h, "<nav class=\"contents\" aria-labelledby=\"pl-contents\"><h2 id=\"pl-contents\">");
   write_text (h, _("Contents"));
-  end (h->w);
-  start (h->w, "ul", NULL);
+  raw (h, "</h2><ul>");
   for (guint i = 0; i < headings->len; i++)
     {
       PlOutlineHeading *heading = g_ptr_array_index (headings, i);
-      g_autofree char *href = g_strconcat ("#", heading->anchor, NULL);
-      char class_name[8];
+      static const char *items[] = {
+        "<li class=\"toc1\"><a href=\"#", "<li class=\"toc2\"><a href=\"#", "<li class=\"toc3\"><a href=\"#"
+      };
 
-      g_snprintf (class_name, sizeof class_name, "toc%d", heading->level);
-      start (h->w, "li", "class", class_name, NULL);
-      start (h->w, "a", "href", href, NULL);
+      /* The anchor is generated: a name and URL fragment as it is. */
+      raw (h, items[CLAMP (heading->level, 1, 3) - 1]);
+      raw (h, heading->anchor);
+      raw (h, "\">");
       write_text (h, heading->text);
-      end (h->w);
-      end (h->w);
+      raw (h, "</a></li>");
     }
-  end (h->w);
-  end (h->w);
+  raw (h, "</ul></nav>");
 }
 
 static void
@@ -232,12 +290,16 @@ html_heading (PlOutline              *ol,
               const PlOutlineHeading *heading)
 {
   PlHtml *h = ol->writer;
-  char name[4];
+  static const char *names[] = { "h2", "h3", "h4", "h5", "h6" };
+  const char *name = names[CLAMP (heading->level + 1, 2, 6) - 2];
 
-  g_snprintf (name, sizeof name, "h%d", CLAMP (heading->level + 1, 2, 6));
-  start (h->w, name, "id", heading->anchor, heading->new_page ? "class" : NULL, "new-page", NULL);
+  raw (h, "<");
+  raw (h, name);
+  raw (h, " id=\"");
+  raw (h, heading->anchor);
+  raw (h, heading->new_page ? "\" class=\"new-page\">" : "\">");
   write_text (h, heading->text);
-  end (h->w);
+  end (h, name);
 }
 
 static void
@@ -263,21 +325,18 @@ html_action (PlOutline         *ol,
 {
   PlHtml *h = ol->writer;
 
-  start (h->w, "div", "class", "action", NULL);
+  start (h, "div", "action");
   write_element (h, "p", "action-title", title);
-  start (h->w, "p", "class", "action-details", NULL);
+  start (h, "p", "action-details");
   for (guint i = 0; labels[i] != NULL; i++)
     {
-      g_autofree char *label = g_strdup_printf ("%s:", labels[i]);
-
-      if (i > 0)
-        xmlTextWriterWriteString (h->w, BAD_CAST " · ");
-      write_element (h, "span", "label", label);
-      xmlTextWriterWriteString (h->w, BAD_CAST " ");
+      raw (h, i > 0 ? " · <span class=\"label\">" : "<span class=\"label\">");
+      write_text (h, labels[i]);
+      raw (h, ":</span> ");
       write_text (h, values[i]);
     }
-  end (h->w);
-  end (h->w);
+  end (h, "p");
+  end (h, "div");
 }
 
 static void
@@ -299,47 +358,48 @@ html_node (PlOutline        *ol,
     case CMARK_NODE_STRONG: name = "strong"; break;
 
     case CMARK_NODE_LIST:
-      if (!enter)
-        break;
-      if (cmark_node_get_list_type (node) == CMARK_ORDERED_LIST)
+      name = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST ? "ol" : "ul";
+      if (enter && cmark_node_get_list_start (node) != 1 && g_str_equal (name, "ol"))
         {
-          char first[16];
+          char digits[PL_EXPORT_DIGITS];
 
-          g_snprintf (first, sizeof first, "%d", cmark_node_get_list_start (node));
-          start (h->w, "ol", cmark_node_get_list_start (node) != 1 ? "start" : NULL, first, NULL);
+          raw (h, "<ol start=\"");
+          if (cmark_node_get_list_start (node) < 0)
+            raw (h, "-");
+          raw (h, pl_export_digits (digits, ABS (cmark_node_get_list_start (node))));
+          raw (h, "\">");
+          return;
         }
-      else
-        start (h->w, "ul", NULL);
-      return;
+      break;
 
     case CMARK_NODE_LINK:
+      name = "a";
       if (enter)
         {
           const char *title = cmark_node_get_title (node);
 
-          start (h->w, "a", "href", pl_export_clean_text (cmark_node_get_url (node), -1, h->scratch),
-                 "rel", "noopener noreferrer", NULL);
+          raw (h, "<a");
+          attribute (h, "href", cmark_node_get_url (node));
+          raw (h, " rel=\"noopener noreferrer\"");
           if (title && *title)
-            xmlTextWriterWriteAttribute (h->w, BAD_CAST "title",
-                                         BAD_CAST pl_export_clean_text (title, -1, h->scratch));
+            attribute (h, "title", title);
+          raw (h, ">");
           return;
         }
       break;
 
     case CMARK_NODE_CODE_BLOCK:
-      start (h->w, "pre", NULL);
-      start (h->w, "code", NULL);
-      xmlTextWriterWriteString (h->w, BAD_CAST pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
-      end (h->w);
-      end (h->w);
+      raw (h, "<pre><code>");
+      escaped (h, pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
+      raw (h, "</code></pre>");
       return;
 
     case CMARK_NODE_THEMATIC_BREAK:
-      element (h->w, "hr", NULL);
+      raw (h, "<hr/>");
       return;
 
     case CMARK_NODE_TEXT:
-      xmlTextWriterWriteString (h->w, BAD_CAST pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
+      escaped (h, pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
       return;
 
     case CMARK_NODE_CODE:
@@ -347,21 +407,21 @@ html_node (PlOutline        *ol,
       return;
 
     case CMARK_NODE_SOFTBREAK:
-      xmlTextWriterWriteString (h->w, BAD_CAST "\n");
+      raw (h, "\n");
       return;
 
     case CMARK_NODE_LINEBREAK:
-      element (h->w, "br", NULL);
+      raw (h, "<br/>");
       return;
 
     default:
       return;
     }
 
-  if (enter && name)
-    start (h->w, name, NULL);
-  else if (!enter)
-    end (h->w);
+  if (enter)
+    start (h, name, NULL);
+  else
+    end (h, name);
 }
 
 static void
@@ -370,7 +430,7 @@ html_wide (PlOutline *ol,
 {
   PlHtml *h = ol->writer;
 
-  start (h->w, "div", "class", "wide", NULL);
+  start (h, "div", "wide");
   h->wide = TRUE;
 }
 
@@ -379,14 +439,16 @@ write_row (PlHtml            *h,
            const char        *cell,
            const char *const *cells)
 {
-  start (h->w, "tr", NULL);
+  gboolean header = g_str_equal (cell, "th");
+
+  raw (h, "<tr>");
   for (guint i = 0; i < h->n_columns; i++)
     {
-      start (h->w, cell, g_str_equal (cell, "th") ? "scope" : NULL, "col", NULL);
+      raw (h, header ? "<th scope=\"col\">" : "<td>");
       write_text (h, cells[i] ? cells[i] : "");
-      end (h->w);
+      raw (h, header ? "</th>" : "</td>");
     }
-  end (h->w);
+  raw (h, "</tr>");
 }
 
 static void
@@ -399,21 +461,20 @@ html_table_begin (PlOutline         *ol,
   PlHtml *h = ol->writer;
 
   h->n_columns = n_columns;
-  start (h->w, "div", "class", "table-wrap", NULL);
-  start (h->w, "table", "class", kind == PL_OUTLINE_TABLE_PLAN ? "plan" : "annex", NULL);
-  start (h->w, "colgroup", NULL);
+  start (h, "div", "table-wrap");
+  start (h, "table", kind == PL_OUTLINE_TABLE_PLAN ? "plan" : "annex");
+  raw (h, "<colgroup>");
   for (guint i = 0; i < n_columns; i++)
     {
-      char style[24];
+      char digits[PL_EXPORT_DIGITS];
 
-      g_snprintf (style, sizeof style, "width: %u%%", widths[i]);
-      element (h->w, "col", "style", style, NULL);
+      raw (h, "<col style=\"width: ");
+      raw (h, pl_export_digits (digits, widths[i]));
+      raw (h, "%\"/>");
     }
-  end (h->w);
-  start (h->w, "thead", NULL);
+  raw (h, "</colgroup><thead>");
   write_row (h, "th", header);
-  end (h->w);
-  start (h->w, "tbody", NULL);
+  raw (h, "</thead><tbody>");
 }
 
 static void
@@ -426,11 +487,7 @@ html_table_row (PlOutline         *ol,
 static void
 html_table_end (PlOutline *ol)
 {
-  PlHtml *h = ol->writer;
-
-  end (h->w);  /* tbody */
-  end (h->w);  /* table */
-  end (h->w);  /* div */
+  raw (ol->writer, "</tbody></table></div>");
 }
 
 static const PlOutlineOps html_ops = {
@@ -462,46 +519,35 @@ pl_export_html (PlExportContext *ctx)
 {
   PlHtml h = { 0 };
   const char *marking = ctx->classification ? ctx->classification : "";
-  xmlOutputBufferPtr out;
 
   h.ctx = ctx;
   h.scratch = g_string_new (NULL);
-  out = xmlOutputBufferCreateIO (html_write_cb, NULL, ctx, NULL);
-  h.w = xmlNewTextWriter (out);
+  h.out = xmlOutputBufferCreateIO (html_write_cb, NULL, ctx, NULL);
 
-  xmlTextWriterWriteDTD (h.w, BAD_CAST "html", NULL, NULL, NULL);
-  xmlTextWriterWriteString (h.w, BAD_CAST "\n");
+  raw (&h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
   /* Translators: the language of the exported document, as an HTML lang. */
-  start (h.w, "html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", _("en"), NULL);
-  start (h.w, "head", NULL);
-  element (h.w, "meta", "charset", "utf-8", NULL);
-  element (h.w, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
-  element (h.w, "meta", "name", "generator", "content", "Pillars " PACKAGE_VERSION, NULL);
+  attribute (&h, "lang", _("en"));
+  raw (&h, "><head><meta charset=\"utf-8\"/>"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+           "<meta name=\"generator\" content=\"Pillars " PACKAGE_VERSION "\"/>");
   write_element (&h, "title", NULL, pl_strategy_get_title (pl_document_get_strategy (ctx->document)));
-  start (h.w, "style", NULL);
-  xmlTextWriterWriteRaw (h.w, BAD_CAST html_css);
-  write_page_css (h.w, pl_export_clean_text (marking, -1, h.scratch));
-  end (h.w);
-  end (h.w);
-
-  start (h.w, "body", NULL);
+  raw (&h, "<style>");
+  raw (&h, html_css);
+  write_page_css (&h, pl_export_clean_text (marking, -1, h.scratch));
+  raw (&h, "</style></head><body>");
   if (*marking)
     {
       write_element (&h, "div", "marking marking-top", marking);
       write_element (&h, "div", "marking marking-bottom", marking);
     }
-  start (h.w, "main", NULL);
+  raw (&h, "<main>");
   pl_export_outline_run (ctx, &html_ops, &h);
   if (h.wide)
-    end (h.w);
-  end (h.w);  /* main */
-  end (h.w);  /* body */
-  end (h.w);  /* html */
-  xmlTextWriterWriteString (h.w, BAD_CAST "\n");
+    end (&h, "div");
+  raw (&h, "</main></body></html>\n");
 
-  if (xmlTextWriterFlush (h.w) < 0 && !pl_export_failed (ctx))
+  if (xmlOutputBufferClose (h.out) < 0 && !pl_export_failed (ctx))
     g_set_error (&ctx->error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the HTML document"));
-  xmlFreeTextWriter (h.w);
   g_string_free (h.scratch, TRUE);
   return !pl_export_failed (ctx);
 }
