@@ -69,7 +69,7 @@ typedef struct {
  * is written as constant text (raw) rather than element by element: the
  * fragments below are balanced and free of anything from the document;
  * every text from the document still goes through libxml2's escaping
- * (xmlTextWriterWriteString). */
+ * (pl_export_xml_text). */
 
 static void
 raw (PlDocx     *dx,
@@ -98,7 +98,7 @@ write_t (PlDocx     *dx,
   if (len > 0)
     text = part = g_strndup (text, len);
   raw (dx, needs_preserve (text, strlen (text)) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-  xmlTextWriterWriteString (dx->w, BAD_CAST text);
+  pl_export_xml_text (dx->w, text);
   raw (dx, "</w:t>");
 }
 

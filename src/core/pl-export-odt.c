@@ -103,7 +103,7 @@ write_text (PlOdt      *odt,
   if (strpbrk (clean, "\t\n\r") == NULL && strstr (clean, "  ") == NULL
       && !(keep_leading && *clean == ' '))
     {
-      xmlTextWriterWriteString (odt->w, BAD_CAST clean);
+      pl_export_xml_text (odt->w, clean);
       return;
     }
   while (*p)
@@ -116,7 +116,7 @@ write_text (PlOdt      *odt,
           if (p > seg)
             {
               g_autofree char *part = g_strndup (seg, p - seg);
-              xmlTextWriterWriteString (odt->w, BAD_CAST part);
+              pl_export_xml_text (odt->w, part);
             }
           if (*p == '\t')
             raw (odt, "<text:tab/>");
@@ -146,7 +146,7 @@ write_text (PlOdt      *odt,
       p++;
     }
   if (p > seg)
-    xmlTextWriterWriteString (odt->w, BAD_CAST seg);
+    pl_export_xml_text (odt->w, seg);
 }
 
 /* <text:span text:style-name="@style">: a style name of this file. */

@@ -20,6 +20,38 @@
   (ol)->at_page_start = FALSE; \
 } G_STMT_END
 
+/* TRUE when @text's @len bytes are printable ASCII, spaces, tabs and
+ * line ends: clean without a closer look. Eight bytes at a time (most
+ * text is like this, and every text of an export is looked at). */
+static gboolean
+is_plain_ascii (const char *text,
+                gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  for (gsize i = 0; i < len;)
+    {
+      guint64 word;
+      guchar c;
+
+      /* No byte below 0x20 or above 0x7F in the next eight? */
+      if (i + 8 <= len)
+        {
+          memcpy (&word, text + i, 8);
+          if (((((word - ones * 0x20) & ~word) | word) & highs) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      c = text[i++];
+      if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 pl_export_clean_text (const char *text,
                       gssize      len,
@@ -33,6 +65,9 @@ pl_export_clean_text (const char *text,
   if (len < 0)
     len = strlen (text);
   end = text + len;
+
+  if (text[len] == '\0' && is_plain_ascii (text, len))
+    return text;
 
   clean = g_utf8_validate_len (text, len, NULL) && text[len] == '\0';
   for (p = text; clean && p < end; p++)

@@ -254,6 +254,11 @@ void         pl_export_xml_add           (PlExportZip        *zip,
                                           const char         *name,
                                           xmlTextWriterPtr    writer,
                                           GString            *buffer);
+/* Element content from the document, escaped by libxml2 exactly as
+ * xmlTextWriterWriteString() does, but written as it is (much faster)
+ * when it has nothing to escape. */
+void         pl_export_xml_text          (xmlTextWriterPtr    writer,
+                                          const char         *text);
 /* <element name="value" ...> with NULL-terminated name/value pairs;
  * pl_export_xml_element() also closes it. */
 void         pl_export_xml_start         (xmlTextWriterPtr    writer,

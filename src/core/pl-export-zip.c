@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -191,6 +192,17 @@ pl_export_xml_add (PlExportZip      *zip,
   xmlFreeTextWriter (writer);
   pl_export_zip_add (zip, name, buffer->str, buffer->len, FALSE);
   g_string_free (buffer, TRUE);
+}
+
+void
+pl_export_xml_text (xmlTextWriterPtr  writer,
+                    const char       *text)
+{
+  /* What xmlTextWriterWriteString() escapes in element content. */
+  if (strpbrk (text, "&<>\"\r") == NULL)
+    xmlTextWriterWriteRaw (writer, BAD_CAST text);
+  else
+    xmlTextWriterWriteString (writer, BAD_CAST text);
 }
 
 static void

@@ -1128,6 +1128,28 @@ test_clean_text (void)
   g_assert_cmpstr (pl_export_clean_text ("x\xef\xbf\xbey\xef\xbf\xbfz", -1, scratch), ==, "xyz");
   g_assert_cmpstr (pl_export_clean_text ("bad \xff\xfe utf-8", -1, scratch), ==, "bad \xef\xbf\xbd\xef\xbf\xbd utf-8");
   g_assert_cmpstr (pl_export_clean_text (NULL, -1, scratch), ==, "");
+
+  /* Long ASCII is looked at eight bytes at a time: a control character
+   * or a non-ASCII byte at any place of a word is still found. */
+  for (guint at = 0; at < 24; at++)
+    {
+      char text[25], expected[25];
+
+      memset (text, 'a', 24);
+      text[24] = '\0';
+      g_assert_true (pl_export_clean_text (text, -1, scratch) == text);
+      text[at] = '\x1b';
+      memcpy (expected, text, 25);
+      memmove (expected + at, expected + at + 1, 24 - at);
+      g_assert_cmpstr (pl_export_clean_text (text, -1, scratch), ==, expected);
+      text[at] = '\xff';
+      g_assert_cmpuint (strlen (pl_export_clean_text (text, -1, scratch)), ==, 26);
+      text[at] = '\t';
+      g_assert_true (pl_export_clean_text (text, -1, scratch) == text);
+    }
+  /* A length that stops before the end, or a NUL within it. */
+  g_assert_cmpstr (pl_export_clean_text ("abcdefghijklmnop", 10, scratch), ==, "abcdefghij");
+  g_assert_cmpstr (pl_export_clean_text ("abcdefgh\0ijklmnop", 17, scratch), ==, "abcdefgh\xef\xbf\xbdijklmnop");
 }
 
 int
