@@ -8,12 +8,12 @@
 #include "pl-export-private.h"
 
 /* One self-contained HTML5 file that is also well-formed XML (XHTML
- * syntax), written straight into a libxml2 output buffer: the markup is
- * constant text of this file, written in balanced pairs (every element
- * is closed explicitly, <p></p>, never <p/>), and every text from the
- * document is escaped by libxml2 (xmlOutputBufferWriteEscape) or, in the
- * few attribute values that take one (link targets and titles), by GLib
- * (g_markup_escape_text). Nothing from the document becomes markup of its
+ * syntax), written into a buffer that goes to the output stream in large
+ * pieces: the markup is constant text of this file, written in balanced
+ * pairs (every element is closed explicitly, <p></p>, never <p/>), and
+ * every text from the document is escaped by libxml2
+ * (xmlEncodeSpecialChars) or, in the few attribute values that take one
+ * (link targets and titles), by GLib (g_markup_escape_text). Nothing from the document becomes markup of its
  * own: raw HTML never reaches this writer (pl-export-outline.c drops it),
  * only http, https and mailto links survive, and no attribute takes a
  * value from the document except those links and the generated heading
@@ -91,32 +91,50 @@ static const char html_css[] =
 #define PAGE_NUMBER_STYLE "font: 9pt Arial, 'Liberation Sans', sans-serif; color: #595959;"
 
 
+/* Written to the output stream when the buffer holds this much. */
+#define FLUSH_SIZE (64 * 1024)
+
 typedef struct {
-  PlExportContext    *ctx;
-  xmlOutputBufferPtr  out;
-  GString            *scratch;
-  gboolean            wide;
-  guint               n_columns;
+  PlExportContext  *ctx;
+  GString          *buffer;
+  GString          *scratch;
+  gboolean          wide;
+  guint             n_columns;
 } PlHtml;
+
+static void
+flush (PlHtml *h)
+{
+  pl_export_write (h->ctx, h->buffer->str, h->buffer->len);
+  g_string_truncate (h->buffer, 0);
+}
 
 /* Markup of this file, as it is. */
 static void
 raw (PlHtml     *h,
      const char *markup)
 {
-  xmlOutputBufferWriteString (h->out, markup);
+  g_string_append (h->buffer, markup);
+  if (h->buffer->len >= FLUSH_SIZE)
+    flush (h);
 }
 
-/* Text of the document as element content: &, <, > (and CR) escaped by
- * libxml2; most text has none of them and is written as it is. */
+/* Text of the document as element content: &, <, >, " (and CR) escaped
+ * by libxml2; most text has none of them and is written as it is. */
 static void
 escaped (PlHtml     *h,
          const char *text)
 {
-  if (strpbrk (text, "&<>\r") == NULL)
-    raw (h, text);
-  else
-    xmlOutputBufferWriteEscape (h->out, BAD_CAST text, NULL);
+  xmlChar *escaped_text;
+
+  if (strpbrk (text, "&<>\"\r") == NULL)
+    {
+      raw (h, text);
+      return;
+    }
+  escaped_text = xmlEncodeSpecialChars (NULL, BAD_CAST text);
+  raw (h, (const char *) escaped_text);
+  xmlFree (escaped_text);
 }
 
 /* ' @name="@value"' for a value from the document. */
@@ -503,17 +521,6 @@ static const PlOutlineOps html_ops = {
   .table_end = html_table_end,
 };
 
-static int
-html_write_cb (void       *data,
-               const char *buffer,
-               int         length)
-{
-  PlExportContext *ctx = data;
-
-  pl_export_write (ctx, buffer, length);
-  return pl_export_failed (ctx) ? -1 : length;
-}
-
 gboolean
 pl_export_html (PlExportContext *ctx)
 {
@@ -522,7 +529,7 @@ pl_export_html (PlExportContext *ctx)
 
   h.ctx = ctx;
   h.scratch = g_string_new (NULL);
-  h.out = xmlOutputBufferCreateIO (html_write_cb, NULL, ctx, NULL);
+  h.buffer = g_string_sized_new (FLUSH_SIZE + 4096);
 
   raw (&h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
   /* Translators: the language of the exported document, as an HTML lang. */
@@ -545,9 +552,9 @@ pl_export_html (PlExportContext *ctx)
   if (h.wide)
     end (&h, "div");
   raw (&h, "</main></body></html>\n");
+  flush (&h);
 
-  if (xmlOutputBufferClose (h.out) < 0 && !pl_export_failed (ctx))
-    g_set_error (&ctx->error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the HTML document"));
+  g_string_free (h.buffer, TRUE);
   g_string_free (h.scratch, TRUE);
   return !pl_export_failed (ctx);
 }

@@ -564,7 +564,8 @@ walk_pillars (PlOutline *ol)
 
           emit_heading (ol, 2, otitle, FALSE);
           walk_narrative (ol, pl_objective_get_description (objective), 4);
-          for (guint k = 0; k < n_act; k++)
+          /* Actions have no headings: nothing to collect. */
+          for (guint k = 0; k < n_act && !ol->collecting; k++)
             {
               g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
 
@@ -602,6 +603,9 @@ walk_plan (PlOutline *ol)
   g_autofree char *onum = NULL;
 
   emit_heading (ol, 1, _("Implementation plan"), TRUE);
+  /* The contents list the plan, nothing in it. */
+  if (ol->collecting)
+    return;
   if (n == 0)
     {
       CALL (ol, paragraph, PL_OUTLINE_PARA_NOTE, _("No actions yet."));
