@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pl-markdown-view.h"
+#include "pl-utils.h"
 
 struct _PlMarkdownView
 {
@@ -11,6 +12,28 @@ struct _PlMarkdownView
 };
 
 G_DEFINE_FINAL_TYPE (PlMarkdownView, pl_markdown_view, GTK_SOURCE_TYPE_VIEW)
+
+/* GtkSourceView's own Markdown definition embeds HTML, and with it CSS and
+ * JavaScript: loading it took ~100 ms before the first window could be
+ * drawn. Narratives are Markdown whose raw HTML every export suppresses, so
+ * the app highlights them with a copy of that definition without HTML
+ * (ui/language-specs), from its resources alone: no scan of the system's
+ * 170 language files either. */
+static GtkSourceLanguage *
+get_markdown_language (void)
+{
+  static GtkSourceLanguageManager *manager;
+
+  if (manager == NULL)
+    {
+      const char *path[] = { "resource:///io/github/pillars/Pillars/language-specs", NULL };
+
+      pl_ensure_resources ();
+      manager = gtk_source_language_manager_new ();
+      gtk_source_language_manager_set_search_path (manager, path);
+    }
+  return gtk_source_language_manager_get_language (manager, "markdown");
+}
 
 static void
 update_scheme (PlMarkdownView *self)
@@ -44,14 +67,13 @@ static void
 pl_markdown_view_constructed (GObject *object)
 {
   PlMarkdownView *self = PL_MARKDOWN_VIEW (object);
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceBuffer *buffer;
 
   G_OBJECT_CLASS (pl_markdown_view_parent_class)->constructed (object);
 
   /* GtkSourceView made its own GtkSourceBuffer: configure that one. */
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
-  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_language (buffer, get_markdown_language ());
   gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), TRUE);
   update_scheme (self);

@@ -9,6 +9,7 @@
 #include "pl-application.h"
 #include "pl-demo.h"
 #include "pl-export-dialog.h"
+#include "pl-markdown-view.h"
 #include "pl-objective-row.h"
 #include "pl-overview-page.h"
 #include "pl-pillar-editor.h"
@@ -1295,6 +1296,51 @@ test_big_document (void)
   close_window (window);
 }
 
+/* Narratives are highlighted with the app's own Markdown definition (from
+ * its resources, without the HTML that the exports suppress anyway). */
+static void
+test_markdown (void)
+{
+  GtkWidget *view = g_object_ref_sink (pl_markdown_view_new ());
+  GtkSourceBuffer *source = pl_markdown_view_get_source_buffer (PL_MARKDOWN_VIEW (view));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (source);
+  GtkSourceLanguage *language = gtk_source_buffer_get_language (source);
+  const char *text = "# Why it matters\n\nSome **strong** words and <b>tags</b>.\n";
+  g_auto(GStrv) styles = NULL;
+  GtkTextIter start, end, iter;
+  GSList *tags;
+
+  g_assert_nonnull (language);
+  if (language == NULL)
+    {
+      g_object_unref (view);
+      return;
+    }
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "markdown");
+  styles = gtk_source_language_get_style_ids (language);
+  g_assert_true (g_strv_contains ((const char * const *) styles, "markdown:header"));
+  g_assert_true (g_strv_contains ((const char * const *) styles, "markdown:strong-emphasis"));
+  for (guint i = 0; styles[i] != NULL; i++)
+    g_assert_false (g_str_has_prefix (styles[i], "html:"));
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_source_buffer_ensure_highlight (source, &start, &end);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "strong")));
+  tags = gtk_text_iter_get_tags (&iter);
+  g_assert_nonnull (tags);
+  g_slist_free (tags);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "Some")));
+  tags = gtk_text_iter_get_tags (&iter);
+  g_assert_null (tags);
+  g_slist_free (tags);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "<b>")));
+  tags = gtk_text_iter_get_tags (&iter);
+  g_assert_null (tags);
+  g_slist_free (tags);
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1332,6 +1378,7 @@ main (int   argc,
   g_test_add_func ("/window/dark", test_dark);
   g_test_add_func ("/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/window/big-document", test_big_document);
+  g_test_add_func ("/window/markdown", test_markdown);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
