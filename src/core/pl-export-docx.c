@@ -38,6 +38,7 @@ typedef struct {
 typedef struct {
   PlExportContext  *ctx;
   xmlTextWriterPtr  w;
+  GString          *markup;      /* written by raw(), not yet given to w */
   GString          *scratch;
   GPtrArray        *links;       /* URL of relationship "rIdL<index+1>" */
   GHashTable       *link_ids;    /* URL -> index + 1 */
@@ -71,19 +72,35 @@ typedef struct {
  * every text from the document still goes through libxml2's escaping
  * (pl_export_xml_text). */
 
+/* The writer, once the markup raw() has buffered is written: every use
+ * of the writer goes through here, so that the order is kept. */
+static xmlTextWriterPtr
+sync_writer (PlDocx *dx)
+{
+  if (dx->markup->len > 0)
+    {
+      xmlTextWriterWriteRawLen (dx->w, BAD_CAST dx->markup->str, dx->markup->len);
+      g_string_truncate (dx->markup, 0);
+    }
+  return dx->w;
+}
+
 static void
 raw (PlDocx     *dx,
      const char *markup)
 {
-  xmlTextWriterWriteRaw (dx->w, BAD_CAST markup);
+  g_string_append (dx->markup, markup);
+  if (dx->markup->len >= 64 * 1024)
+    sync_writer (dx);
 }
 
 /* xml:space="preserve" only where spaces would otherwise be lost. */
 static gboolean
-needs_preserve (const char *text,
-                gsize       len)
+needs_preserve (const char *text)
 {
-  return len > 0 && (text[0] == ' ' || text[len - 1] == ' ' || g_strstr_len (text, len, "  ") != NULL);
+  gsize len = strlen (text);
+
+  return len > 0 && (text[0] == ' ' || text[len - 1] == ' ' || strstr (text, "  ") != NULL);
 }
 
 static void
@@ -97,8 +114,11 @@ write_t (PlDocx     *dx,
     return;
   if (len > 0)
     text = part = g_strndup (text, len);
-  raw (dx, needs_preserve (text, strlen (text)) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-  pl_export_xml_text (dx->w, text);
+  raw (dx, needs_preserve (text) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
+  if (pl_export_xml_needs_escape (text))
+    xmlTextWriterWriteString (sync_writer (dx), BAD_CAST text);
+  else
+    raw (dx, text);
   raw (dx, "</w:t>");
 }
 
@@ -176,16 +196,14 @@ write_plain_run (PlDocx     *dx,
   raw (dx, "</w:r>");
 }
 
-/* Opens <w:p><w:pPr>: the caller adds to the properties, then calls
- * end_ppr(); the paragraph is an element of the writer, its properties
- * are not. A pending page break lands here. @style: a style id of
- * pl-export-styles.c, a plain name. */
+/* Opens <w:p><w:pPr>: the caller adds to the properties, calls
+ * end_ppr(), writes the runs and calls end_para(). A pending page break
+ * lands here. @style: a style id of pl-export-styles.c, a plain name. */
 static void
 begin_para (PlDocx     *dx,
             const char *style)
 {
-  start (dx->w, "w:p", NULL);
-  raw (dx, "<w:pPr>");
+  raw (dx, "<w:p><w:pPr>");
   if (style)
     {
       raw (dx, "<w:pStyle w:val=\"");
@@ -206,6 +224,12 @@ end_ppr (PlDocx *dx)
 }
 
 static void
+end_para (PlDocx *dx)
+{
+  raw (dx, "</w:p>");
+}
+
+static void
 write_para (PlDocx     *dx,
             const char *style,
             const char *text)
@@ -213,7 +237,7 @@ write_para (PlDocx     *dx,
   begin_para (dx, style);
   end_ppr (dx);
   write_plain_run (dx, text, FALSE);
-  end (dx->w);
+  end_para (dx);
 }
 
 static void
@@ -222,22 +246,22 @@ write_field (PlDocx     *dx,
              const char *cached,
              gboolean    dirty)
 {
-  start (dx->w, "w:r", NULL);
-  element (dx->w, "w:fldChar", "w:fldCharType", "begin", dirty ? "w:dirty" : NULL, "true", NULL);
-  end (dx->w);
-  start (dx->w, "w:r", NULL);
-  start (dx->w, "w:instrText", "xml:space", "preserve", NULL);
-  xmlTextWriterWriteString (dx->w, BAD_CAST instruction);
-  end (dx->w);
-  end (dx->w);
-  start (dx->w, "w:r", NULL);
-  element (dx->w, "w:fldChar", "w:fldCharType", "separate", NULL);
-  end (dx->w);
+  start (sync_writer (dx), "w:r", NULL);
+  element (sync_writer (dx), "w:fldChar", "w:fldCharType", "begin", dirty ? "w:dirty" : NULL, "true", NULL);
+  end (sync_writer (dx));
+  start (sync_writer (dx), "w:r", NULL);
+  start (sync_writer (dx), "w:instrText", "xml:space", "preserve", NULL);
+  xmlTextWriterWriteString (sync_writer (dx), BAD_CAST instruction);
+  end (sync_writer (dx));
+  end (sync_writer (dx));
+  start (sync_writer (dx), "w:r", NULL);
+  element (sync_writer (dx), "w:fldChar", "w:fldCharType", "separate", NULL);
+  end (sync_writer (dx));
   if (cached)
     write_plain_run (dx, cached, FALSE);
-  start (dx->w, "w:r", NULL);
-  element (dx->w, "w:fldChar", "w:fldCharType", "end", NULL);
-  end (dx->w);
+  start (sync_writer (dx), "w:r", NULL);
+  element (sync_writer (dx), "w:fldChar", "w:fldCharType", "end", NULL);
+  end (sync_writer (dx));
 }
 
 /* ---- outline callbacks ---- */
@@ -260,7 +284,7 @@ docx_title_page (PlOutline            *ol,
       write_plain_run (dx, title->labels[i], TRUE);
       write_plain_run (dx, "\t", FALSE);
       write_plain_run (dx, title->values[i], FALSE);
-      end (dx->w);
+      end_para (dx);
     }
   dx->break_pending = TRUE;
 }
@@ -271,14 +295,14 @@ docx_contents (PlOutline *ol,
 {
   PlDocx *dx = ol->writer;
 
-  start (dx->w, "w:sdt", NULL);
-  start (dx->w, "w:sdtPr", NULL);
-  start (dx->w, "w:docPartObj", NULL);
-  element (dx->w, "w:docPartGallery", "w:val", "Table of Contents", NULL);
-  element (dx->w, "w:docPartUnique", NULL);
-  end (dx->w);
-  end (dx->w);
-  start (dx->w, "w:sdtContent", NULL);
+  start (sync_writer (dx), "w:sdt", NULL);
+  start (sync_writer (dx), "w:sdtPr", NULL);
+  start (sync_writer (dx), "w:docPartObj", NULL);
+  element (sync_writer (dx), "w:docPartGallery", "w:val", "Table of Contents", NULL);
+  element (sync_writer (dx), "w:docPartUnique", NULL);
+  end (sync_writer (dx));
+  end (sync_writer (dx));
+  start (sync_writer (dx), "w:sdtContent", NULL);
 
   write_para (dx, "TOCHeading", _("Contents"));
 
@@ -295,38 +319,38 @@ docx_contents (PlOutline *ol,
       end_ppr (dx);
       if (i == 0)
         {
-          start (dx->w, "w:r", NULL);
-          element (dx->w, "w:fldChar", "w:fldCharType", "begin", "w:dirty", "true", NULL);
-          end (dx->w);
-          start (dx->w, "w:r", NULL);
-          start (dx->w, "w:instrText", "xml:space", "preserve", NULL);
-          xmlTextWriterWriteString (dx->w, BAD_CAST " TOC \\o \"1-3\" \\h \\z \\u ");
-          end (dx->w);
-          end (dx->w);
-          start (dx->w, "w:r", NULL);
-          element (dx->w, "w:fldChar", "w:fldCharType", "separate", NULL);
-          end (dx->w);
+          start (sync_writer (dx), "w:r", NULL);
+          element (sync_writer (dx), "w:fldChar", "w:fldCharType", "begin", "w:dirty", "true", NULL);
+          end (sync_writer (dx));
+          start (sync_writer (dx), "w:r", NULL);
+          start (sync_writer (dx), "w:instrText", "xml:space", "preserve", NULL);
+          xmlTextWriterWriteString (sync_writer (dx), BAD_CAST " TOC \\o \"1-3\" \\h \\z \\u ");
+          end (sync_writer (dx));
+          end (sync_writer (dx));
+          start (sync_writer (dx), "w:r", NULL);
+          element (sync_writer (dx), "w:fldChar", "w:fldCharType", "separate", NULL);
+          end (sync_writer (dx));
         }
       if (h)
         {
           /* No page numbers: they are not known before layout, and a
            * dotted leader to nothing looks broken in a reader that
            * keeps the field's text as it is (LibreOffice). */
-          start (dx->w, "w:hyperlink", "w:anchor", bookmark, "w:history", "1", NULL);
+          start (sync_writer (dx), "w:hyperlink", "w:anchor", bookmark, "w:history", "1", NULL);
           write_plain_run (dx, h->text, FALSE);
-          end (dx->w);
+          end (sync_writer (dx));
         }
       else
         {
-          start (dx->w, "w:r", NULL);
-          element (dx->w, "w:fldChar", "w:fldCharType", "end", NULL);
-          end (dx->w);
+          start (sync_writer (dx), "w:r", NULL);
+          element (sync_writer (dx), "w:fldChar", "w:fldCharType", "end", NULL);
+          end (sync_writer (dx));
         }
-      end (dx->w);
+      end_para (dx);
     }
 
-  end (dx->w);
-  end (dx->w);
+  end (sync_writer (dx));
+  end (sync_writer (dx));
   dx->break_pending = TRUE;
 }
 
@@ -343,7 +367,7 @@ docx_heading (PlOutline              *ol,
 
   if (dx->para_open)
     {
-      end (dx->w);
+      end_para (dx);
       dx->para_open = FALSE;
     }
   if (heading->new_page)
@@ -351,10 +375,10 @@ docx_heading (PlOutline              *ol,
   g_snprintf (id, sizeof id, "%u", ++dx->bookmarks);
   begin_para (dx, style);
   end_ppr (dx);
-  element (dx->w, "w:bookmarkStart", "w:id", id, "w:name", bookmark, NULL);
+  element (sync_writer (dx), "w:bookmarkStart", "w:id", id, "w:name", bookmark, NULL);
   write_plain_run (dx, heading->text, FALSE);
-  element (dx->w, "w:bookmarkEnd", "w:id", id, NULL);
-  end (dx->w);
+  element (sync_writer (dx), "w:bookmarkEnd", "w:id", id, NULL);
+  end_para (dx);
 }
 
 static void
@@ -392,7 +416,7 @@ docx_action (PlOutline         *ol,
       write_plain_run (dx, label, TRUE);
       write_plain_run (dx, values[i], FALSE);
     }
-  end (dx->w);
+  end_para (dx);
 }
 
 static guint
@@ -425,10 +449,10 @@ open_block (PlDocx     *dx,
       g_snprintf (num, sizeof num, "%u", list->num_id);
       g_snprintf (level, sizeof level, "%d", dx->n_lists - 1);
       begin_para (dx, list->ordered ? "ListNumber" : "ListBullet");
-      start (dx->w, "w:numPr", NULL);
-      element (dx->w, "w:ilvl", "w:val", level, NULL);
-      element (dx->w, "w:numId", "w:val", num, NULL);
-      end (dx->w);
+      start (sync_writer (dx), "w:numPr", NULL);
+      element (sync_writer (dx), "w:ilvl", "w:val", level, NULL);
+      element (sync_writer (dx), "w:numId", "w:val", num, NULL);
+      end (sync_writer (dx));
       dx->item_first = FALSE;
     }
   else
@@ -442,7 +466,7 @@ open_block (PlDocx     *dx,
           char left[16];
 
           g_snprintf (left, sizeof left, "%d", indent + (dx->n_lists > 0 ? 360 : 0));
-          element (dx->w, "w:ind", "w:left", left, NULL);
+          element (sync_writer (dx), "w:ind", "w:left", left, NULL);
         }
     }
 }
@@ -464,7 +488,7 @@ docx_code_block (PlDocx     *dx,
       end_ppr (dx);
       if (*lines[i])
         write_plain_run (dx, lines[i], FALSE);
-      end (dx->w);
+      end_para (dx);
     }
 }
 
@@ -526,7 +550,7 @@ docx_node (PlOutline        *ol,
         }
       else if (dx->para_open)
         {
-          end (dx->w);
+          end_para (dx);
           dx->para_open = FALSE;
         }
       break;
@@ -561,12 +585,12 @@ docx_node (PlOutline        *ol,
           char rid[24];
 
           g_snprintf (rid, sizeof rid, "rIdL%u", link_id (dx, cmark_node_get_url (node)));
-          start (dx->w, "w:hyperlink", "r:id", rid, "w:history", "1", NULL);
+          start (sync_writer (dx), "w:hyperlink", "r:id", rid, "w:history", "1", NULL);
           dx->link++;
         }
       else
         {
-          end (dx->w);
+          end (sync_writer (dx));
           dx->link--;
         }
       break;
@@ -587,14 +611,14 @@ write_section (PlDocx   *dx,
   g_snprintf (margin, sizeof margin, "%d", wide ? MARGIN_WIDE : MARGIN);
   g_snprintf (side, sizeof side, "%d", wide ? MARGIN_WIDE : MARGIN);
 
-  start (dx->w, "w:sectPr", NULL);
-  element (dx->w, "w:headerReference", "w:type", "default", "r:id", "rIdHeader", NULL);
-  element (dx->w, "w:footerReference", "w:type", "default", "r:id", "rIdFooter", NULL);
-  element (dx->w, "w:type", "w:val", "nextPage", NULL);
-  element (dx->w, "w:pgSz", "w:w", width, "w:h", height, wide ? "w:orient" : NULL, "landscape", NULL);
-  element (dx->w, "w:pgMar", "w:top", margin, "w:right", side, "w:bottom", margin, "w:left", side,
+  start (sync_writer (dx), "w:sectPr", NULL);
+  element (sync_writer (dx), "w:headerReference", "w:type", "default", "r:id", "rIdHeader", NULL);
+  element (sync_writer (dx), "w:footerReference", "w:type", "default", "r:id", "rIdFooter", NULL);
+  element (sync_writer (dx), "w:type", "w:val", "nextPage", NULL);
+  element (sync_writer (dx), "w:pgSz", "w:w", width, "w:h", height, wide ? "w:orient" : NULL, "landscape", NULL);
+  element (sync_writer (dx), "w:pgMar", "w:top", margin, "w:right", side, "w:bottom", margin, "w:left", side,
            "w:header", "567", "w:footer", "567", "w:gutter", "0", NULL);
-  end (dx->w);
+  end (sync_writer (dx));
 }
 
 static void
@@ -609,7 +633,7 @@ docx_wide (PlOutline *ol,
       begin_para (dx, NULL);
       write_section (dx, FALSE);
       end_ppr (dx);
-      end (dx->w);
+      end_para (dx);
     }
   dx->wide = TRUE;
   dx->break_pending = FALSE;
@@ -621,23 +645,23 @@ write_cell (PlDocx     *dx,
             const char *text,
             gboolean    header)
 {
-  start (dx->w, "w:tc", NULL);
+  raw (dx, "<w:tc>");
   /* Widths come from the grid (fixed layout); only the header is shaded. */
   if (header)
     {
       char width[16];
 
       g_snprintf (width, sizeof width, "%u", dx->column_width[column]);
-      start (dx->w, "w:tcPr", NULL);
-      element (dx->w, "w:tcW", "w:w", width, "w:type", "dxa", NULL);
-      element (dx->w, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", "DCE3ED", NULL);
-      end (dx->w);
+      start (sync_writer (dx), "w:tcPr", NULL);
+      element (sync_writer (dx), "w:tcW", "w:w", width, "w:type", "dxa", NULL);
+      element (sync_writer (dx), "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", "DCE3ED", NULL);
+      end (sync_writer (dx));
     }
   begin_para (dx, header ? "TableHeading" : "TableContents");
   end_ppr (dx);
   write_plain_run (dx, text, FALSE);
-  end (dx->w);
-  end (dx->w);
+  end_para (dx);
+  raw (dx, "</w:tc>");
 }
 
 static void
@@ -650,7 +674,7 @@ write_table_row (PlDocx            *dx,
   for (guint i = 0; i < dx->n_columns; i++)
     size += strlen (cells[i] ? cells[i] : "");
 
-  start (dx->w, "w:tr", NULL);
+  raw (dx, "<w:tr>");
   raw (dx, "<w:trPr>");
   /* Rows stay on one page, unless one is longer than a page. */
   if (size < 1500)
@@ -660,7 +684,7 @@ write_table_row (PlDocx            *dx,
   raw (dx, "</w:trPr>");
   for (guint i = 0; i < dx->n_columns; i++)
     write_cell (dx, i, cells[i] ? cells[i] : "", header);
-  end (dx->w);
+  raw (dx, "</w:tr>");
 }
 
 static void
@@ -674,24 +698,24 @@ docx_table_begin (PlOutline         *ol,
   int total = dx->wide ? TEXT_WIDTH_WIDE : TEXT_WIDTH;
 
   dx->n_columns = MIN (n_columns, G_N_ELEMENTS (dx->column_width));
-  start (dx->w, "w:tbl", NULL);
-  start (dx->w, "w:tblPr", NULL);
-  element (dx->w, "w:tblStyle", "w:val", "PlainTable", NULL);
-  element (dx->w, "w:tblW", "w:w", "5000", "w:type", "pct", NULL);
-  element (dx->w, "w:tblLayout", "w:type", "fixed", NULL);
-  element (dx->w, "w:tblLook", "w:val", "04A0", "w:firstRow", "1", "w:lastRow", "0",
+  start (sync_writer (dx), "w:tbl", NULL);
+  start (sync_writer (dx), "w:tblPr", NULL);
+  element (sync_writer (dx), "w:tblStyle", "w:val", "PlainTable", NULL);
+  element (sync_writer (dx), "w:tblW", "w:w", "5000", "w:type", "pct", NULL);
+  element (sync_writer (dx), "w:tblLayout", "w:type", "fixed", NULL);
+  element (sync_writer (dx), "w:tblLook", "w:val", "04A0", "w:firstRow", "1", "w:lastRow", "0",
            "w:firstColumn", "0", "w:lastColumn", "0", "w:noHBand", "1", "w:noVBand", "1", NULL);
-  end (dx->w);
-  start (dx->w, "w:tblGrid", NULL);
+  end (sync_writer (dx));
+  start (sync_writer (dx), "w:tblGrid", NULL);
   for (guint i = 0; i < dx->n_columns; i++)
     {
       char width[16];
 
       dx->column_width[i] = total * widths[i] / 100;
       g_snprintf (width, sizeof width, "%u", dx->column_width[i]);
-      element (dx->w, "w:gridCol", "w:w", width, NULL);
+      element (sync_writer (dx), "w:gridCol", "w:w", width, NULL);
     }
-  end (dx->w);
+  end (sync_writer (dx));
   write_table_row (dx, header, TRUE);
 }
 
@@ -707,7 +731,7 @@ docx_table_end (PlOutline *ol)
 {
   PlDocx *dx = ol->writer;
 
-  end (dx->w);
+  end (sync_writer (dx));
 }
 
 static const PlOutlineOps docx_ops = {
@@ -855,10 +879,10 @@ write_marking_part (PlDocx      *dx,
                     gboolean     footer)
 {
   GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr saved = dx->w;
+  xmlTextWriterPtr saved = sync_writer (dx);
 
   dx->w = pl_export_xml_new (buf);
-  start (dx->w, footer ? "w:ftr" : "w:hdr", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
+  start (sync_writer (dx), footer ? "w:ftr" : "w:hdr", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   if (dx->ctx->classification && *dx->ctx->classification)
     write_para (dx, footer ? "FooterMarking" : "Header", dx->ctx->classification);
   else if (!footer)
@@ -881,10 +905,10 @@ write_marking_part (PlDocx      *dx,
           else if (i == 1)
             write_field (dx, g_str_equal (page_first, " PAGE ") ? " NUMPAGES " : " PAGE ", "1", FALSE);
         }
-      end (dx->w);
+      end_para (dx);
     }
-  end (dx->w);
-  pl_export_xml_add (zip, footer ? "word/footer1.xml" : "word/header1.xml", dx->w, buf);
+  end (sync_writer (dx));
+  pl_export_xml_add (zip, footer ? "word/footer1.xml" : "word/header1.xml", sync_writer (dx), buf);
   dx->w = saved;
 }
 
@@ -1109,6 +1133,7 @@ pl_export_docx (PlExportContext *ctx)
 
   dx.ctx = ctx;
   dx.scratch = g_string_new (NULL);
+  dx.markup = g_string_sized_new (68 * 1024);
   dx.pending = g_string_new (NULL);
   dx.links = g_ptr_array_new_with_free_func (g_free);
   dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1123,16 +1148,16 @@ pl_export_docx (PlExportContext *ctx)
   write_core_properties (&dx, zip);
 
   dx.w = pl_export_zip_begin_xml (zip, "word/document.xml");
-  start (dx.w, "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
-  start (dx.w, "w:body", NULL);
+  start (sync_writer (&dx), "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
+  start (sync_writer (&dx), "w:body", NULL);
   pl_export_outline_run (ctx, &docx_ops, &dx);
   flush_text (&dx);
   if (dx.para_open)
-    end (dx.w);
+    end_para (&dx);
   write_section (&dx, dx.wide);
-  end (dx.w);
-  end (dx.w);
-  pl_export_zip_end_xml (zip, dx.w);
+  end (sync_writer (&dx));
+  end (sync_writer (&dx));
+  pl_export_zip_end_xml (zip, sync_writer (&dx));
 
   write_document_rels (&dx, zip);
   write_styles (zip);
@@ -1142,6 +1167,7 @@ pl_export_docx (PlExportContext *ctx)
   write_marking_part (&dx, zip, TRUE);
 
   g_string_free (dx.scratch, TRUE);
+  g_string_free (dx.markup, TRUE);
   g_string_free (dx.pending, TRUE);
   g_hash_table_unref (dx.link_ids);
   g_ptr_array_unref (dx.links);

@@ -259,6 +259,8 @@ void         pl_export_xml_add           (PlExportZip        *zip,
  * when it has nothing to escape. */
 void         pl_export_xml_text          (xmlTextWriterPtr    writer,
                                           const char         *text);
+/* FALSE when libxml2 would write @text as it is in element content. */
+gboolean     pl_export_xml_needs_escape  (const char         *text);
 /* <element name="value" ...> with NULL-terminated name/value pairs;
  * pl_export_xml_element() also closes it. */
 void         pl_export_xml_start         (xmlTextWriterPtr    writer,

@@ -194,15 +194,21 @@ pl_export_xml_add (PlExportZip      *zip,
   g_string_free (buffer, TRUE);
 }
 
+gboolean
+pl_export_xml_needs_escape (const char *text)
+{
+  /* What xmlTextWriterWriteString() escapes in element content. */
+  return strpbrk (text, "&<>\"\r") != NULL;
+}
+
 void
 pl_export_xml_text (xmlTextWriterPtr  writer,
                     const char       *text)
 {
-  /* What xmlTextWriterWriteString() escapes in element content. */
-  if (strpbrk (text, "&<>\"\r") == NULL)
-    xmlTextWriterWriteRaw (writer, BAD_CAST text);
-  else
+  if (pl_export_xml_needs_escape (text))
     xmlTextWriterWriteString (writer, BAD_CAST text);
+  else
+    xmlTextWriterWriteRaw (writer, BAD_CAST text);
 }
 
 static void
