@@ -10,15 +10,24 @@
 
 #include "pl-export-private.h"
 
-/* DOCX and ODT are zip packages of XML parts. The parts are written by
- * libxml2 into memory, then libarchive compresses them and streams the
- * archive to the export's output stream as it goes. */
+/* DOCX and ODT are zip packages of XML parts. The small parts are written
+ * by libxml2 into memory; the big one (the document's body) streams from
+ * libxml2 to a second thread that compresses it (libarchive, zlib) while
+ * the first goes on writing: deflate is a third of an export's time. The
+ * archive goes to the export's output stream as it is made. */
 
 struct _PlExportZip {
   PlExportContext      *ctx;
   struct archive       *archive;
   struct archive_entry *open_entry;  /* the part being streamed */
   time_t                mtime;
+  /* While a part streams, only the worker touches the archive and the
+   * output stream, and reports to worker_error, not ctx->error. */
+  gboolean              streaming;   /* set before the worker starts */
+  GThread              *worker;
+  GAsyncQueue          *chunks;      /* GBytes; an empty one ends the part */
+  GError               *worker_error;
+  int                   worker_failed; /* atomic */
 };
 
 static la_ssize_t
@@ -27,26 +36,36 @@ zip_write_cb (struct archive *archive,
               const void     *buffer,
               size_t          length)
 {
-  PlExportContext *ctx = data;
+  PlExportZip *zip = data;
+  GError **error = zip->streaming ? &zip->worker_error : &zip->ctx->error;
 
-  pl_export_write (ctx, buffer, length);
-  if (pl_export_failed (ctx))
+  if (*error == NULL)
+    g_output_stream_write_all (zip->ctx->out, buffer, length, NULL, zip->ctx->cancellable, error);
+  if (*error != NULL)
     {
-      archive_set_error (archive, EIO, "%s", ctx->error->message);
+      archive_set_error (archive, EIO, "%s", (*error)->message);
       return -1;
     }
   return length;
 }
 
 static void
+zip_check_error (PlExportZip  *zip,
+                 int           status,
+                 GError      **error)
+{
+  if (status >= ARCHIVE_WARN || *error != NULL)
+    return;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not write the document package: %s"),
+               archive_error_string (zip->archive) ? archive_error_string (zip->archive) : g_strerror (EIO));
+}
+
+static void
 zip_check (PlExportZip *zip,
            int          status)
 {
-  if (status >= ARCHIVE_WARN || pl_export_failed (zip->ctx))
-    return;
-  g_set_error (&zip->ctx->error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("Could not write the document package: %s"),
-               archive_error_string (zip->archive) ? archive_error_string (zip->archive) : g_strerror (EIO));
+  zip_check_error (zip, status, &zip->ctx->error);
 }
 
 PlExportZip *
@@ -67,7 +86,7 @@ pl_export_zip_new (PlExportContext *ctx)
   zip_check (zip, archive_write_set_bytes_per_block (zip->archive, 64 * 1024));
   /* No zero padding after the central directory. */
   zip_check (zip, archive_write_set_bytes_in_last_block (zip->archive, 1));
-  zip_check (zip, archive_write_open (zip->archive, ctx, NULL, zip_write_cb, NULL));
+  zip_check (zip, archive_write_open (zip->archive, zip, NULL, zip_write_cb, NULL));
   return zip;
 }
 
@@ -101,6 +120,30 @@ pl_export_zip_add (PlExportZip *zip,
   archive_entry_free (entry);
 }
 
+/* The worker: compresses what stream_write_cb() hands over. */
+static gpointer
+compress_thread (gpointer data)
+{
+  PlExportZip *zip = data;
+  GBytes *chunk;
+
+  while (g_bytes_get_size (chunk = g_async_queue_pop (zip->chunks)) > 0)
+    {
+      gsize length;
+      const char *bytes = g_bytes_get_data (chunk, &length);
+
+      if (zip->worker_error == NULL
+          && archive_write_data (zip->archive, bytes, length) != (la_ssize_t) length)
+        {
+          zip_check_error (zip, ARCHIVE_FATAL, &zip->worker_error);
+          g_atomic_int_set (&zip->worker_failed, TRUE);
+        }
+      g_bytes_unref (chunk);
+    }
+  g_bytes_unref (chunk);
+  return NULL;
+}
+
 static int
 stream_write_cb (void       *data,
                  const char *buffer,
@@ -108,13 +151,10 @@ stream_write_cb (void       *data,
 {
   PlExportZip *zip = data;
 
-  if (pl_export_failed (zip->ctx))
+  if (pl_export_failed (zip->ctx) || g_atomic_int_get (&zip->worker_failed))
     return -1;
-  if (archive_write_data (zip->archive, buffer, length) != length)
-    {
-      zip_check (zip, ARCHIVE_FATAL);
-      return -1;
-    }
+  if (length > 0)
+    g_async_queue_push (zip->chunks, g_bytes_new (buffer, length));
   return length;
 }
 
@@ -134,6 +174,9 @@ pl_export_zip_begin_xml (PlExportZip *zip,
   archive_entry_set_mtime (zip->open_entry, zip->mtime, 0);
   if (!pl_export_failed (zip->ctx))
     zip_check (zip, archive_write_header (zip->archive, zip->open_entry));
+  zip->chunks = g_async_queue_new ();
+  zip->streaming = TRUE;
+  zip->worker = g_thread_new ("pl-export-zip", compress_thread, zip);
   writer = xmlNewTextWriter (xmlOutputBufferCreateIO (stream_write_cb, NULL, zip, NULL));
   xmlTextWriterStartDocument (writer, NULL, "UTF-8", "yes");
   return writer;
@@ -145,6 +188,14 @@ pl_export_zip_end_xml (PlExportZip      *zip,
 {
   xmlTextWriterEndDocument (writer);
   xmlFreeTextWriter (writer);
+  g_async_queue_push (zip->chunks, g_bytes_new (NULL, 0));
+  g_thread_join (g_steal_pointer (&zip->worker));
+  zip->streaming = FALSE;
+  g_clear_pointer (&zip->chunks, g_async_queue_unref);
+  if (zip->worker_error != NULL && !pl_export_failed (zip->ctx))
+    g_propagate_error (&zip->ctx->error, g_steal_pointer (&zip->worker_error));
+  g_clear_error (&zip->worker_error);
+  zip->worker_failed = FALSE;
   if (!pl_export_failed (zip->ctx))
     zip_check (zip, archive_write_finish_entry (zip->archive));
   g_clear_pointer (&zip->open_entry, archive_entry_free);

@@ -1152,6 +1152,39 @@ test_clean_text (void)
   g_assert_cmpstr (pl_export_clean_text ("abcdefgh\0ijklmnop", 17, scratch), ==, "abcdefgh\xef\xbf\xbdijklmnop");
 }
 
+/* A full disk at any point (before, within and after the part that is
+ * compressed while it is written) is an error, never a crash or a hang. */
+static void
+test_write_error (void)
+{
+  static const PlExportFormat formats[] = { PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT };
+  PlExportOptions options;
+
+  pl_export_options_init (&options);
+  options.annex = TRUE;
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GOutputStream) whole = g_memory_output_stream_new_resizable ();
+      gsize size;
+
+      options.format = formats[f];
+      g_assert_true (pl_export_to_stream (example, &options, whole, NULL, NULL));
+      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (whole));
+      for (guint tenth = 0; tenth < 10; tenth += 3)
+        {
+          gsize room = size * tenth / 10;
+          g_autofree char *space = g_malloc (MAX (room, 1));
+          g_autoptr(GOutputStream) out = g_memory_output_stream_new (space, room, NULL, NULL);
+          g_autoptr(GError) error = NULL;
+
+          g_test_message ("format %u, %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", f, room, size);
+          g_assert_false (pl_export_to_stream (example, &options, out, NULL, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+        }
+    }
+  pl_export_options_clear (&options);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1179,6 +1212,7 @@ main (int    argc,
   g_test_add_func ("/export/options", test_options);
   g_test_add_func ("/export/anonymisation", test_anonymisation);
   g_test_add_func ("/export/hostile", test_hostile);
+  g_test_add_func ("/export/write-error", test_write_error);
 
   status = g_test_run ();
 
