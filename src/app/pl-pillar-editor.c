@@ -34,7 +34,8 @@ struct _PlPillarEditor
   PlRecord               *current_target;
   GtkSourceSearchContext *search;
   gboolean                editable;
-  gboolean                loaded;
+  gboolean                built;     /* the template's widgets exist */
+  gboolean                loaded;    /* and show the pillar */
 };
 
 G_DEFINE_FINAL_TYPE (PlPillarEditor, pl_pillar_editor, ADW_TYPE_BIN)
@@ -75,6 +76,8 @@ update_heading (PlPillarEditor *self)
 {
   const char *title = pl_pillar_get_title (self->pillar);
 
+  if (!self->built)
+    return;
   gtk_label_set_text (self->heading_label, *title ? title : _("Untitled pillar"));
 }
 
@@ -291,8 +294,10 @@ pillar_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   PlPillarEditor *self = PL_PILLAR_EDITOR (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
+  GtkTextBuffer *buffer;
 
+  pl_pillar_editor_ensure_loaded (self);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
   if (g_str_equal (action_name, "pillar.undo"))
     {
       if (gtk_text_buffer_get_can_undo (buffer))
@@ -314,8 +319,15 @@ pillar_action_cb (GtkWidget  *widget,
 static void
 update_undo_actions (PlPillarEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
+  GtkTextBuffer *buffer;
 
+  if (!self->built)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "pillar.undo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "pillar.redo", FALSE);
+      return;
+    }
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pillar.undo",
                                  self->editable && gtk_text_buffer_get_can_undo (buffer));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pillar.redo",
@@ -341,7 +353,8 @@ pl_pillar_editor_dispose (GObject *object)
     }
   /* AdwBin unparents its child itself: detach it before the template drops it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PILLAR_EDITOR);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PILLAR_EDITOR);
   g_clear_object (&self->search);
   g_clear_object (&self->objectives);
   g_clear_object (&self->current_target);
@@ -412,9 +425,22 @@ pl_pillar_editor_class_init (PlPillarEditorClass *klass)
 static void
 pl_pillar_editor_init (PlPillarEditor *self)
 {
+}
+
+/* A window has a tab per pillar and shows one: the widgets of a pillar's
+ * page (a template of some 80 widgets with a Markdown editor) are made when
+ * it is first needed, not with the window. The template is this final
+ * class's own and it has no construct properties, so building it after
+ * instance init loses nothing. */
+static void
+ensure_built (PlPillarEditor *self)
+{
   GtkEventController *focus;
   GtkTextBuffer *buffer;
 
+  if (self->built)
+    return;
+  self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
@@ -432,6 +458,13 @@ pl_pillar_editor_init (PlPillarEditor *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (narrative_focus_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->narrative_view), focus);
+
+  update_heading (self);
+  update_undo_actions (self);
+  gtk_widget_set_visible (self->add_objective_button, self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->summary_row), self->editable);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->narrative_view), self->editable);
 }
 
 GtkWidget *
@@ -450,13 +483,8 @@ pl_pillar_editor_new (PlAutosave *autosave,
   self->editable = editable;
   self->current_target = g_object_ref (PL_RECORD (pillar));
   g_signal_connect_object (pillar, "notify::title", G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
-  update_heading (self);
   update_undo_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pillar.add-objective", editable);
-  gtk_widget_set_visible (self->add_objective_button, editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->title_row), editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->summary_row), editable);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->narrative_view), editable);
   return GTK_WIDGET (self);
 }
 
@@ -484,6 +512,7 @@ pl_pillar_editor_ensure_loaded (PlPillarEditor *self)
 
   if (self->loaded)
     return;
+  ensure_built (self);
   self->loaded = TRUE;
 
   pl_autosave_bind (self->autosave, self->title_row, PL_RECORD (self->pillar), "title", self);
@@ -505,6 +534,7 @@ GtkTextBuffer *
 pl_pillar_editor_get_buffer (PlPillarEditor *self)
 {
   g_return_val_if_fail (PL_IS_PILLAR_EDITOR (self), NULL);
+  pl_pillar_editor_ensure_loaded (self);
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
 }
 

@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 /*
  * PlPillarEditor: the tab of one pillar: title, summary, the narrative in a
  * Markdown editor (undo/redo, find) and the pillar's objectives with their
- * actions. The content is loaded by pl_pillar_editor_ensure_loaded(), when
- * the tab is first shown, so a strategy with many pillars opens fast.
+ * actions. Its widgets are made and the content is loaded by
+ * pl_pillar_editor_ensure_loaded(), when the tab is first shown (or by any
+ * function below that needs them), so a strategy with many pillars opens fast.
  *
  * Property "current-target" (PlRecord): the pillar, or the objective or
  * action the drafter is working on in it.
