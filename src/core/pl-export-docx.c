@@ -38,7 +38,8 @@ typedef struct {
 typedef struct {
   PlExportContext  *ctx;
   xmlTextWriterPtr  w;
-  GString          *markup;      /* written by raw(), not yet given to w */
+  char             *markup;      /* written by raw(), not yet given to w */
+  gsize             markup_len;
   GString          *scratch;
   GPtrArray        *links;       /* URL of relationship "rIdL<index+1>" */
   GHashTable       *link_ids;    /* URL -> index + 1 */
@@ -77,21 +78,40 @@ typedef struct {
 static xmlTextWriterPtr
 sync_writer (PlDocx *dx)
 {
-  if (dx->markup->len > 0)
-    {
-      xmlTextWriterWriteRawLen (dx->w, BAD_CAST dx->markup->str, dx->markup->len);
-      g_string_truncate (dx->markup, 0);
-    }
+  if (dx->markup_len > 0)
+    xmlTextWriterWriteRawLen (dx->w, BAD_CAST dx->markup, dx->markup_len);
+  dx->markup_len = 0;
   return dx->w;
 }
+
+#define MARKUP_SIZE (64 * 1024)
 
 static void
 raw (PlDocx     *dx,
      const char *markup)
 {
-  g_string_append (dx->markup, markup);
-  if (dx->markup->len >= 64 * 1024)
-    sync_writer (dx);
+  gsize len = strlen (markup);
+
+  if (dx->markup_len + len > MARKUP_SIZE)
+    {
+      sync_writer (dx);
+      if (len > MARKUP_SIZE)
+        {
+          xmlTextWriterWriteRawLen (dx->w, BAD_CAST markup, len);
+          return;
+        }
+    }
+  memcpy (dx->markup + dx->markup_len, markup, len);
+  dx->markup_len += len;
+}
+
+static void
+raw_number (PlDocx  *dx,
+            guint64  n)
+{
+  char digits[PL_EXPORT_DIGITS];
+
+  raw (dx, pl_export_digits (digits, n));
 }
 
 /* xml:space="preserve" only where spaces would otherwise be lost. */
@@ -359,12 +379,9 @@ docx_heading (PlOutline              *ol,
               const PlOutlineHeading *heading)
 {
   PlDocx *dx = ol->writer;
-  g_autofree char *style = g_strdup_printf ("Heading%d", CLAMP (heading->level, 1, 5));
+  static const char *styles[] = { "Heading1", "Heading2", "Heading3", "Heading4", "Heading5" };
 
   flush_text (dx);
-  g_autofree char *bookmark = g_strconcat ("_Toc_", heading->anchor, NULL);
-  char id[16];
-
   if (dx->para_open)
     {
       end_para (dx);
@@ -372,12 +389,18 @@ docx_heading (PlOutline              *ol,
     }
   if (heading->new_page)
     dx->break_pending = TRUE;
-  g_snprintf (id, sizeof id, "%u", ++dx->bookmarks);
-  begin_para (dx, style);
+  begin_para (dx, styles[CLAMP (heading->level, 1, 5) - 1]);
   end_ppr (dx);
-  element (sync_writer (dx), "w:bookmarkStart", "w:id", id, "w:name", bookmark, NULL);
+  /* The anchor is generated, an XML name. */
+  raw (dx, "<w:bookmarkStart w:id=\"");
+  raw_number (dx, ++dx->bookmarks);
+  raw (dx, "\" w:name=\"_Toc_");
+  raw (dx, heading->anchor);
+  raw (dx, "\"/>");
   write_plain_run (dx, heading->text, FALSE);
-  element (sync_writer (dx), "w:bookmarkEnd", "w:id", id, NULL);
+  raw (dx, "<w:bookmarkEnd w:id=\"");
+  raw_number (dx, dx->bookmarks);
+  raw (dx, "\"/>");
   end_para (dx);
 }
 
@@ -444,15 +467,13 @@ open_block (PlDocx     *dx,
   if (dx->n_lists > 0 && style == NULL && dx->item_first)
     {
       DocxList *list = &dx->lists[dx->n_lists - 1];
-      char num[16], level[16];
 
-      g_snprintf (num, sizeof num, "%u", list->num_id);
-      g_snprintf (level, sizeof level, "%d", dx->n_lists - 1);
       begin_para (dx, list->ordered ? "ListNumber" : "ListBullet");
-      start (sync_writer (dx), "w:numPr", NULL);
-      element (sync_writer (dx), "w:ilvl", "w:val", level, NULL);
-      element (sync_writer (dx), "w:numId", "w:val", num, NULL);
-      end (sync_writer (dx));
+      raw (dx, "<w:numPr><w:ilvl w:val=\"");
+      raw_number (dx, dx->n_lists - 1);
+      raw (dx, "\"/><w:numId w:val=\"");
+      raw_number (dx, list->num_id);
+      raw (dx, "\"/></w:numPr>");
       dx->item_first = FALSE;
     }
   else
@@ -463,10 +484,9 @@ open_block (PlDocx     *dx,
       indent = 360 * dx->n_lists + 567 * MAX (dx->quotes - (g_str_equal (style, "Quote") ? 1 : 0), 0);
       if (dx->n_lists > 0 || indent > 0)
         {
-          char left[16];
-
-          g_snprintf (left, sizeof left, "%d", indent + (dx->n_lists > 0 ? 360 : 0));
-          element (sync_writer (dx), "w:ind", "w:left", left, NULL);
+          raw (dx, "<w:ind w:left=\"");
+          raw_number (dx, indent + (dx->n_lists > 0 ? 360 : 0));
+          raw (dx, "\"/>");
         }
     }
 }
@@ -1133,7 +1153,7 @@ pl_export_docx (PlExportContext *ctx)
 
   dx.ctx = ctx;
   dx.scratch = g_string_new (NULL);
-  dx.markup = g_string_sized_new (68 * 1024);
+  dx.markup = g_malloc (MARKUP_SIZE);
   dx.pending = g_string_new (NULL);
   dx.links = g_ptr_array_new_with_free_func (g_free);
   dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1167,7 +1187,7 @@ pl_export_docx (PlExportContext *ctx)
   write_marking_part (&dx, zip, TRUE);
 
   g_string_free (dx.scratch, TRUE);
-  g_string_free (dx.markup, TRUE);
+  g_free (dx.markup);
   g_string_free (dx.pending, TRUE);
   g_hash_table_unref (dx.link_ids);
   g_ptr_array_unref (dx.links);
