@@ -38,8 +38,7 @@ typedef struct {
 typedef struct {
   PlExportContext  *ctx;
   xmlTextWriterPtr  w;
-  char             *markup;      /* written by raw(), not yet given to w */
-  gsize             markup_len;
+  PlExportMarkup   *markup;      /* written by raw(), not yet given to w */
   GString          *scratch;
   GPtrArray        *links;       /* URL of relationship "rIdL<index+1>" */
   GHashTable       *link_ids;    /* URL -> index + 1 */
@@ -78,40 +77,21 @@ typedef struct {
 static xmlTextWriterPtr
 sync_writer (PlDocx *dx)
 {
-  if (dx->markup_len > 0)
-    xmlTextWriterWriteRawLen (dx->w, BAD_CAST dx->markup, dx->markup_len);
-  dx->markup_len = 0;
-  return dx->w;
+  return pl_export_markup_sync (dx->markup, dx->w);
 }
-
-#define MARKUP_SIZE (64 * 1024)
 
 static void
 raw (PlDocx     *dx,
      const char *markup)
 {
-  gsize len = strlen (markup);
-
-  if (dx->markup_len + len > MARKUP_SIZE)
-    {
-      sync_writer (dx);
-      if (len > MARKUP_SIZE)
-        {
-          xmlTextWriterWriteRawLen (dx->w, BAD_CAST markup, len);
-          return;
-        }
-    }
-  memcpy (dx->markup + dx->markup_len, markup, len);
-  dx->markup_len += len;
+  pl_export_markup_raw (dx->markup, dx->w, markup);
 }
 
 static void
 raw_number (PlDocx  *dx,
             guint64  n)
 {
-  char digits[PL_EXPORT_DIGITS];
-
-  raw (dx, pl_export_digits (digits, n));
+  pl_export_markup_number (dx->markup, dx->w, n);
 }
 
 /* xml:space="preserve" only where spaces would otherwise be lost. */
@@ -135,10 +115,7 @@ write_t (PlDocx     *dx,
   if (len > 0)
     text = part = g_strndup (text, len);
   raw (dx, needs_preserve (text) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-  if (pl_export_xml_needs_escape (text))
-    xmlTextWriterWriteString (sync_writer (dx), BAD_CAST text);
-  else
-    raw (dx, text);
+  pl_export_markup_text (dx->markup, dx->w, text);
   raw (dx, "</w:t>");
 }
 
@@ -1153,7 +1130,7 @@ pl_export_docx (PlExportContext *ctx)
 
   dx.ctx = ctx;
   dx.scratch = g_string_new (NULL);
-  dx.markup = g_malloc (MARKUP_SIZE);
+  dx.markup = g_new0 (PlExportMarkup, 1);
   dx.pending = g_string_new (NULL);
   dx.links = g_ptr_array_new_with_free_func (g_free);
   dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);

@@ -37,6 +37,7 @@
 typedef struct {
   PlExportContext  *ctx;
   xmlTextWriterPtr  w;
+  PlExportMarkup   *markup;      /* written by raw(), not yet given to w */
   GString          *scratch;
   GString          *name;        /* ODF style names made from display names */
   gboolean          break_pending;
@@ -56,7 +57,15 @@ static void
 raw (PlOdt      *odt,
      const char *markup)
 {
-  xmlTextWriterWriteRaw (odt->w, BAD_CAST markup);
+  pl_export_markup_raw (odt->markup, odt->w, markup);
+}
+
+/* The writer, once the markup raw() has buffered is written: every use
+ * of the writer goes through here, so that the order is kept. */
+static xmlTextWriterPtr
+sync_writer (PlOdt *odt)
+{
+  return pl_export_markup_sync (odt->markup, odt->w);
 }
 
 /* <text:s text:c="@count"/> */
@@ -64,10 +73,8 @@ static void
 write_spaces (PlOdt *odt,
               guint  count)
 {
-  char digits[PL_EXPORT_DIGITS];
-
   raw (odt, "<text:s text:c=\"");
-  raw (odt, pl_export_digits (digits, count));
+  pl_export_markup_number (odt->markup, odt->w, count);
   raw (odt, "\"/>");
 }
 
@@ -103,7 +110,7 @@ write_text (PlOdt      *odt,
   if (strpbrk (clean, "\t\n\r") == NULL && strstr (clean, "  ") == NULL
       && !(keep_leading && *clean == ' '))
     {
-      pl_export_xml_text (odt->w, clean);
+      pl_export_markup_text (odt->markup, odt->w, clean);
       return;
     }
   while (*p)
@@ -116,7 +123,7 @@ write_text (PlOdt      *odt,
           if (p > seg)
             {
               g_autofree char *part = g_strndup (seg, p - seg);
-              pl_export_xml_text (odt->w, part);
+              pl_export_markup_text (odt->markup, odt->w, part);
             }
           if (*p == '\t')
             raw (odt, "<text:tab/>");
@@ -146,7 +153,7 @@ write_text (PlOdt      *odt,
       p++;
     }
   if (p > seg)
-    pl_export_xml_text (odt->w, seg);
+    pl_export_markup_text (odt->markup, odt->w, seg);
 }
 
 /* <text:span text:style-name="@style">: a style name of this file. */
@@ -184,11 +191,11 @@ begin_para (PlOdt      *odt,
 
       g_snprintf (name, sizeof name, "%s_%s", odt->landscape_pending ? "Wide" : "Break",
                   s && s->outline ? id : "BodyText");
-      start (odt->w, element_name, "text:style-name", name, NULL);
+      start (sync_writer (odt), element_name, "text:style-name", name, NULL);
       odt->landscape_pending = odt->break_pending = FALSE;
     }
   else
-    start (odt->w, element_name, "text:style-name", style_name (odt, id), NULL);
+    start (sync_writer (odt), element_name, "text:style-name", style_name (odt, id), NULL);
 }
 
 static void
@@ -198,7 +205,7 @@ write_para (PlOdt      *odt,
 {
   begin_para (odt, "text:p", id);
   write_text (odt, text, FALSE);
-  end (odt->w);
+  end (sync_writer (odt));
 }
 
 /* ---- outline callbacks ---- */
@@ -216,13 +223,13 @@ odt_title_page (PlOutline            *ol,
   write_para (odt, "Title", title->title);
   for (guint i = 0; title->labels[i] != NULL; i++)
     {
-      start (odt->w, "text:p", "text:style-name",
+      start (sync_writer (odt), "text:p", "text:style-name",
              title->labels[i + 1] == NULL ? "TitleMetaLast" : i == 0 ? "Title_20_Page_20_Details_20_First"
              : "Title_20_Page_20_Details", NULL);
       write_span (odt, "Strong", title->labels[i]);
-      element (odt->w, "text:tab", NULL);
+      element (sync_writer (odt), "text:tab", NULL);
       write_text (odt, title->values[i], FALSE);
-      end (odt->w);
+      end (sync_writer (odt));
     }
 }
 
@@ -232,33 +239,33 @@ odt_contents (PlOutline *ol,
 {
   PlOdt *odt = ol->writer;
 
-  start (odt->w, "text:table-of-content", "text:style-name", "ContentsSection",
+  start (sync_writer (odt), "text:table-of-content", "text:style-name", "ContentsSection",
          "text:protected", "true", "text:name", "Table of Contents1", NULL);
-  start (odt->w, "text:table-of-content-source", "text:outline-level", "3", NULL);
-  start (odt->w, "text:index-title-template", "text:style-name", "Contents_20_Heading", NULL);
-  xmlTextWriterWriteString (odt->w, BAD_CAST _("Contents"));
-  end (odt->w);
+  start (sync_writer (odt), "text:table-of-content-source", "text:outline-level", "3", NULL);
+  start (sync_writer (odt), "text:index-title-template", "text:style-name", "Contents_20_Heading", NULL);
+  xmlTextWriterWriteString (sync_writer (odt), BAD_CAST _("Contents"));
+  end (sync_writer (odt));
   for (int level = 1; level <= 3; level++)
     {
       char outline[4], style[16];
 
       g_snprintf (outline, sizeof outline, "%d", level);
       g_snprintf (style, sizeof style, "Contents_20_%d", level);
-      start (odt->w, "text:table-of-content-entry-template", "text:outline-level", outline,
+      start (sync_writer (odt), "text:table-of-content-entry-template", "text:outline-level", outline,
              "text:style-name", style, NULL);
-      element (odt->w, "text:index-entry-link-start", "text:style-name", "Index_20_Link", NULL);
-      element (odt->w, "text:index-entry-text", NULL);
-      element (odt->w, "text:index-entry-tab-stop", "style:type", "right", "style:leader-char", ".", NULL);
-      element (odt->w, "text:index-entry-page-number", NULL);
-      element (odt->w, "text:index-entry-link-end", NULL);
-      end (odt->w);
+      element (sync_writer (odt), "text:index-entry-link-start", "text:style-name", "Index_20_Link", NULL);
+      element (sync_writer (odt), "text:index-entry-text", NULL);
+      element (sync_writer (odt), "text:index-entry-tab-stop", "style:type", "right", "style:leader-char", ".", NULL);
+      element (sync_writer (odt), "text:index-entry-page-number", NULL);
+      element (sync_writer (odt), "text:index-entry-link-end", NULL);
+      end (sync_writer (odt));
     }
-  end (odt->w);
+  end (sync_writer (odt));
 
-  start (odt->w, "text:index-body", NULL);
-  start (odt->w, "text:index-title", "text:style-name", "ContentsSection", "text:name", "Table of Contents1_Head", NULL);
+  start (sync_writer (odt), "text:index-body", NULL);
+  start (sync_writer (odt), "text:index-title", "text:style-name", "ContentsSection", "text:name", "Table of Contents1_Head", NULL);
   write_para (odt, "TOCHeading", _("Contents"));
-  end (odt->w);
+  end (sync_writer (odt));
   for (guint i = 0; i < headings->len; i++)
     {
       PlOutlineHeading *h = g_ptr_array_index (headings, i);
@@ -266,19 +273,19 @@ odt_contents (PlOutline *ol,
       char style[16];
 
       g_snprintf (style, sizeof style, "TOC%d", CLAMP (h->level, 1, 3));
-      start (odt->w, "text:p", "text:style-name", style_name (odt, style), NULL);
-      start (odt->w, "text:a", "xlink:type", "simple", "xlink:href", href,
+      start (sync_writer (odt), "text:p", "text:style-name", style_name (odt, style), NULL);
+      start (sync_writer (odt), "text:a", "xlink:type", "simple", "xlink:href", href,
              "text:style-name", "Index_20_Link", "text:visited-style-name", "Index_20_Link", NULL);
       write_text (odt, h->text, FALSE);
-      element (odt->w, "text:tab", NULL);
+      element (sync_writer (odt), "text:tab", NULL);
       /* The page number as a reference LibreOffice computes on layout. */
-      start (odt->w, "text:bookmark-ref", "text:reference-format", "page", "text:ref-name", h->anchor, NULL);
-      end (odt->w);
-      end (odt->w);
-      end (odt->w);
+      start (sync_writer (odt), "text:bookmark-ref", "text:reference-format", "page", "text:ref-name", h->anchor, NULL);
+      end (sync_writer (odt));
+      end (sync_writer (odt));
+      end (sync_writer (odt));
     }
-  end (odt->w);
-  end (odt->w);
+  end (sync_writer (odt));
+  end (sync_writer (odt));
   odt->break_pending = TRUE;
 }
 
@@ -292,7 +299,7 @@ odt_heading (PlOutline              *ol,
 
   if (odt->para_open)
     {
-      end (odt->w);
+      end (sync_writer (odt));
       odt->para_open = FALSE;
     }
   if (heading->new_page)
@@ -300,11 +307,11 @@ odt_heading (PlOutline              *ol,
   g_snprintf (id, sizeof id, "Heading%d", level);
   g_snprintf (outline, sizeof outline, "%d", level);
   begin_para (odt, "text:h", id);
-  xmlTextWriterWriteAttribute (odt->w, BAD_CAST "text:outline-level", BAD_CAST outline);
-  element (odt->w, "text:bookmark-start", "text:name", heading->anchor, NULL);
+  xmlTextWriterWriteAttribute (sync_writer (odt), BAD_CAST "text:outline-level", BAD_CAST outline);
+  element (sync_writer (odt), "text:bookmark-start", "text:name", heading->anchor, NULL);
   write_text (odt, heading->text, FALSE);
-  element (odt->w, "text:bookmark-end", "text:name", heading->anchor, NULL);
-  end (odt->w);
+  element (sync_writer (odt), "text:bookmark-end", "text:name", heading->anchor, NULL);
+  end (sync_writer (odt));
 }
 
 static void
@@ -339,7 +346,7 @@ odt_action (PlOutline         *ol,
       write_span (odt, "Strong", label);
       write_text (odt, values[i], FALSE);
     }
-  end (odt->w);
+  end (sync_writer (odt));
 }
 
 static const char *
@@ -368,7 +375,7 @@ odt_code_block (PlOdt      *odt,
     {
       begin_para (odt, "text:p", "SourceCode");
       write_text (odt, lines[i], TRUE);
-      end (odt->w);
+      end (sync_writer (odt));
     }
 }
 
@@ -394,14 +401,14 @@ odt_node (PlOutline        *ol,
 
           /* Only the outermost list names its style (ODF 1.2, 19.880). */
           if (odt->lists == 0)
-            start (odt->w, "text:list", "text:style-name", ordered ? "List_Number" : "List_Bullet", NULL);
+            start (sync_writer (odt), "text:list", "text:style-name", ordered ? "List_Number" : "List_Bullet", NULL);
           else
-            start (odt->w, "text:list", NULL);
+            start (sync_writer (odt), "text:list", NULL);
           odt->lists++;
         }
       else
         {
-          end (odt->w);
+          end (sync_writer (odt));
           odt->lists--;
         }
       break;
@@ -418,24 +425,24 @@ odt_node (PlOutline        *ol,
               char first[16];
 
               g_snprintf (first, sizeof first, "%d", MAX (cmark_node_get_list_start (list), 0));
-              start (odt->w, "text:list-item", "text:start-value", first, NULL);
+              start (sync_writer (odt), "text:list-item", "text:start-value", first, NULL);
             }
           else
-            start (odt->w, "text:list-item", NULL);
+            start (sync_writer (odt), "text:list-item", NULL);
         }
       else
-        end (odt->w);
+        end (sync_writer (odt));
       break;
 
     case CMARK_NODE_PARAGRAPH:
       if (enter)
         {
-          start (odt->w, "text:p", "text:style-name", block_style (odt), NULL);
+          start (sync_writer (odt), "text:p", "text:style-name", block_style (odt), NULL);
           odt->para_open = TRUE;
         }
       else if (odt->para_open)
         {
-          end (odt->w);
+          end (sync_writer (odt));
           odt->para_open = FALSE;
         }
       break;
@@ -485,11 +492,11 @@ odt_node (PlOutline        *ol,
 
     case CMARK_NODE_LINK:
       if (enter)
-        start (odt->w, "text:a", "xlink:type", "simple",
+        start (sync_writer (odt), "text:a", "xlink:type", "simple",
                "xlink:href", pl_export_clean_text (cmark_node_get_url (node), -1, odt->scratch),
                "text:style-name", "Internet_20_link", "text:visited-style-name", "Internet_20_link", NULL);
       else
-        end (odt->w);
+        end (sync_writer (odt));
       break;
 
     default:
@@ -539,17 +546,17 @@ odt_table_begin (PlOutline         *ol,
 
   odt->n_columns = n_columns;
   g_snprintf (name, sizeof name, "%s%u", prefix, ++odt->tables);
-  start (odt->w, "table:table", "table:name", name, "table:style-name", "WideTable", NULL);
+  start (sync_writer (odt), "table:table", "table:name", name, "table:style-name", "WideTable", NULL);
   for (guint i = 0; i < n_columns; i++)
     {
       char style[32];
 
       g_snprintf (style, sizeof style, "%sColumn%u", prefix, i + 1);
-      element (odt->w, "table:table-column", "table:style-name", style, NULL);
+      element (sync_writer (odt), "table:table-column", "table:style-name", style, NULL);
     }
-  start (odt->w, "table:table-header-rows", NULL);
+  start (sync_writer (odt), "table:table-header-rows", NULL);
   write_row (odt, header, TRUE);
-  end (odt->w);
+  end (sync_writer (odt));
 }
 
 static void
@@ -564,7 +571,7 @@ odt_table_end (PlOutline *ol)
 {
   PlOdt *odt = ol->writer;
 
-  end (odt->w);
+  end (sync_writer (odt));
 }
 
 static const PlOutlineOps odt_ops = {
@@ -828,18 +835,18 @@ write_master_page (PlOdt            *odt,
   const char *marking = odt->ctx->classification ? odt->ctx->classification : "";
   g_autofree char *page = g_strdup_printf (_("Page %s of %s"), "\x01", "\x02");
   const char *p;
-  xmlTextWriterPtr saved = odt->w;
+  xmlTextWriterPtr saved = sync_writer (odt);
 
   odt->w = w;
-  start (w, "style:master-page", "style:name", name, "style:page-layout-name", layout, NULL);
-  start (w, "style:header", NULL);
+  start (sync_writer (odt), "style:master-page", "style:name", name, "style:page-layout-name", layout, NULL);
+  start (sync_writer (odt), "style:header", NULL);
   write_para (odt, "Header", marking);
-  end (w);
-  start (w, "style:footer", NULL);
+  end (sync_writer (odt));
+  start (sync_writer (odt), "style:footer", NULL);
   if (*marking)
     write_para (odt, "FooterMarking", marking);
   /* "Page 3 of 12" with the numbers as fields, in the translation's order. */
-  start (w, "text:p", "text:style-name", "Footer", NULL);
+  start (sync_writer (odt), "text:p", "text:style-name", "Footer", NULL);
   for (p = page; *p; p++)
     {
       const char *next = strpbrk (p, "\x01\x02");
@@ -850,21 +857,22 @@ write_master_page (PlOdt            *odt,
         break;
       if (*next == '\x01')
         {
-          start (w, "text:page-number", "text:select-page", "current", NULL);
-          xmlTextWriterWriteString (w, BAD_CAST "1");
-          end (w);
+          start (sync_writer (odt), "text:page-number", "text:select-page", "current", NULL);
+          xmlTextWriterWriteString (sync_writer (odt), BAD_CAST "1");
+          end (sync_writer (odt));
         }
       else
         {
-          start (w, "text:page-count", NULL);
-          xmlTextWriterWriteString (w, BAD_CAST "1");
-          end (w);
+          start (sync_writer (odt), "text:page-count", NULL);
+          xmlTextWriterWriteString (sync_writer (odt), BAD_CAST "1");
+          end (sync_writer (odt));
         }
       p = next;
     }
-  end (w);
-  end (w);
-  end (w);
+  end (sync_writer (odt));
+  end (sync_writer (odt));
+  end (sync_writer (odt));
+  sync_writer (odt);
   odt->w = saved;
 }
 
@@ -935,7 +943,7 @@ write_styles (PlOdt       *odt,
 static void
 write_automatic_styles (PlOdt *odt)
 {
-  xmlTextWriterPtr w = odt->w;
+  xmlTextWriterPtr w = sync_writer (odt);
   static const char *parents[] = { "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "BodyText" };
 
   start (w, "office:automatic-styles", NULL);
@@ -1072,6 +1080,7 @@ pl_export_odt (PlExportContext *ctx)
   odt.ctx = ctx;
   odt.scratch = g_string_new (NULL);
   odt.name = g_string_new (NULL);
+  odt.markup = g_new0 (PlExportMarkup, 1);
 
   /* The mimetype first and stored, so the file type can be recognised
    * from its first bytes; then the content streams into the archive. */
@@ -1089,13 +1098,14 @@ pl_export_odt (PlExportContext *ctx)
   start (odt.w, "office:text", NULL);
   pl_export_outline_run (ctx, &odt_ops, &odt);
   if (odt.para_open)
-    end (odt.w);
-  end (odt.w);
-  end (odt.w);
-  end (odt.w);
-  pl_export_zip_end_xml (zip, odt.w);
+    end (sync_writer (&odt));
+  end (sync_writer (&odt));
+  end (sync_writer (&odt));
+  end (sync_writer (&odt));
+  pl_export_zip_end_xml (zip, sync_writer (&odt));
 
   g_string_free (odt.scratch, TRUE);
   g_string_free (odt.name, TRUE);
+  g_free (odt.markup);
   return pl_export_zip_finish (zip);
 }

@@ -261,6 +261,30 @@ void         pl_export_xml_text          (xmlTextWriterPtr    writer,
                                           const char         *text);
 /* FALSE when libxml2 would write @text as it is in element content. */
 gboolean     pl_export_xml_needs_escape  (const char         *text);
+/* Constant markup of a writer (balanced, nothing from the document in
+ * it) collected and given to the xmlTextWriter in large pieces: a writer
+ * call costs far more than a copy. Every other use of the writer goes
+ * through pl_export_markup_sync(), so that the order is kept. */
+#define PL_EXPORT_MARKUP_SIZE (64 * 1024)
+
+typedef struct {
+  gsize len;
+  char  data[PL_EXPORT_MARKUP_SIZE];
+} PlExportMarkup;
+
+/* Writes what @markup holds to @writer and returns @writer. */
+xmlTextWriterPtr pl_export_markup_sync   (PlExportMarkup     *markup,
+                                          xmlTextWriterPtr    writer);
+void         pl_export_markup_raw        (PlExportMarkup     *markup,
+                                          xmlTextWriterPtr    writer,
+                                          const char         *text);
+void         pl_export_markup_number     (PlExportMarkup     *markup,
+                                          xmlTextWriterPtr    writer,
+                                          guint64             n);
+/* Element content from the document, escaped by libxml2 when it needs it. */
+void         pl_export_markup_text       (PlExportMarkup     *markup,
+                                          xmlTextWriterPtr    writer,
+                                          const char         *text);
 /* <element name="value" ...> with NULL-terminated name/value pairs;
  * pl_export_xml_element() also closes it. */
 void         pl_export_xml_start         (xmlTextWriterPtr    writer,

@@ -262,6 +262,57 @@ pl_export_xml_text (xmlTextWriterPtr  writer,
     xmlTextWriterWriteRaw (writer, BAD_CAST text);
 }
 
+xmlTextWriterPtr
+pl_export_markup_sync (PlExportMarkup   *markup,
+                       xmlTextWriterPtr  writer)
+{
+  if (markup->len > 0)
+    xmlTextWriterWriteRawLen (writer, BAD_CAST markup->data, markup->len);
+  markup->len = 0;
+  return writer;
+}
+
+void
+pl_export_markup_raw (PlExportMarkup   *markup,
+                      xmlTextWriterPtr  writer,
+                      const char       *text)
+{
+  gsize len = strlen (text);
+
+  if (markup->len + len > sizeof markup->data)
+    {
+      pl_export_markup_sync (markup, writer);
+      if (len > sizeof markup->data)
+        {
+          xmlTextWriterWriteRawLen (writer, BAD_CAST text, len);
+          return;
+        }
+    }
+  memcpy (markup->data + markup->len, text, len);
+  markup->len += len;
+}
+
+void
+pl_export_markup_number (PlExportMarkup   *markup,
+                         xmlTextWriterPtr  writer,
+                         guint64           n)
+{
+  char digits[PL_EXPORT_DIGITS];
+
+  pl_export_markup_raw (markup, writer, pl_export_digits (digits, n));
+}
+
+void
+pl_export_markup_text (PlExportMarkup   *markup,
+                       xmlTextWriterPtr  writer,
+                       const char       *text)
+{
+  if (pl_export_xml_needs_escape (text))
+    xmlTextWriterWriteString (pl_export_markup_sync (markup, writer), BAD_CAST text);
+  else
+    pl_export_markup_raw (markup, writer, text);
+}
+
 static void
 start_valist (xmlTextWriterPtr  writer,
               const char       *element,
