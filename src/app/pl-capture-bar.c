@@ -104,6 +104,26 @@ stakeholders_changed_cb (PlCaptureBar *self)
   refill_completion (self);
 }
 
+/* The completion lists every stakeholder of the document: it is filled
+ * once the bar's first frame is drawn (or at the first keystroke), so
+ * opening a strategy does not wait for its stakeholder registry. */
+static void
+ensure_completion (PlCaptureBar *self)
+{
+  if (self->stakeholders_changed_id != 0 || self->document == NULL)
+    return;
+  self->stakeholders_changed_id =
+    g_signal_connect_object (pl_document_get_stakeholders (self->document), "items-changed",
+                             G_CALLBACK (stakeholders_changed_cb), self, G_CONNECT_SWAPPED);
+  refill_completion (self);
+}
+
+static void
+first_frame_cb (GtkWidget *widget)
+{
+  ensure_completion (PL_CAPTURE_BAR (widget));
+}
+
 static gboolean
 completion_match_cb (GtkEntryCompletion *completion,
                      const char         *key,
@@ -158,6 +178,7 @@ update_new_stakeholder (PlCaptureBar *self)
 static void
 stakeholder_changed_cb (PlCaptureBar *self)
 {
+  ensure_completion (self);
   update_new_stakeholder (self);
 }
 
@@ -440,10 +461,7 @@ pl_capture_bar_constructed (GObject *object)
   G_OBJECT_CLASS (pl_capture_bar_parent_class)->constructed (object);
 
   g_assert (PL_IS_DOCUMENT (self->document));
-  self->stakeholders_changed_id =
-    g_signal_connect_object (pl_document_get_stakeholders (self->document), "items-changed",
-                             G_CALLBACK (stakeholders_changed_cb), self, G_CONNECT_SWAPPED);
-  refill_completion (self);
+  pl_after_first_frame (GTK_WIDGET (self), first_frame_cb);
   update_target_label (self);
 }
 

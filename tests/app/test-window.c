@@ -7,8 +7,10 @@
 #include <sqlite3.h>
 
 #include "pl-application.h"
+#include "pl-capture-bar.h"
 #include "pl-demo.h"
 #include "pl-export-dialog.h"
+#include "pl-feedback-pane.h"
 #include "pl-markdown-view.h"
 #include "pl-objective-row.h"
 #include "pl-overview-page.h"
@@ -1244,6 +1246,27 @@ test_big_document (void)
 
   g_test_message ("big document open + 300 ms: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   g_assert_cmpint (n, ==, 14);
+  {
+    /* What waits for the first frame is there after it: every feedback
+     * item in the list view, every stakeholder in the capture completion. */
+    PlFeedbackPane *pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
+    GtkWidget *list = find_widget (GTK_WIDGET (pane), GTK_TYPE_LIST_VIEW, NULL, NULL);
+    GtkWidget *bar = pl_feedback_pane_get_capture_bar (pane);
+    GtkEntry *who = GTK_ENTRY (pl_capture_bar_get_stakeholder_entry (PL_CAPTURE_BAR (bar)));
+    GtkEntryCompletion *completion = gtk_entry_get_completion (who);
+    PlDocument *document = pl_window_get_document (window);
+
+    g_assert_nonnull (list);
+    if (list != NULL)
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==,
+                        (guint) pl_document_count (document, "feedback"));
+    g_assert_cmpuint (g_list_model_get_n_items (pl_feedback_pane_get_model (pane)), ==,
+                      (guint) pl_document_count (document, "feedback"));
+    g_assert_nonnull (completion);
+    if (completion != NULL)
+      g_assert_cmpint (gtk_tree_model_iter_n_children (gtk_entry_completion_get_model (completion), NULL), ==,
+                       (int) g_list_model_get_n_items (pl_document_get_stakeholders (document)));
+  }
   start = g_get_monotonic_time ();
   adw_tab_view_set_selected_page (view, nth_page (window, 3));
   g_test_message ("big document: pillar tab built in %" G_GINT64_FORMAT " ms",
