@@ -368,8 +368,27 @@ document_changed_cb (PlFeedbackPane *self,
 
 /* GtkListView (GTK 4.8) makes a row widget for up to 200 items whatever its
  * height, and only a few fit in the pane: until the pane's first frame is
- * drawn, the view sees only as many items as a pane on a tall screen shows. */
-#define FIRST_FRAME_ROWS 24
+ * drawn, the view sees only as many items as fit in the height of the
+ * tallest monitor (a row is at least ~64 px high). */
+static guint
+first_frame_rows (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+  int height = 0;
+
+  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  if (height <= 0)
+    height = 2160;
+  return (guint) height / 64 + 1;
+}
 
 static void
 show_all_rows (PlFeedbackPane *self)
@@ -657,7 +676,7 @@ pl_feedback_pane_constructed (GObject *object)
   self->list = pl_feedback_list_new (self->document, NULL);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::open-count", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
-  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, FIRST_FRAME_ROWS);
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, first_frame_rows ());
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
