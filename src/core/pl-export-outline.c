@@ -195,21 +195,115 @@ free_parsed (PlOutline *ol)
     }
 }
 
-/* The tree the collecting pass parsed for @markdown, or a new one. */
+/* The tree parse_ahead() or the collecting pass parsed for @markdown,
+ * or a new one. */
 static cmark_node *
 take_parsed (PlOutline  *ol,
              const char *markdown)
 {
   g_autofree char *text = NULL;
 
-  if (ol->collecting || g_queue_is_empty (ol->parsed))
+  /* The collecting pass queues what it walked behind what is ahead. */
+  if (ol->collecting ? ol->n_ahead == 0 : g_queue_is_empty (ol->parsed))
     return pl_export_parse_markdown (markdown);
+  if (ol->collecting)
+    ol->n_ahead--;
   text = g_queue_pop_head (ol->parsed);
   if (strcmp (text, markdown) == 0)
     return g_queue_pop_head (ol->parsed);
   cmark_node_free (g_queue_pop_head (ol->parsed));
   free_parsed (ol);
+  ol->n_ahead = 0;
   return pl_export_parse_markdown (markdown);
+}
+
+typedef struct {
+  GPtrArray   *texts;
+  cmark_node **trees;
+  guint        from, to;
+} ParseRange;
+
+static gpointer
+parse_range (gpointer data)
+{
+  ParseRange *range = data;
+
+  for (guint i = range->from; i < range->to; i++)
+    range->trees[i] = pl_export_parse_markdown (g_ptr_array_index (range->texts, i));
+  return NULL;
+}
+
+static void
+add_narrative (GPtrArray  *texts,
+               const char *markdown)
+{
+  if (markdown != NULL && *markdown != '\0')
+    g_ptr_array_add (texts, g_strdup (markdown));
+}
+
+/* Parses the narratives the walk will ask for, in its order, about half
+ * of them (by size) in a second thread (cmark parses separate documents
+ * independently), and queues them for take_parsed(). */
+static void
+parse_ahead (PlOutline *ol)
+{
+  PlDocument *document = ol->ctx->document;
+  const PlExportOptions *o = ol->ctx->options;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree cmark_node **trees = NULL;
+  ParseRange first, second;
+  GThread *thread;
+  gsize size = 0, half = 0;
+  guint middle;
+
+  if (o->front_matter)
+    {
+      GListModel *sections = pl_document_get_sections (document);
+
+      add_narrative (texts, pl_strategy_get_vision (pl_document_get_strategy (document)));
+      for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+        {
+          g_autoptr(PlSection) section = g_list_model_get_item (sections, i);
+
+          add_narrative (texts, pl_section_get_body (section));
+        }
+    }
+  if (o->pillars)
+    {
+      GListModel *pillars = pl_document_get_pillars (document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+        {
+          g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+          GListModel *objectives = pl_document_get_objectives (document, pillar);
+
+          add_narrative (texts, pl_pillar_get_body (pillar));
+          for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
+            {
+              g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+
+              add_narrative (texts, pl_objective_get_description (objective));
+            }
+        }
+    }
+
+  for (guint i = 0; i < texts->len; i++)
+    size += strlen (g_ptr_array_index (texts, i));
+  for (middle = 0; middle < texts->len && half < size / 2; middle++)
+    half += strlen (g_ptr_array_index (texts, middle));
+  trees = g_new0 (cmark_node *, texts->len);
+  first = (ParseRange) { texts, trees, 0, middle };
+  second = (ParseRange) { texts, trees, middle, texts->len };
+  thread = g_thread_new ("pl-export-parse", parse_range, &second);
+  parse_range (&first);
+  g_thread_join (thread);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_queue_push_tail (ol->parsed, g_ptr_array_index (texts, i));
+      g_queue_push_tail (ol->parsed, trees[i]);
+    }
+  ol->n_ahead = texts->len;
 }
 
 /* Iterative (cmark_iter), so a hostile document nested ten thousand deep
@@ -767,6 +861,7 @@ pl_export_outline_run (PlExportContext    *ctx,
   ol.writer = writer;
   ol.long_entries = g_ptr_array_new_with_free_func (g_free);
   ol.parsed = g_queue_new ();
+  parse_ahead (&ol);
 
   /* The table of contents comes before what it lists: collect first. */
   if (ctx->options->title_page)

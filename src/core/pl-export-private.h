@@ -154,7 +154,8 @@ struct _PlOutline {
   gboolean            written;
   gboolean            collecting;
   GPtrArray          *long_entries;  /* label, text, label, text ... of the open table */
-  GQueue             *parsed;        /* text, cmark tree, ... from the collecting pass */
+  GQueue             *parsed;        /* text, cmark tree, ... parsed before they are walked */
+  guint               n_ahead;       /* of them, from parse_ahead() and not yet walked */
   guint               n_long;
 };
 
