@@ -45,6 +45,8 @@ struct _PlFeedbackPane
   GtkBox             *capture_slot;
   GtkRevealer        *capture_revealer;
   GtkWidget          *new_capture_button;
+  GtkMenuButton      *pane_menu_button;
+  GMenuModel         *pane_menu;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *scope_dropdown;
   GtkDropDown        *kind_filter;
@@ -826,6 +828,8 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, capture_slot);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, capture_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, new_capture_button);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, pane_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, pane_menu);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, kind_filter);
@@ -890,6 +894,7 @@ pl_feedback_pane_init (PlFeedbackPane *self)
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_menu_button_set_menu_later (self->pane_menu_button, self->pane_menu);
 
   for (guint i = 0; scopes[i]; i++)
     gtk_string_list_append (scope_model, _(scopes[i]));

@@ -161,3 +161,24 @@ pl_after_first_frame (GtkWidget        *widget,
 
   gtk_widget_add_tick_callback (widget, deferred_tick_cb, (gpointer) callback, NULL);
 }
+
+/* ---- menus built when opened ---- */
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       model)
+{
+  /* Called at every opening: the popover is made the first time only. */
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+void
+pl_menu_button_set_menu_later (GtkMenuButton *button,
+                               GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_create_popup_func (button, create_popup_cb, g_object_ref (model), g_object_unref);
+}

@@ -39,4 +39,9 @@ typedef void (*PlWidgetCallback) (GtkWidget *widget);
 void        pl_after_first_frame       (GtkWidget        *widget,
                                         PlWidgetCallback  callback);
 
+/* A GtkMenuButton builds its popover as soon as it has a menu model: this
+ * gives @button @model only when it is first opened. */
+void        pl_menu_button_set_menu_later (GtkMenuButton *button,
+                                           GMenuModel    *model);
+
 G_END_DECLS

@@ -22,6 +22,9 @@ struct _PlWindow
   GtkWidget            *new_pillar_button;
   GtkWidget            *feedback_button;
   GtkMenuButton        *status_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *status_menu;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   AdwPreferencesGroup  *recent_group;

@@ -871,6 +871,9 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, new_pillar_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_button);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, status_menu);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_group);
@@ -888,6 +891,8 @@ pl_window_init (PlWindow *self)
 {
   self->settings = g_settings_new (APP_ID);
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
+  pl_menu_button_set_menu_later (self->status_button, self->status_menu);
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }

@@ -1224,6 +1224,39 @@ test_shortcuts_and_about (void)
     }
 
   g_log_set_always_fatal (fatal);
+
+  /* The header's menus (main menu, status) are built when first opened,
+   * and open. */
+  {
+    GtkWidget *first = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+    guint checked = 0;
+
+    g_assert_nonnull (first);
+    for (GtkWidget *button = first ? gtk_widget_get_first_child (gtk_widget_get_parent (first)) : NULL;
+         button != NULL;
+         button = gtk_widget_get_next_sibling (button))
+    {
+      GtkPopover *popover;
+
+      if (!GTK_IS_MENU_BUTTON (button) || !gtk_widget_get_mapped (button))
+        continue;
+      checked++;
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      wait_ms (100);
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+      g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      /* Opening again keeps the same popover. */
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      wait_ms (50);
+      g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      wait_ms (50);
+    }
+    g_assert_cmpuint (checked, ==, 2);
+  }
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   wait_ms (300);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
