@@ -188,8 +188,22 @@ write_plain_run (PlDocx     *dx,
                  const char *text,
                  gboolean    bold)
 {
+  static const char *const opening[2][2] = {
+    { "<w:r><w:t>", "<w:r><w:t xml:space=\"preserve\">" },
+    { "<w:r><w:rPr><w:b/></w:rPr><w:t>", "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" },
+  };
+  const char *clean = pl_export_clean_text (text, -1, dx->scratch);
+
+  /* Most runs are one <w:t>: their markup in one piece each side. */
+  if (strpbrk (clean, "\t\n\r") == NULL)
+    {
+      raw (dx, opening[bold ? 1 : 0][needs_preserve (clean) ? 1 : 0]);
+      pl_export_markup_text (dx->markup, dx->w, clean);
+      raw (dx, "</w:t></w:r>");
+      return;
+    }
   raw (dx, bold ? "<w:r><w:rPr><w:b/></w:rPr>" : "<w:r>");
-  write_run_text (dx, text);
+  write_run_text (dx, clean);
   raw (dx, "</w:r>");
 }
 
