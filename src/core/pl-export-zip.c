@@ -25,7 +25,9 @@ struct _PlExportZip {
    * output stream, and reports to worker_error, not ctx->error. */
   gboolean              streaming;   /* set before the worker starts */
   GThread              *worker;
-  GAsyncQueue          *chunks;      /* GBytes; an empty one ends the part */
+  /* GBytes; an empty one ends the part. Not bounded: at worst it holds
+   * the part, about 9 MB for the benchmark's document. */
+  GAsyncQueue          *chunks;
   GError               *worker_error;
   int                   worker_failed; /* atomic */
 };
