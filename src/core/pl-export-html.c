@@ -153,12 +153,9 @@ attribute (PlHtml     *h,
            const char *value)
 {
   g_autofree char *quoted = g_markup_escape_text (pl_export_clean_text (value, -1, h->scratch), -1);
+  g_autofree char *markup = g_strconcat (" ", name, "=\"", quoted, "\"", NULL);
 
-  raw (h, " ");
-  raw (h, name);
-  raw (h, "=\"");
-  raw (h, quoted);
-  raw (h, "\"");
+  raw (h, markup);
 }
 
 /* <@name> or <@name class="@class_name">; both constant. */
