@@ -92,6 +92,14 @@ pl_enum_from_nick (GType       enum_type,
 
   if (nick == NULL)
     return FALSE;
+  /* Stored nicks are already canonical: try them as they are first. */
+  klass = g_type_class_peek (enum_type);
+  if (klass != NULL && (ev = g_enum_get_value_by_nick (klass, nick)) != NULL)
+    {
+      if (value)
+        *value = ev->value;
+      return TRUE;
+    }
   normal = g_ascii_strdown (nick, -1);
   g_strdelimit (normal, "_ ", '-');
   klass = g_type_class_ref (enum_type);

@@ -19,6 +19,7 @@ typedef struct
   gint64      position;
   gboolean    deleted;
   guint64     unloaded;   /* bit i: values[i] is still in the file */
+  gboolean    complete;   /* every slot of values is initialised */
   GValue     *values;
   PlDocument *document;  /* unowned; cleared by the document's dispose */
 } PlRecordPrivate;
@@ -32,15 +33,18 @@ ensure_values (PlRecord *self)
   PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
 
   if (priv->values == NULL)
+    priv->values = g_new0 (GValue, MAX (klass->n_pspecs, 1));
+  /* Rows loaded from the file fill their slots directly; what is left
+   * (a lazy column, a new record) starts at the property's default. */
+  if (!priv->complete)
     {
-      priv->values = g_new0 (GValue, MAX (klass->n_pspecs, 1));
       for (guint i = 0; i < klass->n_pspecs; i++)
-        {
-          GParamSpec *pspec = klass->pspecs[i];
-
-          g_value_init (&priv->values[i], pspec->value_type);
-          g_param_value_set_default (pspec, &priv->values[i]);
-        }
+        if (!G_IS_VALUE (&priv->values[i]))
+          {
+            g_value_init (&priv->values[i], klass->pspecs[i]->value_type);
+            g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
+          }
+      priv->complete = TRUE;
     }
   return priv->values;
 }
@@ -102,7 +106,8 @@ pl_record_finalize (GObject *object)
   if (priv->values != NULL)
     {
       for (guint i = 0; i < klass->n_pspecs; i++)
-        g_value_unset (&priv->values[i]);
+        if (G_IS_VALUE (&priv->values[i]))
+          g_value_unset (&priv->values[i]);
       g_free (priv->values);
     }
   if (priv->document != NULL)
@@ -408,7 +413,7 @@ pl_record_get_int (PlRecord   *self,
 
   if (!find_stored_pspec (self, property, &index, NULL))
     return 0;
-  return value_as_int (&ensure_values (self)[index]);
+  return value_as_int (value_at (self, index));
 }
 
 const char *
@@ -474,10 +479,14 @@ pl_record_take_value_at (PlRecord *self,
                          GValue   *value)
 {
   PlRecordPrivate *priv = pl_record_get_instance_private (self);
-  GValue *values = ensure_values (self);
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
 
-  g_value_unset (&values[index]);
-  values[index] = *value;
+  /* No defaults first: the row fills the slots it has. */
+  if (priv->values == NULL)
+    priv->values = g_new0 (GValue, MAX (klass->n_pspecs, 1));
+  if (G_IS_VALUE (&priv->values[index]))
+    g_value_unset (&priv->values[index]);
+  priv->values[index] = *value;
   memset (value, 0, sizeof *value);
   priv->unloaded &= ~((guint64) 1 << index);
 }
