@@ -277,7 +277,19 @@ sync_pillar_pages (PlWindow *self)
 
   pillars = pl_document_get_pillars (self->document);
   n = g_list_model_get_n_items (pillars);
-  adw_tab_view_reorder_first (self->tab_view, self->overview_page);
+  /* Reordering scrolls the tab bar to the moved tab: move only what is
+   * out of place, or a new window opens scrolled to its last tab. */
+  if (adw_tab_view_get_page_position (self->tab_view, self->overview_page) != 0)
+    adw_tab_view_reorder_first (self->tab_view, self->overview_page);
+  /* The tab bar scrolls to each tab added: a new window adds its pillars
+   * last to first, so it opens showing the first ones. */
+  if (g_hash_table_size (self->pillar_pages) == 0)
+    for (guint i = n; i > 0; i--)
+      {
+        g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i - 1);
+
+        add_pillar_page (self, pillar, 1);
+      }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
@@ -288,7 +300,9 @@ sync_pillar_pages (PlWindow *self)
       else if (adw_tab_view_get_page_position (self->tab_view, page) != (int) i + 1)
         adw_tab_view_reorder_page (self->tab_view, page, (int) i + 1);
     }
-  adw_tab_view_reorder_last (self->tab_view, self->plan_page);
+  if (adw_tab_view_get_page_position (self->tab_view, self->plan_page) !=
+      adw_tab_view_get_n_pages (self->tab_view) - 1)
+    adw_tab_view_reorder_last (self->tab_view, self->plan_page);
   self->reconciling = FALSE;
 }
 
