@@ -338,33 +338,6 @@ fail:
   return pl_cli_fail (error);
 }
 
-static int
-generic_remove (int argc, char **argv, const char *what)
-{
-  g_autofree char *summary = g_strdup_printf (_("FILE %s — remove it"), what);
-  g_autoptr(GOptionContext) ctx = g_option_context_new (summary);
-  g_autoptr(PlDocument) doc = NULL;
-  g_autoptr(PlRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-  int code;
-
-  if (!pl_cli_parse (ctx, &argc, &argv, &code))
-    return code;
-  if (argc != 3)
-    return pl_cli_usage (ctx, _("FILE and the item are needed"));
-  if (!(doc = pl_cli_open (argv[1], FALSE, &error)))
-    return pl_cli_fail (error);
-  if (g_str_equal (what, "NUMBER"))
-    record = (PlRecord *) pl_cli_find_feedback (doc, argv[2], &error);
-  else if (g_str_equal (what, "WORKSHOP"))
-    record = (PlRecord *) pl_cli_find_workshop (doc, argv[2], &error);
-  else
-    record = (PlRecord *) pl_cli_find_stakeholder (doc, argv[2], &error);
-  if (record == NULL || !pl_document_delete (doc, record, &error))
-    return pl_cli_fail (error);
-  return PL_CLI_OK;
-}
-
 int
 pl_cli_feedback (int argc, char **argv)
 {
@@ -377,7 +350,7 @@ pl_cli_feedback (int argc, char **argv)
   if (g_str_equal (argv[1], "set"))
     return feedback_set (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "remove"))
-    return generic_remove (argc - 1, argv + 1, "NUMBER");
+    return pl_cli_remove (argc - 1, argv + 1, "NUMBER", (PlCliFinder) pl_cli_find_feedback);
   return sub_usage ("feedback", "add, list, set, remove");
 }
 
@@ -497,7 +470,7 @@ pl_cli_workshop (int argc, char **argv)
   if (g_str_equal (argv[1], "set"))
     return workshop_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
-    return generic_remove (argc - 1, argv + 1, "WORKSHOP");
+    return pl_cli_remove (argc - 1, argv + 1, "WORKSHOP", (PlCliFinder) pl_cli_find_workshop);
   return sub_usage ("workshop", "add, list, set, remove");
 }
 
@@ -640,6 +613,6 @@ pl_cli_stakeholder (int argc, char **argv)
   if (g_str_equal (argv[1], "fold"))
     return stakeholder_fold (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "remove"))
-    return generic_remove (argc - 1, argv + 1, "STAKEHOLDER");
+    return pl_cli_remove (argc - 1, argv + 1, "STAKEHOLDER", (PlCliFinder) pl_cli_find_stakeholder);
   return sub_usage ("stakeholder", "add, list, set, fold, remove");
 }

@@ -185,33 +185,6 @@ pillar_add_or_set (int argc, char **argv, gboolean add)
   return PL_CLI_OK;
 }
 
-static int
-record_remove (int argc, char **argv, const char *what)
-{
-  g_autofree char *summary = g_strdup_printf (_("FILE %s — remove it (and what lies under it)"), what);
-  g_autoptr(GOptionContext) ctx = g_option_context_new (summary);
-  g_autoptr(PlDocument) doc = NULL;
-  g_autoptr(PlRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-  int code;
-
-  if (!pl_cli_parse (ctx, &argc, &argv, &code))
-    return code;
-  if (argc != 3)
-    return pl_cli_usage (ctx, _("FILE and the item are needed"));
-  if (!(doc = pl_cli_open (argv[1], FALSE, &error)))
-    return pl_cli_fail (error);
-  if (g_str_equal (what, "PILLAR"))
-    record = (PlRecord *) pl_cli_find_pillar (doc, argv[2], &error);
-  else if (g_str_equal (what, "OBJECTIVE"))
-    record = (PlRecord *) pl_cli_find_objective (doc, argv[2], &error);
-  else
-    record = (PlRecord *) pl_cli_find_action (doc, argv[2], &error);
-  if (record == NULL || !pl_document_delete (doc, record, &error))
-    return pl_cli_fail (error);
-  return PL_CLI_OK;
-}
-
 int
 pl_cli_pillar (int argc, char **argv)
 {
@@ -224,7 +197,7 @@ pl_cli_pillar (int argc, char **argv)
   if (g_str_equal (argv[1], "set"))
     return pillar_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
-    return record_remove (argc - 1, argv + 1, "PILLAR");
+    return pl_cli_remove (argc - 1, argv + 1, "PILLAR", (PlCliFinder) pl_cli_find_pillar);
   return sub_usage ("pillar", "list, add, set, remove");
 }
 
@@ -348,7 +321,7 @@ pl_cli_objective (int argc, char **argv)
   if (g_str_equal (argv[1], "set"))
     return objective_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
-    return record_remove (argc - 1, argv + 1, "OBJECTIVE");
+    return pl_cli_remove (argc - 1, argv + 1, "OBJECTIVE", (PlCliFinder) pl_cli_find_objective);
   return sub_usage ("objective", "list, add, set, remove");
 }
 
@@ -498,6 +471,6 @@ pl_cli_action (int argc, char **argv)
   if (g_str_equal (argv[1], "set"))
     return action_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
-    return record_remove (argc - 1, argv + 1, "ACTION");
+    return pl_cli_remove (argc - 1, argv + 1, "ACTION", (PlCliFinder) pl_cli_find_action);
   return sub_usage ("action", "list, add, set, remove");
 }

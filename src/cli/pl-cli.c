@@ -333,3 +333,27 @@ pl_cli_print_row (const char * const *fields)
   fwrite (line->str, 1, line->len, stdout);
   g_string_free (line, TRUE);
 }
+
+int
+pl_cli_remove (int          argc,
+               char       **argv,
+               const char  *what,
+               PlCliFinder  find)
+{
+  g_autofree char *summary = g_strdup_printf (_("FILE %s — remove it (and what lies under it)"), what);
+  g_autoptr(GOptionContext) ctx = g_option_context_new (summary);
+  g_autoptr(PlDocument) doc = NULL;
+  g_autoptr(PlRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  if (!pl_cli_parse (ctx, &argc, &argv, &code))
+    return code;
+  if (argc != 3)
+    return pl_cli_usage (ctx, _("FILE and the item are needed"));
+  if (!(doc = pl_cli_open (argv[1], FALSE, &error)))
+    return pl_cli_fail (error);
+  if (!(record = find (doc, argv[2], &error)) || !pl_document_delete (doc, record, &error))
+    return pl_cli_fail (error);
+  return PL_CLI_OK;
+}

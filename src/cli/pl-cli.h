@@ -52,6 +52,14 @@ PlWorkshop    *pl_cli_find_workshop    (PlDocument *doc, const char *ref, GError
 PlStakeholder *pl_cli_find_stakeholder (PlDocument *doc, const char *ref, GError **error);
 PlFeedback    *pl_cli_find_feedback    (PlDocument *doc, const char *ref, GError **error);
 
+typedef PlRecord *(*PlCliFinder) (PlDocument *doc, const char *ref, GError **error);
+
+/* "COMMAND remove FILE ITEM": finds the item with @find and deletes it. */
+int          pl_cli_remove        (int            argc,
+                                   char         **argv,
+                                   const char    *what,
+                                   PlCliFinder    find);
+
 /* Prints one tab-separated line, escaping tabs and newlines in fields. */
 void         pl_cli_print_row     (const char * const *fields);
 
