@@ -2143,7 +2143,8 @@ pl_document_preload (PlDocument  *self,
 
   if (!check_open (self, error))
     return FALSE;
-  if (!(objectives = pl_store_load (self->store, PL_TYPE_OBJECTIVE, -1, error)) ||
+  /* Descriptions included: an export reads every one of them. */
+  if (!(objectives = pl_store_load_everything (self->store, PL_TYPE_OBJECTIVE, error)) ||
       !(actions = pl_store_load (self->store, PL_TYPE_ACTION, -1, error)))
     return FALSE;
   intern_array (self, objectives);

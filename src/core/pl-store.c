@@ -833,7 +833,8 @@ read_value (sqlite3_stmt *stmt,
 /* SELECT id, uuid, created_at, updated_at, position, <columns> FROM t */
 static char *
 build_select_sql (PlRecordClass *klass,
-                  const char    *prefix)
+                  const char    *prefix,
+                  gboolean       full)
 {
   GString *sql = g_string_new ("SELECT ");
 
@@ -844,7 +845,7 @@ build_select_sql (PlRecordClass *klass,
       g_autofree char *col = column_name (klass->pspecs[i]);
 
       /* Lazy columns stay in the file until someone reads them. */
-      if (klass->lazy_mask & ((guint64) 1 << i))
+      if (!full && (klass->lazy_mask & ((guint64) 1 << i)))
         g_string_append (sql, ", NULL");
       else
         g_string_append_printf (sql, ", %s%s", prefix, col);
@@ -855,12 +856,13 @@ build_select_sql (PlRecordClass *klass,
 
 /* The SELECT text of a type never changes: build it once per process. */
 static char *
-select_sql (PlRecordClass *klass,
-            const char    *prefix)
+select_sql_full (PlRecordClass *klass,
+                 const char    *prefix,
+                 gboolean       full)
 {
   static GHashTable *cache = NULL;
   G_LOCK_DEFINE_STATIC (cache);
-  g_autofree char *key = g_strdup_printf ("%s|%s", G_OBJECT_CLASS_NAME (klass), prefix);
+  g_autofree char *key = g_strdup_printf ("%s|%s|%d", G_OBJECT_CLASS_NAME (klass), prefix, full);
   const char *sql;
 
   G_LOCK (cache);
@@ -869,11 +871,18 @@ select_sql (PlRecordClass *klass,
   sql = g_hash_table_lookup (cache, key);
   if (sql == NULL)
     {
-      sql = build_select_sql (klass, prefix);
+      sql = build_select_sql (klass, prefix, full);
       g_hash_table_insert (cache, g_steal_pointer (&key), (char *) sql);
     }
   G_UNLOCK (cache);
   return g_strdup (sql);
+}
+
+static char *
+select_sql (PlRecordClass *klass,
+            const char    *prefix)
+{
+  return select_sql_full (klass, prefix, FALSE);
 }
 
 #define FIXED_COLUMNS 5
@@ -881,7 +890,8 @@ select_sql (PlRecordClass *klass,
 static PlRecord *
 record_from_row (GType          type,
                  PlRecordClass *klass,
-                 sqlite3_stmt  *stmt)
+                 sqlite3_stmt  *stmt,
+                 gboolean       full)
 {
   PlRecord *record = g_object_new (type, NULL);
 
@@ -895,7 +905,7 @@ record_from_row (GType          type,
     {
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (klass->lazy_mask & ((guint64) 1 << i))
+      if (!full && (klass->lazy_mask & ((guint64) 1 << i)))
         {
           pl_record_set_unloaded (record, i);
           continue;
@@ -907,17 +917,18 @@ record_from_row (GType          type,
 }
 
 static GPtrArray *
-load_rows (PlStore       *store,
-           GType          type,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+load_rows_full (PlStore       *store,
+                GType          type,
+                sqlite3_stmt  *stmt,
+                gboolean       full,
+                GError       **error)
 {
   PlRecordClass *klass = g_type_class_peek (type);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, record_from_row (type, klass, stmt));
+    g_ptr_array_add (records, record_from_row (type, klass, stmt, full));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -925,6 +936,15 @@ load_rows (PlStore       *store,
       return NULL;
     }
   return g_steal_pointer (&records);
+}
+
+static GPtrArray *
+load_rows (PlStore       *store,
+           GType          type,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  return load_rows_full (store, type, stmt, FALSE, error);
 }
 
 GPtrArray *
@@ -964,6 +984,23 @@ pl_store_load (PlStore  *store,
   if (parent_col != NULL)
     sqlite3_bind_int64 (stmt, 1, parent_id);
   return load_rows (store, type, stmt, error);
+}
+
+GPtrArray *
+pl_store_load_everything (PlStore  *store,
+                          GType     type,
+                          GError  **error)
+{
+  PlRecordClass *klass = g_type_class_ref (type);
+  g_autofree char *base = select_sql_full (klass, "", TRUE);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_type_class_unref (klass);
+  sql = g_strdup_printf ("%s WHERE deleted = 0 ORDER BY position, id", base);
+  if (!(stmt = prepare (store, sql, error)))
+    return NULL;
+  return load_rows_full (store, type, stmt, TRUE, error);
 }
 
 GPtrArray *

@@ -53,6 +53,11 @@ GPtrArray  *pl_store_load              (PlStore        *store,
                                         GType           type,
                                         gint64          parent_id,
                                         GError        **error);
+/* Every live row of @type in position order, narrative columns included
+ * (for exports, which read them all). */
+GPtrArray  *pl_store_load_everything   (PlStore        *store,
+                                        GType           type,
+                                        GError        **error);
 /* Loads every live action in document order (pillar, objective, action). */
 GPtrArray  *pl_store_load_all_actions  (PlStore        *store,
                                         GError        **error);
