@@ -10,40 +10,6 @@
 /* feedback, workshop and stakeholder: what a facilitator scripts at a
  * validation workshop and a drafting lead answers afterwards. */
 
-static int
-sub_usage (const char *command,
-           const char *subs)
-{
-  g_printerr (_("pillars-cli: %s needs a subcommand: %s. Run “pillars-cli %s SUBCOMMAND --help”.\n"),
-              command, subs, command);
-  return PL_CLI_USAGE;
-}
-
-typedef struct {
-  const char  *property;
-  char       **value;
-} StringOption;
-
-static gboolean
-set_strings (PlRecord      *record,
-             StringOption  *options,
-             guint          n,
-             GError       **error)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_auto(GValue) v = G_VALUE_INIT;
-
-      if (*options[i].value == NULL)
-        continue;
-      g_value_init (&v, G_TYPE_STRING);
-      g_value_set_string (&v, *options[i].value);
-      if (!pl_record_set_value (record, options[i].property, &v, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Resolves --pillar/--objective/--action/--strategy to a target. */
 static gboolean
 resolve_target (PlDocument  *doc,
@@ -305,9 +271,9 @@ feedback_set (int argc, char **argv)
   if (!pl_document_begin (doc, &error))
     return pl_cli_fail (error);
   {
-    StringOption strings[] = { { "response", &response }, { "body", &text } };
+    PlCliString strings[] = { { "response", &response }, { "body", &text } };
 
-    if (!set_strings (PL_RECORD (fb), strings, G_N_ELEMENTS (strings), &error))
+    if (!pl_cli_set_strings (PL_RECORD (fb), strings, G_N_ELEMENTS (strings), &error))
       goto fail;
   }
   if ((d >= 0 && !pl_record_set (PL_RECORD (fb), &error, "disposition", d, NULL)) ||
@@ -342,7 +308,7 @@ int
 pl_cli_feedback (int argc, char **argv)
 {
   if (argc < 2)
-    return sub_usage ("feedback", "add, list, set, remove");
+    return pl_cli_sub_usage ("feedback", "add, list, set, remove");
   if (g_str_equal (argv[1], "add"))
     return feedback_add (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "list"))
@@ -351,7 +317,7 @@ pl_cli_feedback (int argc, char **argv)
     return feedback_set (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "remove"))
     return pl_cli_remove (argc - 1, argv + 1, "NUMBER", (PlCliFinder) pl_cli_find_feedback);
-  return sub_usage ("feedback", "add, list, set, remove");
+  return pl_cli_sub_usage ("feedback", "add, list, set, remove");
 }
 
 /* ---- workshop ---- */
@@ -403,11 +369,11 @@ workshop_add_or_set (int argc, char **argv, gboolean add)
   else
     w = pl_cli_find_workshop (doc, argv[2], &error);
   {
-    StringOption strings[] = { { "title", &title }, { "region", &region }, { "location", &location },
+    PlCliString strings[] = { { "title", &title }, { "region", &region }, { "location", &location },
                                { "partner", &partner }, { "start-date", &start }, { "end-date", &end },
                                { "notes", &notes } };
 
-    if (w == NULL || !set_strings (PL_RECORD (w), strings, G_N_ELEMENTS (strings), &error))
+    if (w == NULL || !pl_cli_set_strings (PL_RECORD (w), strings, G_N_ELEMENTS (strings), &error))
       {
         pl_document_rollback (doc);
         return pl_cli_fail (error);
@@ -462,7 +428,7 @@ int
 pl_cli_workshop (int argc, char **argv)
 {
   if (argc < 2)
-    return sub_usage ("workshop", "add, list, set, remove");
+    return pl_cli_sub_usage ("workshop", "add, list, set, remove");
   if (g_str_equal (argv[1], "add"))
     return workshop_add_or_set (argc - 1, argv + 1, TRUE);
   if (g_str_equal (argv[1], "list"))
@@ -471,7 +437,7 @@ pl_cli_workshop (int argc, char **argv)
     return workshop_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
     return pl_cli_remove (argc - 1, argv + 1, "WORKSHOP", (PlCliFinder) pl_cli_find_workshop);
-  return sub_usage ("workshop", "add, list, set, remove");
+  return pl_cli_sub_usage ("workshop", "add, list, set, remove");
 }
 
 /* ---- stakeholder ---- */
@@ -516,9 +482,9 @@ stakeholder_add_or_set (int argc, char **argv, gboolean add)
   else
     s = pl_cli_find_stakeholder (doc, argv[2], &error);
   {
-    StringOption strings[] = { { "name", &name }, { "organisation", &organisation }, { "contact", &contact } };
+    PlCliString strings[] = { { "name", &name }, { "organisation", &organisation }, { "contact", &contact } };
 
-    if (s == NULL || !set_strings (PL_RECORD (s), strings, G_N_ELEMENTS (strings), &error) ||
+    if (s == NULL || !pl_cli_set_strings (PL_RECORD (s), strings, G_N_ELEMENTS (strings), &error) ||
         (sec >= 0 && !pl_record_set (PL_RECORD (s), &error, "sector", sec, NULL)) ||
         ((named || not_named) && !pl_record_set (PL_RECORD (s), &error, "may-be-named", (int) named, NULL)))
       {
@@ -603,7 +569,7 @@ int
 pl_cli_stakeholder (int argc, char **argv)
 {
   if (argc < 2)
-    return sub_usage ("stakeholder", "add, list, set, fold, remove");
+    return pl_cli_sub_usage ("stakeholder", "add, list, set, fold, remove");
   if (g_str_equal (argv[1], "add"))
     return stakeholder_add_or_set (argc - 1, argv + 1, TRUE);
   if (g_str_equal (argv[1], "list"))
@@ -614,5 +580,5 @@ pl_cli_stakeholder (int argc, char **argv)
     return stakeholder_fold (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "remove"))
     return pl_cli_remove (argc - 1, argv + 1, "STAKEHOLDER", (PlCliFinder) pl_cli_find_stakeholder);
-  return sub_usage ("stakeholder", "add, list, set, fold, remove");
+  return pl_cli_sub_usage ("stakeholder", "add, list, set, fold, remove");
 }

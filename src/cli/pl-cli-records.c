@@ -7,46 +7,6 @@
 
 /* pillar, objective and action: the structure of the strategy. */
 
-typedef struct {
-  const char *property;
-  char       *value;
-} Change;
-
-/* Applies string changes to @record in one transaction. */
-static gboolean
-apply_changes (PlDocument  *doc,
-               PlRecord    *record,
-               Change      *changes,
-               guint        n,
-               GError     **error)
-{
-  if (!pl_document_begin (doc, error))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_auto(GValue) v = G_VALUE_INIT;
-
-      if (changes[i].value == NULL)
-        continue;
-      g_value_init (&v, G_TYPE_STRING);
-      g_value_set_string (&v, changes[i].value);
-      if (!pl_record_set_value (record, changes[i].property, &v, error))
-        {
-          pl_document_rollback (doc);
-          return FALSE;
-        }
-    }
-  return pl_document_commit (doc, error);
-}
-
-static void
-free_changes (Change *changes,
-              guint   n)
-{
-  for (guint i = 0; i < n; i++)
-    g_free (changes[i].value);
-}
-
 static gboolean
 read_body (char       **body,
            const char  *body_file,
@@ -57,15 +17,6 @@ read_body (char       **body,
   g_free (*body);
   *body = pl_cli_read_text (body_file, error);
   return *body != NULL;
-}
-
-static int
-sub_usage (const char *command,
-           const char *subs)
-{
-  g_printerr (_("pillars-cli: %s needs a subcommand: %s. Run “pillars-cli %s SUBCOMMAND --help”.\n"),
-              command, subs, command);
-  return PL_CLI_USAGE;
 }
 
 static gboolean
@@ -124,13 +75,12 @@ pillar_list (int argc, char **argv)
 static int
 pillar_add_or_set (int argc, char **argv, gboolean add)
 {
-  Change changes[3] = { { "title", NULL }, { "summary", NULL }, { "body", NULL } };
-  g_autofree char *body_file = NULL;
+  g_autofree char *title = NULL, *summary = NULL, *body = NULL, *body_file = NULL;
   int position = 0;
   const GOptionEntry entries[] = {
-    { "title", 't', 0, G_OPTION_ARG_STRING, &changes[0].value, N_("New title"), N_("TITLE") },
-    { "summary", 's', 0, G_OPTION_ARG_STRING, &changes[1].value, N_("One-line summary"), N_("TEXT") },
-    { "body", 'b', 0, G_OPTION_ARG_STRING, &changes[2].value, N_("Narrative (Markdown)"), N_("MARKDOWN") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("New title"), N_("TITLE") },
+    { "summary", 's', 0, G_OPTION_ARG_STRING, &summary, N_("One-line summary"), N_("TEXT") },
+    { "body", 'b', 0, G_OPTION_ARG_STRING, &body, N_("Narrative (Markdown)"), N_("MARKDOWN") },
     { "body-file", 'B', 0, G_OPTION_ARG_FILENAME, &body_file, N_("Read the narrative from a file (- for standard input)"), N_("PATH") },
     { "position", 'p', 0, G_OPTION_ARG_INT, &position, N_("Put it at this position (1 = first)"), N_("N") },
     { NULL }
@@ -140,46 +90,38 @@ pillar_add_or_set (int argc, char **argv, gboolean add)
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(PlPillar) pillar = NULL;
   g_autoptr(GError) error = NULL;
+  const PlCliString strings[] = { { "title", &title }, { "summary", &summary }, { "body", &body } };
   int code;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!pl_cli_parse (ctx, &argc, &argv, &code))
-    {
-      free_changes (changes, 3);
-      return code;
-    }
+    return code;
   if (argc != 3)
-    {
-      free_changes (changes, 3);
-      return pl_cli_usage (ctx, add ? _("FILE and TITLE are needed") : _("FILE and PILLAR are needed"));
-    }
+    return pl_cli_usage (ctx, add ? _("FILE and TITLE are needed") : _("FILE and PILLAR are needed"));
   if (position < 0)
-    {
-      free_changes (changes, 3);
-      return pl_cli_usage (ctx, _("--position must be 1 or more"));
-    }
-  if (!read_body (&changes[2].value, body_file, &error) ||
-      !(doc = pl_cli_open (argv[1], FALSE, &error)))
-    {
-      free_changes (changes, 3);
-      return pl_cli_fail (error);
-    }
+    return pl_cli_usage (ctx, _("--position must be 1 or more"));
+  if (!read_body (&body, body_file, &error) ||
+      !(doc = pl_cli_open (argv[1], FALSE, &error)) ||
+      !pl_document_begin (doc, &error))
+    return pl_cli_fail (error);
   if (add)
     {
       pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, position > 0 ? position - 1 : -1, &error,
                                 "title", argv[2], NULL);
-      g_clear_pointer (&changes[0].value, g_free);
+      g_clear_pointer (&title, g_free);
     }
   else
     pillar = pl_cli_find_pillar (doc, argv[2], &error);
+  /* Added and changed in one transaction: a bad value adds nothing. */
   if (pillar == NULL ||
-      !apply_changes (doc, PL_RECORD (pillar), changes, 3, &error) ||
+      !pl_cli_set_strings (PL_RECORD (pillar), strings, G_N_ELEMENTS (strings), &error) ||
       (!add && !move_to (doc, PL_RECORD (pillar), position, &error)))
     {
-      free_changes (changes, 3);
+      pl_document_rollback (doc);
       return pl_cli_fail (error);
     }
-  free_changes (changes, 3);
+  if (!pl_document_commit (doc, &error))
+    return pl_cli_fail (error);
   if (add)
     g_print ("%" G_GINT64_FORMAT "\n", pl_record_get_position (PL_RECORD (pillar)) + 1);
   return PL_CLI_OK;
@@ -189,7 +131,7 @@ int
 pl_cli_pillar (int argc, char **argv)
 {
   if (argc < 2)
-    return sub_usage ("pillar", "list, add, set, remove");
+    return pl_cli_sub_usage ("pillar", "list, add, set, remove");
   if (g_str_equal (argv[1], "list"))
     return pillar_list (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "add"))
@@ -198,7 +140,7 @@ pl_cli_pillar (int argc, char **argv)
     return pillar_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
     return pl_cli_remove (argc - 1, argv + 1, "PILLAR", (PlCliFinder) pl_cli_find_pillar);
-  return sub_usage ("pillar", "list, add, set, remove");
+  return pl_cli_sub_usage ("pillar", "list, add, set, remove");
 }
 
 /* ---- objective ---- */
@@ -253,12 +195,11 @@ objective_list (int argc, char **argv)
 static int
 objective_add_or_set (int argc, char **argv, gboolean add)
 {
-  Change changes[2] = { { "title", NULL }, { "description", NULL } };
-  g_autofree char *description_file = NULL;
+  g_autofree char *title = NULL, *description = NULL, *description_file = NULL;
   int position = 0;
   const GOptionEntry entries[] = {
-    { "title", 't', 0, G_OPTION_ARG_STRING, &changes[0].value, N_("New title"), N_("TITLE") },
-    { "description", 'D', 0, G_OPTION_ARG_STRING, &changes[1].value, N_("Description (Markdown)"), N_("MARKDOWN") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("New title"), N_("TITLE") },
+    { "description", 'D', 0, G_OPTION_ARG_STRING, &description, N_("Description (Markdown)"), N_("MARKDOWN") },
     { "description-file", 0, 0, G_OPTION_ARG_FILENAME, &description_file, N_("Read the description from a file (- for standard input)"), N_("PATH") },
     { "position", 'p', 0, G_OPTION_ARG_INT, &position, N_("Put it at this position within its pillar (1 = first)"), N_("N") },
     { NULL }
@@ -268,25 +209,18 @@ objective_add_or_set (int argc, char **argv, gboolean add)
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(PlObjective) objective = NULL;
   g_autoptr(GError) error = NULL;
+  const PlCliString strings[] = { { "title", &title }, { "description", &description } };
   int code;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!pl_cli_parse (ctx, &argc, &argv, &code))
-    {
-      free_changes (changes, 2);
-      return code;
-    }
+    return code;
   if (argc != (add ? 4 : 3) || position < 0)
-    {
-      free_changes (changes, 2);
-      return pl_cli_usage (ctx, add ? _("FILE, PILLAR and TITLE are needed") : _("FILE and OBJECTIVE are needed"));
-    }
-  if (!read_body (&changes[1].value, description_file, &error) ||
-      !(doc = pl_cli_open (argv[1], FALSE, &error)))
-    {
-      free_changes (changes, 2);
-      return pl_cli_fail (error);
-    }
+    return pl_cli_usage (ctx, add ? _("FILE, PILLAR and TITLE are needed") : _("FILE and OBJECTIVE are needed"));
+  if (!read_body (&description, description_file, &error) ||
+      !(doc = pl_cli_open (argv[1], FALSE, &error)) ||
+      !pl_document_begin (doc, &error))
+    return pl_cli_fail (error);
   if (add)
     {
       g_autoptr(PlPillar) pillar = pl_cli_find_pillar (doc, argv[2], &error);
@@ -294,18 +228,19 @@ objective_add_or_set (int argc, char **argv, gboolean add)
       if (pillar)
         objective = pl_document_add (doc, PL_TYPE_OBJECTIVE, PL_RECORD (pillar), position > 0 ? position - 1 : -1,
                                      &error, "title", argv[3], NULL);
-      g_clear_pointer (&changes[0].value, g_free);
+      g_clear_pointer (&title, g_free);
     }
   else
     objective = pl_cli_find_objective (doc, argv[2], &error);
   if (objective == NULL ||
-      !apply_changes (doc, PL_RECORD (objective), changes, 2, &error) ||
+      !pl_cli_set_strings (PL_RECORD (objective), strings, G_N_ELEMENTS (strings), &error) ||
       (!add && !move_to (doc, PL_RECORD (objective), position, &error)))
     {
-      free_changes (changes, 2);
+      pl_document_rollback (doc);
       return pl_cli_fail (error);
     }
-  free_changes (changes, 2);
+  if (!pl_document_commit (doc, &error))
+    return pl_cli_fail (error);
   return PL_CLI_OK;
 }
 
@@ -313,7 +248,7 @@ int
 pl_cli_objective (int argc, char **argv)
 {
   if (argc < 2)
-    return sub_usage ("objective", "list, add, set, remove");
+    return pl_cli_sub_usage ("objective", "list, add, set, remove");
   if (g_str_equal (argv[1], "list"))
     return objective_list (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "add"))
@@ -322,7 +257,7 @@ pl_cli_objective (int argc, char **argv)
     return objective_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
     return pl_cli_remove (argc - 1, argv + 1, "OBJECTIVE", (PlCliFinder) pl_cli_find_objective);
-  return sub_usage ("objective", "list, add, set, remove");
+  return pl_cli_sub_usage ("objective", "list, add, set, remove");
 }
 
 /* ---- action ---- */
@@ -375,21 +310,20 @@ action_list (int argc, char **argv)
 static int
 action_add_or_set (int argc, char **argv, gboolean add)
 {
-  Change changes[7] = { { "title", NULL }, { "lead-agency", NULL }, { "partners", NULL },
-                        { "start-date", NULL }, { "end-date", NULL }, { "indicator", NULL },
-                        { "cost", NULL } };
+  g_autofree char *title = NULL, *lead = NULL, *partners = NULL, *start = NULL, *end = NULL;
+  g_autofree char *indicator = NULL, *cost = NULL;
   g_autofree char *timeframe = NULL;
   g_autofree char *priority = NULL;
   g_autofree char *status = NULL;
   int position = 0;
   const GOptionEntry entries[] = {
-    { "title", 't', 0, G_OPTION_ARG_STRING, &changes[0].value, N_("New title"), N_("TITLE") },
-    { "lead", 'l', 0, G_OPTION_ARG_STRING, &changes[1].value, N_("Lead agency"), N_("AGENCY") },
-    { "partners", 0, 0, G_OPTION_ARG_STRING, &changes[2].value, N_("Partner agencies"), N_("TEXT") },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &changes[3].value, N_("Start (YYYY or YYYY-MM-DD)"), N_("DATE") },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &changes[4].value, N_("End (YYYY or YYYY-MM-DD)"), N_("DATE") },
-    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &changes[5].value, N_("Indicator (KPI)"), N_("TEXT") },
-    { "cost", 0, 0, G_OPTION_ARG_STRING, &changes[6].value, N_("Estimated cost"), N_("TEXT") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("New title"), N_("TITLE") },
+    { "lead", 'l', 0, G_OPTION_ARG_STRING, &lead, N_("Lead agency"), N_("AGENCY") },
+    { "partners", 0, 0, G_OPTION_ARG_STRING, &partners, N_("Partner agencies"), N_("TEXT") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("Start (YYYY or YYYY-MM-DD)"), N_("DATE") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End (YYYY or YYYY-MM-DD)"), N_("DATE") },
+    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator, N_("Indicator (KPI)"), N_("TEXT") },
+    { "cost", 0, 0, G_OPTION_ARG_STRING, &cost, N_("Estimated cost"), N_("TEXT") },
     { "timeframe", 'T', 0, G_OPTION_ARG_STRING, &timeframe, N_("short, medium, long, ongoing or unset"), N_("TIMEFRAME") },
     { "priority", 'P', 0, G_OPTION_ARG_STRING, &priority, N_("none, low, medium or high"), N_("PRIORITY") },
     { "status", 'S', 0, G_OPTION_ARG_STRING, &status, N_("planned, in-progress, completed, delayed or cancelled"), N_("STATUS") },
@@ -401,34 +335,24 @@ action_add_or_set (int argc, char **argv, gboolean add)
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(PlAction) action = NULL;
   g_autoptr(GError) error = NULL;
+  const PlCliString strings[] = { { "title", &title }, { "lead-agency", &lead }, { "partners", &partners },
+                                  { "start-date", &start }, { "end-date", &end }, { "indicator", &indicator },
+                                  { "cost", &cost } };
   int tf = -1, pr = -1, st = -1;
-  int code = PL_CLI_OK;
+  int code;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!pl_cli_parse (ctx, &argc, &argv, &code))
-    goto out;
+    return code;
   if (argc != (add ? 4 : 3) || position < 0)
-    {
-      code = pl_cli_usage (ctx, add ? _("FILE, OBJECTIVE and TITLE are needed") : _("FILE and ACTION are needed"));
-      goto out;
-    }
+    return pl_cli_usage (ctx, add ? _("FILE, OBJECTIVE and TITLE are needed") : _("FILE and ACTION are needed"));
   if ((timeframe && !pl_cli_parse_enum (PL_TYPE_TIMEFRAME, "timeframe", timeframe, &tf, &error)) ||
       (priority && !pl_cli_parse_enum (PL_TYPE_PRIORITY, "priority", priority, &pr, &error)) ||
       (status && !pl_cli_parse_enum (PL_TYPE_ACTION_STATUS, "status", status, &st, &error)))
-    {
-      code = pl_cli_usage (ctx, error->message);
-      goto out;
-    }
-  if (!(doc = pl_cli_open (argv[1], FALSE, &error)))
-    {
-      code = pl_cli_fail (error);
-      goto out;
-    }
-  if (!pl_document_begin (doc, &error))
-    {
-      code = pl_cli_fail (error);
-      goto out;
-    }
+    return pl_cli_usage (ctx, error->message);
+  if (!(doc = pl_cli_open (argv[1], FALSE, &error)) ||
+      !pl_document_begin (doc, &error))
+    return pl_cli_fail (error);
   if (add)
     {
       g_autoptr(PlObjective) objective = pl_cli_find_objective (doc, argv[2], &error);
@@ -436,34 +360,30 @@ action_add_or_set (int argc, char **argv, gboolean add)
       if (objective)
         action = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), position > 0 ? position - 1 : -1,
                                   &error, "title", argv[3], NULL);
-      g_clear_pointer (&changes[0].value, g_free);
+      g_clear_pointer (&title, g_free);
     }
   else
     action = pl_cli_find_action (doc, argv[2], &error);
   if (action == NULL ||
-      !apply_changes (doc, PL_RECORD (action), changes, G_N_ELEMENTS (changes), &error) ||
+      !pl_cli_set_strings (PL_RECORD (action), strings, G_N_ELEMENTS (strings), &error) ||
       (tf >= 0 && !pl_record_set (PL_RECORD (action), &error, "timeframe", tf, NULL)) ||
       (pr >= 0 && !pl_record_set (PL_RECORD (action), &error, "priority", pr, NULL)) ||
       (st >= 0 && !pl_record_set (PL_RECORD (action), &error, "status", st, NULL)) ||
       (!add && !move_to (doc, PL_RECORD (action), position, &error)))
     {
       pl_document_rollback (doc);
-      code = pl_cli_fail (error);
-      goto out;
+      return pl_cli_fail (error);
     }
   if (!pl_document_commit (doc, &error))
-    code = pl_cli_fail (error);
-
-out:
-  free_changes (changes, G_N_ELEMENTS (changes));
-  return code;
+    return pl_cli_fail (error);
+  return PL_CLI_OK;
 }
 
 int
 pl_cli_action (int argc, char **argv)
 {
   if (argc < 2)
-    return sub_usage ("action", "list, add, set, remove");
+    return pl_cli_sub_usage ("action", "list, add, set, remove");
   if (g_str_equal (argv[1], "list"))
     return action_list (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "add"))
@@ -472,5 +392,5 @@ pl_cli_action (int argc, char **argv)
     return action_add_or_set (argc - 1, argv + 1, FALSE);
   if (g_str_equal (argv[1], "remove"))
     return pl_cli_remove (argc - 1, argv + 1, "ACTION", (PlCliFinder) pl_cli_find_action);
-  return sub_usage ("action", "list, add, set, remove");
+  return pl_cli_sub_usage ("action", "list, add, set, remove");
 }

@@ -357,3 +357,32 @@ pl_cli_remove (int          argc,
     return pl_cli_fail (error);
   return PL_CLI_OK;
 }
+
+gboolean
+pl_cli_set_strings (PlRecord           *record,
+                    const PlCliString  *strings,
+                    guint               n,
+                    GError            **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) v = G_VALUE_INIT;
+
+      if (*strings[i].value == NULL)
+        continue;
+      g_value_init (&v, G_TYPE_STRING);
+      g_value_set_string (&v, *strings[i].value);
+      if (!pl_record_set_value (record, strings[i].property, &v, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+int
+pl_cli_sub_usage (const char *command,
+                  const char *subcommands)
+{
+  g_printerr (_("pillars-cli: %s needs a subcommand: %s. Run “pillars-cli %s SUBCOMMAND --help”.\n"),
+              command, subcommands, command);
+  return PL_CLI_USAGE;
+}

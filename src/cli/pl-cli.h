@@ -52,6 +52,21 @@ PlWorkshop    *pl_cli_find_workshop    (PlDocument *doc, const char *ref, GError
 PlStakeholder *pl_cli_find_stakeholder (PlDocument *doc, const char *ref, GError **error);
 PlFeedback    *pl_cli_find_feedback    (PlDocument *doc, const char *ref, GError **error);
 
+/* A string option and the field it sets; NULL values are left alone. */
+typedef struct {
+  const char  *property;
+  char       **value;
+} PlCliString;
+
+/* Sets every given string field of @record (inside the caller's transaction). */
+gboolean     pl_cli_set_strings   (PlRecord          *record,
+                                   const PlCliString *strings,
+                                   guint              n,
+                                   GError           **error);
+/* "pillars-cli COMMAND" without a known subcommand. */
+int          pl_cli_sub_usage     (const char        *command,
+                                   const char        *subcommands);
+
 typedef PlRecord *(*PlCliFinder) (PlDocument *doc, const char *ref, GError **error);
 
 /* "COMMAND remove FILE ITEM": finds the item with @find and deletes it. */
