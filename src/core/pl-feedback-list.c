@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "pl-document-private.h"
 #include "pl-feedback-list.h"
 #include "pl-record-private.h"
@@ -341,7 +343,7 @@ pl_feedback_list_set_query (PlFeedbackList         *self,
   if (query->text != NULL && !g_utf8_validate (query->text, -1, NULL))
     {
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_TEXT,
-                   "The search text is not valid UTF-8");
+                   _("The search text is not valid UTF-8"));
       return FALSE;
     }
   pl_feedback_query_clear (&self->query);
