@@ -130,12 +130,7 @@ gboolean    pl_store_reassign_feedback (PlStore        *store,
                                         const char     *now,
                                         GError        **error);
 
-/* Ids of matching feedback, newest first; @open_count gets how many of
- * them are open. */
-GArray     *pl_store_query_feedback    (PlStore               *store,
-                                        const PlFeedbackQuery *query,
-                                        guint                 *open_count,
-                                        GError               **error);
+/* Whether feedback @id matches @query. */
 gboolean    pl_store_feedback_matches  (PlStore               *store,
                                         const PlFeedbackQuery *query,
                                         gint64                 id);
