@@ -32,9 +32,11 @@ PlStore  *pl_document_get_store              (PlDocument    *self);
 gboolean  pl_document_begin_read             (PlDocument    *self,
                                               GError       **error);
 void      pl_document_end_read               (PlDocument    *self);
-/* Loads every objective and action in two queries into the per-parent
- * models (those not loaded yet), for exporters that walk them all. */
+/* Loads every objective (with its description), or every action, in one
+ * query into the per-parent models (those not loaded yet), for exporters
+ * that walk them all. */
 gboolean  pl_document_preload                (PlDocument    *self,
+                                              GType          type,
                                               GError       **error);
 /* Every live row of @type in one query, as the document's own objects
  * (transfer full array). For exporters that need them all. */

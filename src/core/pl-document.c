@@ -159,6 +159,10 @@ pl_document_dispose (GObject *object)
   PlDocument *self = PL_DOCUMENT (object);
 
   pl_document_close (self);
+  /* Records that outlive the document (held by someone else) forget it;
+   * detached first, the others need not take themselves out of the cache
+   * one by one as they go. */
+  detach_records (self);
   g_clear_object (&self->strategy);
   g_clear_object (&self->sections);
   g_clear_object (&self->pillars);
@@ -169,8 +173,6 @@ pl_document_dispose (GObject *object)
   g_clear_object (&self->stakeholders);
   g_clear_object (&self->snapshots);
   g_clear_object (&self->feedback);
-  /* Records that outlive the document (held by someone else) forget it. */
-  detach_records (self);
 
   G_OBJECT_CLASS (pl_document_parent_class)->dispose (object);
 }
@@ -2133,42 +2135,64 @@ fill_child_stores (PlDocument *self,
       g_hash_table_insert (stores, g_memdup2 (key, sizeof (gint64)), store_from_array (type, value));
 }
 
+/* An empty list of @type for the children of @parent, unless it has one. */
+static void
+ensure_child_store (GHashTable *stores,
+                    GType       type,
+                    PlRecord   *parent)
+{
+  gint64 id = pl_record_get_id (parent);
+
+  if (!g_hash_table_contains (stores, &id))
+    g_hash_table_insert (stores, g_memdup2 (&id, sizeof id), g_list_store_new (type));
+}
+
 gboolean
 pl_document_preload (PlDocument  *self,
+                     GType        type,
                      GError     **error)
 {
-  g_autoptr(GPtrArray) objectives = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  guint n_pillars;
+  g_autoptr(GPtrArray) records = NULL;
+  GHashTable *stores;
+
+  g_return_val_if_fail (type == PL_TYPE_OBJECTIVE || type == PL_TYPE_ACTION, FALSE);
 
   if (!check_open (self, error))
     return FALSE;
+  stores = type == PL_TYPE_OBJECTIVE ? self->objectives : self->actions;
   /* Descriptions included: an export reads every one of them. */
-  if (!(objectives = pl_store_load_everything (self->store, PL_TYPE_OBJECTIVE, error)) ||
-      !(actions = pl_store_load (self->store, PL_TYPE_ACTION, -1, error)))
+  if (!(records = pl_store_load_everything (self->store, type, error)))
     return FALSE;
-  intern_array (self, objectives);
-  intern_array (self, actions);
-  fill_child_stores (self, self->objectives, PL_TYPE_OBJECTIVE, objectives);
-  fill_child_stores (self, self->actions, PL_TYPE_ACTION, actions);
+  intern_array (self, records);
+  fill_child_stores (self, stores, type, records);
 
   /* Parents without children get their (empty) lists too, so nothing
    * asks the file again. */
-  n_pillars = g_list_model_get_n_items (G_LIST_MODEL (self->pillars));
-  for (guint i = 0; i < n_pillars; i++)
+  if (type == PL_TYPE_OBJECTIVE)
     {
-      g_autoptr(PlRecord) pillar = g_list_model_get_item (G_LIST_MODEL (self->pillars), i);
-      gint64 id = pl_record_get_id (pillar);
+      GListModel *pillars = G_LIST_MODEL (self->pillars);
 
-      if (!g_hash_table_contains (self->objectives, &id))
-        g_hash_table_insert (self->objectives, g_memdup2 (&id, sizeof id), g_list_store_new (PL_TYPE_OBJECTIVE));
+      for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+        {
+          g_autoptr(PlRecord) pillar = g_list_model_get_item (pillars, i);
+
+          ensure_child_store (stores, type, pillar);
+        }
     }
-  for (guint i = 0; i < objectives->len; i++)
+  else
     {
-      gint64 id = pl_record_get_id (g_ptr_array_index (objectives, i));
+      GHashTableIter iter;
+      gpointer list;
 
-      if (!g_hash_table_contains (self->actions, &id))
-        g_hash_table_insert (self->actions, g_memdup2 (&id, sizeof id), g_list_store_new (PL_TYPE_ACTION));
+      /* The objectives known so far: all of them after preloading those. */
+      g_hash_table_iter_init (&iter, self->objectives);
+      while (g_hash_table_iter_next (&iter, NULL, &list))
+        for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+          {
+            g_autoptr(PlRecord) objective = g_list_model_get_item (list, i);
+
+            ensure_child_store (stores, type, objective);
+          }
     }
   return TRUE;
 }

@@ -109,18 +109,19 @@ flush (PlHtml *h)
   g_string_truncate (h->buffer, 0);
 }
 
-/* Markup of this file, as it is. Written a million times: a plain copy
- * while the buffer has room (it is allocated larger than FLUSH_SIZE). */
+/* @len bytes of markup or text, as they are. Written a million times: a
+ * plain copy while the buffer has room (it is allocated larger than
+ * FLUSH_SIZE). */
 static void
-raw (PlHtml     *h,
-     const char *markup)
+raw_len (PlHtml     *h,
+         const char *markup,
+         gsize       len)
 {
-  gsize len = strlen (markup);
-
   if (h->buffer->len + len < h->buffer->allocated_len)
     {
-      memcpy (h->buffer->str + h->buffer->len, markup, len + 1);
+      memcpy (h->buffer->str + h->buffer->len, markup, len);
       h->buffer->len += len;
+      h->buffer->str[h->buffer->len] = '\0';
     }
   else
     g_string_append_len (h->buffer, markup, len);
@@ -128,8 +129,16 @@ raw (PlHtml     *h,
     flush (h);
 }
 
-/* Text of the document as element content: &, <, >, " (and CR) escaped
- * by libxml2; most text has none of them and is written as it is. */
+/* Markup of this file, as it is. */
+static void
+raw (PlHtml     *h,
+     const char *markup)
+{
+  raw_len (h, markup, strlen (markup));
+}
+
+/* Clean text of the document as element content: &, <, >, " (and CR)
+ * escaped by libxml2; most text has none of them and is written as it is. */
 static void
 escaped (PlHtml     *h,
          const char *text)
@@ -231,14 +240,74 @@ write_page_css (PlHtml     *h,
     }
 }
 
-/* Text, with line breaks kept as <br/>. */
+/* Text, with line breaks kept as <br/>. Most of it is short plain ASCII
+ * (the plan's cells): one pass copies runs of printable ASCII other than
+ * the four characters escaped below and breaks lines; from the first other
+ * byte on (non-ASCII, a control character, CR) the rest is cleaned and
+ * escaped as above, which writes the same bytes for the same text. */
+/* The bytes write_text() copies as they are: tab and printable ASCII
+ * but " & < >. */
+static const guint8 as_is[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 static void
 write_text (PlHtml     *h,
             const char *text)
 {
-  const char *clean = pl_export_clean_text (text, -1, h->scratch);
-  const char *nl;
+  const char *run = text, *p = text;
+  const char *clean, *nl;
 
+  for (;; p++)
+    {
+      guchar c;
+      const char *entity;
+
+      while (as_is[(guchar) *p])
+        p++;
+      c = *p;
+      if (c >= 0x20 && c < 0x80)
+        {
+          switch (c)
+            {
+            case '&': entity = "&amp;"; break;
+            case '<': entity = "&lt;"; break;
+            case '>': entity = "&gt;"; break;
+            default: entity = "&quot;"; break;
+            }
+          raw_len (h, run, p - run);
+          raw (h, entity);
+          run = p + 1;
+        }
+      else if (c == '\n')
+        {
+          raw_len (h, run, p - run);
+          raw_len (h, "<br/>", 5);
+          run = p + 1;
+        }
+      else
+        break;
+    }
+  raw_len (h, run, p - run);
+  if (*p == '\0')
+    return;
+
+  clean = pl_export_clean_text (p, -1, h->scratch);
   while ((nl = strchr (clean, '\n')) != NULL)
     {
       g_autofree char *line = g_strndup (clean, nl - clean);

@@ -217,19 +217,44 @@ take_parsed (PlOutline  *ol,
   return pl_export_parse_markdown (markdown);
 }
 
-typedef struct {
-  GPtrArray   *texts;
+/* Parsing ahead. cmark parses separate documents independently: a second
+ * thread takes the narratives from the front while the main one reads the
+ * actions from the file; when the walk begins, the main thread takes them
+ * from the back until the two meet. */
+struct _PlParseAhead {
+  GPtrArray   *texts;   /* copies: the document is not touched off the main thread */
   cmark_node **trees;
-  guint        from, to;
-} ParseRange;
+  GMutex       lock;
+  guint        front;   /* next for the second thread */
+  guint        back;    /* one past the next for the main thread */
+  GThread     *thread;
+};
+
+/* The index of the next text to parse, from the front or the back, or
+ * FALSE when none is left. */
+static gboolean
+claim (PlParseAhead *ahead,
+       gboolean      from_back,
+       guint        *index)
+{
+  gboolean any;
+
+  g_mutex_lock (&ahead->lock);
+  any = ahead->front < ahead->back;
+  if (any)
+    *index = from_back ? --ahead->back : ahead->front++;
+  g_mutex_unlock (&ahead->lock);
+  return any;
+}
 
 static gpointer
-parse_range (gpointer data)
+parse_from_front (gpointer data)
 {
-  ParseRange *range = data;
+  PlParseAhead *ahead = data;
+  guint i;
 
-  for (guint i = range->from; i < range->to; i++)
-    range->trees[i] = pl_export_parse_markdown (g_ptr_array_index (range->texts, i));
+  while (claim (ahead, FALSE, &i))
+    ahead->trees[i] = pl_export_parse_markdown (g_ptr_array_index (ahead->texts, i));
   return NULL;
 }
 
@@ -241,31 +266,25 @@ add_narrative (GPtrArray  *texts,
     g_ptr_array_add (texts, g_strdup (markdown));
 }
 
-/* Parses the narratives the walk will ask for, in its order, about half
- * of them (by size) in a second thread (cmark parses separate documents
- * independently), and queues them for take_parsed(). */
-static void
-parse_ahead (PlOutline *ol)
+PlParseAhead *
+pl_export_parse_ahead_start (PlExportContext *ctx)
 {
-  PlDocument *document = ol->ctx->document;
-  const PlExportOptions *o = ol->ctx->options;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  g_autofree cmark_node **trees = NULL;
-  ParseRange first, second;
-  GThread *thread;
-  gsize size = 0, half = 0;
-  guint middle;
+  PlDocument *document = ctx->document;
+  const PlExportOptions *o = ctx->options;
+  PlParseAhead *ahead = g_new0 (PlParseAhead, 1);
 
+  /* In the order walk() asks for them. */
+  ahead->texts = g_ptr_array_new_with_free_func (g_free);
   if (o->front_matter)
     {
       GListModel *sections = pl_document_get_sections (document);
 
-      add_narrative (texts, pl_strategy_get_vision (pl_document_get_strategy (document)));
+      add_narrative (ahead->texts, pl_strategy_get_vision (pl_document_get_strategy (document)));
       for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
         {
           g_autoptr(PlSection) section = g_list_model_get_item (sections, i);
 
-          add_narrative (texts, pl_section_get_body (section));
+          add_narrative (ahead->texts, pl_section_get_body (section));
         }
     }
   if (o->pillars)
@@ -277,33 +296,121 @@ parse_ahead (PlOutline *ol)
           g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
           GListModel *objectives = pl_document_get_objectives (document, pillar);
 
-          add_narrative (texts, pl_pillar_get_body (pillar));
+          add_narrative (ahead->texts, pl_pillar_get_body (pillar));
           for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
             {
               g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
 
-              add_narrative (texts, pl_objective_get_description (objective));
+              add_narrative (ahead->texts, pl_objective_get_description (objective));
             }
         }
     }
 
-  for (guint i = 0; i < texts->len; i++)
-    size += strlen (g_ptr_array_index (texts, i));
-  for (middle = 0; middle < texts->len && half < size / 2; middle++)
-    half += strlen (g_ptr_array_index (texts, middle));
-  trees = g_new0 (cmark_node *, texts->len);
-  first = (ParseRange) { texts, trees, 0, middle };
-  second = (ParseRange) { texts, trees, middle, texts->len };
-  thread = g_thread_new ("pl-export-parse", parse_range, &second);
-  parse_range (&first);
-  g_thread_join (thread);
+  ahead->trees = g_new0 (cmark_node *, MAX (ahead->texts->len, 1));
+  ahead->back = ahead->texts->len;
+  g_mutex_init (&ahead->lock);
+  if (ahead->texts->len > 1)
+    ahead->thread = g_thread_new ("pl-export-parse", parse_from_front, ahead);
+  return ahead;
+}
 
-  for (guint i = 0; i < texts->len; i++)
+/* Stops the second thread after the text it is parsing. */
+static void
+parse_ahead_join (PlParseAhead *ahead)
+{
+  g_mutex_lock (&ahead->lock);
+  ahead->back = ahead->front;
+  g_mutex_unlock (&ahead->lock);
+  g_clear_pointer (&ahead->thread, g_thread_join);
+}
+
+void
+pl_export_parse_ahead_free (PlParseAhead *ahead)
+{
+  parse_ahead_join (ahead);
+  for (guint i = 0; i < ahead->texts->len; i++)
+    g_clear_pointer (&ahead->trees[i], cmark_node_free);
+  g_free (ahead->trees);
+  g_ptr_array_unref (ahead->texts);
+  g_mutex_clear (&ahead->lock);
+  g_free (ahead);
+}
+
+/* Parses what is left of ctx->parse_ahead from the back, and queues all
+ * of it, in order, for take_parsed(). */
+static void
+parse_ahead (PlOutline *ol)
+{
+  PlParseAhead *ahead = g_steal_pointer (&ol->ctx->parse_ahead);
+  guint i;
+
+  if (ahead == NULL)
+    return;
+  while (claim (ahead, TRUE, &i))
+    ahead->trees[i] = pl_export_parse_markdown (g_ptr_array_index (ahead->texts, i));
+  parse_ahead_join (ahead);
+
+  for (i = 0; i < ahead->texts->len; i++)
     {
-      g_queue_push_tail (ol->parsed, g_ptr_array_index (texts, i));
-      g_queue_push_tail (ol->parsed, trees[i]);
+      g_queue_push_tail (ol->parsed, g_steal_pointer (&ahead->texts->pdata[i]));
+      g_queue_push_tail (ol->parsed, g_steal_pointer (&ahead->trees[i]));
     }
-  ol->n_ahead = texts->len;
+  ol->n_ahead = ahead->texts->len;
+  pl_export_parse_ahead_free (ahead);
+}
+
+/* A heading of the narrative, at its level in the outline. */
+static void
+emit_narrative_heading (PlOutline  *ol,
+                        cmark_node *node,
+                        int         shift)
+{
+  g_autofree char *text = pl_export_node_text (node);
+  int level = CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6);
+
+  /* Markdown level 2 is the outline's level 1: the Markdown writer keeps
+   * level 1 for the title. */
+  emit_heading (ol, MAX (level - 1, 1), text, FALSE);
+}
+
+/* The headings of @doc in document order, as walk_narrative() emits them,
+ * for the collecting pass: only block containers are entered, never a
+ * paragraph or anything inline (most of the tree). Iterative, like the
+ * walk. */
+static void
+collect_narrative_headings (PlOutline  *ol,
+                            cmark_node *doc,
+                            int         shift)
+{
+  cmark_node *node = cmark_node_first_child (doc);
+
+  while (node != NULL)
+    {
+      cmark_node *child = NULL;
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HEADING:
+          emit_narrative_heading (ol, node, shift);
+          break;
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+        case CMARK_NODE_CUSTOM_BLOCK:
+          child = cmark_node_first_child (node);
+          break;
+        default:
+          break;
+        }
+      if (child != NULL)
+        {
+          node = child;
+          continue;
+        }
+      while (node != doc && cmark_node_next (node) == NULL)
+        node = cmark_node_parent (node);
+      node = node == doc ? NULL : cmark_node_next (node);
+    }
 }
 
 /* Iterative (cmark_iter), so a hostile document nested ten thousand deep
@@ -323,6 +430,14 @@ walk_narrative (PlOutline  *ol,
 
   doc = take_parsed (ol, markdown);
   shift = top_level - pl_export_min_heading_level (doc);
+  if (ol->collecting)
+    {
+      collect_narrative_headings (ol, doc, shift);
+      /* The writing pass walks the same texts in the same order. */
+      g_queue_push_tail (ol->parsed, g_strdup (markdown));
+      g_queue_push_tail (ol->parsed, doc);
+      return;
+    }
   iter = cmark_iter_new (doc);
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
@@ -342,12 +457,7 @@ walk_narrative (PlOutline  *ol,
         case CMARK_NODE_HEADING:
           if (enter)
             {
-              g_autofree char *text = pl_export_node_text (node);
-              int level = CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6);
-
-              /* Markdown level 2 is the outline's level 1: the Markdown
-               * writer keeps level 1 for the title. */
-              emit_heading (ol, MAX (level - 1, 1), text, FALSE);
+              emit_narrative_heading (ol, node, shift);
               cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
             }
           break;
@@ -380,14 +490,7 @@ walk_narrative (PlOutline  *ol,
         break;
     }
   cmark_iter_free (iter);
-  /* The writing pass walks the same texts in the same order. */
-  if (ol->collecting)
-    {
-      g_queue_push_tail (ol->parsed, g_strdup (markdown));
-      g_queue_push_tail (ol->parsed, doc);
-    }
-  else
-    cmark_node_free (doc);
+  cmark_node_free (doc);
 }
 
 static void
@@ -685,59 +788,92 @@ begin_wide (PlOutline *ol,
 const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS] = { 6, 11, 14, 18, 12, 10, 7, 14, 8 };
 const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
 
+/* One row of the plan. */
+static void
+plan_row (PlOutline         *ol,
+          PlPillar          *pillar,
+          PlObjective       *objective,
+          const char        *onum,
+          PlAction          *action,
+          const char *const *header)
+{
+  g_autofree char *number = action_number (onum, action);
+  g_autofree char *timeframe = timeframe_label (action);
+  const char *cells[] = {
+    number,
+    pl_pillar_get_title (pillar),
+    pl_objective_get_title (objective),
+    pl_action_get_title (action),
+    pl_action_get_lead_agency (action),
+    timeframe,
+    pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)),
+    pl_action_get_indicator (action),
+    pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)),
+    NULL
+  };
+
+  emit_row (ol, cells, header);
+}
+
+/* Every action in document order (pillar, objective, action), from the
+ * lists the walk of the pillars reads too. */
 static void
 walk_plan (PlOutline *ol)
 {
-  GListModel *actions = pl_document_get_all_actions (ol->ctx->document);
-  guint n = g_list_model_get_n_items (actions);
+  PlDocument *document = ol->ctx->document;
+  GListModel *pillars = pl_document_get_pillars (document);
+  guint n_pillars = g_list_model_get_n_items (pillars);
   const char *header[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
                            _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
-  g_autoptr(PlObjective) objective = NULL;
-  g_autoptr(PlPillar) pillar = NULL;
-  g_autofree char *onum = NULL;
+  gboolean any = FALSE;
 
   emit_heading (ol, 1, _("Implementation plan"), TRUE);
   /* The contents list the plan, nothing in it. */
   if (ol->collecting)
     return;
-  if (n == 0)
+
+  for (guint i = 0; i < n_pillars && !any; i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      GListModel *objectives = pl_document_get_objectives (document, pillar);
+
+      for (guint j = 0; j < g_list_model_get_n_items (objectives) && !any; j++)
+        {
+          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+
+          any = g_list_model_get_n_items (pl_document_get_actions (document, objective)) > 0;
+        }
+    }
+  if (!any)
     {
       CALL (ol, paragraph, PL_OUTLINE_PARA_NOTE, _("No actions yet."));
       return;
     }
-  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_TABLE_COLUMNS, header, pl_export_plan_widths);
-  for (guint i = 0; i < n && !stopped (ol); i++)
-    {
-      g_autoptr(PlAction) action = g_list_model_get_item (actions, i);
-      g_autofree char *number = NULL;
-      g_autofree char *timeframe = NULL;
 
-      if (objective == NULL || pl_record_get_id (PL_RECORD (objective)) != pl_action_get_objective_id (action))
+  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_TABLE_COLUMNS, header, pl_export_plan_widths);
+  for (guint i = 0; i < n_pillars && !stopped (ol); i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      GListModel *objectives = pl_document_get_objectives (document, pillar);
+      guint n_obj = g_list_model_get_n_items (objectives);
+
+      for (guint j = 0; j < n_obj && !stopped (ol); j++)
         {
-          g_clear_object (&objective);
-          g_clear_object (&pillar);
-          g_clear_pointer (&onum, g_free);
-          objective = pl_document_get_objective_of (ol->ctx->document, action);
-          pillar = objective ? pl_document_get_pillar_of (ol->ctx->document, PL_RECORD (objective)) : NULL;
-          onum = objective ? pl_export_number (ol->ctx, PL_RECORD (objective)) : g_strdup ("?");
+          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+          GListModel *actions = pl_document_get_actions (document, objective);
+          guint n_act = g_list_model_get_n_items (actions);
+          g_autofree char *onum = NULL;
+
+          if (n_act == 0)
+            continue;
+          onum = pl_export_number (ol->ctx, PL_RECORD (objective));
+          for (guint k = 0; k < n_act && !stopped (ol); k++)
+            {
+              g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
+
+              plan_row (ol, pillar, objective, onum, action, header);
+            }
         }
-      number = action_number (onum, action);
-      timeframe = timeframe_label (action);
-      {
-        const char *cells[] = {
-          number,
-          pillar ? pl_pillar_get_title (pillar) : "",
-          objective ? pl_objective_get_title (objective) : "",
-          pl_action_get_title (action),
-          pl_action_get_lead_agency (action),
-          timeframe,
-          pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)),
-          pl_action_get_indicator (action),
-          pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)),
-          NULL
-        };
-        emit_row (ol, cells, header);
-      }
     }
   emit_table_end (ol);
 }

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* What every exporter shares: where it writes, and the decisions that
  * must be the same in every format (anonymisation, numbering, the annex). */
+typedef struct _PlParseAhead PlParseAhead;
+
 typedef struct {
   PlDocument            *document;
   const PlExportOptions *options;
@@ -20,6 +22,7 @@ typedef struct {
   GHashTable            *numbers;       /* objective id -> "2.3", computed once */
   char                  *date;          /* the title page date, e.g. "22 November 2026" */
   char                  *classification;
+  PlParseAhead          *parse_ahead;   /* the outline's narratives, being parsed */
 } PlExportContext;
 
 typedef struct {
@@ -167,6 +170,14 @@ extern const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS];
 gboolean    pl_export_outline_run        (PlExportContext    *ctx,
                                           const PlOutlineOps *ops,
                                           gpointer            writer);
+
+/* Starts parsing, in a second thread, the narratives the outline walk of
+ * @ctx will ask for (objectives must be loaded already); the walk takes
+ * the trees from ctx->parse_ahead. Reads the document on the calling
+ * thread only. */
+PlParseAhead *pl_export_parse_ahead_start (PlExportContext   *ctx);
+/* Stops and frees what was not taken. */
+void          pl_export_parse_ahead_free  (PlParseAhead      *ahead);
 
 /* Text made safe for XML 1.0: invalid UTF-8 replaced, control characters
  * other than tab, newline and carriage return dropped. Returns @text itself

@@ -425,7 +425,7 @@ pl_export_to_stream (PlDocument             *document,
                      GError                **error)
 {
   PlExportContext ctx = { 0 };
-  gboolean ok;
+  gboolean loads, ok;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -447,28 +447,34 @@ pl_export_to_stream (PlDocument             *document,
       g_free (ctx.classification);
       return FALSE;
     }
-  /* Two queries for the whole structure rather than one per objective. */
-  if ((options->pillars || options->implementation_plan) && !pl_document_preload (document, error))
+  /* One query for each level of the structure rather than one per
+   * objective. The outline's narratives are parsed in a second thread
+   * while the actions are read. */
+  loads = options->pillars || options->implementation_plan;
+  if (loads && !pl_document_preload (document, PL_TYPE_OBJECTIVE, &ctx.error))
+    ok = FALSE;
+  else
     {
-      pl_document_end_read (document);
-      g_hash_table_unref (ctx.participants);
-      g_free (ctx.date);
-      g_free (ctx.classification);
-      return FALSE;
+      if (options->format == PL_EXPORT_HTML || options->format == PL_EXPORT_DOCX ||
+          options->format == PL_EXPORT_ODT)
+        ctx.parse_ahead = pl_export_parse_ahead_start (&ctx);
+      ok = !loads || pl_document_preload (document, PL_TYPE_ACTION, &ctx.error);
     }
 
-  switch (options->format)
-    {
-    case PL_EXPORT_MARKDOWN: ok = pl_export_markdown (&ctx); break;
-    case PL_EXPORT_HTML: ok = pl_export_html (&ctx); break;
-    case PL_EXPORT_DOCX: ok = pl_export_docx (&ctx); break;
-    case PL_EXPORT_ODT: ok = pl_export_odt (&ctx); break;
-    case PL_EXPORT_CSV: ok = pl_export_csv (&ctx); break;
-    default:
-      g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown export format"));
-      ok = FALSE;
-    }
+  if (ok)
+    switch (options->format)
+      {
+      case PL_EXPORT_MARKDOWN: ok = pl_export_markdown (&ctx); break;
+      case PL_EXPORT_HTML: ok = pl_export_html (&ctx); break;
+      case PL_EXPORT_DOCX: ok = pl_export_docx (&ctx); break;
+      case PL_EXPORT_ODT: ok = pl_export_odt (&ctx); break;
+      case PL_EXPORT_CSV: ok = pl_export_csv (&ctx); break;
+      default:
+        g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown export format"));
+        ok = FALSE;
+      }
 
+  g_clear_pointer (&ctx.parse_ahead, pl_export_parse_ahead_free);
   pl_document_end_read (document);
   g_clear_pointer (&ctx.numbers, g_hash_table_unref);
   g_hash_table_unref (ctx.participants);

@@ -186,6 +186,10 @@ pl_record_class_install (PlRecordClass *klass,
   klass->ordered = ordered;
   klass->pspecs = pspecs + 1;
   klass->n_pspecs = n_props - 1;
+  for (guint i = 0; parent_prop != NULL && i < klass->n_pspecs; i++)
+    if (g_str_equal (klass->pspecs[i]->name, parent_prop))
+      klass->parent_index = i;
+  g_assert (parent_prop == NULL || g_str_equal (klass->pspecs[klass->parent_index]->name, parent_prop));
 }
 
 static void
@@ -392,14 +396,18 @@ pl_record_get_string (PlRecord   *self,
 static gint64
 value_as_int (const GValue *value)
 {
-  if (G_VALUE_HOLDS_INT64 (value))
+  GType type = G_VALUE_TYPE (value);
+
+  /* Compared by type, not G_VALUE_HOLDS (): read for every row an export
+   * writes. */
+  if (type == G_TYPE_INT64)
     return g_value_get_int64 (value);
-  if (G_VALUE_HOLDS_BOOLEAN (value))
+  if (type == G_TYPE_BOOLEAN)
     return g_value_get_boolean (value);
-  if (G_VALUE_HOLDS_ENUM (value))
-    return g_value_get_enum (value);
-  if (G_VALUE_HOLDS_INT (value))
+  if (type == G_TYPE_INT)
     return g_value_get_int (value);
+  if (G_TYPE_IS_ENUM (type))
+    return g_value_get_enum (value);
   return 0;
 }
 
@@ -556,7 +564,7 @@ pl_record_get_parent_id (PlRecord *self)
 
   if (klass->parent_prop == NULL)
     return 0;
-  return pl_record_get_int (self, klass->parent_prop);
+  return value_as_int (&ensure_values (self)[klass->parent_index]);
 }
 
 gboolean

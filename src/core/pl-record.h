@@ -29,7 +29,8 @@ struct _PlRecordClass
   GParamSpec **pspecs;       /* the stored properties, index = prop_id - 1 */
   guint        n_pspecs;
   guint64      lazy_mask;    /* bit i: pspecs[i] is read from the file when first used */
-  gpointer     padding[3];
+  guint        parent_index; /* pspecs[parent_index] is parent_prop */
+  gpointer     padding[2];
 };
 
 gint64       pl_record_get_id          (PlRecord    *self);

@@ -995,9 +995,15 @@ pl_store_load_everything (PlStore  *store,
   g_autofree char *base = select_sql_full (klass, "", TRUE);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
+  g_autofree char *parent_col = NULL;
 
   g_type_class_unref (klass);
-  sql = g_strdup_printf ("%s WHERE deleted = 0 ORDER BY position, id", base);
+  /* Grouped by parent, the order of the (parent, position) index: SQLite
+   * walks it instead of sorting every row (a third of an export's reading). */
+  if (klass->parent_prop != NULL)
+    parent_col = g_strdelimit (g_strdup (klass->parent_prop), "-", '_');
+  sql = g_strdup_printf ("%s WHERE deleted = 0 ORDER BY %s%sposition, id", base,
+                         parent_col ? parent_col : "", parent_col ? ", " : "");
   if (!(stmt = prepare (store, sql, error)))
     return NULL;
   return load_rows_full (store, type, stmt, TRUE, error);

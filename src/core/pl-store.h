@@ -53,8 +53,8 @@ GPtrArray  *pl_store_load              (PlStore        *store,
                                         GType           type,
                                         gint64          parent_id,
                                         GError        **error);
-/* Every live row of @type in position order, narrative columns included
- * (for exports, which read them all). */
+/* Every live row of @type grouped by parent, in position order within a
+ * parent, narrative columns included (for exports, which read them all). */
 GPtrArray  *pl_store_load_everything   (PlStore        *store,
                                         GType           type,
                                         GError        **error);

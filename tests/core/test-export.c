@@ -962,7 +962,8 @@ create_hostile (void)
   g_assert_no_error (error);
   action = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, &error,
                             "title", "Action with a huge indicator", "lead-agency", "<Ministry> & \"Co\"",
-                            "indicator", huge, NULL);
+                            "partners", "Partner\r\nsecond line \xc3\xa9 & <b>",
+                            "cost", "1 000 & more\ntabs\there", "indicator", huge, NULL);
   g_assert_no_error (error);
   stakeholder = pl_document_add (doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error, "name", "Hostile Person",
                                  "organisation", "Org <script>", "may-be-named", FALSE, NULL);
@@ -1026,6 +1027,11 @@ test_hostile (void)
   g_assert_nonnull (strstr (html, "אבטחת סייבר לאומית"));
   g_assert_nonnull (strstr (html, "国家网络安全战略"));
   g_assert_nonnull (strstr (html, "end of the huge cell"));
+  /* Plain ASCII, with a line break, and text with a carriage return and
+   * non-ASCII after it: escaped alike. */
+  g_assert_nonnull (strstr (html, "&lt;Ministry&gt; &amp; &quot;Co&quot;"));
+  g_assert_nonnull (strstr (html, "1 000 &amp; more<br/>tabs\there"));
+  g_assert_nonnull (strstr (html, "Partner&#13;<br/>second line \xc3\xa9 &amp; &lt;b&gt;"));
   /* The megabyte is cut in the table and the action, given whole after. */
   g_assert_cmpuint (count (html, "continued in long entry"), ==, 2);
   g_assert_nonnull (strstr (html, "Long entry 1: Indicator, 1.1.1"));
