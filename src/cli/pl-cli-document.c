@@ -244,10 +244,9 @@ pl_cli_export (int    argc,
   if (output == NULL || g_str_equal (output, "-"))
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (out, 256 * 1024);
 
-      ok = pl_export_to_stream (doc, &options, buffered, NULL, &error) &&
-           g_output_stream_close (buffered, NULL, &error);
+      ok = pl_export_to_stream (doc, &options, out, NULL, &error) &&
+           g_output_stream_close (out, NULL, &error);
     }
   else
     ok = pl_export_to_file (doc, &options, output, NULL, &error);

@@ -112,7 +112,7 @@ flush (PlHtml *h)
 /* @len bytes of markup or text, as they are. Written a million times: a
  * plain copy while the buffer has room (it is allocated larger than
  * FLUSH_SIZE). */
-static void
+static inline void
 raw_len (PlHtml     *h,
          const char *markup,
          gsize       len)
@@ -240,13 +240,8 @@ write_page_css (PlHtml     *h,
     }
 }
 
-/* Text, with line breaks kept as <br/>. Most of it is short plain ASCII
- * (the plan's cells): one pass copies runs of printable ASCII other than
- * the four characters escaped below and breaks lines; from the first other
- * byte on (non-ASCII, a control character, CR) the rest is cleaned and
- * escaped as above, which writes the same bytes for the same text. */
-/* The bytes write_text() copies as they are: tab and printable ASCII
- * but " & < >. */
+/* The bytes write_text_full() copies as they are: tab and printable
+ * ASCII but " & < >. */
 static const guint8 as_is[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -266,13 +261,21 @@ static const guint8 as_is[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Text of the document, with line breaks as <br/> when @breaks (else as
+ * they are). Most of it is plain ASCII: one pass copies runs of printable
+ * ASCII other than the four characters escaped here; from the first other
+ * byte on (non-ASCII, a control character, CR) the rest is cleaned and
+ * escaped by escaped(), which writes the same bytes for the same text. */
 static void
-write_text (PlHtml     *h,
-            const char *text)
+write_text_full (PlHtml     *h,
+                 const char *text,
+                 gboolean    breaks)
 {
   const char *run = text, *p = text;
   const char *clean, *nl;
 
+  if (text == NULL)
+    return;
   for (;; p++)
     {
       guchar c;
@@ -294,13 +297,13 @@ write_text (PlHtml     *h,
           raw (h, entity);
           run = p + 1;
         }
-      else if (c == '\n')
+      else if (c == '\n' && breaks)
         {
           raw_len (h, run, p - run);
           raw_len (h, "<br/>", 5);
           run = p + 1;
         }
-      else
+      else if (c != '\n')
         break;
     }
   raw_len (h, run, p - run);
@@ -308,7 +311,7 @@ write_text (PlHtml     *h,
     return;
 
   clean = pl_export_clean_text (p, -1, h->scratch);
-  while ((nl = strchr (clean, '\n')) != NULL)
+  while (breaks && (nl = strchr (clean, '\n')) != NULL)
     {
       g_autofree char *line = g_strndup (clean, nl - clean);
 
@@ -317,6 +320,13 @@ write_text (PlHtml     *h,
       clean = nl + 1;
     }
   escaped (h, clean);
+}
+
+static void
+write_text (PlHtml     *h,
+            const char *text)
+{
+  write_text_full (h, text, TRUE);
 }
 
 static void
@@ -483,7 +493,7 @@ html_node (PlOutline        *ol,
 
     case CMARK_NODE_CODE_BLOCK:
       raw (h, "<pre><code>");
-      escaped (h, pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
+      write_text_full (h, cmark_node_get_literal (node), FALSE);
       raw (h, "</code></pre>");
       return;
 
@@ -492,7 +502,7 @@ html_node (PlOutline        *ol,
       return;
 
     case CMARK_NODE_TEXT:
-      escaped (h, pl_export_clean_text (cmark_node_get_literal (node), -1, h->scratch));
+      write_text_full (h, cmark_node_get_literal (node), FALSE);
       return;
 
     case CMARK_NODE_CODE:

@@ -23,6 +23,7 @@ typedef struct {
   char                  *date;          /* the title page date, e.g. "22 November 2026" */
   char                  *classification;
   PlParseAhead          *parse_ahead;   /* the outline's narratives, being parsed */
+  GString               *buffer;        /* small writes, on their way to @out */
 } PlExportContext;
 
 typedef struct {

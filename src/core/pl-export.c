@@ -95,6 +95,18 @@ pl_anonymise_from_string (const char  *name,
 
 /* ---- writing ---- */
 
+/* Writes reach the stream in pieces of about this size. */
+#define EXPORT_BUFFER_SIZE (64 * 1024)
+
+static void
+flush_buffer (PlExportContext *ctx)
+{
+  if (ctx->buffer->len > 0 && ctx->error == NULL)
+    g_output_stream_write_all (ctx->out, ctx->buffer->str, ctx->buffer->len, NULL,
+                               ctx->cancellable, &ctx->error);
+  g_string_truncate (ctx->buffer, 0);
+}
+
 void
 pl_export_write (PlExportContext *ctx,
                  const char      *data,
@@ -106,7 +118,18 @@ pl_export_write (PlExportContext *ctx,
     len = strlen (data);
   if (len == 0)
     return;
-  g_output_stream_write_all (ctx->out, data, len, NULL, ctx->cancellable, &ctx->error);
+  /* Small pieces gather in the buffer; a large one (a writer's own full
+   * buffer) goes to the stream as it is, after what is waiting. */
+  if (ctx->buffer->len + len < EXPORT_BUFFER_SIZE)
+    {
+      g_string_append_len (ctx->buffer, data, len);
+      return;
+    }
+  flush_buffer (ctx);
+  if (len < EXPORT_BUFFER_SIZE)
+    g_string_append_len (ctx->buffer, data, len);
+  else if (ctx->error == NULL)
+    g_output_stream_write_all (ctx->out, data, len, NULL, ctx->cancellable, &ctx->error);
 }
 
 void
@@ -436,12 +459,14 @@ pl_export_to_stream (PlDocument             *document,
   ctx.out = stream;
   ctx.cancellable = cancellable;
   ctx.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ctx.buffer = g_string_sized_new (EXPORT_BUFFER_SIZE);
   ctx.date = options->date ? g_strdup (options->date) : today_label ();
   ctx.classification = g_strdup (options->classification ? options->classification
                                   : pl_strategy_get_classification (pl_document_get_strategy (document)));
 
   if (!pl_document_begin_read (document, error))
     {
+      g_string_free (ctx.buffer, TRUE);
       g_hash_table_unref (ctx.participants);
       g_free (ctx.date);
       g_free (ctx.classification);
@@ -475,6 +500,8 @@ pl_export_to_stream (PlDocument             *document,
       }
 
   g_clear_pointer (&ctx.parse_ahead, pl_export_parse_ahead_free);
+  flush_buffer (&ctx);
+  g_string_free (ctx.buffer, TRUE);
   pl_document_end_read (document);
   g_clear_pointer (&ctx.numbers, g_hash_table_unref);
   g_hash_table_unref (ctx.participants);
@@ -500,7 +527,6 @@ pl_export_to_file (PlDocument             *document,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -513,17 +539,16 @@ pl_export_to_file (PlDocument             *document,
       g_prefix_error (error, _("Could not write the export: "));
       return FALSE;
     }
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 256 * 1024);
-  if (!pl_export_to_stream (document, options, buffered, cancellable, error))
+  if (!pl_export_to_stream (document, options, G_OUTPUT_STREAM (out), cancellable, error))
     {
       g_autoptr(GCancellable) abort = g_cancellable_new ();
 
       /* Closing with a cancelled cancellable drops the temporary file. */
       g_cancellable_cancel (abort);
-      g_output_stream_close (buffered, abort, NULL);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
       return FALSE;
     }
-  if (!g_output_stream_close (buffered, cancellable, error))
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
     {
       g_prefix_error (error, _("Could not write the export: "));
       return FALSE;

@@ -46,7 +46,7 @@ const char     *pl_export_format_mime_type   (PlExportFormat   format);
 gboolean        pl_anonymise_from_string     (const char      *name,
                                               PlAnonymise     *anonymise);
 
-/* Writes the export to @stream. */
+/* Writes the export to @stream, in large pieces (no need to buffer it). */
 gboolean        pl_export_to_stream          (PlDocument            *document,
                                               const PlExportOptions *options,
                                               GOutputStream         *stream,

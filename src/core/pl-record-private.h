@@ -43,6 +43,13 @@ void         pl_record_load_value        (PlRecord      *self,
 void         pl_record_take_value_at     (PlRecord      *self,
                                           guint          index,
                                           GValue        *value);
+/* For the store's row loading: @block, one allocation holding the row's
+ * text, is freed with the record. Identity strings given to
+ * pl_record_set_identity() and static string values (g_value_set_static_string)
+ * may point into it; anything set later is copied as usual. */
+void         pl_record_adopt_block       (PlRecord      *self,
+                                          char          *block,
+                                          gsize          size);
 void         pl_record_set_identity      (PlRecord      *self,
                                           gint64         id,
                                           const char    *uuid,

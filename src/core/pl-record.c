@@ -21,10 +21,31 @@ typedef struct
   guint64     unloaded;   /* bit i: values[i] is still in the file */
   gboolean    complete;   /* every slot of values is initialised */
   GValue     *values;
+  char       *block;     /* the text of the row as loaded, see pl_record_adopt_block() */
+  gsize       block_size;
   PlDocument *document;  /* unowned; cleared by the document's dispose */
 } PlRecordPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (PlRecord, pl_record, G_TYPE_OBJECT)
+
+static gboolean
+in_block (PlRecordPrivate *priv,
+          const char      *s)
+{
+  return priv->block != NULL && (guintptr) s >= (guintptr) priv->block &&
+         (guintptr) s < (guintptr) priv->block + priv->block_size;
+}
+
+/* Sets an identity string: kept as it is when it lies in the block. */
+static void
+replace_string (PlRecordPrivate  *priv,
+                char            **slot,
+                const char       *s)
+{
+  if (!in_block (priv, *slot))
+    g_free (*slot);
+  *slot = in_block (priv, s) ? (char *) s : g_strdup (s);
+}
 
 static GValue *
 ensure_values (PlRecord *self)
@@ -39,7 +60,7 @@ ensure_values (PlRecord *self)
   if (!priv->complete)
     {
       for (guint i = 0; i < klass->n_pspecs; i++)
-        if (!G_IS_VALUE (&priv->values[i]))
+        if (G_VALUE_TYPE (&priv->values[i]) == G_TYPE_INVALID)
           {
             g_value_init (&priv->values[i], klass->pspecs[i]->value_type);
             g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
@@ -106,15 +127,16 @@ pl_record_finalize (GObject *object)
   if (priv->values != NULL)
     {
       for (guint i = 0; i < klass->n_pspecs; i++)
-        if (G_IS_VALUE (&priv->values[i]))
+        if (G_VALUE_TYPE (&priv->values[i]) != G_TYPE_INVALID)
           g_value_unset (&priv->values[i]);
       g_free (priv->values);
     }
   if (priv->document != NULL)
     pl_document_forget_record (priv->document, self);
-  g_free (priv->uuid);
-  g_free (priv->created_at);
-  g_free (priv->updated_at);
+  replace_string (priv, &priv->uuid, NULL);
+  replace_string (priv, &priv->created_at, NULL);
+  replace_string (priv, &priv->updated_at, NULL);
+  g_free (priv->block);
 
   G_OBJECT_CLASS (pl_record_parent_class)->finalize (object);
 }
@@ -492,7 +514,7 @@ pl_record_take_value_at (PlRecord *self,
   /* No defaults first: the row fills the slots it has. */
   if (priv->values == NULL)
     priv->values = g_new0 (GValue, MAX (klass->n_pspecs, 1));
-  if (G_IS_VALUE (&priv->values[index]))
+  if (G_VALUE_TYPE (&priv->values[index]) != G_TYPE_INVALID)
     g_value_unset (&priv->values[index]);
   priv->values[index] = *value;
   memset (value, 0, sizeof *value);
@@ -509,12 +531,21 @@ pl_record_set_identity (PlRecord   *self,
   PlRecordPrivate *priv = pl_record_get_instance_private (self);
 
   priv->id = id;
-  g_free (priv->uuid);
-  priv->uuid = g_strdup (uuid);
-  g_free (priv->created_at);
-  priv->created_at = g_strdup (created_at);
-  g_free (priv->updated_at);
-  priv->updated_at = g_strdup (updated_at);
+  replace_string (priv, &priv->uuid, uuid);
+  replace_string (priv, &priv->created_at, created_at);
+  replace_string (priv, &priv->updated_at, updated_at);
+}
+
+void
+pl_record_adopt_block (PlRecord *self,
+                       char     *block,
+                       gsize     size)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_if_fail (priv->block == NULL);
+  priv->block = block;
+  priv->block_size = size;
 }
 
 void
@@ -523,8 +554,7 @@ pl_record_set_updated_at (PlRecord   *self,
 {
   PlRecordPrivate *priv = pl_record_get_instance_private (self);
 
-  g_free (priv->updated_at);
-  priv->updated_at = g_strdup (updated_at);
+  replace_string (priv, &priv->updated_at, updated_at);
 }
 
 void

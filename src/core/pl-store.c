@@ -887,6 +887,23 @@ select_sql (PlRecordClass *klass,
 
 #define FIXED_COLUMNS 5
 
+/* Copies column @col's text (@len bytes) to *@p and advances it. */
+static const char *
+copy_text (char       **p,
+           const char  *text,
+           int          len)
+{
+  char *copy = *p;
+
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  *p += len + 1;
+  return copy;
+}
+
+/* A record from the current row. Its text (identity and string columns)
+ * goes into one allocation the record owns, not one per string: loading
+ * and freeing thousands of rows is most of an export's reading. */
 static PlRecord *
 record_from_row (GType          type,
                  PlRecordClass *klass,
@@ -894,23 +911,49 @@ record_from_row (GType          type,
                  gboolean       full)
 {
   PlRecord *record = g_object_new (type, NULL);
+  const char *texts[FIXED_COLUMNS + 64];
+  int lens[FIXED_COLUMNS + 64];
+  const char *identity[3];
+  gsize size = 0;
+  char *block, *p;
 
-  pl_record_set_identity (record,
-                          sqlite3_column_int64 (stmt, 0),
-                          (const char *) sqlite3_column_text (stmt, 1),
-                          (const char *) sqlite3_column_text (stmt, 2),
-                          (const char *) sqlite3_column_text (stmt, 3));
+  g_assert (klass->n_pspecs <= 64);
+  for (guint col = 0; col < FIXED_COLUMNS + klass->n_pspecs; col++)
+    {
+      guint i = col - FIXED_COLUMNS;
+      gboolean is_text = (col >= 1 && col <= 3) ||
+                         (col >= FIXED_COLUMNS && klass->pspecs[i]->value_type == G_TYPE_STRING &&
+                          (full || !(klass->lazy_mask & ((guint64) 1 << i))));
+
+      texts[col] = is_text ? (const char *) sqlite3_column_text (stmt, col) : NULL;
+      lens[col] = texts[col] != NULL ? sqlite3_column_bytes (stmt, col) : 0;
+      if (texts[col] != NULL)
+        size += lens[col] + 1;
+    }
+  block = p = g_malloc (MAX (size, 1));
+  pl_record_adopt_block (record, block, size);
+
+  for (guint col = 1; col <= 3; col++)
+    identity[col - 1] = texts[col] != NULL ? copy_text (&p, texts[col], lens[col]) : NULL;
+  pl_record_set_identity (record, sqlite3_column_int64 (stmt, 0), identity[0], identity[1], identity[2]);
   pl_record_set_position (record, sqlite3_column_int64 (stmt, 4));
   for (guint i = 0; i < klass->n_pspecs; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
+      guint col = FIXED_COLUMNS + i;
 
       if (!full && (klass->lazy_mask & ((guint64) 1 << i)))
         {
           pl_record_set_unloaded (record, i);
           continue;
         }
-      read_value (stmt, FIXED_COLUMNS + i, klass->pspecs[i], &value);
+      if (klass->pspecs[i]->value_type == G_TYPE_STRING)
+        {
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_static_string (&value, texts[col] != NULL ? copy_text (&p, texts[col], lens[col]) : "");
+        }
+      else
+        read_value (stmt, col, klass->pspecs[i], &value);
       pl_record_take_value_at (record, i, &value);
     }
   return record;
