@@ -23,12 +23,13 @@ write_field (PlExportContext *ctx,
   g_string_append_c (line, '"');
   if (*p == '=' || *p == '+' || *p == '-' || *p == '@' || *p == '\t' || *p == '\r')
     g_string_append_c (line, '\'');
-  for (; *p; p++)
+  /* Up to and including each quote, which is then doubled. */
+  for (const char *quote; (quote = strchr (p, '"')) != NULL; p = quote + 1)
     {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
+      g_string_append_len (line, p, quote + 1 - p);
+      g_string_append_c (line, '"');
     }
+  g_string_append (line, p);
   g_string_append_c (line, '"');
   g_string_append (line, last ? "\r\n" : ",");
 }
@@ -37,11 +38,22 @@ gboolean
 pl_export_csv (PlExportContext *ctx)
 {
   g_autoptr(GPtrArray) rows = pl_export_annex_rows (ctx);
+  GListModel *workshops = pl_document_get_workshops (ctx->document);
+  g_autoptr(GHashTable) workshop_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GString) line = g_string_sized_new (512);
   const char *header[] = { _("No."), _("Pillar"), _("About"), _("Kind"), _("Stakeholder"),
                            _("Organisation"), _("Sector"), _("Workshop"), _("Captured"),
                            _("Comment"), _("Quoted passage"), _("Priority"), _("Disposition"),
                            _("Response") };
+
+  /* Each workshop's title once, not a lookup for every row. */
+  for (guint i = 0; i < g_list_model_get_n_items (workshops); i++)
+    {
+      g_autoptr(PlWorkshop) workshop = g_list_model_get_item (workshops, i);
+      gint64 id = pl_record_get_id (PL_RECORD (workshop));
+
+      g_hash_table_insert (workshop_titles, g_memdup2 (&id, sizeof id), g_strdup (pl_workshop_get_title (workshop)));
+    }
 
   pl_export_write (ctx, "\xEF\xBB\xBF", 3);
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
@@ -52,10 +64,10 @@ pl_export_csv (PlExportContext *ctx)
     {
       PlAnnexRow *row = g_ptr_array_index (rows, i);
       PlFeedback *fb = row->feedback;
-      g_autofree char *number = g_strdup_printf ("%u", row->number);
       g_autofree char *pillar = NULL;
-      g_autoptr(PlWorkshop) workshop = NULL;
       gint64 wid = pl_feedback_get_workshop_id (fb);
+      const char *workshop = wid ? g_hash_table_lookup (workshop_titles, &wid) : NULL;
+      char digits[PL_EXPORT_DIGITS];
 
       if (row->pillar)
         {
@@ -64,15 +76,13 @@ pl_export_csv (PlExportContext *ctx)
         }
       else
         pillar = g_strdup (_("The strategy as a whole"));
-      if (wid)
-        workshop = (PlWorkshop *) pl_document_lookup (ctx->document, PL_TYPE_WORKSHOP, wid, NULL);
 
       {
         const char *fields[] = {
-          number, pillar, row->target,
+          pl_export_digits (digits, row->number), pillar, row->target,
           pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, pl_feedback_get_kind (fb)),
           row->who, row->organisation, row->sector,
-          workshop ? pl_workshop_get_title (workshop) : "",
+          workshop ? workshop : "",
           pl_feedback_get_captured_at (fb),
           pl_feedback_get_body (fb),
           pl_feedback_get_quote (fb),
