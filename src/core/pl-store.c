@@ -31,6 +31,7 @@ struct _PlStore
   char       *read_only_reason;
   guint       depth;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */
+  GHashTable *by_id;       /* type | even_deleted -> the statement of pl_store_load_one() */
 };
 
 /* ---- errors ---- */
@@ -329,6 +330,7 @@ store_new (const char *path)
   store->display_name = g_filename_display_basename (path);
   store->lock_fd = -1;
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  store->by_id = g_hash_table_new (NULL, NULL);
   return store;
 }
 
@@ -590,6 +592,7 @@ pl_store_free (PlStore *store)
 {
   if (store == NULL)
     return;
+  g_clear_pointer (&store->by_id, g_hash_table_unref);
   g_clear_pointer (&store->statements, g_hash_table_unref);
   if (store->db != NULL)
     {
@@ -1079,16 +1082,32 @@ pl_store_load_one (PlStore   *store,
                    gboolean   even_deleted,
                    GError   **error)
 {
-  PlRecordClass *klass = g_type_class_ref (type);
-  g_autofree char *base = select_sql (klass, "");
-  g_autofree char *sql = NULL;
+  PlRecordClass *klass = g_type_class_peek (type);
   g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt;
+  /* Types are aligned pointers or shifted numbers: the lowest bit is free. */
+  gpointer key = GSIZE_TO_POINTER (type | (even_deleted ? 1 : 0));
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->by_id, key);
 
-  g_type_class_unref (klass);
-  sql = g_strdup_printf ("%s WHERE id = ?1%s", base, even_deleted ? "" : " AND deleted = 0");
-  if (!(stmt = prepare (store, sql, error)))
-    return NULL;
+  /* Asked for over and over (the target of each feedback, its
+   * stakeholder): the statement is looked up by type, not rebuilt. */
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *sql = NULL;
+
+      klass = g_type_class_ref (type);
+      base = select_sql (klass, "");
+      g_type_class_unref (klass);
+      sql = g_strdup_printf ("%s WHERE id = ?1%s", base, even_deleted ? "" : " AND deleted = 0");
+      if (!(stmt = prepare (store, sql, error)))
+        return NULL;
+      g_hash_table_insert (store->by_id, key, stmt);
+    }
   sqlite3_bind_int64 (stmt, 1, id);
   if (!(rows = load_rows (store, type, stmt, error)))
     return NULL;
