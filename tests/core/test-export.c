@@ -730,7 +730,7 @@ count (const char *haystack,
 {
   guint n = 0;
 
-  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+  for (const char *p = haystack; (p = strstr (p, needle)) != NULL; p++)
     n++;
   return n;
 }
