@@ -167,9 +167,15 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 {
   GtkStringObject *string = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (string);
+  const char *tooltip = ellipsize != NULL ? text : NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, ellipsize != NULL ? gtk_string_object_get_string (string) : NULL);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* GTK 4.8 asks the X server where the pointer is (three round trips)
+   * at every tooltip set on a visible widget, even to none: the popup
+   * lists' labels never have one, the buttons' change with the choice. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
+    gtk_widget_set_tooltip_text (label, tooltip);
 }
 
 /* GtkDropDown's own labels never shrink; in a side pane they must. The
