@@ -515,6 +515,7 @@ pl_application_startup (GApplication *app)
   const char *quit[] = { "<Control>q", NULL };
   const char *new[] = { "<Control>n", NULL };
   const char *open[] = { "<Control>o", NULL };
+  const char *help[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (pl_application_parent_class)->startup (app);
 
@@ -522,6 +523,7 @@ pl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new", new);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help);
   g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), self);
 }
 

@@ -900,10 +900,35 @@ pl_window_class_init (PlWindowClass *klass)
   pl_window_class_install_actions (widget_class);
 }
 
+/* The keyboard shortcuts window is made when first asked for, not with
+ * every window as GtkApplication does from gtk/help-overlay.ui. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pillars/Pillars/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static const GActionEntry window_entries[] = {
+  { "show-help-overlay", show_help_overlay_cb },
+};
+
 static void
 pl_window_init (PlWindow *self)
 {
   self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_entries, G_N_ELEMENTS (window_entries), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
   pl_menu_button_set_menu_later (self->status_button, self->status_menu);

@@ -1208,15 +1208,23 @@ test_shortcuts_and_about (void)
   GtkWindow *about;
   GLogLevelFlags fatal;
 
-  /* GtkApplication loads ui/gtk/help-overlay.ui from the resources. */
+  /* The window builds ui/gtk/help-overlay.ui when it is first shown. */
   /* GTK 4.8's GtkShortcutsWindow measures one of its own labels at -3 px
    * and warns (a GTK bug, not ours): only criticals are fatal here. */
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (gtk_window_get_application (GTK_WINDOW (window)),
+                                                                  "win.show-help-overlay");
+
+    g_assert_cmpstr (accels[0], ==, "<Control>question");
+  }
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
   wait_ms (300);
   help = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (help);
+  g_assert_true (help == GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
   if (help != NULL)
     {
       screenshot (GTK_WIDGET (help), "shortcuts");
