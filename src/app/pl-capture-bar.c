@@ -118,9 +118,25 @@ ensure_completion (PlCaptureBar *self)
   refill_completion (self);
 }
 
+/* GTK 4.8 asks the X server where the pointer is (three round trips) at
+ * every tooltip set on a visible widget: the kind toggles get theirs once
+ * the bar is on screen, where a tooltip can be hovered. */
+static void
+set_kind_tooltips (PlCaptureBar *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->kind_buttons); i++)
+    {
+      g_autofree char *tooltip = g_strdup_printf (_("%s (Ctrl+%u)"),
+                                                  pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, i), i + 1);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_buttons[i]), tooltip);
+    }
+}
+
 static void
 first_frame_cb (GtkWidget *widget)
 {
+  set_kind_tooltips (PL_CAPTURE_BAR (widget));
   ensure_completion (PL_CAPTURE_BAR (widget));
 }
 
@@ -634,13 +650,11 @@ pl_capture_bar_init (PlCaptureBar *self)
   for (guint i = 0; i < 5; i++)
     {
       const char *label = pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, i);
-      g_autofree char *tooltip = g_strdup_printf (_("%s (Ctrl+%u)"), label, i + 1);
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *child = gtk_label_new (label);
 
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_button_set_child (GTK_BUTTON (button), child);
-      gtk_widget_set_tooltip_text (button, tooltip);
       gtk_widget_set_hexpand (button, TRUE);
       gtk_widget_add_css_class (button, pl_feedback_kind_css_class (i));
       g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (i));

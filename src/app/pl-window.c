@@ -228,10 +228,44 @@ pillar_title_cb (PlPillar   *pillar,
                  AdwTabPage *page)
 {
   const char *title = pl_pillar_get_title (pillar);
-  const char *summary = pl_pillar_get_summary (pillar);
 
   adw_tab_page_set_title (page, *title ? title : _("Untitled pillar"));
-  adw_tab_page_set_tooltip (page, summary);
+}
+
+static void
+pillar_summary_cb (PlPillar   *pillar,
+                   GParamSpec *pspec,
+                   AdwTabPage *page)
+{
+  adw_tab_page_set_tooltip (page, pl_pillar_get_summary (pillar));
+}
+
+static void
+show_pillar_summary (PlPillar   *pillar,
+                     AdwTabPage *page)
+{
+  pillar_summary_cb (pillar, NULL, page);
+  g_signal_connect_object (pillar, "notify::summary", G_CALLBACK (pillar_summary_cb), page, 0);
+}
+
+/* The tabs' tooltips are set once the window has drawn its first frame:
+ * GTK 4.8 asks the X server where the pointer is (three round trips) at
+ * every tooltip set, and a tooltip only shows on hovering. */
+static void
+tab_tooltips_cb (GtkWidget *widget)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GHashTableIter iter;
+  gpointer pillar, page;
+
+  if (self->document == NULL || self->closed || self->tab_tooltips)
+    return;
+  self->tab_tooltips = TRUE;
+  adw_tab_page_set_tooltip (self->overview_page, _("Overview: title, vision and front matter"));
+  adw_tab_page_set_tooltip (self->plan_page, _("Every action of every pillar"));
+  g_hash_table_iter_init (&iter, self->pillar_pages);
+  while (g_hash_table_iter_next (&iter, &pillar, &page))
+    show_pillar_summary (pillar, page);
 }
 
 static AdwTabPage *
@@ -244,7 +278,8 @@ add_pillar_page (PlWindow *self,
 
   pillar_title_cb (pillar, NULL, page);
   g_signal_connect_object (pillar, "notify::title", G_CALLBACK (pillar_title_cb), page, 0);
-  g_signal_connect_object (pillar, "notify::summary", G_CALLBACK (pillar_title_cb), page, 0);
+  if (self->tab_tooltips)
+    show_pillar_summary (pillar, page);
   g_hash_table_insert (self->pillar_pages, pillar, page);
   return page;
 }
@@ -703,7 +738,6 @@ pl_window_constructed (GObject *object)
   self->overview = PL_OVERVIEW_PAGE (overview);
   self->overview_page = adw_tab_view_append (self->tab_view, overview);
   adw_tab_page_set_title (self->overview_page, _("Overview"));
-  adw_tab_page_set_tooltip (self->overview_page, _("Overview: title, vision and front matter"));
   /* Pinned: always in view at the start of the bar, never closed, never
    * mixed up with the pillars when they are dragged. */
   {
@@ -719,7 +753,6 @@ pl_window_constructed (GObject *object)
   self->plan = PL_PLAN_PAGE (plan);
   self->plan_page = adw_tab_view_append (self->tab_view, plan);
   adw_tab_page_set_title (self->plan_page, _("Implementation Plan"));
-  adw_tab_page_set_tooltip (self->plan_page, _("Every action of every pillar"));
 
   pillars = pl_document_get_pillars (self->document);
   sync_pillar_pages (self);
@@ -751,6 +784,7 @@ pl_window_constructed (GObject *object)
   update_side_pane (self);
   update_title (self);
   pl_window_update_current_target (self);
+  pl_after_first_frame (GTK_WIDGET (self), tab_tooltips_cb);
 
   if (!editable)
     {

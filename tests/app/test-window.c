@@ -1307,6 +1307,25 @@ test_big_document (void)
     if (completion != NULL)
       g_assert_cmpint (gtk_tree_model_iter_n_children (gtk_entry_completion_get_model (completion), NULL), ==,
                        (int) g_list_model_get_n_items (pl_document_get_stakeholders (document)));
+
+    /* The tabs' and the kind toggles' tooltips, set after the first frame. */
+    for (int i = 0; i < n; i++)
+      {
+        AdwTabPage *page = nth_page (window, i);
+        GtkWidget *child = adw_tab_page_get_child (page);
+        const char *tooltip = adw_tab_page_get_tooltip (page);
+
+        if (PL_IS_PILLAR_EDITOR (child))
+          g_assert_cmpstr (tooltip, ==, pl_pillar_get_summary (pl_pillar_editor_get_pillar (PL_PILLAR_EDITOR (child))));
+        else
+          g_assert_true (tooltip != NULL && *tooltip != '\0');
+      }
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *tooltip = g_strdup_printf ("%s (Ctrl+%u)", pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, i), i + 1);
+
+        g_assert_nonnull (find_widget (bar, GTK_TYPE_TOGGLE_BUTTON, NULL, tooltip));
+      }
   }
   start = g_get_monotonic_time ();
   adw_tab_view_set_selected_page (view, nth_page (window, 3));
