@@ -26,8 +26,7 @@ struct _PlWindow
   GMenuModel           *primary_menu;
   GMenuModel           *status_menu;
   GtkStack             *main_stack;
-  AdwStatusPage        *welcome_page;
-  AdwPreferencesGroup  *recent_group;
+  AdwPreferencesGroup  *recent_group;    /* welcome page only (owned by main_stack) */
   GtkListBox           *recent_list;
   GtkPaned             *paned;
   PlFeedbackPane       *feedback_pane;

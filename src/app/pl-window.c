@@ -706,6 +706,12 @@ pl_window_constructed (GObject *object)
 
   if (self->document == NULL)
     {
+      /* Only a window without a document builds its welcome page. */
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pillars/Pillars/ui/pl-welcome-page.ui");
+
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (gtk_builder_get_object (builder, "welcome")), "welcome");
+      self->recent_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "recent_group"));
+      self->recent_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "recent_list"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       gtk_widget_set_visible (self->new_pillar_button, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
@@ -923,9 +929,6 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, status_menu);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, tab_view);
