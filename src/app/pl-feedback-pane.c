@@ -147,6 +147,25 @@ ensure_style (void)
 
 /* ---- narrow dropdowns ---- */
 
+/* A shortened label shows its whole text as tooltip. Given when asked:
+ * GTK 4.8 asks the X server where the pointer is (three round trips) at
+ * every tooltip set on a visible widget, and these change with the choice. */
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (*text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -156,26 +175,23 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (ellipsize != NULL)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  ellipsize)
+               gpointer                  user_data)
 {
   GtkStringObject *string = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = gtk_string_object_get_string (string);
-  const char *tooltip = ellipsize != NULL ? text : NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  /* GTK 4.8 asks the X server where the pointer is (three round trips)
-   * at every tooltip set on a visible widget, even to none: the popup
-   * lists' labels never have one, the buttons' change with the choice. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
-    gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
 }
 
 /* GtkDropDown's own labels never shrink; in a side pane they must. The
@@ -187,7 +203,7 @@ make_narrow (GtkDropDown *dropdown)
   GtkListItemFactory *list = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (button, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (1));
-  g_signal_connect (button, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (1));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_label_cb), NULL);
   g_signal_connect (list, "setup", G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect (list, "bind", G_CALLBACK (bind_label_cb), NULL);
   gtk_drop_down_set_factory (dropdown, button);

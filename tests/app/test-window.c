@@ -1326,6 +1326,23 @@ test_big_document (void)
 
         g_assert_nonnull (find_widget (bar, GTK_TYPE_TOGGLE_BUTTON, NULL, tooltip));
       }
+    /* A shortened dropdown choice gives its whole text as tooltip. */
+    {
+      GtkWidget *dropdown = find_widget (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, NULL, NULL);
+      GtkWidget *label = dropdown != NULL ? find_widget (dropdown, GTK_TYPE_LABEL, NULL, NULL) : NULL;
+
+      g_assert_nonnull (label);
+      if (label != NULL)
+        {
+          GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+          gboolean shown = FALSE;
+
+          g_assert_true (gtk_widget_get_has_tooltip (label));
+          g_signal_emit_by_name (label, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+          g_assert_true (shown);
+          g_object_unref (tooltip);
+        }
+    }
   }
   start = g_get_monotonic_time ();
   adw_tab_view_set_selected_page (view, nth_page (window, 3));
