@@ -61,6 +61,7 @@ struct _PlFeedbackPane
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkStack           *detail_stack;
+  GtkScrolledWindow  *detail_scroller;
   PlFeedbackDetail   *detail;
 };
 
@@ -212,12 +213,38 @@ make_narrow (GtkDropDown *dropdown)
   g_object_unref (list);
 }
 
+/* ---- detail ---- */
+
+static void detail_feedback_notify_cb (PlFeedbackPane *self);
+
+/* The detail area is made when an item is first opened in it, not with
+ * the pane (it is hidden until then). */
+static PlFeedbackDetail *
+ensure_detail (PlFeedbackPane *self)
+{
+  if (self->detail == NULL)
+    {
+      self->detail = PL_FEEDBACK_DETAIL (pl_feedback_detail_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->detail), "feedback-detail");
+      gtk_scrolled_window_set_child (self->detail_scroller, GTK_WIDGET (self->detail));
+      g_signal_connect_object (self->detail, "notify::feedback", G_CALLBACK (detail_feedback_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  return self->detail;
+}
+
+static PlFeedback *
+detail_feedback (PlFeedbackPane *self)
+{
+  return self->detail != NULL ? pl_feedback_detail_get_feedback (self->detail) : NULL;
+}
+
 /* ---- state ---- */
 
 static void
 update_actions (PlFeedbackPane *self)
 {
-  PlFeedback *fb = pl_feedback_detail_get_feedback (self->detail);
+  PlFeedback *fb = detail_feedback (self);
   const char *quote = fb ? pl_feedback_get_quote (fb) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "feedback.delete", fb != NULL);
@@ -489,7 +516,8 @@ show_in_detail (PlFeedbackPane *self,
         self->watched_id = g_signal_connect_object (feedback, "notify::orphaned", G_CALLBACK (watched_notify_cb),
                                                     self, G_CONNECT_SWAPPED);
     }
-  pl_feedback_detail_set_feedback (self->detail, feedback);
+  if (feedback != NULL || self->detail != NULL)
+    pl_feedback_detail_set_feedback (ensure_detail (self), feedback);
   gtk_stack_set_visible_child_name (self->detail_stack, feedback ? "detail" : "none");
   set_capture_shown (self, feedback == NULL);
   /* The list gets the whole height until there is something to answer. */
@@ -524,7 +552,7 @@ list_activate_cb (PlFeedbackPane *self,
   if (feedback != NULL)
     {
       show_in_detail (self, feedback);
-      pl_feedback_detail_focus_disposition (self->detail);
+      pl_feedback_detail_focus_disposition (ensure_detail (self));
     }
 }
 
@@ -562,9 +590,9 @@ feedback_delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  if (pl_feedback_detail_get_feedback (self->detail) == NULL)
+  if (detail_feedback (self) == NULL)
     return;
-  feedback = g_object_ref (pl_feedback_detail_get_feedback (self->detail));
+  feedback = g_object_ref (detail_feedback (self));
   pl_feedback_detail_flush (self->detail);
   if (!pl_document_delete (self->document, PL_RECORD (feedback), &error))
     {
@@ -608,7 +636,7 @@ feedback_show_passage_action (GtkWidget  *widget,
                               GVariant   *parameter)
 {
   PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
-  PlFeedback *feedback = pl_feedback_detail_get_feedback (self->detail);
+  PlFeedback *feedback = detail_feedback (self);
 
   if (feedback != NULL && !pl_feedback_get_orphaned (feedback))
     g_signal_emit (self, signals[SHOW_PASSAGE], 0, feedback);
@@ -621,7 +649,8 @@ feedback_close_action (GtkWidget  *widget,
 {
   PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
 
-  pl_feedback_detail_flush (self->detail);
+  if (self->detail != NULL)
+    pl_feedback_detail_flush (self->detail);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_in_detail (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
@@ -737,6 +766,7 @@ pl_feedback_pane_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_PANE);
+  self->detail = NULL;  /* went with its scrolled window */
   /* Children outside the template's bound fields are not unparented for us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -840,7 +870,6 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
     g_signal_new ("show-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PL_TYPE_FEEDBACK);
 
-  g_type_ensure (PL_TYPE_FEEDBACK_DETAIL);
   pl_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-feedback-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, toast_overlay);
@@ -866,7 +895,7 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, detail);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, detail_scroller);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, live_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -932,9 +961,6 @@ pl_feedback_pane_init (PlFeedbackPane *self)
   make_narrow (self->workshop_filter);
   make_narrow (self->sector_filter);
   self->updating = FALSE;
-
-  g_signal_connect_object (self->detail, "notify::feedback", G_CALLBACK (detail_feedback_notify_cb),
-                           self, G_CONNECT_SWAPPED);
 }
 
 PlFeedbackPane *
@@ -1013,7 +1039,7 @@ pl_feedback_pane_set_active_workshop (PlFeedbackPane *self,
   if (self->capture_bar != NULL)
     pl_capture_bar_set_workshop (self->capture_bar, workshop);
   if (self->capture_revealer != NULL)
-    set_capture_shown (self, pl_feedback_detail_get_feedback (self->detail) == NULL);
+    set_capture_shown (self, detail_feedback (self) == NULL);
   if (self->workshops != NULL && self->document != NULL)
     {
       int index = workshop ? index_of_workshop (self, pl_record_get_id (PL_RECORD (workshop))) : -1;
@@ -1054,7 +1080,7 @@ PlFeedback *
 pl_feedback_pane_get_selected (PlFeedbackPane *self)
 {
   g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
-  return pl_feedback_detail_get_feedback (self->detail);
+  return detail_feedback (self);
 }
 
 GtkWidget *
@@ -1068,7 +1094,7 @@ GtkWidget *
 pl_feedback_pane_get_detail (PlFeedbackPane *self)
 {
   g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
-  return GTK_WIDGET (self->detail);
+  return GTK_WIDGET (ensure_detail (self));
 }
 
 GListModel *
