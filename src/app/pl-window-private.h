@@ -51,7 +51,6 @@ struct _PlWindow
   gboolean              close_anyway;   /* the drafter accepted to lose unsaved text */
   gboolean              save_failed;    /* the last write failed and text is still pending */
   gboolean              tab_tooltips;   /* set after the first frame */
-  gboolean              was_mapped;
   guint                 normalize_id;
   guint                 menu_closed_id;
 };

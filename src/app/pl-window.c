@@ -803,34 +803,6 @@ pl_window_constructed (GObject *object)
     }
 }
 
-/* GTK measures a whole window before it maps it, for its minimum size:
- * the content is left out of that (hidden from after its style is computed
- * until the window is mapped), so the window is mapped at once and its
- * content measured and allocated in the first frame, like any later
- * change. The first frame is the same, drawn as soon as before. */
-static void
-pl_window_realize (GtkWidget *widget)
-{
-  PlWindow *self = PL_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (pl_window_parent_class)->realize (widget);
-  if (!self->was_mapped)
-    gtk_widget_set_visible (GTK_WIDGET (self->main_stack), FALSE);
-}
-
-static void
-pl_window_map (GtkWidget *widget)
-{
-  PlWindow *self = PL_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (pl_window_parent_class)->map (widget);
-  if (!self->was_mapped)
-    {
-      self->was_mapped = TRUE;
-      gtk_widget_set_visible (GTK_WIDGET (self->main_stack), TRUE);
-    }
-}
-
 static void
 pl_window_dispose (GObject *object)
 {
@@ -929,8 +901,6 @@ pl_window_class_init (PlWindowClass *klass)
   object_class->dispose = pl_window_dispose;
   object_class->get_property = pl_window_get_property;
   object_class->set_property = pl_window_set_property;
-  widget_class->realize = pl_window_realize;
-  widget_class->map = pl_window_map;
   window_class->close_request = pl_window_close_request;
 
   properties[PROP_DOCUMENT] =
