@@ -196,24 +196,32 @@ free_parsed (PlOutline *ol)
 }
 
 /* The tree parse_ahead() or the collecting pass parsed for @markdown,
- * or a new one. */
+ * or a new one; *@text is set to the queued copy of @markdown (a new
+ * one in the collecting pass if none was queued), for the collecting pass
+ * to queue again. */
 static cmark_node *
-take_parsed (PlOutline  *ol,
-             const char *markdown)
+take_parsed (PlOutline   *ol,
+             const char  *markdown,
+             char       **text)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *queued = NULL;
 
   /* The collecting pass queues what it walked behind what is ahead. */
-  if (ol->collecting ? ol->n_ahead == 0 : g_queue_is_empty (ol->parsed))
-    return pl_export_parse_markdown (markdown);
-  if (ol->collecting)
-    ol->n_ahead--;
-  text = g_queue_pop_head (ol->parsed);
-  if (strcmp (text, markdown) == 0)
-    return g_queue_pop_head (ol->parsed);
-  cmark_node_free (g_queue_pop_head (ol->parsed));
-  free_parsed (ol);
-  ol->n_ahead = 0;
+  if (!(ol->collecting ? ol->n_ahead == 0 : g_queue_is_empty (ol->parsed)))
+    {
+      if (ol->collecting)
+        ol->n_ahead--;
+      queued = g_queue_pop_head (ol->parsed);
+      if (strcmp (queued, markdown) == 0)
+        {
+          *text = g_steal_pointer (&queued);
+          return g_queue_pop_head (ol->parsed);
+        }
+      cmark_node_free (g_queue_pop_head (ol->parsed));
+      free_parsed (ol);
+      ol->n_ahead = 0;
+    }
+  *text = ol->collecting ? g_strdup (markdown) : NULL;
   return pl_export_parse_markdown (markdown);
 }
 
@@ -420,6 +428,7 @@ walk_narrative (PlOutline  *ol,
                 const char *markdown,
                 int         top_level)
 {
+  g_autofree char *text = NULL;
   cmark_node *doc;
   cmark_iter *iter;
   cmark_event_type ev;
@@ -428,13 +437,13 @@ walk_narrative (PlOutline  *ol,
   if (markdown == NULL || *markdown == '\0' || stopped (ol))
     return;
 
-  doc = take_parsed (ol, markdown);
+  doc = take_parsed (ol, markdown, &text);
   shift = top_level - pl_export_min_heading_level (doc);
   if (ol->collecting)
     {
       collect_narrative_headings (ol, doc, shift);
       /* The writing pass walks the same texts in the same order. */
-      g_queue_push_tail (ol->parsed, g_strdup (markdown));
+      g_queue_push_tail (ol->parsed, g_steal_pointer (&text));
       g_queue_push_tail (ol->parsed, doc);
       return;
     }
