@@ -185,13 +185,92 @@ emit_nested (PlOutline        *ol,
     (*nesting)--;
 }
 
+/* A narrative parsed, with its headings found by the thread that parsed
+ * it, while the tree is in its cache: the collecting pass then reads the
+ * headings without touching the tree. */
+typedef struct {
+  int   level;   /* in the Markdown */
+  char *text;    /* pl_export_node_text () */
+} ParsedHeading;
+
+typedef struct {
+  cmark_node *doc;
+  int         min_level;  /* pl_export_min_heading_level () */
+  GArray     *headings;   /* ParsedHeading, every heading in document order */
+} Parsed;
+
+static void
+parsed_heading_clear (gpointer data)
+{
+  g_free (((ParsedHeading *) data)->text);
+}
+
+static void
+parsed_free (Parsed *parsed)
+{
+  if (parsed == NULL)
+    return;
+  cmark_node_free (parsed->doc);
+  g_array_unref (parsed->headings);
+  g_free (parsed);
+}
+
+/* Headings can only be children of the document, block quotes and list
+ * items (and custom blocks): only those are entered, never a paragraph or
+ * anything inline. In document order, the order walk_narrative() meets
+ * them in. Iterative, like the walk. */
+static Parsed *
+parsed_new (const char *markdown)
+{
+  Parsed *parsed = g_new0 (Parsed, 1);
+  cmark_node *doc = pl_export_parse_markdown (markdown);
+  cmark_node *node = cmark_node_first_child (doc);
+
+  parsed->doc = doc;
+  parsed->min_level = pl_export_min_heading_level (doc);
+  parsed->headings = g_array_new (FALSE, FALSE, sizeof (ParsedHeading));
+  g_array_set_clear_func (parsed->headings, parsed_heading_clear);
+  while (node != NULL)
+    {
+      cmark_node *child = NULL;
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HEADING:
+          {
+            ParsedHeading heading = { cmark_node_get_heading_level (node), pl_export_node_text (node) };
+
+            g_array_append_val (parsed->headings, heading);
+          }
+          break;
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+        case CMARK_NODE_CUSTOM_BLOCK:
+          child = cmark_node_first_child (node);
+          break;
+        default:
+          break;
+        }
+      if (child != NULL)
+        {
+          node = child;
+          continue;
+        }
+      while (node != doc && cmark_node_next (node) == NULL)
+        node = cmark_node_parent (node);
+      node = node == doc ? NULL : cmark_node_next (node);
+    }
+  return parsed;
+}
+
 static void
 free_parsed (PlOutline *ol)
 {
   while (!g_queue_is_empty (ol->parsed))
     {
       g_free (g_queue_pop_head (ol->parsed));
-      cmark_node_free (g_queue_pop_head (ol->parsed));
+      parsed_free (g_queue_pop_head (ol->parsed));
     }
 }
 
@@ -199,7 +278,7 @@ free_parsed (PlOutline *ol)
  * or a new one; *@text is set to the queued copy of @markdown (a new
  * one in the collecting pass if none was queued), for the collecting pass
  * to queue again. */
-static cmark_node *
+static Parsed *
 take_parsed (PlOutline   *ol,
              const char  *markdown,
              char       **text)
@@ -217,12 +296,12 @@ take_parsed (PlOutline   *ol,
           *text = g_steal_pointer (&queued);
           return g_queue_pop_head (ol->parsed);
         }
-      cmark_node_free (g_queue_pop_head (ol->parsed));
+      parsed_free (g_queue_pop_head (ol->parsed));
       free_parsed (ol);
       ol->n_ahead = 0;
     }
   *text = ol->collecting ? g_strdup (markdown) : NULL;
-  return pl_export_parse_markdown (markdown);
+  return parsed_new (markdown);
 }
 
 /* Parsing ahead. cmark parses separate documents independently: a second
@@ -231,7 +310,7 @@ take_parsed (PlOutline   *ol,
  * from the back until the two meet. */
 struct _PlParseAhead {
   GPtrArray   *texts;   /* copies: the document is not touched off the main thread */
-  cmark_node **trees;
+  Parsed     **trees;
   GMutex       lock;
   guint        front;   /* next for the second thread */
   guint        back;    /* one past the next for the main thread */
@@ -262,7 +341,7 @@ parse_from_front (gpointer data)
   guint i;
 
   while (claim (ahead, FALSE, &i))
-    ahead->trees[i] = pl_export_parse_markdown (g_ptr_array_index (ahead->texts, i));
+    ahead->trees[i] = parsed_new (g_ptr_array_index (ahead->texts, i));
   return NULL;
 }
 
@@ -314,7 +393,7 @@ pl_export_parse_ahead_start (PlExportContext *ctx)
         }
     }
 
-  ahead->trees = g_new0 (cmark_node *, MAX (ahead->texts->len, 1));
+  ahead->trees = g_new0 (Parsed *, MAX (ahead->texts->len, 1));
   ahead->back = ahead->texts->len;
   g_mutex_init (&ahead->lock);
   if (ahead->texts->len > 1)
@@ -337,7 +416,7 @@ pl_export_parse_ahead_free (PlParseAhead *ahead)
 {
   parse_ahead_join (ahead);
   for (guint i = 0; i < ahead->texts->len; i++)
-    g_clear_pointer (&ahead->trees[i], cmark_node_free);
+    g_clear_pointer (&ahead->trees[i], parsed_free);
   g_free (ahead->trees);
   g_ptr_array_unref (ahead->texts);
   g_mutex_clear (&ahead->lock);
@@ -355,7 +434,7 @@ parse_ahead (PlOutline *ol)
   if (ahead == NULL)
     return;
   while (claim (ahead, TRUE, &i))
-    ahead->trees[i] = pl_export_parse_markdown (g_ptr_array_index (ahead->texts, i));
+    ahead->trees[i] = parsed_new (g_ptr_array_index (ahead->texts, i));
   parse_ahead_join (ahead);
 
   for (i = 0; i < ahead->texts->len; i++)
@@ -367,58 +446,18 @@ parse_ahead (PlOutline *ol)
   pl_export_parse_ahead_free (ahead);
 }
 
-/* A heading of the narrative, at its level in the outline. */
+/* A heading of the narrative (@level in the Markdown), at its level in
+ * the outline. */
 static void
 emit_narrative_heading (PlOutline  *ol,
-                        cmark_node *node,
+                        int         level,
+                        const char *text,
                         int         shift)
 {
-  g_autofree char *text = pl_export_node_text (node);
-  int level = CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6);
-
+  level = CLAMP (level + shift, 1, 6);
   /* Markdown level 2 is the outline's level 1: the Markdown writer keeps
    * level 1 for the title. */
   emit_heading (ol, MAX (level - 1, 1), text, FALSE);
-}
-
-/* The headings of @doc in document order, as walk_narrative() emits them,
- * for the collecting pass: only block containers are entered, never a
- * paragraph or anything inline (most of the tree). Iterative, like the
- * walk. */
-static void
-collect_narrative_headings (PlOutline  *ol,
-                            cmark_node *doc,
-                            int         shift)
-{
-  cmark_node *node = cmark_node_first_child (doc);
-
-  while (node != NULL)
-    {
-      cmark_node *child = NULL;
-
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_HEADING:
-          emit_narrative_heading (ol, node, shift);
-          break;
-        case CMARK_NODE_BLOCK_QUOTE:
-        case CMARK_NODE_LIST:
-        case CMARK_NODE_ITEM:
-        case CMARK_NODE_CUSTOM_BLOCK:
-          child = cmark_node_first_child (node);
-          break;
-        default:
-          break;
-        }
-      if (child != NULL)
-        {
-          node = child;
-          continue;
-        }
-      while (node != doc && cmark_node_next (node) == NULL)
-        node = cmark_node_parent (node);
-      node = node == doc ? NULL : cmark_node_next (node);
-    }
 }
 
 /* Iterative (cmark_iter), so a hostile document nested ten thousand deep
@@ -429,25 +468,31 @@ walk_narrative (PlOutline  *ol,
                 int         top_level)
 {
   g_autofree char *text = NULL;
-  cmark_node *doc;
+  Parsed *parsed;
   cmark_iter *iter;
   cmark_event_type ev;
   int shift, depth = 0, inline_depth = 0;
+  guint n_headings = 0;
 
   if (markdown == NULL || *markdown == '\0' || stopped (ol))
     return;
 
-  doc = take_parsed (ol, markdown, &text);
-  shift = top_level - pl_export_min_heading_level (doc);
+  parsed = take_parsed (ol, markdown, &text);
+  shift = top_level - parsed->min_level;
   if (ol->collecting)
     {
-      collect_narrative_headings (ol, doc, shift);
+      for (guint i = 0; i < parsed->headings->len; i++)
+        {
+          ParsedHeading *h = &g_array_index (parsed->headings, ParsedHeading, i);
+
+          emit_narrative_heading (ol, h->level, h->text, shift);
+        }
       /* The writing pass walks the same texts in the same order. */
       g_queue_push_tail (ol->parsed, g_steal_pointer (&text));
-      g_queue_push_tail (ol->parsed, doc);
+      g_queue_push_tail (ol->parsed, parsed);
       return;
     }
-  iter = cmark_iter_new (doc);
+  iter = cmark_iter_new (parsed->doc);
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
@@ -466,7 +511,20 @@ walk_narrative (PlOutline  *ol,
         case CMARK_NODE_HEADING:
           if (enter)
             {
-              emit_narrative_heading (ol, node, shift);
+              /* The walk meets the headings in the order parsed_new()
+               * found them. */
+              if (G_LIKELY (n_headings < parsed->headings->len))
+                {
+                  ParsedHeading *h = &g_array_index (parsed->headings, ParsedHeading, n_headings++);
+
+                  emit_narrative_heading (ol, h->level, h->text, shift);
+                }
+              else
+                {
+                  g_autofree char *heading = pl_export_node_text (node);
+
+                  emit_narrative_heading (ol, cmark_node_get_heading_level (node), heading, shift);
+                }
               cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
             }
           break;
@@ -499,7 +557,7 @@ walk_narrative (PlOutline  *ol,
         break;
     }
   cmark_iter_free (iter);
-  cmark_node_free (doc);
+  parsed_free (parsed);
 }
 
 static void
