@@ -26,7 +26,9 @@ struct _PlFeedbackList
 #define WINDOW_SIZE 32
 
 /* Rows are fetched in pages as a view asks for them, so opening a document
- * with 20,000 items costs one count. */
+ * with 20,000 items costs one count; the first page is about what a window
+ * shows, later ones are larger for scrolling. */
+#define FIRST_PAGE_SIZE (2 * WINDOW_SIZE)
 #define PAGE_SIZE 256
 
 static void pl_feedback_list_model_init (GListModelInterface *iface);
@@ -104,14 +106,15 @@ load_up_to (PlFeedbackList *self,
   PlStore *store = self->document ? pl_document_get_store (self->document) : NULL;
   g_autoptr(GArray) more = NULL;
   g_autoptr(GError) error = NULL;
-  guint want;
+  guint want, page;
 
   if (position < self->ids->len)
     return TRUE;
   if (store == NULL || position >= self->n_items)
     return FALSE;
-  want = MAX (position + 1 - self->ids->len, PAGE_SIZE);
-  want = (want + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE;
+  page = self->ids->len == 0 ? FIRST_PAGE_SIZE : PAGE_SIZE;
+  want = MAX (position + 1 - self->ids->len, page);
+  want = (want + page - 1) / page * page;
   more = pl_store_query_feedback_range (store, &self->query, self->ids->len, want, &error);
   if (more == NULL)
     {
