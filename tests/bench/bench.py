@@ -16,7 +16,7 @@ import tempfile
 import time
 
 BUILD = sys.argv[1]
-RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 CLI = os.path.join(BUILD, "src", "cli", "pillars-cli")
 CORE = os.path.join(BUILD, "tests", "bench", "bench-core")
 APP = os.path.join(BUILD, "src", "app", "pillars")
@@ -25,13 +25,19 @@ rows = []    # (what, median seconds or value, unit, note)
 goals = []   # (goal text, met, ratio text)
 
 
-def timed(cmd, runs=RUNS, **kw):
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
+def interleaved(cmds):
+    """Median seconds of each command, run in rounds (one run of every
+    command per round, in turn) so that drift on a shared machine (other
+    tenants, frequency changes) reaches all of them alike rather than
+    whichever happened to run in a bad moment. @cmds: name -> (argv, runs)."""
+    samples = {name: [] for name in cmds}
+    for r in range(max(runs for _, runs in cmds.values())):
+        for name, (cmd, runs) in cmds.items():
+            if r < runs:
+                t = time.perf_counter()
+                subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                samples[name].append(time.perf_counter() - t)
+    return {name: statistics.median(s) for name, s in samples.items()}
 
 
 def row(what, value, unit="ms", note=""):
@@ -54,25 +60,35 @@ row("big document: Markdown size", os.path.getsize(md) / 1e6, "MB")
 # ---- export ----
 # Like for like: DOCX and ODT are written to files, as pandoc -o does (our
 # files are synced to disk before they replace the old one); the text
-# formats go to standard output on /dev/null, as cmark's HTML does.
-ours = {}
-for fmt in ("docx", "odt", "html", "md", "csv"):
-    if fmt in ("docx", "odt"):
-        out = os.path.join(tmp, "out." + fmt)
-        ours[fmt] = timed([CLI, "export", big, "--format", fmt, "-o", out])
-        row(f"pillars-cli export {fmt} (to a file)", ours[fmt] * 1000)
-    else:
-        ours[fmt] = timed([CLI, "export", big, "--format", fmt])
-        row(f"pillars-cli export {fmt} (to /dev/null)", ours[fmt] * 1000)
-
-theirs = {}
+# formats go to standard output on /dev/null, as cmark's HTML does. What
+# is compared runs in turn, round after round: our HTML with cmark (and
+# nothing else in between, so neither always follows a heavy program),
+# then our other formats, then pandoc.
+medians = {}
+html = [CLI, "export", big, "--format", "html"]
+medians.update(interleaved({"html": (html, RUNS), "cmark": (["cmark", md], RUNS)} if shutil.which("cmark")
+                           else {"html": (html, RUNS)}))
+medians.update(interleaved({
+    fmt: ([CLI, "export", big, "--format", fmt] +
+          (["-o", os.path.join(tmp, "out." + fmt)] if fmt in ("docx", "odt") else []), RUNS)
+    for fmt in ("docx", "odt", "md", "csv")}))
 if shutil.which("pandoc"):
-    for fmt in ("docx", "odt", "html"):
-        out = os.path.join(tmp, "pandoc." + fmt)
-        theirs[fmt] = timed(["pandoc", "-f", "commonmark", "-t", fmt, "-s", md, "-o", out], runs=max(5, RUNS // 2))
+    medians.update(interleaved({
+        "pandoc " + fmt: (["pandoc", "-f", "commonmark", "-t", fmt, "-s", md,
+                           "-o", os.path.join(tmp, "pandoc." + fmt)], max(5, RUNS // 2))
+        for fmt in ("docx", "odt", "html")}))
+
+ours = {fmt: medians[fmt] for fmt in ("docx", "odt", "html", "md", "csv")}
+for fmt in ("docx", "odt", "html", "md", "csv"):
+    where = "to a file" if fmt in ("docx", "odt") else "to /dev/null"
+    row(f"pillars-cli export {fmt} ({where})", ours[fmt] * 1000)
+theirs = {}
+for fmt in ("docx", "odt", "html"):
+    if "pandoc " + fmt in medians:
+        theirs[fmt] = medians["pandoc " + fmt]
         row(f"pandoc md → {fmt}", theirs[fmt] * 1000)
-if shutil.which("cmark"):
-    theirs["cmark"] = timed(["cmark", md])
+if "cmark" in medians:
+    theirs["cmark"] = medians["cmark"]
     row("cmark md → html (to /dev/null)", theirs["cmark"] * 1000)
 
 for fmt in ("docx", "odt"):
@@ -140,24 +156,29 @@ if os.path.exists(APP) and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND
     goal("window memory with big at most 2× empty", r <= 2.0, f"{r:.2f}×")
     # The same outside measure for both programs: from spawning the process
     # to a visible window of that process (polled with xdotool).
-    def mapped_ms(cmd, env):
-        samples = []
+    def mapped_once(cmd, env):
+        t = time.perf_counter()
+        p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        found = None
+        while time.perf_counter() - t < 30:
+            q = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(p.pid)],
+                               capture_output=True, text=True)
+            if q.stdout.strip():
+                found = time.perf_counter() - t
+                break
+        p.kill()
+        p.wait()
+        if found is None:
+            raise RuntimeError(f"no window from {cmd[0]}")
+        return found * 1000
+
+    # In turn, like the exports: one of each per round.
+    def mapped_ms(a, b):
+        samples_a, samples_b = [], []
         for _ in range(max(5, RUNS // 2)):
-            t = time.perf_counter()
-            p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            found = None
-            while time.perf_counter() - t < 30:
-                q = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(p.pid)],
-                                   capture_output=True, text=True)
-                if q.stdout.strip():
-                    found = time.perf_counter() - t
-                    break
-            p.kill()
-            p.wait()
-            if found is None:
-                raise RuntimeError(f"no window from {cmd[0]}")
-            samples.append(found * 1000)
-        return statistics.median(samples)
+            samples_a.append(mapped_once(*a))
+            samples_b.append(mapped_once(*b))
+        return statistics.median(samples_a), statistics.median(samples_b)
 
     editor = shutil.which("gnome-text-editor")
     if editor and shutil.which("xdotool"):
@@ -167,8 +188,7 @@ if os.path.exists(APP) and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND
                    GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1",
                    GSK_RENDERER=os.environ.get("GSK_RENDERER", "cairo"))
         ours_env = dict(env, GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, "data"))
-        pm = mapped_ms([APP, big], ours_env)
-        em = mapped_ms([editor, "--standalone", md], env)
+        pm, em = mapped_ms(([APP, big], ours_env), ([editor, "--standalone", md], env))
         row("window mapped (outside), pillars, big document", pm)
         row("window mapped (outside), GNOME Text Editor, big .md", em)
         r = pm / em
