@@ -228,59 +228,27 @@ write_pillars (PlExportContext *ctx)
 }
 
 static void
+plan_row_cb (PlExportContext *ctx,
+             const PlPlanRow *row,
+             gpointer         data)
+{
+  write_row (ctx, row->cells);
+}
+
+static void
 write_plan (PlExportContext *ctx)
 {
-  GListModel *actions = pl_document_get_all_actions (ctx->document);
-  guint n = g_list_model_get_n_items (actions);
-  const char *header[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
-                           _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
-  g_autoptr(PlObjective) objective = NULL;
-  g_autoptr(PlPillar) pillar = NULL;
+  const char *header[PL_EXPORT_TABLE_COLUMNS + 1];
 
   pl_export_printf (ctx, "## %s\n\n", _("Implementation plan"));
-  if (n == 0)
+  if (pl_export_plan_is_empty (ctx))
     {
       pl_export_printf (ctx, "%s\n\n", _("No actions yet."));
       return;
     }
+  pl_export_plan_header (header);
   write_header (ctx, header);
-  for (guint i = 0; i < n && !pl_export_failed (ctx); i++)
-    {
-      g_autoptr(PlAction) action = g_list_model_get_item (actions, i);
-      g_autofree char *number = pl_export_number (ctx, PL_RECORD (action));
-      g_autofree char *timeframe = NULL;
-      const char *start = pl_action_get_start_date (action);
-      const char *end = pl_action_get_end_date (action);
-
-      if (objective == NULL || pl_record_get_id (PL_RECORD (objective)) != pl_action_get_objective_id (action))
-        {
-          g_clear_object (&objective);
-          g_clear_object (&pillar);
-          objective = pl_document_get_objective_of (ctx->document, action);
-          pillar = objective ? pl_document_get_pillar_of (ctx->document, PL_RECORD (objective)) : NULL;
-        }
-      if (*start || *end)
-        timeframe = g_strdup_printf ("%s (%s–%s)",
-                                     pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)),
-                                     start, end);
-      else
-        timeframe = g_strdup (pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
-      {
-        const char *cells[] = {
-          number,
-          pillar ? pl_pillar_get_title (pillar) : "",
-          objective ? pl_objective_get_title (objective) : "",
-          pl_action_get_title (action),
-          pl_action_get_lead_agency (action),
-          timeframe,
-          pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)),
-          pl_action_get_indicator (action),
-          pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)),
-          NULL
-        };
-        write_row (ctx, cells);
-      }
-    }
+  pl_export_foreach_plan_row (ctx, plan_row_cb, NULL);
   pl_export_write (ctx, "\n", 1);
 }
 

@@ -718,38 +718,12 @@ emit_table_end (PlOutline *ol)
   emit_long_entries (ol);
 }
 
-/* "Short term (2026–2027)", as the Markdown writer puts it. */
-static char *
-timeframe_label (PlAction *action)
-{
-  const char *label = pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action));
-  const char *start = pl_action_get_start_date (action);
-  const char *end = pl_action_get_end_date (action);
-
-  if (*start || *end)
-    return g_strconcat (label, " (", start, "–", end, ")", NULL);
-  return g_strdup (label);
-}
-
-/* The number of an action under the objective numbered @objective_number
- * (what pl_export_number() says, without looking the objective up).
- * Called for every action, twice: no printf. */
-static char *
-action_number (const char *objective_number,
-               PlAction   *action)
-{
-  char digits[PL_EXPORT_DIGITS];
-
-  return g_strconcat (objective_number, ".",
-                      pl_export_digits (digits, pl_record_get_position (PL_RECORD (action)) + 1), NULL);
-}
-
 static void
 walk_action (PlOutline  *ol,
              const char *objective_number,
              PlAction   *action)
 {
-  g_autofree char *number = action_number (objective_number, action);
+  g_autofree char *number = pl_export_action_number (objective_number, action);
   g_autofree char *title = g_strconcat (number, " ", pl_action_get_title (action), NULL);
   g_autofree char *timeframe = NULL;
   const char *partners = pl_action_get_partners (action);
@@ -759,7 +733,7 @@ walk_action (PlOutline  *ol,
   const char *labels[8] = { NULL }, *values[8] = { NULL };
   guint n = 0;
 
-  timeframe = timeframe_label (action);
+  timeframe = pl_export_timeframe_label (action);
 
   labels[n] = _("Lead"); values[n++] = *lead ? lead : "—";
   if (*partners)
@@ -855,93 +829,43 @@ begin_wide (PlOutline *ol,
 const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS] = { 6, 11, 14, 18, 12, 10, 7, 14, 8 };
 const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
 
-/* One row of the plan. */
-static void
-plan_row (PlOutline         *ol,
-          PlPillar          *pillar,
-          PlObjective       *objective,
-          const char        *onum,
-          PlAction          *action,
-          const char *const *header)
-{
-  g_autofree char *number = action_number (onum, action);
-  g_autofree char *timeframe = timeframe_label (action);
-  const char *cells[] = {
-    number,
-    pl_pillar_get_title (pillar),
-    pl_objective_get_title (objective),
-    pl_action_get_title (action),
-    pl_action_get_lead_agency (action),
-    timeframe,
-    pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)),
-    pl_action_get_indicator (action),
-    pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action)),
-    NULL
-  };
+typedef struct {
+  PlOutline  *ol;
+  const char *header[PL_EXPORT_TABLE_COLUMNS + 1];
+} PlanWalk;
 
-  emit_row (ol, cells, header);
+static void
+plan_row_cb (PlExportContext *ctx,
+             const PlPlanRow *row,
+             gpointer         data)
+{
+  PlanWalk *walk = data;
+  const char *cells[PL_EXPORT_TABLE_COLUMNS + 1];
+
+  /* Cancelled: the error stops the rows. */
+  if (stopped (walk->ol))
+    return;
+  memcpy (cells, row->cells, sizeof cells);
+  emit_row (walk->ol, cells, walk->header);
 }
 
-/* Every action in document order (pillar, objective, action), from the
- * lists the walk of the pillars reads too. */
 static void
 walk_plan (PlOutline *ol)
 {
-  PlDocument *document = ol->ctx->document;
-  GListModel *pillars = pl_document_get_pillars (document);
-  guint n_pillars = g_list_model_get_n_items (pillars);
-  const char *header[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
-                           _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
-  gboolean any = FALSE;
+  PlanWalk walk = { ol };
 
   emit_heading (ol, 1, _("Implementation plan"), TRUE);
   /* The contents list the plan, nothing in it. */
   if (ol->collecting)
     return;
-
-  for (guint i = 0; i < n_pillars && !any; i++)
-    {
-      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
-      GListModel *objectives = pl_document_get_objectives (document, pillar);
-
-      for (guint j = 0; j < g_list_model_get_n_items (objectives) && !any; j++)
-        {
-          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
-
-          any = g_list_model_get_n_items (pl_document_get_actions (document, objective)) > 0;
-        }
-    }
-  if (!any)
+  if (pl_export_plan_is_empty (ol->ctx))
     {
       CALL (ol, paragraph, PL_OUTLINE_PARA_NOTE, _("No actions yet."));
       return;
     }
-
-  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_TABLE_COLUMNS, header, pl_export_plan_widths);
-  for (guint i = 0; i < n_pillars && !stopped (ol); i++)
-    {
-      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
-      GListModel *objectives = pl_document_get_objectives (document, pillar);
-      guint n_obj = g_list_model_get_n_items (objectives);
-
-      for (guint j = 0; j < n_obj && !stopped (ol); j++)
-        {
-          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
-          GListModel *actions = pl_document_get_actions (document, objective);
-          guint n_act = g_list_model_get_n_items (actions);
-          g_autofree char *onum = NULL;
-
-          if (n_act == 0)
-            continue;
-          onum = pl_export_number (ol->ctx, PL_RECORD (objective));
-          for (guint k = 0; k < n_act && !stopped (ol); k++)
-            {
-              g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
-
-              plan_row (ol, pillar, objective, onum, action, header);
-            }
-        }
-    }
+  pl_export_plan_header (walk.header);
+  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_TABLE_COLUMNS, walk.header, pl_export_plan_widths);
+  pl_export_foreach_plan_row (ol->ctx, plan_row_cb, &walk);
   emit_table_end (ol);
 }
 

@@ -168,6 +168,34 @@ struct _PlOutline {
 extern const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS];
 extern const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS];
 
+/* The implementation plan, shared by every writer. */
+typedef struct {
+  const char *cells[PL_EXPORT_TABLE_COLUMNS + 1];  /* NULL-terminated */
+  char       *number;                              /* owned by the row */
+  char       *timeframe;
+} PlPlanRow;
+
+typedef void (*PlPlanRowFunc)  (PlExportContext   *ctx,
+                                const PlPlanRow   *row,
+                                gpointer           data);
+
+/* The plan's column headings, NULL-terminated. */
+void        pl_export_plan_header        (const char         *header[PL_EXPORT_TABLE_COLUMNS + 1]);
+/* Whether the plan has a row. */
+gboolean    pl_export_plan_is_empty      (PlExportContext    *ctx);
+/* Calls @func with every row of the plan, in document order (pillar,
+ * objective, action), from the lists the walk of the pillars reads too;
+ * stops when the export fails. */
+void        pl_export_foreach_plan_row   (PlExportContext    *ctx,
+                                          PlPlanRowFunc       func,
+                                          gpointer            data);
+/* "Short term (2026–2027)". */
+char       *pl_export_timeframe_label    (PlAction           *action);
+/* The number of an action under the objective numbered @objective_number
+ * (what pl_export_number() says, without looking the objective up). */
+char       *pl_export_action_number      (const char         *objective_number,
+                                          PlAction           *action);
+
 gboolean    pl_export_outline_run        (PlExportContext    *ctx,
                                           const PlOutlineOps *ops,
                                           gpointer            writer);

@@ -371,6 +371,112 @@ pl_export_annex_rows (PlExportContext *ctx)
   return g_steal_pointer (&rows);
 }
 
+/* ---- the implementation plan ---- */
+
+void
+pl_export_plan_header (const char *header[PL_EXPORT_TABLE_COLUMNS + 1])
+{
+  const char *names[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
+                          _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == PL_EXPORT_TABLE_COLUMNS + 1);
+  memcpy (header, names, sizeof names);
+}
+
+char *
+pl_export_timeframe_label (PlAction *action)
+{
+  const char *label = pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action));
+  const char *start = pl_action_get_start_date (action);
+  const char *end = pl_action_get_end_date (action);
+
+  if (*start || *end)
+    return g_strconcat (label, " (", start, "–", end, ")", NULL);
+  return g_strdup (label);
+}
+
+/* Called for every action, twice: no printf. */
+char *
+pl_export_action_number (const char *objective_number,
+                         PlAction   *action)
+{
+  char digits[PL_EXPORT_DIGITS];
+
+  return g_strconcat (objective_number, ".",
+                      pl_export_digits (digits, pl_record_get_position (PL_RECORD (action)) + 1), NULL);
+}
+
+gboolean
+pl_export_plan_is_empty (PlExportContext *ctx)
+{
+  GListModel *pillars = pl_document_get_pillars (ctx->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      GListModel *objectives = pl_document_get_objectives (ctx->document, pillar);
+
+      for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
+        {
+          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+
+          if (g_list_model_get_n_items (pl_document_get_actions (ctx->document, objective)) > 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+void
+pl_export_foreach_plan_row (PlExportContext *ctx,
+                            PlPlanRowFunc    func,
+                            gpointer         data)
+{
+  GListModel *pillars = pl_document_get_pillars (ctx->document);
+  guint n_pillars = g_list_model_get_n_items (pillars);
+
+  for (guint i = 0; i < n_pillars && !pl_export_failed (ctx); i++)
+    {
+      g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
+      GListModel *objectives = pl_document_get_objectives (ctx->document, pillar);
+      guint n_obj = g_list_model_get_n_items (objectives);
+
+      for (guint j = 0; j < n_obj && !pl_export_failed (ctx); j++)
+        {
+          g_autoptr(PlObjective) objective = g_list_model_get_item (objectives, j);
+          GListModel *actions = pl_document_get_actions (ctx->document, objective);
+          guint n_act = g_list_model_get_n_items (actions);
+          g_autofree char *onum = NULL;
+
+          if (n_act == 0)
+            continue;
+          onum = pl_export_number (ctx, PL_RECORD (objective));
+          for (guint k = 0; k < n_act && !pl_export_failed (ctx); k++)
+            {
+              g_autoptr(PlAction) action = g_list_model_get_item (actions, k);
+              PlPlanRow row = {
+                .number = pl_export_action_number (onum, action),
+                .timeframe = pl_export_timeframe_label (action),
+              };
+
+              row.cells[0] = row.number;
+              row.cells[1] = pl_pillar_get_title (pillar);
+              row.cells[2] = pl_objective_get_title (objective);
+              row.cells[3] = pl_action_get_title (action);
+              row.cells[4] = pl_action_get_lead_agency (action);
+              row.cells[5] = row.timeframe;
+              row.cells[6] = pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action));
+              row.cells[7] = pl_action_get_indicator (action);
+              row.cells[8] = pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action));
+              row.cells[9] = NULL;
+              func (ctx, &row, data);
+              g_free (row.number);
+              g_free (row.timeframe);
+            }
+        }
+    }
+}
+
 /* ---- Markdown helpers ---- */
 
 cmark_node *
