@@ -890,7 +890,14 @@ select_sql (PlRecordClass *klass,
 
 #define FIXED_COLUMNS 5
 
-/* Copies column @col's text (@len bytes) to *@p and advances it. */
+/* The column holding a record's parent id, or NULL. */
+static char *
+parent_column (PlRecordClass *klass)
+{
+  return klass->parent_prop ? g_strdelimit (g_strdup (klass->parent_prop), "-", '_') : NULL;
+}
+
+/* Copies @len bytes of @text to *@p, ends them, and advances *@p. */
 static const char *
 copy_text (char       **p,
            const char  *text,
@@ -1019,7 +1026,7 @@ pl_store_load (PlStore  *store,
 
   if (klass->parent_prop != NULL && parent_id >= 0)
     {
-      parent_col = g_strdelimit (g_strdup (klass->parent_prop), "-", '_');
+      parent_col = parent_column (klass);
       sql = g_strdup_printf ("%s WHERE deleted = 0 AND %s = ?1 ORDER BY %s", base, parent_col, order);
     }
   else
@@ -1046,8 +1053,7 @@ pl_store_load_everything (PlStore  *store,
   g_type_class_unref (klass);
   /* Grouped by parent, the order of the (parent, position) index: SQLite
    * walks it instead of sorting every row (a third of an export's reading). */
-  if (klass->parent_prop != NULL)
-    parent_col = g_strdelimit (g_strdup (klass->parent_prop), "-", '_');
+  parent_col = parent_column (klass);
   sql = g_strdup_printf ("%s WHERE deleted = 0 ORDER BY %s%sposition, id", base,
                          parent_col ? parent_col : "", parent_col ? ", " : "");
   if (!(stmt = prepare (store, sql, error)))
@@ -1240,12 +1246,6 @@ step_done (PlStore       *store,
       return FALSE;
     }
   return TRUE;
-}
-
-static char *
-parent_column (PlRecordClass *klass)
-{
-  return klass->parent_prop ? g_strdelimit (g_strdup (klass->parent_prop), "-", '_') : NULL;
 }
 
 /* Makes room at @position among the live siblings of @record. */
