@@ -1,7 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Every source or template with translatable strings is in po/POTFILES.in,
-# and every file listed there exists.
+# Every file with translatable strings, anywhere in the tree (C sources in any
+# folder under src/, templates in any folder under ui/, the desktop file,
+# metainfo and schema sources under data/), is in po/POTFILES.in, and every
+# file listed there exists.
 set -euo pipefail
 cd "$1"
 status=0
@@ -9,7 +11,10 @@ listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
 for f in $listed; do
   [ -f "$f" ] || { echo "listed but missing: $f"; status=1; }
 done
-found=$( (grep -lE '\b(N_|_)\(' src/*/*.c 2>/dev/null || true; grep -l 'translatable="yes"' ui/*.ui 2>/dev/null || true) | sort)
+found=$( (grep -rlE --include='*.c' --include='*.h' '(\bN_|\b_|\bC_|\bNC_|ngettext|g_dngettext)\(' src 2>/dev/null || true
+          grep -rl --include='*.ui' 'translatable="yes"' ui 2>/dev/null || true
+          grep -rlE --include='*.in' '^_?(Name|Comment|Keywords|GenericName)=|<_?(name|summary|p|li|caption)>|translatable' data 2>/dev/null || true
+          grep -rl --include='*.gschema.xml' '<summary>' data 2>/dev/null || true) | sort -u)
 for f in $found; do
   grep -qx "$f" <<<"$listed" || { echo "not in po/POTFILES.in: $f"; status=1; }
 done
