@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The layer check: arrows point down only.
 
-Reads every #include "..." under src/ and fails when a file includes a
+Reads every #include "..." under src/ and fails when a wing has no README.md, when a file includes a
 header of a wing above its own (or of a sibling wing at the same level), or
 another wing's private header (*-private.h). Wings and their levels are
 below; a folder under src/ that is not listed is an error too, so a new wing
@@ -71,6 +71,11 @@ def check(srcdir):
             if base in owner and owner[base] != wing:
                 errors.append('%s: header name also used in %s' % (f, owner[base]))
             owner[base] = wing
+    for wing in list(LEVELS) + ['core']:
+        if os.path.isdir(os.path.join(srcdir, wing)) and \
+           not os.path.isfile(os.path.join(srcdir, wing, 'README.md')):
+            errors.append('%s: has no README.md (five lines: what lives here, '
+                          'what it may include, what it must not)' % wing)
     for f in sorted(files):
         wing = wing_of(f)
         if wing is None:
@@ -106,6 +111,9 @@ def self_test():
         'app/pages/pl-page.c': '#include "pl-pane.h"\n',
         'app/feedback/pl-pane.h': '',
         'core/unknown/pl-x.c': '',
+        'core/document/README.md': '',
+        'app/pages/README.md': '',
+        'app/feedback/README.md': '',
     }
     with tempfile.TemporaryDirectory() as tmp:
         for path, text in bad.items():
@@ -114,7 +122,7 @@ def self_test():
             with open(full, 'w', encoding='utf-8') as fh:
                 fh.write(text)
         errors = check(tmp)
-    wanted = ['core/model/pl-record.c', 'core/export/pl-export.c',
+    wanted = ['core/model:', 'core/model/pl-record.c', 'core/export/pl-export.c',
               'app/pages/pl-page.c', 'core/unknown/pl-x.c']
     ok = True
     for w in wanted:
