@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The feedback pane, driven like a facilitator does: through the capture
- * bar's own fields and actions, then checked in the file. Also the view
- * logic of pl-feedback-format.c, which needs no display. */
+ * bar's own fields and actions, then checked in the file. (The view logic
+ * of pl-feedback-format.c is tested without a display, in the core suite.) */
 #include "config.h"
 
 #include <adwaita.h>
@@ -233,99 +233,6 @@ find_entry_row (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-/* ---- pure view logic ---- */
-
-static void
-test_format (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pillars-format-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "f.pillars", NULL);
-  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
-  g_autoptr(PlPillar) p1 = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Capacity building", NULL);
-  g_autoptr(PlPillar) p2 = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Awareness raising", NULL);
-  g_autoptr(PlObjective) o1 = pl_document_add (doc, PL_TYPE_OBJECTIVE, PL_RECORD (p2), -1, &error, "title", "Schools", NULL);
-  g_autoptr(PlObjective) o2 = pl_document_add (doc, PL_TYPE_OBJECTIVE, PL_RECORD (p2), -1, &error, "title", "Parents", NULL);
-  g_autoptr(PlAction) a1 = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (o2), -1, &error, "title", "Leaflets", NULL);
-  g_autoptr(PlAction) a2 = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (o2), -1, &error, "title", "Radio", NULL);
-  g_autoptr(PlWorkshop) w = pl_document_add (doc, PL_TYPE_WORKSHOP, NULL, -1, &error,
-                                             "title", "National workshop", "location", "Kingston", NULL);
-  g_autoptr(PlWorkshop) w_nowhere = pl_document_add (doc, PL_TYPE_WORKSHOP, NULL, -1, &error, "title", "Online round", NULL);
-  g_autoptr(PlStakeholder) s = pl_document_add (doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error,
-                                                "name", "J. Doe", "organisation", "Ministry of ICT", NULL);
-  g_autoptr(PlStakeholder) org_only = pl_document_add (doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error,
-                                                       "name", "", "organisation", "Red Cross", NULL);
-  g_autoptr(PlStakeholder) found = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 9, 14, 15, 0, 0);
-  char *s1;
-
-  g_assert_no_error (error);
-
-#define CHECK(expr, expected) s1 = (expr); g_assert_cmpstr (s1, ==, expected); g_free (s1)
-  CHECK (pl_feedback_format_count (12, 48), "12 open of 48");
-  CHECK (pl_feedback_format_count (0, 3), "0 open of 3");
-  CHECK (pl_feedback_format_count (0, 0), "No feedback");
-  CHECK (pl_feedback_format_live (w), "Live — National workshop, Kingston");
-  CHECK (pl_feedback_format_live (w_nowhere), "Live — Online round");
-  g_assert_null (pl_feedback_format_live (NULL));
-  CHECK (pl_feedback_format_target (doc, NULL), "Whole strategy");
-  CHECK (pl_feedback_format_target (doc, PL_RECORD (p2)), "2. Awareness raising");
-  CHECK (pl_feedback_format_target (doc, PL_RECORD (o2)), "2.2 Parents");
-  CHECK (pl_feedback_format_target (doc, PL_RECORD (a2)), "2.2.2 Radio");
-  CHECK (pl_feedback_format_capture_target (doc, PL_RECORD (p2)), "To: 2. Awareness raising");
-  CHECK (pl_feedback_format_capture_target (doc, NULL), "To: Whole strategy");
-  /* Numbers follow a move. */
-  g_assert_true (pl_document_move (doc, PL_RECORD (p2), 0, &error));
-  CHECK (pl_feedback_format_capture_target (doc, PL_RECORD (a1)), "To: 1.2.1 Leaflets");
-  CHECK (pl_feedback_format_stakeholder (s), "J. Doe, Ministry of ICT");
-  CHECK (pl_feedback_format_stakeholder (org_only), "Red Cross");
-  CHECK (pl_feedback_format_stakeholder (NULL), "No stakeholder");
-  CHECK (pl_feedback_format_workshop (w), "National workshop");
-  CHECK (pl_feedback_format_workshop (NULL), "");
-  CHECK (pl_feedback_format_time ("garbage", now), "");
-  CHECK (pl_feedback_format_time ("2026-09-14T14:05:00.000Z", now), "14:05");
-  CHECK (pl_feedback_format_time ("2026-09-10T14:05:00.000Z", now), "10 Sep, 14:05");
-  CHECK (pl_feedback_format_time ("2025-12-31T14:05:00.000Z", now), "31 Dec 2025, 14:05");
-#undef CHECK
-
-  g_assert_cmpstr (pl_feedback_kind_css_class (PL_FEEDBACK_RECOMMENDATION), ==, "kind-recommendation");
-  g_assert_cmpstr (pl_feedback_kind_css_class (PL_FEEDBACK_OBJECTION), ==, "kind-objection");
-  g_assert_cmpstr (pl_feedback_disposition_css_class (PL_DISPOSITION_PARTLY_ACCEPTED), ==, "disposition-partly-accepted");
-  /* Every kind and disposition has its own badge. */
-  for (int i = 0; i < 5; i++)
-    for (int j = i + 1; j < 5; j++)
-      g_assert_cmpstr (pl_feedback_kind_css_class (i), !=, pl_feedback_kind_css_class (j));
-  for (int i = 0; i < 6; i++)
-    for (int j = i + 1; j < 6; j++)
-      g_assert_cmpstr (pl_feedback_disposition_css_class (i), !=, pl_feedback_disposition_css_class (j));
-
-  g_assert_false (pl_feedback_capture_text_is_valid (NULL));
-  g_assert_false (pl_feedback_capture_text_is_valid (" \n\t "));
-  g_assert_true (pl_feedback_capture_text_is_valid (" ok "));
-
-  g_assert_true (pl_feedback_capture_resolve_stakeholder (doc, "  ", &found));
-  g_assert_null (found);
-  g_assert_true (pl_feedback_capture_resolve_stakeholder (doc, " j. doe ", &found));
-  g_assert_true (found == s);
-  g_clear_object (&found);
-  g_assert_false (pl_feedback_capture_resolve_stakeholder (doc, "New Person", &found));
-  g_assert_null (found);
-
-  g_assert_cmpint (pl_feedback_pillar_filter_for_target (doc, NULL), ==, 0);
-  g_assert_cmpint (pl_feedback_pillar_filter_for_target (doc, PL_RECORD (a1)), ==, pl_record_get_id (PL_RECORD (p2)));
-  g_assert_cmpint (pl_feedback_pillar_filter_for_target (doc, PL_RECORD (p1)), ==, pl_record_get_id (PL_RECORD (p1)));
-
-  pl_document_close (doc);
-  g_unlink (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 /* ---- the pane ---- */
@@ -904,7 +811,6 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
   adw_init ();
 
-  g_test_add_func ("/feedback-pane/format", test_format);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/feedback-pane/capture", test_capture);
   ADD ("/feedback-pane/answer", test_answer);

@@ -7,38 +7,6 @@
 /* View logic of the window, without a display. */
 
 static void
-test_subtitle (void)
-{
-  struct {
-    PlLifecycle  status;
-    gboolean     read_only, pending, failed;
-    const char  *live;
-    const char  *expected;
-  } cases[] = {
-    { PL_LIFECYCLE_DRAFTING, FALSE, FALSE, FALSE, NULL, "Drafting · Saved" },
-    { PL_LIFECYCLE_VALIDATION, FALSE, TRUE, FALSE, NULL, "Validation · Saving…" },
-    { PL_LIFECYCLE_VALIDATION, FALSE, TRUE, TRUE, NULL, "Validation · Not saved" },
-    /* A failure is cleared by the next successful write. */
-    { PL_LIFECYCLE_VALIDATION, FALSE, FALSE, TRUE, NULL, "Validation · Saved" },
-    { PL_LIFECYCLE_ADOPTED, TRUE, FALSE, FALSE, NULL, "Adopted · Read-only" },
-    /* The file was closed under the typing: say what is lost. */
-    { PL_LIFECYCLE_ADOPTED, TRUE, TRUE, TRUE, NULL, "Adopted · Not saved" },
-    { PL_LIFECYCLE_CABINET_REVIEW, FALSE, FALSE, FALSE, "Live — National workshop, Port Halden",
-      "Cabinet review · Saved · Live — National workshop, Port Halden" },
-    { PL_LIFECYCLE_INTERNAL_REVIEW, FALSE, FALSE, FALSE, "", "Internal review · Saved" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *subtitle = pl_format_window_subtitle (cases[i].status, cases[i].read_only,
-                                                             cases[i].pending, cases[i].failed,
-                                                             cases[i].live);
-
-      g_assert_cmpstr (subtitle, ==, cases[i].expected);
-    }
-}
-
-static void
 test_display_name (void)
 {
   struct {
@@ -78,7 +46,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
 
-  g_test_add_func ("/utils/subtitle", test_subtitle);
   g_test_add_func ("/utils/display-name", test_display_name);
   g_test_add_func ("/utils/enum-model", test_enum_model);
   return g_test_run ();

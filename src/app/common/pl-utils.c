@@ -33,32 +33,6 @@ pl_enum_label_model (GType enum_type)
 }
 
 char *
-pl_format_window_subtitle (int         status,
-                           gboolean    read_only,
-                           gboolean    pending,
-                           gboolean    failed,
-                           const char *live)
-{
-  const char *label = pl_enum_to_label (PL_TYPE_LIFECYCLE, status);
-  const char *state;
-
-  /* Unsaved text matters more than why the file cannot take it. */
-  if (pending && failed)
-    state = _("Not saved");
-  else if (read_only)
-    state = _("Read-only");
-  else if (pending)
-    state = _("Saving…");
-  else
-    state = _("Saved");
-  if (live != NULL && *live != '\0')
-    /* Translators: window subtitle, "Validation · Saved · Live — National workshop, Port Halden" */
-    return g_strdup_printf (_("%s · %s · %s"), label, state, live);
-  /* Translators: window subtitle, "Drafting · Saved" */
-  return g_strdup_printf (_("%s · %s"), label, state);
-}
-
-char *
 pl_display_name_for_path (const char *path)
 {
   g_autofree char *base = NULL;

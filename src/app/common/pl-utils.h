@@ -13,15 +13,6 @@ void        pl_ensure_resources        (void);
  * in value order, for an AdwComboRow. (transfer full) */
 GListModel *pl_enum_label_model        (GType        enum_type);
 
-/* The window's subtitle: lifecycle status, save state ("Saved",
- * "Saving…", "Not saved" after a failed write, "Read-only") and the live
- * workshop if any, e.g. "Validation · Saved · Live — National workshop". */
-char       *pl_format_window_subtitle  (int          status,
-                                        gboolean     read_only,
-                                        gboolean     pending,
-                                        gboolean     failed,
-                                        const char  *live);
-
 /* "draft.pillars" → the base name without extension, for titles. */
 char       *pl_display_name_for_path   (const char  *path);
 

@@ -14,6 +14,7 @@
 #include "pl-pillar-editor.h"
 #include "pl-plan-page.h"
 #include "pl-utils.h"
+#include "pl-window-format.h"
 #include "pl-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,7 +65,7 @@ update_title (PlWindow *self)
   status = pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (strategy));
 
   live = self->feedback_pane ? pl_feedback_format_live (pl_feedback_pane_get_active_workshop (self->feedback_pane)) : NULL;
-  subtitle = pl_format_window_subtitle (pl_strategy_get_status (strategy),
+  subtitle = pl_window_format_subtitle (pl_strategy_get_status (strategy),
                                         pl_document_is_read_only (self->document),
                                         pl_autosave_get_pending (self->autosave),
                                         self->save_failed,
