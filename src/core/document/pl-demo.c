@@ -5,7 +5,6 @@
 #include <glib/gstdio.h>
 
 #include "pl-demo.h"
-#include "pl-record-private.h"
 
 /*
  * The example document: the draft national cybersecurity strategy of the
