@@ -51,13 +51,13 @@ what_of (GType type)
 
 /* A model could not be read: it shows what it had (or nothing), and the
  * document says why through "read-failed" rather than a log line nobody
- * sees. */
+ * sees. The store's message already names the file. */
 static void
 report_load_failure (PlDocument  *self,
                      const char  *what,
                      GError     **error)
 {
-  g_prefix_error (error, _("Could not read %s from “%s”: "), what, self->display_name);
+  g_prefix_error (error, _("Could not show %s: "), what);
   pl_document_report_read_failure (self, *error);
 }
 

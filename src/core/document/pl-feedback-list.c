@@ -62,7 +62,7 @@ static void
 report_failure (PlFeedbackList  *self,
                 GError         **error)
 {
-  g_prefix_error (error, _("Could not list the feedback: "));
+  g_prefix_error (error, _("Could not show the feedback: "));
   if (self->document != NULL)
     pl_document_report_read_failure (self->document, *error);
 }

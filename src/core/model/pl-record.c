@@ -94,7 +94,7 @@ value_at (PlRecord *self,
       else if (!pl_record_host_fetch_field (priv->host, self, klass->pspecs[index], &values[index], &error))
         {
           /* A getter has no GError to return: the host tells the user. */
-          g_prefix_error (&error, _("Could not read “%s” of a %s: "),
+          g_prefix_error (&error, _("Could not show “%s” (%s): "),
                           g_param_spec_get_name (klass->pspecs[index]), klass->table);
           pl_record_host_report_read_failure (priv->host, error);
         }
