@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Declared in full by pl-document.h, which includes this header first. */
+typedef struct _PlDocument PlDocument;
+
 /*
  * PlFeedbackList: a GListModel of PlFeedback over the document, newest
  * first. It holds only the matching row ids; items are built when asked for,
