@@ -17,7 +17,6 @@ has_text (guint n, GParamSpec **pspecs)
   return FALSE;
 }
 
-
 gboolean
 pl_document_update_record (PlDocument    *self,
                            PlRecord      *record,
@@ -127,6 +126,8 @@ fail:
   pl_store_rollback (self->store);
   return FALSE;
 }
+
+/* ---- adding ---- */
 
 static gboolean
 collect_values (PlRecord    *record,
@@ -263,6 +264,8 @@ pl_document_add (PlDocument  *self,
   pl_document_emit_changed (self, result);
   return result;
 }
+
+/* ---- moving, deleting, restoring ---- */
 
 gboolean
 pl_document_move (PlDocument  *self,

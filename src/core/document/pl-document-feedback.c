@@ -136,6 +136,8 @@ pl_document_refresh_orphans (PlDocument  *self,
   return TRUE;
 }
 
+/* ---- capture and targets ---- */
+
 static gboolean
 resolve_target (PlDocument   *self,
                 PlRecord     *target,

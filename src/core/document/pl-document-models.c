@@ -236,7 +236,6 @@ pl_document_reload_children (PlDocument *self,
   reload_list (self, g_hash_table_lookup (stores, &parent_id), type, parent_id);
 }
 
-
 /* After a rollback the file is the truth again: every object in memory
  * and every model in memory takes its state from it, and says so. */
 void
@@ -513,6 +512,8 @@ pl_document_count (PlDocument *self,
   g_return_val_if_fail (PL_IS_DOCUMENT (self), -1);
   return self->store ? pl_store_count (self->store, what) : -1;
 }
+
+/* ---- keeping the models in order ---- */
 
 GListStore *
 pl_document_list_for (PlDocument *self,

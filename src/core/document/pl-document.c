@@ -378,6 +378,8 @@ pl_document_get_store (PlDocument *self)
   return self->store;
 }
 
+/* ---- transactions ---- */
+
 gboolean
 pl_document_check_open (PlDocument  *self,
                         GError     **error)
@@ -408,7 +410,6 @@ pl_document_begin (PlDocument  *self,
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
   return pl_document_check_open (self, error) && pl_store_begin (self->store, error);
 }
-
 
 gboolean
 pl_document_commit (PlDocument  *self,
