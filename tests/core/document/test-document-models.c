@@ -378,6 +378,49 @@ test_read_failed_feedback (Fixture       *f,
   g_free (seen.message);
 }
 
+/* The list reads its ids a page at a time as a view scrolls: a page that
+ * cannot be read leaves the item out, and the document says why. */
+static void
+test_read_failed_feedback_page (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ReadFailed seen = { 0 };
+  PlFeedbackList *list;
+  gpointer beyond;
+
+  g_assert_true (pl_document_begin (f->doc, &error));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(PlFeedback) feedback = pl_document_add_feedback (f->doc, PL_FEEDBACK_COMMENT, "Good", NULL,
+                                                                 NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (pl_document_commit (f->doc, &error));
+  reopen (f);
+  list = pl_document_get_feedback (f->doc);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  {
+    g_autoptr(PlFeedback) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_nonnull (first);
+  }
+  g_signal_connect (f->doc, "read-failed", G_CALLBACK (read_failed_cb), &seen);
+  break_file (f, "DROP TABLE feedback");
+
+  /* Past the first page: not loaded yet. */
+  beyond = g_list_model_get_item (G_LIST_MODEL (list), 99);
+  g_assert_null (beyond);
+  g_clear_object (&beyond);
+  g_assert_cmpuint (seen.emissions, ==, 1);
+  g_assert_nonnull (seen.message);
+  if (seen.message != NULL)
+    g_assert_nonnull (strstr (seen.message, "Could not show the feedback"));
+
+  g_signal_handlers_disconnect_by_data (f->doc, &seen);
+  g_free (seen.message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +437,7 @@ main (int   argc,
   ADD ("read-failed/top-model", test_read_failed_top_model);
   ADD ("read-failed/field", test_read_failed_field);
   ADD ("read-failed/feedback", test_read_failed_feedback);
+  ADD ("read-failed/feedback-page", test_read_failed_feedback_page);
 #undef ADD
 
   return g_test_run ();
