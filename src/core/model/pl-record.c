@@ -12,18 +12,18 @@
 
 typedef struct
 {
-  gint64      id;
-  char       *uuid;
-  char       *created_at;
-  char       *updated_at;
-  gint64      position;
-  gboolean    deleted;
-  guint64     unloaded;   /* bit i: values[i] is still in the file */
-  gboolean    complete;   /* every slot of values is initialised */
-  GValue     *values;
-  char       *block;     /* the text of the row as loaded, see pl_record_adopt_block() */
-  gsize       block_size;
-  PlRecordHost *host;    /* unowned; the document detaches its records when it goes */
+  gint64        id;
+  char         *uuid;
+  char         *created_at;
+  char         *updated_at;
+  gint64        position;
+  gboolean      deleted;
+  guint64       unloaded;   /* bit i: values[i] is still in the file */
+  gboolean      complete;   /* every slot of values is initialised */
+  GValue       *values;
+  char         *block;      /* the text of the row as loaded, see pl_record_adopt_block() */
+  gsize         block_size;
+  PlRecordHost *host;       /* unowned; the document detaches its records when it goes */
 } PlRecordPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (PlRecord, pl_record, G_TYPE_OBJECT)
@@ -403,8 +403,8 @@ pl_record_set (PlRecord    *self,
     }
 
   ok = pl_record_host_update (priv->host, self, pspecs->len,
-                                  (GParamSpec **) pspecs->pdata,
-                                  (GValue *) (gpointer) values->data, error);
+                              (GParamSpec **) pspecs->pdata,
+                              (GValue *) (gpointer) values->data, error);
 out:
   va_end (args);
   return ok;
