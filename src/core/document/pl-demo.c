@@ -5,7 +5,6 @@
 #include <glib/gstdio.h>
 
 #include "pl-demo.h"
-#include "pl-record-private.h"
 
 /*
  * The example document: the draft national cybersecurity strategy of the
@@ -16,30 +15,32 @@
 
 typedef struct {
   const char *title;
-  const char *lead;
-  const char *partners;
-  PlTimeframe timeframe;
-  const char *start;
-  const char *end;
-  PlPriority priority;
-  const char *indicator;
-  const char *cost;
-  PlActionStatus status;
-} DemoAction;
+  const char *summary;
+  const char *body;
+} DemoPillar;
 
 typedef struct {
+  guint       pillar;       /* index into demo_pillars */
   const char *title;
   const char *description;
-  DemoAction actions[4];
 } DemoObjective;
 
 typedef struct {
-  const char *title;
-  const char *summary;
-  const char *body;
-  DemoObjective objectives[3];
-} DemoPillar;
+  guint          objective; /* index into demo_objectives */
+  const char    *title;
+  const char    *lead;
+  const char    *partners;
+  PlTimeframe    timeframe;
+  const char    *start;
+  const char    *end;
+  PlPriority     priority;
+  const char    *indicator;
+  const char    *cost;
+  PlActionStatus status;
+} DemoAction;
 
+/* The five pillars; their objectives and actions follow in document order,
+ * each naming its parent by index. */
 static const DemoPillar demo_pillars[] = {
   { "Capacity building",
     "A skilled national cybersecurity workforce by 2030.",
@@ -52,22 +53,7 @@ static const DemoPillar demo_pillars[] = {
     "We will train people already in post, build a pipeline from secondary school to university, "
     "and make public service an attractive place for cybersecurity professionals to work. We "
     "will use regional programmes wherever one exists rather than build our own.\n\n"
-    "> A national pool of skilled professionals is the foundation of national cyber resilience.\n",
-    {
-      { "Train 200 public servants in cyber hygiene and incident handling by 2028",
-        "Every ministry has at least two people able to recognise, contain and report an incident.",
-        { { "Design a three-day cyber hygiene course for public servants", "Public Service Commission", "National CSIRT; University of the Kestrel Islands", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Course approved and scheduled", "KID 45,000", PL_ACTION_STATUS_IN_PROGRESS },
-          { "Run the course twice a year in every ministry", "Public Service Commission", "Ministry of Digital Transformation", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_HIGH, "200 public servants certified", "KID 120,000 a year", PL_ACTION_STATUS_PLANNED },
-          { "Send ten incident handlers a year to regional CSIRT training", "National CSIRT", "CARICOM IMPACS; ITU", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_MEDIUM, "Ten handlers trained each year", "Donor funded", PL_ACTION_STATUS_PLANNED } } },
-      { "Cybersecurity in university and technical curricula",
-        "Graduates enter the workforce with the basics of secure design and operations.",
-        { { "Launch an undergraduate minor in cybersecurity", "University of the Kestrel Islands", "Ministry of Education", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_MEDIUM, "First cohort enrolled", "KID 300,000", PL_ACTION_STATUS_PLANNED },
-          { "Add a secure coding module to the national ICT diploma", "Kestrel Technical Institute", "", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_MEDIUM, "Module taught in all diploma classes", "KID 20,000", PL_ACTION_STATUS_IN_PROGRESS } } },
-      { "Attract and keep cybersecurity professionals in public service",
-        "Pay and career paths that let government compete with the private sector.",
-        { { "Create a cybersecurity job family in the public service", "Public Service Commission", "Ministry of Finance", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Job family approved by Cabinet", "Within existing budget", PL_ACTION_STATUS_PLANNED },
-          { "Offer scholarships bonded to three years of public service", "Ministry of Education", "Development partners", PL_TIMEFRAME_LONG, "2027", "2031", PL_PRIORITY_LOW, "Twenty scholarships awarded", "KID 600,000", PL_ACTION_STATUS_PLANNED } } },
-    } },
+    "> A national pool of skilled professionals is the foundation of national cyber resilience.\n" },
   { "Awareness raising",
     "Citizens and businesses who know the risks and how to stay safe.",
     "## Why it matters\n\n"
@@ -77,19 +63,7 @@ static const DemoPillar demo_pillars[] = {
     "## Our approach\n\n"
     "A national campaign, run every year, with messages tested on the people they are meant "
     "for; cybersecurity in the school curriculum from primary level; and a help line for small "
-    "businesses run with the Chamber of Commerce.\n",
-    {
-      { "A yearly national awareness campaign",
-        "Simple, repeated messages on fraud, passwords and updates, in every community.",
-        { { "Hold a national Cyber Safety Month every October", "Ministry of Digital Transformation", "Kestrel Broadcasting Corporation; telecom operators", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_HIGH, "Campaign reaches 60% of adults (survey)", "KID 80,000 a year", PL_ACTION_STATUS_IN_PROGRESS },
-          { "Publish a plain-language guide to online fraud", "Financial Intelligence Unit", "Commercial banks", PL_TIMEFRAME_SHORT, "2026", "2026", PL_PRIORITY_MEDIUM, "Guide distributed in all bank branches", "KID 15,000", PL_ACTION_STATUS_COMPLETED },
-          { "Run a national cyber awareness survey every two years", "Statistics Office", "University of the Kestrel Islands", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_LOW, "Survey published 2026, 2028, 2030", "KID 25,000 per survey", PL_ACTION_STATUS_PLANNED } } },
-      { "Children and young people safe online",
-        "Online safety taught in every school, with parents and teachers involved.",
-        { { "Add online safety to the primary and secondary curriculum", "Ministry of Education", "National CSIRT", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_HIGH, "Curriculum adopted in all schools", "KID 40,000", PL_ACTION_STATUS_PLANNED },
-          { "Train teachers to report online child abuse", "Ministry of Education", "Royal Kestrel Police Force", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "One trained teacher per school", "KID 30,000", PL_ACTION_STATUS_PLANNED },
-          { "Run online safety evenings for parents in every district", "Ministry of Education", "Parent-teacher associations", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_MEDIUM, "Two evenings per district per year", "KID 12,000 a year", PL_ACTION_STATUS_PLANNED } } },
-    } },
+    "businesses run with the Chamber of Commerce.\n" },
   { "Incident response",
     "A national CSIRT that detects, responds and helps recover.",
     "## Why it matters\n\n"
@@ -100,22 +74,7 @@ static const DemoPillar demo_pillars[] = {
     "Establish a national Computer Security Incident Response Team (CSIRT) within the Ministry "
     "of Digital Transformation, with a legal mandate, a budget and a published service "
     "catalogue. Join the regional and global CSIRT networks. Exercise the national cyber "
-    "incident response plan every year.\n",
-    {
-      { "Establish the national CSIRT",
-        "A staffed team with a mandate, a budget and services that ministries and businesses know.",
-        { { "Approve the CSIRT’s mandate and service catalogue", "Cabinet Office", "Attorney General’s Chambers", PL_TIMEFRAME_SHORT, "2026", "2026", PL_PRIORITY_HIGH, "Cabinet decision published", "None", PL_ACTION_STATUS_COMPLETED },
-          { "Recruit the CSIRT’s first six analysts", "Ministry of Digital Transformation", "Public Service Commission", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Six analysts in post", "KID 420,000 a year", PL_ACTION_STATUS_IN_PROGRESS },
-          { "Join FIRST and the regional CSIRT network", "National CSIRT", "ITU; OAS", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_MEDIUM, "Membership confirmed", "KID 10,000 a year", PL_ACTION_STATUS_PLANNED } } },
-      { "A national cyber incident response plan",
-        "Clear roles when an incident affects more than one organisation.",
-        { { "Write the national cyber incident response plan", "National CSIRT", "National Emergency Management Office", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Plan approved by Cabinet", "KID 35,000", PL_ACTION_STATUS_IN_PROGRESS },
-          { "Hold a yearly national cyber exercise", "National CSIRT", "Critical infrastructure operators", PL_TIMEFRAME_ONGOING, "2027", "2030", PL_PRIORITY_MEDIUM, "Exercise held and lessons published", "KID 50,000 a year", PL_ACTION_STATUS_PLANNED } } },
-      { "Incident reporting",
-        "Incidents are reported early, to one place, without fear of blame.",
-        { { "Open a national incident reporting portal and hotline", "National CSIRT", "Telecom operators", PL_TIMEFRAME_SHORT, "2027", "2027", PL_PRIORITY_HIGH, "Portal live; reports per quarter", "KID 60,000", PL_ACTION_STATUS_PLANNED },
-          { "Publish a yearly report on national cyber incidents", "National CSIRT", "", PL_TIMEFRAME_ONGOING, "2028", "2030", PL_PRIORITY_LOW, "Report published each March", "Within existing budget", PL_ACTION_STATUS_PLANNED } } },
-    } },
+    "incident response plan every year.\n" },
   { "Legislation and regulation",
     "Laws to prevent, investigate and prosecute cybercrime.",
     "## Why it matters\n\n"
@@ -125,17 +84,7 @@ static const DemoPillar demo_pillars[] = {
     "## Our approach\n\n"
     "Replace the Computer Misuse Act with a modern Cybercrime Act, pass a Data Protection Act, "
     "and train prosecutors and magistrates to use them. Align our laws with the Budapest "
-    "Convention so that we can cooperate with other countries on investigations.\n",
-    {
-      { "A modern Cybercrime Act",
-        "Offences, procedural powers and safeguards fit for today’s crimes, in line with the Budapest Convention.",
-        { { "Draft the Cybercrime Bill", "Attorney General’s Chambers", "Royal Kestrel Police Force; Council of Europe", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Bill tabled in Parliament", "Donor funded", PL_ACTION_STATUS_IN_PROGRESS },
-          { "Train prosecutors and magistrates on electronic evidence", "Judicial Education Institute", "Office of the Director of Public Prosecutions", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_MEDIUM, "All prosecutors trained", "KID 55,000", PL_ACTION_STATUS_PLANNED } } },
-      { "Personal data protected by law",
-        "A Data Protection Act and an independent commissioner.",
-        { { "Draft the Data Protection Bill", "Attorney General’s Chambers", "Ministry of Digital Transformation", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Bill tabled in Parliament", "KID 30,000", PL_ACTION_STATUS_PLANNED },
-          { "Appoint a Data Protection Commissioner", "Cabinet Office", "", PL_TIMEFRAME_MEDIUM, "2028", "2028", PL_PRIORITY_MEDIUM, "Commissioner in office", "KID 250,000 a year", PL_ACTION_STATUS_PLANNED } } },
-    } },
+    "Convention so that we can cooperate with other countries on investigations.\n" },
   { "Critical information infrastructure",
     "Essential services that keep running when attacked.",
     "## Why it matters\n\n"
@@ -144,19 +93,67 @@ static const DemoPillar demo_pillars[] = {
     "knows which systems are critical or how well they are protected.\n\n"
     "## Our approach\n\n"
     "Identify the critical information infrastructure, agree minimum security requirements "
-    "with its operators, and check them every year.\n",
-    {
-      { "Know what is critical",
-        "A national register of critical information infrastructure.",
-        { { "Agree criteria for critical information infrastructure", "Ministry of Digital Transformation", "Utilities Regulatory Commission", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Criteria approved", "None", PL_ACTION_STATUS_PLANNED },
-          { "Build and maintain the register", "National CSIRT", "Operators", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_MEDIUM, "Register complete and reviewed yearly", "KID 20,000", PL_ACTION_STATUS_PLANNED },
-          { "Map the dependencies between critical sectors", "National Emergency Management Office", "National CSIRT; operators", PL_TIMEFRAME_MEDIUM, "2028", "2029", PL_PRIORITY_LOW, "Dependency map used in the national exercise", "KID 35,000", PL_ACTION_STATUS_PLANNED } } },
-      { "Minimum security for critical operators",
-        "Every critical operator meets a common baseline.",
-        { { "Publish a minimum security baseline for operators", "Utilities Regulatory Commission", "National CSIRT; Central Bank", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_HIGH, "Baseline published", "KID 40,000", PL_ACTION_STATUS_PLANNED },
-          { "Audit critical operators against the baseline every year", "Utilities Regulatory Commission", "Independent auditors", PL_TIMEFRAME_LONG, "2028", "2030", PL_PRIORITY_MEDIUM, "All operators audited", "KID 90,000 a year", PL_ACTION_STATUS_PLANNED },
-          { "Require operators to report significant incidents within 24 hours", "Ministry of Digital Transformation", "Attorney General’s Chambers", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_HIGH, "Regulation in force", "None", PL_ACTION_STATUS_PLANNED } } },
-    } },
+    "with its operators, and check them every year.\n" },
+};
+
+static const DemoObjective demo_objectives[] = {
+  { 0, "Train 200 public servants in cyber hygiene and incident handling by 2028",
+    "Every ministry has at least two people able to recognise, contain and report an incident." },
+  { 0, "Cybersecurity in university and technical curricula",
+    "Graduates enter the workforce with the basics of secure design and operations." },
+  { 0, "Attract and keep cybersecurity professionals in public service",
+    "Pay and career paths that let government compete with the private sector." },
+  { 1, "A yearly national awareness campaign",
+    "Simple, repeated messages on fraud, passwords and updates, in every community." },
+  { 1, "Children and young people safe online",
+    "Online safety taught in every school, with parents and teachers involved." },
+  { 2, "Establish the national CSIRT",
+    "A staffed team with a mandate, a budget and services that ministries and businesses know." },
+  { 2, "A national cyber incident response plan",
+    "Clear roles when an incident affects more than one organisation." },
+  { 2, "Incident reporting",
+    "Incidents are reported early, to one place, without fear of blame." },
+  { 3, "A modern Cybercrime Act",
+    "Offences, procedural powers and safeguards fit for today’s crimes, in line with the Budapest Convention." },
+  { 3, "Personal data protected by law",
+    "A Data Protection Act and an independent commissioner." },
+  { 4, "Know what is critical",
+    "A national register of critical information infrastructure." },
+  { 4, "Minimum security for critical operators",
+    "Every critical operator meets a common baseline." },
+};
+
+static const DemoAction demo_actions[] = {
+  { 0, "Design a three-day cyber hygiene course for public servants", "Public Service Commission", "National CSIRT; University of the Kestrel Islands", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Course approved and scheduled", "KID 45,000", PL_ACTION_STATUS_IN_PROGRESS },
+  { 0, "Run the course twice a year in every ministry", "Public Service Commission", "Ministry of Digital Transformation", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_HIGH, "200 public servants certified", "KID 120,000 a year", PL_ACTION_STATUS_PLANNED },
+  { 0, "Send ten incident handlers a year to regional CSIRT training", "National CSIRT", "CARICOM IMPACS; ITU", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_MEDIUM, "Ten handlers trained each year", "Donor funded", PL_ACTION_STATUS_PLANNED },
+  { 1, "Launch an undergraduate minor in cybersecurity", "University of the Kestrel Islands", "Ministry of Education", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_MEDIUM, "First cohort enrolled", "KID 300,000", PL_ACTION_STATUS_PLANNED },
+  { 1, "Add a secure coding module to the national ICT diploma", "Kestrel Technical Institute", "", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_MEDIUM, "Module taught in all diploma classes", "KID 20,000", PL_ACTION_STATUS_IN_PROGRESS },
+  { 2, "Create a cybersecurity job family in the public service", "Public Service Commission", "Ministry of Finance", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Job family approved by Cabinet", "Within existing budget", PL_ACTION_STATUS_PLANNED },
+  { 2, "Offer scholarships bonded to three years of public service", "Ministry of Education", "Development partners", PL_TIMEFRAME_LONG, "2027", "2031", PL_PRIORITY_LOW, "Twenty scholarships awarded", "KID 600,000", PL_ACTION_STATUS_PLANNED },
+  { 3, "Hold a national Cyber Safety Month every October", "Ministry of Digital Transformation", "Kestrel Broadcasting Corporation; telecom operators", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_HIGH, "Campaign reaches 60% of adults (survey)", "KID 80,000 a year", PL_ACTION_STATUS_IN_PROGRESS },
+  { 3, "Publish a plain-language guide to online fraud", "Financial Intelligence Unit", "Commercial banks", PL_TIMEFRAME_SHORT, "2026", "2026", PL_PRIORITY_MEDIUM, "Guide distributed in all bank branches", "KID 15,000", PL_ACTION_STATUS_COMPLETED },
+  { 3, "Run a national cyber awareness survey every two years", "Statistics Office", "University of the Kestrel Islands", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_LOW, "Survey published 2026, 2028, 2030", "KID 25,000 per survey", PL_ACTION_STATUS_PLANNED },
+  { 4, "Add online safety to the primary and secondary curriculum", "Ministry of Education", "National CSIRT", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_HIGH, "Curriculum adopted in all schools", "KID 40,000", PL_ACTION_STATUS_PLANNED },
+  { 4, "Train teachers to report online child abuse", "Ministry of Education", "Royal Kestrel Police Force", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "One trained teacher per school", "KID 30,000", PL_ACTION_STATUS_PLANNED },
+  { 4, "Run online safety evenings for parents in every district", "Ministry of Education", "Parent-teacher associations", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_MEDIUM, "Two evenings per district per year", "KID 12,000 a year", PL_ACTION_STATUS_PLANNED },
+  { 5, "Approve the CSIRT’s mandate and service catalogue", "Cabinet Office", "Attorney General’s Chambers", PL_TIMEFRAME_SHORT, "2026", "2026", PL_PRIORITY_HIGH, "Cabinet decision published", "None", PL_ACTION_STATUS_COMPLETED },
+  { 5, "Recruit the CSIRT’s first six analysts", "Ministry of Digital Transformation", "Public Service Commission", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Six analysts in post", "KID 420,000 a year", PL_ACTION_STATUS_IN_PROGRESS },
+  { 5, "Join FIRST and the regional CSIRT network", "National CSIRT", "ITU; OAS", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_MEDIUM, "Membership confirmed", "KID 10,000 a year", PL_ACTION_STATUS_PLANNED },
+  { 6, "Write the national cyber incident response plan", "National CSIRT", "National Emergency Management Office", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Plan approved by Cabinet", "KID 35,000", PL_ACTION_STATUS_IN_PROGRESS },
+  { 6, "Hold a yearly national cyber exercise", "National CSIRT", "Critical infrastructure operators", PL_TIMEFRAME_ONGOING, "2027", "2030", PL_PRIORITY_MEDIUM, "Exercise held and lessons published", "KID 50,000 a year", PL_ACTION_STATUS_PLANNED },
+  { 7, "Open a national incident reporting portal and hotline", "National CSIRT", "Telecom operators", PL_TIMEFRAME_SHORT, "2027", "2027", PL_PRIORITY_HIGH, "Portal live; reports per quarter", "KID 60,000", PL_ACTION_STATUS_PLANNED },
+  { 7, "Publish a yearly report on national cyber incidents", "National CSIRT", "", PL_TIMEFRAME_ONGOING, "2028", "2030", PL_PRIORITY_LOW, "Report published each March", "Within existing budget", PL_ACTION_STATUS_PLANNED },
+  { 8, "Draft the Cybercrime Bill", "Attorney General’s Chambers", "Royal Kestrel Police Force; Council of Europe", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Bill tabled in Parliament", "Donor funded", PL_ACTION_STATUS_IN_PROGRESS },
+  { 8, "Train prosecutors and magistrates on electronic evidence", "Judicial Education Institute", "Office of the Director of Public Prosecutions", PL_TIMEFRAME_MEDIUM, "2027", "2029", PL_PRIORITY_MEDIUM, "All prosecutors trained", "KID 55,000", PL_ACTION_STATUS_PLANNED },
+  { 9, "Draft the Data Protection Bill", "Attorney General’s Chambers", "Ministry of Digital Transformation", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Bill tabled in Parliament", "KID 30,000", PL_ACTION_STATUS_PLANNED },
+  { 9, "Appoint a Data Protection Commissioner", "Cabinet Office", "", PL_TIMEFRAME_MEDIUM, "2028", "2028", PL_PRIORITY_MEDIUM, "Commissioner in office", "KID 250,000 a year", PL_ACTION_STATUS_PLANNED },
+  { 10, "Agree criteria for critical information infrastructure", "Ministry of Digital Transformation", "Utilities Regulatory Commission", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Criteria approved", "None", PL_ACTION_STATUS_PLANNED },
+  { 10, "Build and maintain the register", "National CSIRT", "Operators", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_MEDIUM, "Register complete and reviewed yearly", "KID 20,000", PL_ACTION_STATUS_PLANNED },
+  { 10, "Map the dependencies between critical sectors", "National Emergency Management Office", "National CSIRT; operators", PL_TIMEFRAME_MEDIUM, "2028", "2029", PL_PRIORITY_LOW, "Dependency map used in the national exercise", "KID 35,000", PL_ACTION_STATUS_PLANNED },
+  { 11, "Publish a minimum security baseline for operators", "Utilities Regulatory Commission", "National CSIRT; Central Bank", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_HIGH, "Baseline published", "KID 40,000", PL_ACTION_STATUS_PLANNED },
+  { 11, "Audit critical operators against the baseline every year", "Utilities Regulatory Commission", "Independent auditors", PL_TIMEFRAME_LONG, "2028", "2030", PL_PRIORITY_MEDIUM, "All operators audited", "KID 90,000 a year", PL_ACTION_STATUS_PLANNED },
+  { 11, "Require operators to report significant incidents within 24 hours", "Ministry of Digital Transformation", "Attorney General’s Chambers", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_HIGH, "Regulation in force", "None", PL_ACTION_STATUS_PLANNED },
 };
 
 typedef struct {
@@ -397,6 +394,24 @@ add_feedback_at (PlDocument     *doc,
                         NULL);
 }
 
+/* The front-matter sections, the same in both sizes. */
+static gboolean
+add_sections (PlDocument  *doc,
+              GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections_text); i++)
+    {
+      g_autoptr(PlSection) section = pl_document_add (doc, PL_TYPE_SECTION, NULL, -1, error,
+                                                      "kind", (int) section_kinds[i],
+                                                      "title", sections_text[i][0],
+                                                      "body", sections_text[i][1],
+                                                      NULL);
+      if (section == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 build_small (PlDocument  *doc,
              GError     **error)
@@ -408,19 +423,11 @@ build_small (PlDocument  *doc,
   g_autoptr(PlWorkshop) w2 = NULL;
   GListModel *sections = pl_document_get_sections (doc);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections_text); i++)
-    {
-      g_autoptr(PlSection) section = pl_document_add (doc, PL_TYPE_SECTION, NULL, -1, error,
-                                                      "kind", (int) section_kinds[i],
-                                                      "title", sections_text[i][0],
-                                                      "body", sections_text[i][1],
-                                                      NULL);
-      if (section == NULL)
-        return FALSE;
-    }
+  if (!add_sections (doc, error))
+    return FALSE;
   g_assert (g_list_model_get_n_items (sections) == G_N_ELEMENTS (sections_text));
 
-  for (guint p = 0; p < G_N_ELEMENTS (demo_pillars); p++)
+  for (guint p = 0, o = 0, a = 0; p < G_N_ELEMENTS (demo_pillars); p++)
     {
       const DemoPillar *dp = &demo_pillars[p];
       g_autoptr(PlPillar) pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, error,
@@ -432,9 +439,9 @@ build_small (PlDocument  *doc,
         return FALSE;
       g_ptr_array_add (pillar_objs, g_object_ref (pillar));
 
-      for (guint o = 0; o < G_N_ELEMENTS (dp->objectives) && dp->objectives[o].title; o++)
+      for (; o < G_N_ELEMENTS (demo_objectives) && demo_objectives[o].pillar == p; o++)
         {
-          const DemoObjective *dob = &dp->objectives[o];
+          const DemoObjective *dob = &demo_objectives[o];
           g_autoptr(PlObjective) objective = pl_document_add (doc, PL_TYPE_OBJECTIVE, PL_RECORD (pillar), -1, error,
                                                               "title", dob->title,
                                                               "description", dob->description,
@@ -443,9 +450,9 @@ build_small (PlDocument  *doc,
             return FALSE;
           g_ptr_array_add (objective_objs, g_object_ref (objective));
 
-          for (guint a = 0; a < G_N_ELEMENTS (dob->actions) && dob->actions[a].title; a++)
+          for (; a < G_N_ELEMENTS (demo_actions) && demo_actions[a].objective == o; a++)
             {
-              const DemoAction *da = &dob->actions[a];
+              const DemoAction *da = &demo_actions[a];
               g_autoptr(PlAction) action = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, error,
                                                             "title", da->title,
                                                             "lead-agency", da->lead,
@@ -518,9 +525,9 @@ build_small (PlDocument  *doc,
 
       if (df->pillar >= 0)
         {
-          for (int p = 0; p < df->pillar; p++)
-            for (guint o = 0; o < G_N_ELEMENTS (demo_pillars[p].objectives) && demo_pillars[p].objectives[o].title; o++)
-              objective_base++;
+          while (objective_base < G_N_ELEMENTS (demo_objectives) &&
+                 demo_objectives[objective_base].pillar < (guint) df->pillar)
+            objective_base++;
           target = df->objective >= 0 ? g_ptr_array_index (objective_objs, objective_base + df->objective)
                                       : g_ptr_array_index (pillar_objs, df->pillar);
         }
@@ -555,16 +562,8 @@ build_big (PlDocument  *doc,
   };
   guint n_actions = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections_text); i++)
-    {
-      g_autoptr(PlSection) section = pl_document_add (doc, PL_TYPE_SECTION, NULL, -1, error,
-                                                      "kind", (int) section_kinds[i],
-                                                      "title", sections_text[i][0],
-                                                      "body", sections_text[i][1],
-                                                      NULL);
-      if (section == NULL)
-        return FALSE;
-    }
+  if (!add_sections (doc, error))
+    return FALSE;
 
   for (guint p = 0; p < 12; p++)
     {

@@ -43,6 +43,10 @@ typedef enum {
  *  "changed" (PlRecord *record or NULL): after any successful write.
  *  "write-failed" (GError *error): a write made through a property setter
  *     (e.g. a binding) failed; nothing was changed.
+ *  "read-failed" (GError *error): a read with no caller to return its error
+ *     to failed: a lazy model (objectives, workshops, feedback, ...) or a
+ *     lazy field (a pillar's body) that could not be read from the file
+ *     shows as empty, and this says why.
  */
 #define PL_TYPE_DOCUMENT (pl_document_get_type ())
 G_DECLARE_FINAL_TYPE (PlDocument, pl_document, PL, DOCUMENT, GObject)
@@ -75,6 +79,11 @@ gboolean       pl_document_begin             (PlDocument           *self,
 gboolean       pl_document_commit            (PlDocument           *self,
                                               GError              **error);
 void           pl_document_rollback          (PlDocument           *self);
+
+/* The document @record belongs to (transfer none), or NULL once the
+ * document is gone. (A record knows only its PlRecordHost; the document is
+ * that host, so this lives here rather than in the model.) */
+PlDocument    *pl_record_get_document        (PlRecord             *record);
 
 /* ---- Reading: models (transfer none, live, kept in position order) ---- */
 PlStrategy    *pl_document_get_strategy      (PlDocument           *self);

@@ -1,13 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "pl-document-private.h"
 #include "pl-feedback-list.h"
-#include "pl-record-private.h"
 
 struct _PlFeedbackList
 {
@@ -45,43 +42,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* ---- query ---- */
+static void pl_feedback_list_refresh   (gpointer    observer);
+static void pl_feedback_list_sync_item (gpointer    observer,
+                                        PlFeedback *feedback,
+                                        gboolean    was_open,
+                                        gboolean    is_new);
 
-void
-pl_feedback_query_init (PlFeedbackQuery *query)
+/* How the document drives the list. */
+static const PlFeedbackObserverFuncs observer_funcs = {
+  pl_feedback_list_refresh,
+  pl_feedback_list_sync_item,
+};
+
+/* Reading the ids failed: the list shows what it has, the document tells
+ * the user why. */
+static void
+report_failure (PlFeedbackList  *self,
+                GError         **error)
 {
-  memset (query, 0, sizeof *query);
-  query->kind = -1;
-  query->disposition = -1;
-  query->sector = -1;
-  query->orphaned = -1;
-}
-
-void
-pl_feedback_query_clear (PlFeedbackQuery *query)
-{
-  g_clear_pointer (&query->text, g_free);
-}
-
-void
-pl_feedback_query_copy (const PlFeedbackQuery *src,
-                        PlFeedbackQuery       *dest)
-{
-  *dest = *src;
-  dest->text = g_strdup (src->text);
-}
-
-gboolean
-pl_feedback_query_equal (const PlFeedbackQuery *a,
-                         const PlFeedbackQuery *b)
-{
-  const char *ta = a->text && *a->text ? a->text : NULL;
-  const char *tb = b->text && *b->text ? b->text : NULL;
-
-  return a->pillar_id == b->pillar_id && a->workshop_id == b->workshop_id &&
-         a->stakeholder_id == b->stakeholder_id && a->kind == b->kind &&
-         a->disposition == b->disposition && a->sector == b->sector &&
-         a->orphaned == b->orphaned && g_strcmp0 (ta, tb) == 0;
+  g_prefix_error (error, _("Could not show the feedback: "));
+  if (self->document != NULL)
+    pl_document_report_read_failure (self->document, *error);
 }
 
 /* ---- GListModel ---- */
@@ -118,7 +99,7 @@ load_up_to (PlFeedbackList *self,
   more = pl_store_query_feedback_range (store, &self->query, self->ids->len, want, &error);
   if (more == NULL)
     {
-      g_warning ("Could not list feedback: %s", error->message);
+      report_failure (self, &error);
       return FALSE;
     }
   g_array_append_vals (self->ids, more->data, more->len);
@@ -196,7 +177,7 @@ pl_feedback_list_dispose (GObject *object)
 
   if (self->document != NULL)
     {
-      pl_document_unregister_feedback_list (self->document, self);
+      pl_document_remove_feedback_observer (self->document, self);
       g_object_remove_weak_pointer (G_OBJECT (self->document), (gpointer *) &self->document);
       self->document = NULL;
     }
@@ -287,13 +268,14 @@ reload (PlFeedbackList  *self,
   return TRUE;
 }
 
-void
-pl_feedback_list_refresh (PlFeedbackList *self)
+static void
+pl_feedback_list_refresh (gpointer observer)
 {
+  PlFeedbackList *self = observer;
   g_autoptr(GError) error = NULL;
 
   if (!reload (self, &error))
-    g_warning ("Could not list feedback: %s", error->message);
+    report_failure (self, &error);
 }
 
 PlFeedbackList *
@@ -308,14 +290,14 @@ pl_feedback_list_new (PlDocument            *document,
   self = g_object_new (PL_TYPE_FEEDBACK_LIST, NULL);
   self->document = document;
   g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &self->document);
-  pl_document_register_feedback_list (document, self);
+  pl_document_add_feedback_observer (document, self, &observer_funcs);
   if (query != NULL)
     {
       pl_feedback_query_clear (&self->query);
       pl_feedback_query_copy (query, &self->query);
     }
   if (!reload (self, &error))
-    g_warning ("Could not list feedback: %s", error->message);
+    report_failure (self, &error);
   return self;
 }
 
@@ -447,12 +429,13 @@ rank_of (PlFeedbackList *self,
   return store ? MIN (pl_store_feedback_rank (store, &self->query, captured, id), self->n_items) : self->n_items;
 }
 
-void
-pl_feedback_list_sync_item (PlFeedbackList *self,
-                            PlFeedback     *feedback,
-                            gboolean        was_open,
-                            gboolean        is_new)
+static void
+pl_feedback_list_sync_item (gpointer    observer,
+                            PlFeedback *feedback,
+                            gboolean    was_open,
+                            gboolean    is_new)
 {
+  PlFeedbackList *self = observer;
   gint64 id = pl_record_get_id (PL_RECORD (feedback));
   int pos = find_loaded (self, id);
   gboolean match = matches (self, feedback);

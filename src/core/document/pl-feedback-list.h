@@ -5,33 +5,22 @@
 
 #include "pl-types.h"
 #include "pl-enums.h"
+#include "pl-feedback-query.h"
 
 G_BEGIN_DECLS
 
-/* What a feedback list shows. Zero/-1 fields mean "any". */
-typedef struct {
-  gint64  pillar_id;       /* 0 = any; feedback on the pillar and everything under it */
-  gint64  workshop_id;     /* 0 = any */
-  gint64  stakeholder_id;  /* 0 = any */
-  int     kind;            /* PlFeedbackKind or -1 */
-  int     disposition;     /* PlDisposition or -1 */
-  int     sector;          /* PlSector of the stakeholder or -1 */
-  int     orphaned;        /* 1 = only orphaned, 0 = only not orphaned, -1 any */
-  char   *text;            /* FTS words, NULL or "" = any */
-} PlFeedbackQuery;
-
-void             pl_feedback_query_init   (PlFeedbackQuery       *query);
-void             pl_feedback_query_clear  (PlFeedbackQuery       *query);
-void             pl_feedback_query_copy   (const PlFeedbackQuery *src,
-                                           PlFeedbackQuery       *dest);
-gboolean         pl_feedback_query_equal  (const PlFeedbackQuery *a,
-                                           const PlFeedbackQuery *b);
+/* Declared in full by pl-document.h, which includes this header first. */
+typedef struct _PlDocument PlDocument;
 
 /*
  * PlFeedbackList: a GListModel of PlFeedback over the document, newest
  * first. It holds only the matching row ids; items are built when asked for,
  * so a list of 20,000 costs 20,000 integers. It follows the document: a
  * captured item that matches is inserted with one items-changed(0, 0, 1).
+ * The list registers itself with its document as a feedback observer
+ * (pl-document-private.h); the document drives it through that table of
+ * functions and knows nothing else of it. A failed read is reported by
+ * the document's "read-failed" signal.
  *
  * Properties: "query-count" (matching items), "open-count" (of those, with
  * disposition open).

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "pl-document-private.h"
+#include "pl-document-read.h"
 #include "pl-export-private.h"
 
 void

@@ -5,6 +5,12 @@
 
 G_BEGIN_DECLS
 
+/*
+ * For the record types of this wing only (PlPillar, PlAction, ...): how a
+ * subclass declares its stored properties and reads them back. The store
+ * and the document load and attach records through pl-record-loading.h.
+ */
+
 void         pl_record_class_install     (PlRecordClass *klass,
                                           const char    *table,
                                           const char    *parent_prop,
@@ -17,57 +23,10 @@ void         pl_record_class_install     (PlRecordClass *klass,
 void         pl_record_class_set_lazy    (PlRecordClass *klass,
                                           const char    *first_property,
                                           ...) G_GNUC_NULL_TERMINATED;
-/* Marks a lazy value as not loaded (the store left it out). */
-void         pl_record_set_unloaded      (PlRecord      *self,
-                                          guint          index);
 
 const char  *pl_record_get_string_by_id  (PlRecord      *self,
                                           guint          prop_id);
 gint64       pl_record_get_int_by_id     (PlRecord      *self,
                                           guint          prop_id);
-
-/* The values behind each stored property (index = prop_id - 1), every
- * lazy one read from the file first. */
-GValue      *pl_record_peek_values       (PlRecord      *self);
-/* The same without reading anything: lazy values not yet read are unset
- * defaults. */
-GValue      *pl_record_get_loaded_values (PlRecord      *self);
-
-/* For the store and document: set without writing, and optionally notify. */
-void         pl_record_load_value        (PlRecord      *self,
-                                          GParamSpec    *pspec,
-                                          const GValue  *value,
-                                          gboolean       notify);
-/* Moves @value (of the property's type) into slot @index without copying
- * or notifying; @value is left unset. For the store's row loading. */
-void         pl_record_take_value_at     (PlRecord      *self,
-                                          guint          index,
-                                          GValue        *value);
-/* For the store's row loading: @block, one allocation holding the row's
- * text, is freed with the record. Identity strings given to
- * pl_record_set_identity() and static string values (g_value_set_static_string)
- * may point into it; anything set later is copied as usual. */
-void         pl_record_adopt_block       (PlRecord      *self,
-                                          char          *block,
-                                          gsize          size);
-void         pl_record_set_identity      (PlRecord      *self,
-                                          gint64         id,
-                                          const char    *uuid,
-                                          const char    *created_at,
-                                          const char    *updated_at);
-void         pl_record_set_updated_at    (PlRecord      *self,
-                                          const char    *updated_at);
-void         pl_record_set_position      (PlRecord      *self,
-                                          gint64         position);
-void         pl_record_set_deleted       (PlRecord      *self,
-                                          gboolean       deleted);
-void         pl_record_attach            (PlRecord      *self,
-                                          PlDocument    *document);
-gint64       pl_record_get_parent_id     (PlRecord      *self);
-
-/* Validates one value for @pspec (UTF-8, no NUL, enum range). */
-gboolean     pl_record_validate_value    (GParamSpec    *pspec,
-                                          const GValue  *value,
-                                          GError       **error);
 
 G_END_DECLS

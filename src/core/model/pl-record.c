@@ -7,23 +7,23 @@
 #include <gobject/gvaluecollector.h>
 
 #include "pl-error.h"
+#include "pl-record-loading.h"
 #include "pl-record-private.h"
-#include "pl-document-private.h"
 
 typedef struct
 {
-  gint64      id;
-  char       *uuid;
-  char       *created_at;
-  char       *updated_at;
-  gint64      position;
-  gboolean    deleted;
-  guint64     unloaded;   /* bit i: values[i] is still in the file */
-  gboolean    complete;   /* every slot of values is initialised */
-  GValue     *values;
-  char       *block;     /* the text of the row as loaded, see pl_record_adopt_block() */
-  gsize       block_size;
-  PlDocument *document;  /* unowned; cleared by the document's dispose */
+  gint64        id;
+  char         *uuid;
+  char         *created_at;
+  char         *updated_at;
+  gint64        position;
+  gboolean      deleted;
+  guint64       unloaded;   /* bit i: values[i] is still in the file */
+  gboolean      complete;   /* every slot of values is initialised */
+  GValue       *values;
+  char         *block;      /* the text of the row as loaded, see pl_record_adopt_block() */
+  gsize         block_size;
+  PlRecordHost *host;       /* unowned; the document detaches its records when it goes */
 } PlRecordPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (PlRecord, pl_record, G_TYPE_OBJECT)
@@ -85,10 +85,19 @@ value_at (PlRecord *self,
       g_autoptr(GError) error = NULL;
 
       priv->unloaded &= ~((guint64) 1 << index);
-      if (priv->document == NULL ||
-          !pl_document_fetch_field (priv->document, self, klass->pspecs[index], &values[index], &error))
-        g_warning ("Could not read “%s” of a %s: %s", g_param_spec_get_name (klass->pspecs[index]),
-                   klass->table, error ? error->message : "the document is closed");
+      if (priv->host == NULL)
+        {
+          /* Nobody to ask, nor to tell: the value stays at its default. */
+          g_debug ("Could not read “%s” of a %s: it belongs to no document",
+                   g_param_spec_get_name (klass->pspecs[index]), klass->table);
+        }
+      else if (!pl_record_host_fetch_field (priv->host, self, klass->pspecs[index], &values[index], &error))
+        {
+          /* A getter has no GError to return: the host tells the user. */
+          g_prefix_error (&error, _("Could not show “%s” (%s): "),
+                          g_param_spec_get_name (klass->pspecs[index]), klass->table);
+          pl_record_host_report_read_failure (priv->host, error);
+        }
     }
   return &values[index];
 }
@@ -131,8 +140,8 @@ pl_record_finalize (GObject *object)
           g_value_unset (&priv->values[i]);
       g_free (priv->values);
     }
-  if (priv->document != NULL)
-    pl_document_forget_record (priv->document, self);
+  if (priv->host != NULL)
+    pl_record_host_forget (priv->host, self);
   replace_string (priv, &priv->uuid, NULL);
   replace_string (priv, &priv->created_at, NULL);
   replace_string (priv, &priv->updated_at, NULL);
@@ -176,7 +185,7 @@ pl_record_set_stored_property (GObject      *object,
     }
 
   /* Not yet stored (being built): keep the value only. */
-  if (priv->document == NULL || priv->id == 0)
+  if (priv->host == NULL || priv->id == 0)
     {
       pl_record_load_value (self, pspec, value, FALSE);
       return;
@@ -185,8 +194,8 @@ pl_record_set_stored_property (GObject      *object,
   if (g_param_values_cmp (pspec, value, value_at (self, prop_id - 1)) == 0)
     return;
 
-  if (!pl_document_update_record (priv->document, self, 1, &pspec, value, &error))
-    pl_document_report_write_failure (priv->document, error);
+  if (!pl_record_host_update (priv->host, self, 1, &pspec, value, &error))
+    pl_record_host_report_write_failure (priv->host, error);
 }
 
 void
@@ -281,13 +290,13 @@ pl_record_is_deleted (PlRecord *self)
   return priv->deleted;
 }
 
-PlDocument *
-pl_record_get_document (PlRecord *self)
+PlRecordHost *
+pl_record_get_host (PlRecord *self)
 {
   PlRecordPrivate *priv = pl_record_get_instance_private (self);
 
   g_return_val_if_fail (PL_IS_RECORD (self), NULL);
-  return priv->document;
+  return priv->host;
 }
 
 static GParamSpec *
@@ -338,13 +347,13 @@ pl_record_set_value (PlRecord      *self,
       return FALSE;
     }
 
-  if (priv->document == NULL)
+  if (priv->host == NULL)
     {
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
                    _("The document of this record is closed"));
       return FALSE;
     }
-  return pl_document_update_record (priv->document, self, 1, &pspec, &converted, error);
+  return pl_record_host_update (priv->host, self, 1, &pspec, &converted, error);
 }
 
 gboolean
@@ -386,16 +395,16 @@ pl_record_set (PlRecord    *self,
       g_array_append_val (values, value);
     }
 
-  if (priv->document == NULL)
+  if (priv->host == NULL)
     {
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
                    _("The document of this record is closed"));
       goto out;
     }
 
-  ok = pl_document_update_record (priv->document, self, pspecs->len,
-                                  (GParamSpec **) pspecs->pdata,
-                                  (GValue *) (gpointer) values->data, error);
+  ok = pl_record_host_update (priv->host, self, pspecs->len,
+                              (GParamSpec **) pspecs->pdata,
+                              (GValue *) (gpointer) values->data, error);
 out:
   va_end (args);
   return ok;
@@ -576,15 +585,15 @@ pl_record_set_deleted (PlRecord *self,
 }
 
 void
-pl_record_attach (PlRecord   *self,
-                  PlDocument *document)
+pl_record_attach (PlRecord     *self,
+                  PlRecordHost *host)
 {
   PlRecordPrivate *priv = pl_record_get_instance_private (self);
 
   /* No weak pointer: with 20,000 records on one document, removing weak
-   * pointers one by one is quadratic. The document detaches every record
-   * it still knows when it goes away. */
-  priv->document = document;
+   * pointers one by one is quadratic. The host detaches every record it
+   * still knows when it goes away. */
+  priv->host = host;
 }
 
 gint64

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * Setting a property with g_object_set() (or through a binding) writes it to
  * the file at once; a failure is reported by the document's "write-failed"
  * signal. Use pl_record_set() to get the GError directly.
+ *
+ * The record reaches its document only through the PlRecordHost interface
+ * (pl-record-host.h), so this wing includes neither the document nor the
+ * store; pl_record_get_document() is declared in pl-document.h.
  */
 #define PL_TYPE_RECORD (pl_record_get_type ())
 G_DECLARE_DERIVABLE_TYPE (PlRecord, pl_record, PL, RECORD, GObject)
@@ -39,8 +43,6 @@ const char  *pl_record_get_created_at  (PlRecord    *self);
 const char  *pl_record_get_updated_at  (PlRecord    *self);
 gint64       pl_record_get_position    (PlRecord    *self);
 gboolean     pl_record_is_deleted      (PlRecord    *self);
-/* The document the record belongs to (transfer none), or NULL once it is closed. */
-PlDocument  *pl_record_get_document    (PlRecord    *self);
 
 /* Like g_object_set(): property name / value pairs, NULL terminated.
  * Strings are const char*, gint64 properties take gint64, enums and

@@ -5,7 +5,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _PlDocument     PlDocument;
 typedef struct _PlRecord       PlRecord;
 typedef struct _PlStrategy     PlStrategy;
 typedef struct _PlSection      PlSection;
@@ -16,6 +15,5 @@ typedef struct _PlWorkshop     PlWorkshop;
 typedef struct _PlStakeholder  PlStakeholder;
 typedef struct _PlFeedback     PlFeedback;
 typedef struct _PlSnapshot     PlSnapshot;
-typedef struct _PlFeedbackList PlFeedbackList;
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include <sqlite3.h>
 
 #include "pl-document.h"
-#include "pl-record-private.h"
+#include "pl-record-loading.h"
 #include "pl-store.h"
 #include "pl-store-schema.h"
 

@@ -4,7 +4,7 @@
 #include <glib-object.h>
 
 #include "pl-types.h"
-#include "pl-feedback-list.h"
+#include "pl-feedback-query.h"
 
 G_BEGIN_DECLS
 
