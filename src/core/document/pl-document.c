@@ -2035,16 +2035,6 @@ pl_document_fold_stakeholder (PlDocument     *self,
 
 /* ---- search and check ---- */
 
-void
-pl_search_hit_free (PlSearchHit *hit)
-{
-  if (hit == NULL)
-    return;
-  g_free (hit->title);
-  g_free (hit->snippet);
-  g_free (hit);
-}
-
 GPtrArray *
 pl_document_search (PlDocument  *self,
                     const char  *query,
