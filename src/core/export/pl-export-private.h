@@ -208,6 +208,33 @@ PlParseAhead *pl_export_parse_ahead_start (PlExportContext   *ctx);
 /* Stops and frees what was not taken. */
 void          pl_export_parse_ahead_free  (PlParseAhead      *ahead);
 
+/* A narrative parsed (pl-export-outline-parse.c), with its headings found
+ * by the thread that parsed it, while the tree is in its cache: the
+ * collecting pass then reads the headings without touching the tree. */
+typedef struct {
+  int   level;   /* in the Markdown */
+  char *text;    /* pl_export_node_text () */
+} PlParsedHeading;
+
+typedef struct {
+  cmark_node *doc;
+  int         min_level;  /* pl_export_min_heading_level () */
+  GArray     *headings;   /* PlParsedHeading, every heading in document order */
+} PlParsed;
+
+void          pl_export_parsed_free       (PlParsed          *parsed);
+/* Parses what is left of ctx->parse_ahead from the back, and queues all
+ * of it, in order, in @ol->parsed for pl_export_take_parsed(). */
+void          pl_export_parse_ahead_queue (PlOutline         *ol);
+/* The tree parsed for @markdown, taken from @ol->parsed, or a new one;
+ * *@text: the queued copy of @markdown (or a new one in the collecting
+ * pass), for the collecting pass to queue again. */
+PlParsed     *pl_export_take_parsed       (PlOutline         *ol,
+                                           const char        *markdown,
+                                           char             **text);
+/* Frees what @ol->parsed holds. */
+void          pl_export_parsed_queue_clear (PlOutline        *ol);
+
 /* Text made safe for XML 1.0: invalid UTF-8 replaced, control characters
  * other than tab, newline and carriage return dropped. Returns @text itself
  * when it is clean (the common case), else @scratch's buffer. */
