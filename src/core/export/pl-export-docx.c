@@ -29,6 +29,9 @@
 #define start pl_export_xml_start
 #define element pl_export_xml_element
 #define end(w) xmlTextWriterEndElement (w)
+#define raw(dx, markup) pl_export_part_raw (&(dx)->part, (markup))
+#define raw_number(dx, n) pl_export_part_number (&(dx)->part, (n))
+#define sync_writer(dx) pl_export_part_sync (&(dx)->part)
 
 typedef struct {
   gboolean ordered;
@@ -36,10 +39,7 @@ typedef struct {
 } DocxList;
 
 typedef struct {
-  PlExportContext  *ctx;
-  xmlTextWriterPtr  w;
-  PlExportMarkup   *markup;      /* written by raw(), not yet given to w */
-  GString          *scratch;
+  PlExportPart      part;        /* first: the outline's table_end reaches it */
   GPtrArray        *links;       /* URL of relationship "rIdL<index+1>" */
   GHashTable       *link_ids;    /* URL -> index + 1 */
   GArray           *nums;        /* DocxNum */
@@ -72,28 +72,6 @@ typedef struct {
  * every text from the document still goes through libxml2's escaping
  * (pl_export_xml_text). */
 
-/* The writer, once the markup raw() has buffered is written: every use
- * of the writer goes through here, so that the order is kept. */
-static xmlTextWriterPtr
-sync_writer (PlDocx *dx)
-{
-  return pl_export_markup_sync (dx->markup, dx->w);
-}
-
-static void
-raw (PlDocx     *dx,
-     const char *markup)
-{
-  pl_export_markup_raw (dx->markup, dx->w, markup);
-}
-
-static void
-raw_number (PlDocx  *dx,
-            guint64  n)
-{
-  pl_export_markup_number (dx->markup, dx->w, n);
-}
-
 /* xml:space="preserve" only where spaces would otherwise be lost. */
 static gboolean
 needs_preserve (const char *text)
@@ -115,7 +93,7 @@ write_t (PlDocx     *dx,
   if (len > 0)
     text = part = g_strndup (text, len);
   raw (dx, needs_preserve (text) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-  pl_export_markup_text (dx->markup, dx->w, text);
+  pl_export_part_text (&dx->part, text);
   raw (dx, "</w:t>");
 }
 
@@ -124,7 +102,7 @@ static void
 write_run_text (PlDocx     *dx,
                 const char *text)
 {
-  const char *clean = pl_export_clean_text (text, -1, dx->scratch);
+  const char *clean = pl_export_clean_text (text, -1, dx->part.scratch);
   const char *p = clean, *seg = clean;
 
   if (strpbrk (clean, "\t\n\r") == NULL)
@@ -192,13 +170,13 @@ write_plain_run (PlDocx     *dx,
     { "<w:r><w:t>", "<w:r><w:t xml:space=\"preserve\">" },
     { "<w:r><w:rPr><w:b/></w:rPr><w:t>", "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" },
   };
-  const char *clean = pl_export_clean_text (text, -1, dx->scratch);
+  const char *clean = pl_export_clean_text (text, -1, dx->part.scratch);
 
   /* Most runs are one <w:t>: their markup in one piece each side. */
   if (strpbrk (clean, "\t\n\r") == NULL)
     {
       raw (dx, opening[bold ? 1 : 0][needs_preserve (clean) ? 1 : 0]);
-      pl_export_markup_text (dx->markup, dx->w, clean);
+      pl_export_part_text (&dx->part, clean);
       raw (dx, "</w:t></w:r>");
       return;
     }
@@ -737,14 +715,6 @@ docx_table_row (PlOutline         *ol,
   write_table_row (ol->writer, cells, FALSE);
 }
 
-static void
-docx_table_end (PlOutline *ol)
-{
-  PlDocx *dx = ol->writer;
-
-  end (sync_writer (dx));
-}
-
 static const PlOutlineOps docx_ops = {
   .title_page = docx_title_page,
   .contents = docx_contents,
@@ -755,7 +725,7 @@ static const PlOutlineOps docx_ops = {
   .wide = docx_wide,
   .table_begin = docx_table_begin,
   .table_row = docx_table_row,
-  .table_end = docx_table_end,
+  .table_end = pl_export_part_end_element_cb,
 };
 
 /* ---- the other parts ---- */
@@ -803,7 +773,7 @@ static void
 write_core_properties (PlDocx      *dx,
                        PlExportZip *zip)
 {
-  PlStrategy *s = pl_document_get_strategy (dx->ctx->document);
+  PlStrategy *s = pl_document_get_strategy (dx->part.ctx->document);
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr w = pl_export_xml_new (buf);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -814,15 +784,9 @@ write_core_properties (PlDocx      *dx,
          "xmlns:dc", "http://purl.org/dc/elements/1.1/",
          "xmlns:dcterms", "http://purl.org/dc/terms/",
          "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", NULL);
-  start (w, "dc:title", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_title (s), -1, dx->scratch));
-  end (w);
-  start (w, "dc:creator", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_lead_agency (s), -1, dx->scratch));
-  end (w);
-  start (w, "dc:subject", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_country (s), -1, dx->scratch));
-  end (w);
+  pl_export_xml_text_element (w, "dc:title", pl_strategy_get_title (s), dx->part.scratch);
+  pl_export_xml_text_element (w, "dc:creator", pl_strategy_get_lead_agency (s), dx->part.scratch);
+  pl_export_xml_text_element (w, "dc:subject", pl_strategy_get_country (s), dx->part.scratch);
   start (w, "dcterms:created", "xsi:type", "dcterms:W3CDTF", NULL);
   xmlTextWriterWriteString (w, BAD_CAST stamp);
   end (w);
@@ -857,7 +821,7 @@ write_document_rels (PlDocx      *dx,
 
       g_snprintf (id, sizeof id, "rIdL%u", i + 1);
       element (w, "Relationship", "Id", id, "Type", REL_TYPE "hyperlink",
-               "Target", pl_export_clean_text (g_ptr_array_index (dx->links, i), -1, dx->scratch),
+               "Target", pl_export_clean_text (g_ptr_array_index (dx->links, i), -1, dx->part.scratch),
                "TargetMode", "External", NULL);
     }
   end (w);
@@ -892,10 +856,10 @@ write_marking_part (PlDocx      *dx,
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr saved = sync_writer (dx);
 
-  dx->w = pl_export_xml_new (buf);
+  dx->part.w = pl_export_xml_new (buf);
   start (sync_writer (dx), footer ? "w:ftr" : "w:hdr", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
-  if (dx->ctx->classification && *dx->ctx->classification)
-    write_para (dx, footer ? "FooterMarking" : "Header", dx->ctx->classification);
+  if (dx->part.ctx->classification && *dx->part.ctx->classification)
+    write_para (dx, footer ? "FooterMarking" : "Header", dx->part.ctx->classification);
   else if (!footer)
     write_para (dx, "Header", "");
   if (footer)
@@ -920,7 +884,7 @@ write_marking_part (PlDocx      *dx,
     }
   end (sync_writer (dx));
   pl_export_xml_add (zip, footer ? "word/footer1.xml" : "word/header1.xml", sync_writer (dx), buf);
-  dx->w = saved;
+  dx->part.w = saved;
 }
 
 static void
@@ -1142,9 +1106,7 @@ pl_export_docx (PlExportContext *ctx)
   PlDocx dx = { 0 };
   PlExportZip *zip;
 
-  dx.ctx = ctx;
-  dx.scratch = g_string_new (NULL);
-  dx.markup = g_new0 (PlExportMarkup, 1);
+  pl_export_part_init (&dx.part, ctx);
   dx.pending = g_string_new (NULL);
   dx.links = g_ptr_array_new_with_free_func (g_free);
   dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1158,7 +1120,7 @@ pl_export_docx (PlExportContext *ctx)
   write_package_rels (zip);
   write_core_properties (&dx, zip);
 
-  dx.w = pl_export_zip_begin_xml (zip, "word/document.xml");
+  dx.part.w = pl_export_zip_begin_xml (zip, "word/document.xml");
   start (sync_writer (&dx), "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   start (sync_writer (&dx), "w:body", NULL);
   pl_export_outline_run (ctx, &docx_ops, &dx);
@@ -1177,8 +1139,7 @@ pl_export_docx (PlExportContext *ctx)
   write_marking_part (&dx, zip, FALSE);
   write_marking_part (&dx, zip, TRUE);
 
-  g_string_free (dx.scratch, TRUE);
-  g_free (dx.markup);
+  pl_export_part_clear (&dx.part);
   g_string_free (dx.pending, TRUE);
   g_hash_table_unref (dx.link_ids);
   g_ptr_array_unref (dx.links);

@@ -17,6 +17,11 @@
 #define start pl_export_xml_start
 #define element pl_export_xml_element
 #define end(w) xmlTextWriterEndElement (w)
+/* Constant markup, balanced and free of anything from the document, is
+ * written as it is in the hot paths (spans, table cells, white space);
+ * every text from the document goes through libxml2's escaping. */
+#define raw(odt, markup) pl_export_part_raw (&(odt)->part, (markup))
+#define sync_writer(odt) pl_export_part_sync (&(odt)->part)
 
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -35,10 +40,7 @@
 #define PORTRAIT_TEXT_TWIPS 9070
 
 typedef struct {
-  PlExportContext  *ctx;
-  xmlTextWriterPtr  w;
-  PlExportMarkup   *markup;      /* written by raw(), not yet given to w */
-  GString          *scratch;
+  PlExportPart      part;        /* first: the outline's table_end reaches it */
   GString          *name;        /* ODF style names made from display names */
   gboolean          break_pending;
   gboolean          landscape_pending;
@@ -50,31 +52,13 @@ typedef struct {
   guint             n_columns;
 } PlOdt;
 
-/* Constant markup, balanced and free of anything from the document,
- * written as it is in the hot paths (spans, table cells, white space);
- * every text from the document goes through libxml2's escaping. */
-static void
-raw (PlOdt      *odt,
-     const char *markup)
-{
-  pl_export_markup_raw (odt->markup, odt->w, markup);
-}
-
-/* The writer, once the markup raw() has buffered is written: every use
- * of the writer goes through here, so that the order is kept. */
-static xmlTextWriterPtr
-sync_writer (PlOdt *odt)
-{
-  return pl_export_markup_sync (odt->markup, odt->w);
-}
-
 /* <text:s text:c="@count"/> */
 static void
 write_spaces (PlOdt *odt,
               guint  count)
 {
   raw (odt, "<text:s text:c=\"");
-  pl_export_markup_number (odt->markup, odt->w, count);
+  pl_export_part_number (&odt->part, count);
   raw (odt, "\"/>");
 }
 
@@ -104,13 +88,13 @@ write_text (PlOdt      *odt,
             const char *text,
             gboolean    keep_leading)
 {
-  const char *clean = pl_export_clean_text (text, -1, odt->scratch);
+  const char *clean = pl_export_clean_text (text, -1, odt->part.scratch);
   const char *p = clean, *seg = clean;
 
   if (strpbrk (clean, "\t\n\r") == NULL && strstr (clean, "  ") == NULL
       && !(keep_leading && *clean == ' '))
     {
-      pl_export_markup_text (odt->markup, odt->w, clean);
+      pl_export_part_text (&odt->part, clean);
       return;
     }
   while (*p)
@@ -123,7 +107,7 @@ write_text (PlOdt      *odt,
           if (p > seg)
             {
               g_autofree char *part = g_strndup (seg, p - seg);
-              pl_export_markup_text (odt->markup, odt->w, part);
+              pl_export_part_text (&odt->part, part);
             }
           if (*p == '\t')
             raw (odt, "<text:tab/>");
@@ -153,7 +137,7 @@ write_text (PlOdt      *odt,
       p++;
     }
   if (p > seg)
-    pl_export_markup_text (odt->markup, odt->w, seg);
+    pl_export_part_text (&odt->part, seg);
 }
 
 /* <text:span text:style-name="@style">: a style name of this file. */
@@ -493,7 +477,7 @@ odt_node (PlOutline        *ol,
     case CMARK_NODE_LINK:
       if (enter)
         start (sync_writer (odt), "text:a", "xlink:type", "simple",
-               "xlink:href", pl_export_clean_text (cmark_node_get_url (node), -1, odt->scratch),
+               "xlink:href", pl_export_clean_text (cmark_node_get_url (node), -1, odt->part.scratch),
                "text:style-name", "Internet_20_link", "text:visited-style-name", "Internet_20_link", NULL);
       else
         end (sync_writer (odt));
@@ -566,14 +550,6 @@ odt_table_row (PlOutline         *ol,
   write_row (ol->writer, cells, FALSE);
 }
 
-static void
-odt_table_end (PlOutline *ol)
-{
-  PlOdt *odt = ol->writer;
-
-  end (sync_writer (odt));
-}
-
 static const PlOutlineOps odt_ops = {
   .title_page = odt_title_page,
   .contents = odt_contents,
@@ -584,7 +560,7 @@ static const PlOutlineOps odt_ops = {
   .wide = odt_wide,
   .table_begin = odt_table_begin,
   .table_row = odt_table_row,
-  .table_end = odt_table_end,
+  .table_end = pl_export_part_end_element_cb,
 };
 
 /* ---- styles ---- */
@@ -832,12 +808,12 @@ write_master_page (PlOdt            *odt,
                    const char       *name,
                    const char       *layout)
 {
-  const char *marking = odt->ctx->classification ? odt->ctx->classification : "";
+  const char *marking = odt->part.ctx->classification ? odt->part.ctx->classification : "";
   g_autofree char *page = g_strdup_printf (_("Page %s of %s"), "\x01", "\x02");
   const char *p;
   xmlTextWriterPtr saved = sync_writer (odt);
 
-  odt->w = w;
+  odt->part.w = w;
   start (sync_writer (odt), "style:master-page", "style:name", name, "style:page-layout-name", layout, NULL);
   start (sync_writer (odt), "style:header", NULL);
   write_para (odt, "Header", marking);
@@ -873,7 +849,7 @@ write_master_page (PlOdt            *odt,
   end (sync_writer (odt));
   end (sync_writer (odt));
   sync_writer (odt);
-  odt->w = saved;
+  odt->part.w = saved;
 }
 
 static void
@@ -1026,7 +1002,7 @@ static void
 write_meta (PlOdt       *odt,
             PlExportZip *zip)
 {
-  PlStrategy *s = pl_document_get_strategy (odt->ctx->document);
+  PlStrategy *s = pl_document_get_strategy (odt->part.ctx->document);
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr w = pl_export_xml_new (buf);
 
@@ -1035,15 +1011,9 @@ write_meta (PlOdt       *odt,
   start (w, "meta:generator", NULL);
   xmlTextWriterWriteString (w, BAD_CAST "Pillars/" PACKAGE_VERSION);
   end (w);
-  start (w, "dc:title", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_title (s), -1, odt->scratch));
-  end (w);
-  start (w, "dc:subject", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_country (s), -1, odt->scratch));
-  end (w);
-  start (w, "meta:initial-creator", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_lead_agency (s), -1, odt->scratch));
-  end (w);
+  pl_export_xml_text_element (w, "dc:title", pl_strategy_get_title (s), odt->part.scratch);
+  pl_export_xml_text_element (w, "dc:subject", pl_strategy_get_country (s), odt->part.scratch);
+  pl_export_xml_text_element (w, "meta:initial-creator", pl_strategy_get_lead_agency (s), odt->part.scratch);
   end (w);
   end (w);
   pl_export_xml_add (zip, "meta.xml", w, buf);
@@ -1077,10 +1047,8 @@ pl_export_odt (PlExportContext *ctx)
   PlOdt odt = { 0 };
   PlExportZip *zip;
 
-  odt.ctx = ctx;
-  odt.scratch = g_string_new (NULL);
+  pl_export_part_init (&odt.part, ctx);
   odt.name = g_string_new (NULL);
-  odt.markup = g_new0 (PlExportMarkup, 1);
 
   /* The mimetype first and stored, so the file type can be recognised
    * from its first bytes; then the content streams into the archive. */
@@ -1090,12 +1058,12 @@ pl_export_odt (PlExportContext *ctx)
   write_meta (&odt, zip);
   write_styles (&odt, zip);
 
-  odt.w = pl_export_zip_begin_xml (zip, "content.xml");
-  start_root (odt.w, "office:document-content");
-  write_font_faces (odt.w);
+  odt.part.w = pl_export_zip_begin_xml (zip, "content.xml");
+  start_root (odt.part.w, "office:document-content");
+  write_font_faces (odt.part.w);
   write_automatic_styles (&odt);
-  start (odt.w, "office:body", NULL);
-  start (odt.w, "office:text", NULL);
+  start (odt.part.w, "office:body", NULL);
+  start (odt.part.w, "office:text", NULL);
   pl_export_outline_run (ctx, &odt_ops, &odt);
   if (odt.para_open)
     end (sync_writer (&odt));
@@ -1104,8 +1072,7 @@ pl_export_odt (PlExportContext *ctx)
   end (sync_writer (&odt));
   pl_export_zip_end_xml (zip, sync_writer (&odt));
 
-  g_string_free (odt.scratch, TRUE);
+  pl_export_part_clear (&odt.part);
   g_string_free (odt.name, TRUE);
-  g_free (odt.markup);
   return pl_export_zip_finish (zip);
 }
