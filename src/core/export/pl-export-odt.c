@@ -512,20 +512,6 @@ odt_table_row (PlOutline         *ol,
   write_row (ol->writer, cells, FALSE);
 }
 
-static const PlOutlineOps odt_ops = {
-  .title_page = odt_title_page,
-  .contents = odt_contents,
-  .heading = odt_heading,
-  .paragraph = odt_paragraph,
-  .action = odt_action,
-  .node = odt_node,
-  .wide = odt_wide,
-  .table_begin = odt_table_begin,
-  .table_row = odt_table_row,
-  .table_end = pl_export_part_end_element_cb,
-};
-
-
 static void
 write_meta (PlOdt       *odt,
             PlExportZip *zip)
@@ -567,6 +553,19 @@ write_manifest (PlExportZip *zip)
   end (w);
   pl_export_xml_add (zip, "META-INF/manifest.xml", w, buf);
 }
+
+static const PlOutlineOps odt_ops = {
+  .title_page = odt_title_page,
+  .contents = odt_contents,
+  .heading = odt_heading,
+  .paragraph = odt_paragraph,
+  .action = odt_action,
+  .node = odt_node,
+  .wide = odt_wide,
+  .table_begin = odt_table_begin,
+  .table_row = odt_table_row,
+  .table_end = pl_export_part_end_element_cb,
+};
 
 gboolean
 pl_export_odt (PlExportContext *ctx)
