@@ -14,7 +14,9 @@
 #include "pl-strategy.h"
 #include "pl-workshop.h"
 
-/* ---- check ---- */
+/* The integrity check: SQLite's own and its foreign keys, then what the
+ * record classes expect (tables, columns, enum values), the feedback
+ * counts, the strategy row and the search indexes. */
 
 static void
 check_table (PlStore   *store,

@@ -6,7 +6,9 @@
 #include "pl-feedback.h"
 #include "pl-store-private.h"
 
-/* ---- feedback queries ---- */
+/* The feedback pane's queries: one WHERE clause built from a
+ * PlFeedbackQuery serves pages of ids, pages of rows, counts, membership
+ * and rank, so that they always agree. */
 
 static void
 build_feedback_where (const PlFeedbackQuery *query,

@@ -11,7 +11,8 @@
 #include "pl-store-private.h"
 #include "pl-workshop.h"
 
-/* ---- generic record mapping ---- */
+/* Row mapping: record properties to columns and back (generic over the
+ * record classes), and the loads built on it. */
 
 char *
 _pl_store_column_name (GParamSpec *pspec)

@@ -13,7 +13,8 @@
 #include "pl-section.h"
 #include "pl-store-private.h"
 
-/* ---- search ---- */
+/* Full-text search (FTS5): user words made into a safe query, the
+ * narrative index and the feedback index. */
 
 char *
 pl_store_fts_query (const char *words)

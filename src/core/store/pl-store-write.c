@@ -9,7 +9,8 @@
 #include "pl-pillar.h"
 #include "pl-store-private.h"
 
-/* ---- writing ---- */
+/* Writes: inserts, updates, soft deletes (marked with the token undo
+ * restores), moves among siblings, orphaned quotes. */
 
 static gboolean
 step_done (PlStore       *store,
