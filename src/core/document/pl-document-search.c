@@ -7,16 +7,6 @@
 
 /* ---- search and check ---- */
 
-void
-pl_search_hit_free (PlSearchHit *hit)
-{
-  if (hit == NULL)
-    return;
-  g_free (hit->title);
-  g_free (hit->snippet);
-  g_free (hit);
-}
-
 GPtrArray *
 pl_document_search (PlDocument  *self,
                     const char  *query,

@@ -8,6 +8,7 @@
 #include "pl-error.h"
 #include "pl-record.h"
 #include "pl-strategy.h"
+#include "pl-search-hit.h"
 #include "pl-section.h"
 #include "pl-pillar.h"
 #include "pl-objective.h"
@@ -178,16 +179,6 @@ gboolean       pl_document_fold_stakeholder  (PlDocument           *self,
                                               GError              **error);
 
 /* ---- Search (FTS5) ---- */
-typedef struct {
-  GType   type;     /* PL_TYPE_SECTION, PL_TYPE_PILLAR, ... PL_TYPE_FEEDBACK */
-  gint64  id;
-  char   *title;
-  char   *snippet;  /* with [ and ] around the matches */
-} PlSearchHit;
-
-void           pl_search_hit_free            (PlSearchHit          *hit);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlSearchHit, pl_search_hit_free)
-
 /* Full-text search over narrative text (sections, pillars, objectives,
  * actions) and feedback. @query is plain words (all must match; a trailing
  * word matches as a prefix). Returns PlSearchHit* (transfer full). */

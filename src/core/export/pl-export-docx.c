@@ -5,64 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pl-export-private.h"
+#include "pl-export-docx-private.h"
 
 /* WordprocessingML for cabinet review: real heading styles with outline
  * levels (navigation pane, table of contents), numbering definitions for
  * lists, tables with a repeated header row, the classification marking in
  * the header and footer of every page and page numbers. The parts are
  * written with libxml2 and zipped with libarchive (pl-export-zip.c). */
-
-#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
-#define REL_TYPE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-
-/* A4 in twentieths of a point. */
-#define PAGE_SHORT 11906
-#define PAGE_LONG 16838
-#define MARGIN 1418
-#define MARGIN_WIDE 1134
-#define TEXT_WIDTH (PAGE_SHORT - 2 * MARGIN)
-#define TEXT_WIDTH_WIDE (PAGE_LONG - 2 * MARGIN_WIDE)
-
-#define start pl_export_xml_start
-#define element pl_export_xml_element
-#define end(w) xmlTextWriterEndElement (w)
-
-typedef struct {
-  gboolean ordered;
-  guint    num_id;
-} DocxList;
-
-typedef struct {
-  PlExportContext  *ctx;
-  xmlTextWriterPtr  w;
-  PlExportMarkup   *markup;      /* written by raw(), not yet given to w */
-  GString          *scratch;
-  GPtrArray        *links;       /* URL of relationship "rIdL<index+1>" */
-  GHashTable       *link_ids;    /* URL -> index + 1 */
-  GArray           *nums;        /* DocxNum */
-  guint             bookmarks;
-
-  gboolean          break_pending;
-  gboolean          wide;
-  gboolean          para_open;
-  gboolean          item_first;
-  GString          *pending;     /* narrative text not yet written, one run */
-  int               strong, emph, link;
-  int               quotes;
-  int               n_lists;
-  DocxList          lists[PL_OUTLINE_MAX_DEPTH + 1];
-  guint             n_columns;
-  guint             column_width[16];
-} PlDocx;
-
-typedef struct {
-  gboolean ordered;
-  int      level;
-  int      start;
-} DocxNum;
 
 /* ---- runs and paragraphs ----
  *
@@ -71,28 +20,6 @@ typedef struct {
  * fragments below are balanced and free of anything from the document;
  * every text from the document still goes through libxml2's escaping
  * (pl_export_xml_text). */
-
-/* The writer, once the markup raw() has buffered is written: every use
- * of the writer goes through here, so that the order is kept. */
-static xmlTextWriterPtr
-sync_writer (PlDocx *dx)
-{
-  return pl_export_markup_sync (dx->markup, dx->w);
-}
-
-static void
-raw (PlDocx     *dx,
-     const char *markup)
-{
-  pl_export_markup_raw (dx->markup, dx->w, markup);
-}
-
-static void
-raw_number (PlDocx  *dx,
-            guint64  n)
-{
-  pl_export_markup_number (dx->markup, dx->w, n);
-}
 
 /* xml:space="preserve" only where spaces would otherwise be lost. */
 static gboolean
@@ -115,7 +42,7 @@ write_t (PlDocx     *dx,
   if (len > 0)
     text = part = g_strndup (text, len);
   raw (dx, needs_preserve (text) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-  pl_export_markup_text (dx->markup, dx->w, text);
+  pl_export_part_text (&dx->part, text);
   raw (dx, "</w:t>");
 }
 
@@ -124,7 +51,7 @@ static void
 write_run_text (PlDocx     *dx,
                 const char *text)
 {
-  const char *clean = pl_export_clean_text (text, -1, dx->scratch);
+  const char *clean = pl_export_clean_text (text, -1, dx->part.scratch);
   const char *p = clean, *seg = clean;
 
   if (strpbrk (clean, "\t\n\r") == NULL)
@@ -192,13 +119,13 @@ write_plain_run (PlDocx     *dx,
     { "<w:r><w:t>", "<w:r><w:t xml:space=\"preserve\">" },
     { "<w:r><w:rPr><w:b/></w:rPr><w:t>", "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" },
   };
-  const char *clean = pl_export_clean_text (text, -1, dx->scratch);
+  const char *clean = pl_export_clean_text (text, -1, dx->part.scratch);
 
   /* Most runs are one <w:t>: their markup in one piece each side. */
   if (strpbrk (clean, "\t\n\r") == NULL)
     {
       raw (dx, opening[bold ? 1 : 0][needs_preserve (clean) ? 1 : 0]);
-      pl_export_markup_text (dx->markup, dx->w, clean);
+      pl_export_part_text (&dx->part, clean);
       raw (dx, "</w:t></w:r>");
       return;
     }
@@ -738,153 +665,6 @@ docx_table_row (PlOutline         *ol,
 }
 
 static void
-docx_table_end (PlOutline *ol)
-{
-  PlDocx *dx = ol->writer;
-
-  end (sync_writer (dx));
-}
-
-static const PlOutlineOps docx_ops = {
-  .title_page = docx_title_page,
-  .contents = docx_contents,
-  .heading = docx_heading,
-  .paragraph = docx_paragraph,
-  .action = docx_action,
-  .node = docx_node,
-  .wide = docx_wide,
-  .table_begin = docx_table_begin,
-  .table_row = docx_table_row,
-  .table_end = docx_table_end,
-};
-
-/* ---- the other parts ---- */
-
-static void
-write_content_types (PlExportZip *zip)
-{
-  static const struct { const char *part, *type; } overrides[] = {
-    { "/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml" },
-    { "/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml" },
-    { "/word/settings.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml" },
-    { "/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml" },
-    { "/word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml" },
-    { "/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" },
-    { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
-  };
-  GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr w = pl_export_xml_new (buf);
-
-  start (w, "Types", "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types", NULL);
-  element (w, "Default", "Extension", "rels", "ContentType", "application/vnd.openxmlformats-package.relationships+xml", NULL);
-  element (w, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (overrides); i++)
-    element (w, "Override", "PartName", overrides[i].part, "ContentType", overrides[i].type, NULL);
-  end (w);
-  pl_export_xml_add (zip, "[Content_Types].xml", w, buf);
-}
-
-static void
-write_package_rels (PlExportZip *zip)
-{
-  GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr w = pl_export_xml_new (buf);
-
-  start (w, "Relationships", "xmlns", REL_NS, NULL);
-  element (w, "Relationship", "Id", "rId1", "Type", REL_TYPE "officeDocument", "Target", "word/document.xml", NULL);
-  element (w, "Relationship", "Id", "rId2",
-           "Type", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-           "Target", "docProps/core.xml", NULL);
-  end (w);
-  pl_export_xml_add (zip, "_rels/.rels", w, buf);
-}
-
-static void
-write_core_properties (PlDocx      *dx,
-                       PlExportZip *zip)
-{
-  PlStrategy *s = pl_document_get_strategy (dx->ctx->document);
-  GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr w = pl_export_xml_new (buf);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-
-  start (w, "cp:coreProperties",
-         "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-         "xmlns:dc", "http://purl.org/dc/elements/1.1/",
-         "xmlns:dcterms", "http://purl.org/dc/terms/",
-         "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", NULL);
-  start (w, "dc:title", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_title (s), -1, dx->scratch));
-  end (w);
-  start (w, "dc:creator", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_lead_agency (s), -1, dx->scratch));
-  end (w);
-  start (w, "dc:subject", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST pl_export_clean_text (pl_strategy_get_country (s), -1, dx->scratch));
-  end (w);
-  start (w, "dcterms:created", "xsi:type", "dcterms:W3CDTF", NULL);
-  xmlTextWriterWriteString (w, BAD_CAST stamp);
-  end (w);
-  end (w);
-  pl_export_xml_add (zip, "docProps/core.xml", w, buf);
-}
-
-static void
-write_document_rels (PlDocx      *dx,
-                     PlExportZip *zip)
-{
-  static const struct { const char *id, *type, *target; } parts[] = {
-    { "rIdStyles", "styles", "styles.xml" },
-    { "rIdSettings", "settings", "settings.xml" },
-    { "rIdNumbering", "numbering", "numbering.xml" },
-    { "rIdHeader", "header", "header1.xml" },
-    { "rIdFooter", "footer", "footer1.xml" },
-  };
-  GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr w = pl_export_xml_new (buf);
-
-  start (w, "Relationships", "xmlns", REL_NS, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      g_autofree char *type = g_strconcat (REL_TYPE, parts[i].type, NULL);
-
-      element (w, "Relationship", "Id", parts[i].id, "Type", type, "Target", parts[i].target, NULL);
-    }
-  for (guint i = 0; i < dx->links->len; i++)
-    {
-      char id[24];
-
-      g_snprintf (id, sizeof id, "rIdL%u", i + 1);
-      element (w, "Relationship", "Id", id, "Type", REL_TYPE "hyperlink",
-               "Target", pl_export_clean_text (g_ptr_array_index (dx->links, i), -1, dx->scratch),
-               "TargetMode", "External", NULL);
-    }
-  end (w);
-  pl_export_xml_add (zip, "word/_rels/document.xml.rels", w, buf);
-}
-
-static void
-write_settings (PlExportZip *zip)
-{
-  GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr w = pl_export_xml_new (buf);
-
-  start (w, "w:settings", "xmlns:w", W_NS, NULL);
-  /* In the schema's order, which Word insists on. */
-  element (w, "w:defaultTabStop", "w:val", "720", NULL);
-  element (w, "w:characterSpacingControl", "w:val", "doNotCompress", NULL);
-  /* Word fills the table of contents and page references on opening. */
-  element (w, "w:updateFields", "w:val", "true", NULL);
-  start (w, "w:compat", NULL);
-  element (w, "w:compatSetting", "w:name", "compatibilityMode",
-           "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15", NULL);
-  end (w);
-  end (w);
-  pl_export_xml_add (zip, "word/settings.xml", w, buf);
-}
-
-static void
 write_marking_part (PlDocx      *dx,
                     PlExportZip *zip,
                     gboolean     footer)
@@ -892,10 +672,10 @@ write_marking_part (PlDocx      *dx,
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr saved = sync_writer (dx);
 
-  dx->w = pl_export_xml_new (buf);
+  dx->part.w = pl_export_xml_new (buf);
   start (sync_writer (dx), footer ? "w:ftr" : "w:hdr", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
-  if (dx->ctx->classification && *dx->ctx->classification)
-    write_para (dx, footer ? "FooterMarking" : "Header", dx->ctx->classification);
+  if (dx->part.ctx->classification && *dx->part.ctx->classification)
+    write_para (dx, footer ? "FooterMarking" : "Header", dx->part.ctx->classification);
   else if (!footer)
     write_para (dx, "Header", "");
   if (footer)
@@ -920,221 +700,21 @@ write_marking_part (PlDocx      *dx,
     }
   end (sync_writer (dx));
   pl_export_xml_add (zip, footer ? "word/footer1.xml" : "word/header1.xml", sync_writer (dx), buf);
-  dx->w = saved;
+  dx->part.w = saved;
 }
 
-static void
-write_numbering (PlDocx      *dx,
-                 PlExportZip *zip)
-{
-  static const char *bullets[] = { "•", "◦", "▪" };
-  static const char *formats[] = { "decimal", "lowerLetter", "lowerRoman" };
-  GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr w = pl_export_xml_new (buf);
-
-  start (w, "w:numbering", "xmlns:w", W_NS, NULL);
-  for (guint a = 0; a < 2; a++)
-    {
-      char id[8];
-
-      g_snprintf (id, sizeof id, "%u", a);
-      start (w, "w:abstractNum", "w:abstractNumId", id, NULL);
-      element (w, "w:multiLevelType", "w:val", "multilevel", NULL);
-      for (guint l = 0; l < 9; l++)
-        {
-          char level[8], left[16], text[8];
-
-          g_snprintf (level, sizeof level, "%u", l);
-          g_snprintf (left, sizeof left, "%u", 360 * (l + 1) + 360);
-          g_snprintf (text, sizeof text, "%%%u.", l + 1);
-          start (w, "w:lvl", "w:ilvl", level, NULL);
-          element (w, "w:start", "w:val", "1", NULL);
-          element (w, "w:numFmt", "w:val", a == 0 ? "bullet" : formats[l % 3], NULL);
-          element (w, "w:lvlText", "w:val", a == 0 ? bullets[l % 3] : text, NULL);
-          element (w, "w:lvlJc", "w:val", "left", NULL);
-          start (w, "w:pPr", NULL);
-          element (w, "w:ind", "w:left", left, "w:hanging", "360", NULL);
-          end (w);
-          end (w);
-        }
-      end (w);
-    }
-  for (guint i = 0; i < dx->nums->len; i++)
-    {
-      DocxNum *num = &g_array_index (dx->nums, DocxNum, i);
-      char id[16], level[8], start_at[16];
-
-      g_snprintf (id, sizeof id, "%u", i + 1);
-      g_snprintf (level, sizeof level, "%d", num->level);
-      g_snprintf (start_at, sizeof start_at, "%d", num->ordered ? MAX (num->start, 0) : 1);
-      start (w, "w:num", "w:numId", id, NULL);
-      element (w, "w:abstractNumId", "w:val", num->ordered ? "1" : "0", NULL);
-      /* Each list counts from its own start. */
-      start (w, "w:lvlOverride", "w:ilvl", level, NULL);
-      element (w, "w:startOverride", "w:val", start_at, NULL);
-      end (w);
-      end (w);
-    }
-  end (w);
-  pl_export_xml_add (zip, "word/numbering.xml", w, buf);
-}
-
-/* ---- styles ---- */
-
-static void
-write_border (xmlTextWriterPtr  w,
-              const char       *side,
-              const char       *size,
-              const char       *color)
-{
-  element (w, side, "w:val", "single", "w:sz", size, "w:space", "4", "w:color", color, NULL);
-}
-
-static void
-write_style (xmlTextWriterPtr      w,
-             const PlExportStyle  *s)
-{
-  char value[16];
-
-  start (w, "w:style", "w:type", s->character ? "character" : "paragraph", "w:styleId", s->id,
-         g_str_equal (s->id, "Normal") ? "w:default" : NULL, "1", NULL);
-  element (w, "w:name", "w:val", s->word, NULL);
-  if (s->parent)
-    element (w, "w:basedOn", "w:val", s->parent, NULL);
-  if (s->next)
-    element (w, "w:next", "w:val", s->next, NULL);
-  element (w, "w:qFormat", NULL);
-  if (!s->character)
-    {
-      start (w, "w:pPr", NULL);
-      if (s->keep)
-        {
-          element (w, "w:keepNext", NULL);
-          element (w, "w:keepLines", NULL);
-        }
-      if (s->border != PL_EXPORT_BORDER_NONE)
-        {
-          start (w, "w:pBdr", NULL);
-          if (s->border == PL_EXPORT_BORDER_LEFT)
-            write_border (w, "w:left", "18", "A5B4CC");
-          else
-            write_border (w, "w:bottom", s->outline ? "6" : "8", s->outline ? "A5B4CC" : "1F3864");
-          end (w);
-        }
-      if (s->shade)
-        element (w, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", s->shade, NULL);
-      if (s->tab || s->toc_tab)
-        {
-          g_snprintf (value, sizeof value, "%d", s->toc_tab ? TEXT_WIDTH : s->tab);
-          start (w, "w:tabs", NULL);
-          element (w, "w:tab", "w:val", s->toc_tab ? "right" : "left", "w:pos", value,
-                   s->toc_tab ? "w:leader" : NULL, "dot", NULL);
-          end (w);
-        }
-      if (s->before || s->after || s->line)
-        {
-          char before[16], after[16], line[16];
-
-          g_snprintf (before, sizeof before, "%d", s->before);
-          g_snprintf (after, sizeof after, "%d", s->after);
-          g_snprintf (line, sizeof line, "%d", s->line ? s->line : 264);
-          element (w, "w:spacing", "w:before", before, "w:after", after,
-                   "w:line", line, "w:lineRule", "auto", NULL);
-        }
-      if (s->indent)
-        {
-          g_snprintf (value, sizeof value, "%d", s->indent);
-          element (w, "w:ind", "w:left", value, NULL);
-        }
-      if (s->center)
-        element (w, "w:jc", "w:val", "center", NULL);
-      else if (s->justify)
-        element (w, "w:jc", "w:val", "both", NULL);
-      if (s->outline)
-        {
-          g_snprintf (value, sizeof value, "%d", s->outline - 1);
-          element (w, "w:outlineLvl", "w:val", value, NULL);
-        }
-      end (w);
-    }
-  start (w, "w:rPr", NULL);
-  if (s->font != PL_EXPORT_FONT_SERIF)
-    {
-      const char *font = pl_export_font_name (s->font);
-
-      element (w, "w:rFonts", "w:ascii", font, "w:hAnsi", font, "w:cs", font, NULL);
-    }
-  if (s->bold)
-    element (w, "w:b", NULL);
-  if (s->italic)
-    element (w, "w:i", NULL);
-  if (s->caps)
-    element (w, "w:caps", NULL);
-  if (s->color)
-    element (w, "w:color", "w:val", s->color, NULL);
-  if (s->size)
-    {
-      g_snprintf (value, sizeof value, "%d", s->size);
-      element (w, "w:sz", "w:val", value, NULL);
-      element (w, "w:szCs", "w:val", value, NULL);
-    }
-  if (s->underline)
-    element (w, "w:u", "w:val", "single", NULL);
-  end (w);
-  end (w);
-}
-
-static void
-write_styles (PlExportZip *zip)
-{
-  GString *buf = g_string_new (NULL);
-  xmlTextWriterPtr w = pl_export_xml_new (buf);
-  const char *serif = pl_export_font_name (PL_EXPORT_FONT_SERIF);
-
-  start (w, "w:styles", "xmlns:w", W_NS, NULL);
-  start (w, "w:docDefaults", NULL);
-  start (w, "w:rPrDefault", NULL);
-  start (w, "w:rPr", NULL);
-  element (w, "w:rFonts", "w:ascii", serif, "w:hAnsi", serif, "w:eastAsia", serif, "w:cs", serif, NULL);
-  element (w, "w:sz", "w:val", "22", NULL);
-  element (w, "w:szCs", "w:val", "22", NULL);
-  element (w, "w:lang", "w:val", "en-GB", NULL);
-  end (w);
-  end (w);
-  start (w, "w:pPrDefault", NULL);
-  start (w, "w:pPr", NULL);
-  element (w, "w:widowControl", NULL);
-  end (w);
-  end (w);
-  end (w);
-
-  for (guint i = 0; i < pl_export_n_styles; i++)
-    write_style (w, &pl_export_styles[i]);
-
-  /* The tables: thin grey rules, a little padding. */
-  start (w, "w:style", "w:type", "table", "w:styleId", "PlainTable", NULL);
-  element (w, "w:name", "w:val", "Pillars Table", NULL);
-  start (w, "w:tblPr", NULL);
-  start (w, "w:tblBorders", NULL);
-  write_border (w, "w:top", "4", "8C8C8C");
-  write_border (w, "w:left", "4", "8C8C8C");
-  write_border (w, "w:bottom", "4", "8C8C8C");
-  write_border (w, "w:right", "4", "8C8C8C");
-  write_border (w, "w:insideH", "4", "8C8C8C");
-  write_border (w, "w:insideV", "4", "8C8C8C");
-  end (w);
-  start (w, "w:tblCellMar", NULL);
-  element (w, "w:top", "w:w", "40", "w:type", "dxa", NULL);
-  element (w, "w:left", "w:w", "80", "w:type", "dxa", NULL);
-  element (w, "w:bottom", "w:w", "40", "w:type", "dxa", NULL);
-  element (w, "w:right", "w:w", "80", "w:type", "dxa", NULL);
-  end (w);
-  end (w);
-  end (w);
-
-  end (w);
-  pl_export_xml_add (zip, "word/styles.xml", w, buf);
-}
+static const PlOutlineOps docx_ops = {
+  .title_page = docx_title_page,
+  .contents = docx_contents,
+  .heading = docx_heading,
+  .paragraph = docx_paragraph,
+  .action = docx_action,
+  .node = docx_node,
+  .wide = docx_wide,
+  .table_begin = docx_table_begin,
+  .table_row = docx_table_row,
+  .table_end = pl_export_part_end_element_cb,
+};
 
 gboolean
 pl_export_docx (PlExportContext *ctx)
@@ -1142,9 +722,7 @@ pl_export_docx (PlExportContext *ctx)
   PlDocx dx = { 0 };
   PlExportZip *zip;
 
-  dx.ctx = ctx;
-  dx.scratch = g_string_new (NULL);
-  dx.markup = g_new0 (PlExportMarkup, 1);
+  pl_export_part_init (&dx.part, ctx);
   dx.pending = g_string_new (NULL);
   dx.links = g_ptr_array_new_with_free_func (g_free);
   dx.link_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1154,11 +732,11 @@ pl_export_docx (PlExportContext *ctx)
    * document itself included; the parts that depend on it (links,
    * numbering) come after it. */
   zip = pl_export_zip_new (ctx);
-  write_content_types (zip);
-  write_package_rels (zip);
-  write_core_properties (&dx, zip);
+  pl_export_docx_write_content_types (zip);
+  pl_export_docx_write_package_rels (zip);
+  pl_export_docx_write_core_properties (&dx, zip);
 
-  dx.w = pl_export_zip_begin_xml (zip, "word/document.xml");
+  dx.part.w = pl_export_zip_begin_xml (zip, "word/document.xml");
   start (sync_writer (&dx), "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   start (sync_writer (&dx), "w:body", NULL);
   pl_export_outline_run (ctx, &docx_ops, &dx);
@@ -1170,15 +748,14 @@ pl_export_docx (PlExportContext *ctx)
   end (sync_writer (&dx));
   pl_export_zip_end_xml (zip, sync_writer (&dx));
 
-  write_document_rels (&dx, zip);
-  write_styles (zip);
-  write_settings (zip);
-  write_numbering (&dx, zip);
+  pl_export_docx_write_document_rels (&dx, zip);
+  pl_export_docx_write_styles (zip);
+  pl_export_docx_write_settings (zip);
+  pl_export_docx_write_numbering (&dx, zip);
   write_marking_part (&dx, zip, FALSE);
   write_marking_part (&dx, zip, TRUE);
 
-  g_string_free (dx.scratch, TRUE);
-  g_free (dx.markup);
+  pl_export_part_clear (&dx.part);
   g_string_free (dx.pending, TRUE);
   g_hash_table_unref (dx.link_ids);
   g_ptr_array_unref (dx.links);

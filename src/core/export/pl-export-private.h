@@ -208,6 +208,33 @@ PlParseAhead *pl_export_parse_ahead_start (PlExportContext   *ctx);
 /* Stops and frees what was not taken. */
 void          pl_export_parse_ahead_free  (PlParseAhead      *ahead);
 
+/* A narrative parsed (pl-export-outline-parse.c), with its headings found
+ * by the thread that parsed it, while the tree is in its cache: the
+ * collecting pass then reads the headings without touching the tree. */
+typedef struct {
+  int   level;   /* in the Markdown */
+  char *text;    /* pl_export_node_text () */
+} PlParsedHeading;
+
+typedef struct {
+  cmark_node *doc;
+  int         min_level;  /* pl_export_min_heading_level () */
+  GArray     *headings;   /* PlParsedHeading, every heading in document order */
+} PlParsed;
+
+void          pl_export_parsed_free       (PlParsed          *parsed);
+/* Parses what is left of ctx->parse_ahead from the back, and queues all
+ * of it, in order, in @ol->parsed for pl_export_take_parsed(). */
+void          pl_export_parse_ahead_queue (PlOutline         *ol);
+/* The tree parsed for @markdown, taken from @ol->parsed, or a new one;
+ * *@text: the queued copy of @markdown (or a new one in the collecting
+ * pass), for the collecting pass to queue again. */
+PlParsed     *pl_export_take_parsed       (PlOutline         *ol,
+                                           const char        *markdown,
+                                           char             **text);
+/* Frees what @ol->parsed holds. */
+void          pl_export_parsed_queue_clear (PlOutline        *ol);
+
 /* Text made safe for XML 1.0: invalid UTF-8 replaced, control characters
  * other than tab, newline and carriage return dropped. Returns @text itself
  * when it is clean (the common case), else @scratch's buffer. */
@@ -267,7 +294,8 @@ extern const guint         pl_export_n_styles;
 const PlExportStyle *pl_export_style_find (const char   *id);
 const char          *pl_export_font_name  (PlExportFont  font);
 
-/* ---- Zip packages (DOCX, ODT): libarchive streaming to ctx->out ---- */
+/* ---- Zip packages (DOCX, ODT): libarchive streaming to ctx->out
+ * (pl-export-zip.c) ---- */
 typedef struct _PlExportZip PlExportZip;
 
 PlExportZip *pl_export_zip_new           (PlExportContext    *ctx);
@@ -300,6 +328,8 @@ void         pl_export_xml_add           (PlExportZip        *zip,
  * when it has nothing to escape. */
 void         pl_export_xml_text          (xmlTextWriterPtr    writer,
                                           const char         *text);
+/* ---- XML plumbing of the office formats (pl-export-xml.c) ---- */
+
 /* FALSE when libxml2 would write @text as it is in element content. */
 gboolean     pl_export_xml_needs_escape  (const char         *text);
 /* Constant markup of a writer (balanced, nothing from the document in
@@ -334,5 +364,64 @@ void         pl_export_xml_start         (xmlTextWriterPtr    writer,
 void         pl_export_xml_element       (xmlTextWriterPtr    writer,
                                           const char         *element,
                                           ...) G_GNUC_NULL_TERMINATED;
+
+/* <element>@text</element>, @text made safe with pl_export_clean_text()
+ * (document properties: title, subject ...). */
+void         pl_export_xml_text_element  (xmlTextWriterPtr    writer,
+                                          const char         *element,
+                                          const char         *text,
+                                          GString            *scratch);
+
+/* What the DOCX and ODT writers share while they write a part: the
+ * export, the libxml2 writer of the part, the constant markup on its way
+ * to it, and scratch room for pl_export_clean_text(). A writer's own
+ * struct starts with it, so that the outline's callbacks reach it
+ * through ol->writer. */
+typedef struct {
+  PlExportContext  *ctx;
+  xmlTextWriterPtr  w;
+  PlExportMarkup   *markup;      /* written by pl_export_part_raw(), not yet given to w */
+  GString          *scratch;
+} PlExportPart;
+
+void         pl_export_part_init         (PlExportPart       *part,
+                                          PlExportContext    *ctx);
+void         pl_export_part_clear        (PlExportPart       *part);
+
+/* The writer, once the markup buffered by pl_export_part_raw() is
+ * written: every other use of the writer goes through here, so that the
+ * order is kept. Inline: these are called for every node. */
+static inline xmlTextWriterPtr
+pl_export_part_sync (PlExportPart *part)
+{
+  return pl_export_markup_sync (part->markup, part->w);
+}
+
+/* Constant markup, balanced and free of anything from the document. */
+static inline void
+pl_export_part_raw (PlExportPart *part,
+                    const char   *markup)
+{
+  pl_export_markup_raw (part->markup, part->w, markup);
+}
+
+static inline void
+pl_export_part_number (PlExportPart *part,
+                       guint64       n)
+{
+  pl_export_markup_number (part->markup, part->w, n);
+}
+
+/* Element content from the document, escaped by libxml2 when it needs it. */
+static inline void
+pl_export_part_text (PlExportPart *part,
+                     const char   *text)
+{
+  pl_export_markup_text (part->markup, part->w, text);
+}
+
+/* PlOutlineOps.table_end of a writer whose struct starts with a
+ * PlExportPart: ends the element the table began. */
+void         pl_export_part_end_element_cb (PlOutline        *ol);
 
 G_END_DECLS

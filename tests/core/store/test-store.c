@@ -7,7 +7,12 @@
 #include "pl-document.h"
 #include "pl-document-private.h"
 #include "pl-store.h"
+#include "pl-store-schema.h"
 #include "pl-test-util.h"
+
+/* The store writes the format the document says it writes. */
+G_STATIC_ASSERT (PL_STORE_SCHEMA_VERSION == PL_SCHEMA_VERSION);
+G_STATIC_ASSERT (PL_STORE_APPLICATION_ID == PL_APPLICATION_ID);
 
 static const char *const tables[] = {
   "strategy", "sections", "pillars", "objectives", "actions",

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pl-enums.h"
+#include "pl-error.h"
+#include "pl-record-loading.h"
+#include "pl-store.h"
+#include "pl-store-schema.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the parts of PlStore share: pl-store.c (opening, locking,
+ * transactions), pl-store-migrate.c, pl-store-rows.c (row mapping, loads),
+ * pl-store-write.c, pl-store-feedback.c (feedback queries),
+ * pl-store-search.c (FTS) and pl-store-check.c (integrity).
+ */
+struct _PlStore
+{
+  sqlite3    *db;
+  char       *path;
+  char       *display_name;
+  int         lock_fd;
+  int         version;
+  gboolean    read_only;
+  gboolean    opened;      /* fully opened (checked, migrated) */
+  char       *read_only_reason;
+  guint       depth;
+  GHashTable *statements;  /* SQL text -> sqlite3_stmt */
+  GHashTable *by_id;       /* type | even_deleted -> the statement of pl_store_load_one() */
+};
+
+/* pl-store.c */
+/* Turns an SQLite result code into a PL_DOCUMENT_ERROR that says what to do;
+ * @what is the (translated) verb: "read", "save", ... */
+void          _pl_store_set_sqlite_error (PlStore        *store,
+                                          GError        **error,
+                                          int             rc,
+                                          const char     *what);
+/* A cached statement for @sql, reset and unbound (owned by the store). */
+sqlite3_stmt *_pl_store_prepare          (PlStore        *store,
+                                          const char     *sql,
+                                          GError        **error);
+gboolean      _pl_store_exec             (PlStore        *store,
+                                          const char     *sql,
+                                          GError        **error);
+/* The first column of the first row of @sql (0 if none). */
+gint64        _pl_store_query_int        (PlStore        *store,
+                                          const char     *sql,
+                                          int            *rc_out);
+gboolean      _pl_store_check_writable   (PlStore        *store,
+                                          GError        **error);
+
+/* pl-store-migrate.c */
+gboolean      _pl_store_migrate          (PlStore        *store,
+                                          int             from,
+                                          int             to,
+                                          GError        **error);
+
+/* pl-store-rows.c */
+/* The column of a property: its name with '_' for '-'. */
+char         *_pl_store_column_name      (GParamSpec     *pspec);
+void          _pl_store_bind_value       (sqlite3_stmt   *stmt,
+                                          int             index,
+                                          GParamSpec     *pspec,
+                                          const GValue   *value);
+/* "SELECT id, uuid, created_at, updated_at, position, <columns> FROM t",
+ * lazy columns left out, each column prefixed with @prefix. */
+char         *_pl_store_select_sql       (PlRecordClass  *klass,
+                                          const char     *prefix);
+/* The column holding a record's parent id, or NULL. */
+char         *_pl_store_parent_column    (PlRecordClass  *klass);
+/* Records of @type from the rows of @stmt (made by _pl_store_select_sql). */
+GPtrArray    *_pl_store_load_rows        (PlStore        *store,
+                                          GType           type,
+                                          sqlite3_stmt   *stmt,
+                                          GError        **error);
+
+G_END_DECLS
