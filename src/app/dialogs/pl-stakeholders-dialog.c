@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-stakeholders-dialog.h"
+#include "pl-stakeholders-dialog-private.h"
 #include "pl-utils.h"
 
 struct _PlStakeholdersDialog

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-utils.h"
-#include "pl-workshops-dialog.h"
+#include "pl-workshops-dialog-private.h"
 
 struct _PlWorkshopsDialog
 {
