@@ -193,27 +193,36 @@ move_action (PlObjectiveRow *self,
 }
 
 static void
-action_button_clicked_cb (GtkButton      *button,
-                          PlObjectiveRow *self)
+move_up_clicked_cb (GtkButton      *button,
+                    PlObjectiveRow *self)
 {
-  PlAction *action = g_object_get_data (G_OBJECT (button), "pl-action");
-  const char *what = g_object_get_data (G_OBJECT (button), "pl-what");
-  g_autoptr(PlAction) keep = g_object_ref (action);
+  g_autoptr(PlAction) action = g_object_ref (g_object_get_data (G_OBJECT (button), "pl-action"));
 
-  if (g_str_equal (what, "up"))
-    move_action (self, action, -1);
-  else if (g_str_equal (what, "down"))
-    move_action (self, action, +1);
+  move_action (self, action, -1);
+}
+
+static void
+move_down_clicked_cb (GtkButton      *button,
+                      PlObjectiveRow *self)
+{
+  g_autoptr(PlAction) action = g_object_ref (g_object_get_data (G_OBJECT (button), "pl-action"));
+
+  move_action (self, action, +1);
+}
+
+static void
+delete_clicked_cb (GtkButton      *button,
+                   PlObjectiveRow *self)
+{
+  /* The deletion rebuilds the action rows, this button's among them. */
+  g_autoptr(PlAction) action = g_object_ref (g_object_get_data (G_OBJECT (button), "pl-action"));
+  g_autoptr(GError) error = NULL;
+
+  pl_autosave_flush (self->autosave, NULL);
+  if (!pl_document_delete (get_document (self), PL_RECORD (action), &error))
+    pl_autosave_report_error (self->autosave, error);
   else
-    {
-      g_autoptr(GError) error = NULL;
-
-      pl_autosave_flush (self->autosave, NULL);
-      if (!pl_document_delete (get_document (self), PL_RECORD (action), &error))
-        pl_autosave_report_error (self->autosave, error);
-      else
-        g_signal_emit (self, signals[RECORD_DELETED], 0, action, _("Action deleted"));
-    }
+    g_signal_emit (self, signals[RECORD_DELETED], 0, action, _("Action deleted"));
 }
 
 static GtkWidget *
@@ -221,7 +230,7 @@ action_button (PlObjectiveRow *self,
                PlAction       *action,
                const char     *icon,
                const char     *tooltip,
-               const char     *what)
+               GCallback       clicked)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -230,8 +239,7 @@ action_button (PlObjectiveRow *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_visible (button, self->editable);
   g_object_set_data (G_OBJECT (button), "pl-action", action);
-  g_object_set_data (G_OBJECT (button), "pl-what", (gpointer) what);
-  g_signal_connect (button, "clicked", G_CALLBACK (action_button_clicked_cb), self);
+  g_signal_connect (button, "clicked", clicked, self);
   return button;
 }
 
@@ -245,9 +253,12 @@ create_action_row (PlObjectiveRow *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   g_object_set_data_full (G_OBJECT (row), "pl-action", g_object_ref (action), g_object_unref);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-up-symbolic", _("Move Up"), "up"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-down-symbolic", _("Move Down"), "down"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "user-trash-symbolic", _("Delete Action"), "delete"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-up-symbolic", _("Move Up"),
+                                                             G_CALLBACK (move_up_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-down-symbolic", _("Move Down"),
+                                                             G_CALLBACK (move_down_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "user-trash-symbolic", _("Delete Action"),
+                                                             G_CALLBACK (delete_clicked_cb)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   action_changed_cb (action, NULL, ADW_ACTION_ROW (row));
   g_signal_connect_object (action, "notify", G_CALLBACK (action_changed_cb), row, 0);

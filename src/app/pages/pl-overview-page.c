@@ -150,13 +150,14 @@ rebuild_sections (PlOverviewPage *self)
       g_autoptr(PlSection) section = g_list_model_get_item (self->sections, i);
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *frame = gtk_frame_new (NULL);
-      GtkWidget *view = pl_markdown_view_new ();
+      GtkWidget *view = g_object_new (PL_TYPE_MARKDOWN_VIEW,
+                                      "editable", self->editable,
+                                      "height-request", 120,
+                                      NULL);
 
       section_title_cb (section, NULL, ADW_PREFERENCES_GROUP (group));
       g_signal_connect_object (section, "notify::title", G_CALLBACK (section_title_cb), group, 0);
       gtk_widget_add_css_class (frame, "pl-editor-frame");
-      gtk_widget_set_size_request (view, -1, 120);
-      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), self->editable);
       g_object_set_data_full (G_OBJECT (view), "pl-section", g_object_ref (section), g_object_unref);
       pl_autosave_bind (self->autosave, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                         PL_RECORD (section), "body", self->sections_box);
