@@ -14,8 +14,8 @@
 #include "pl-feedback-format.h"
 #include "pl-feedback-pane.h"
 #include "pl-feedback-row.h"
-#include "pl-stakeholders-dialog.h"
-#include "pl-workshops-dialog.h"
+#include "pl-stakeholders-dialog-private.h"
+#include "pl-workshops-dialog-private.h"
 
 typedef struct {
   char           *dir;

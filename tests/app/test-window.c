@@ -9,14 +9,14 @@
 #include "pl-application.h"
 #include "pl-capture-bar.h"
 #include "pl-demo.h"
-#include "pl-export-dialog.h"
+#include "pl-export-dialog-private.h"
 #include "pl-feedback-pane.h"
-#include "pl-markdown-view.h"
+#include "pl-markdown-view-private.h"
 #include "pl-objective-row.h"
 #include "pl-overview-page.h"
-#include "pl-pillar-editor.h"
-#include "pl-plan-page.h"
-#include "pl-window.h"
+#include "pl-pillar-editor-private.h"
+#include "pl-plan-page-private.h"
+#include "pl-window-private.h"
 
 static PlApplication *app;
 

@@ -254,6 +254,16 @@ pl_autosave_get_pending (PlAutosave *self)
 }
 
 void
+pl_autosave_report_error (PlAutosave   *self,
+                          const GError *error)
+{
+  g_return_if_fail (PL_IS_AUTOSAVE (self));
+  g_return_if_fail (error != NULL);
+
+  g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+void
 pl_autosave_bind (PlAutosave *self,
                   gpointer    source,
                   PlRecord   *record,

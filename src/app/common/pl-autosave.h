@@ -27,6 +27,11 @@ G_DECLARE_FINAL_TYPE (PlAutosave, pl_autosave, PL, AUTOSAVE, GObject)
 PlAutosave *pl_autosave_new          (PlDocument  *document);
 PlDocument *pl_autosave_get_document (PlAutosave  *self);
 gboolean    pl_autosave_get_pending  (PlAutosave  *self);
+/* Tells whoever shows errors (the window) that a change made beside the
+ * autosave, e.g. adding or moving a record from a page, could not be
+ * written: emits "write-failed". */
+void        pl_autosave_report_error (PlAutosave   *self,
+                                      const GError *error);
 
 /* Loads the record's value into @source and keeps the two in step until
  * pl_autosave_release() is called with @owner. @source is a GtkEditable or

@@ -3,9 +3,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-export-dialog.h"
+#include "pl-export-dialog-private.h"
 #include "pl-utils.h"
-#include "pl-window.h"
 
 struct _PlExportDialog
 {
@@ -31,6 +30,20 @@ struct _PlExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (PlExportDialog, pl_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* The order of the format combo row. */
 static const PlExportFormat formats[] = {
@@ -133,7 +146,6 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent;
 
   if (response != GTK_RESPONSE_ACCEPT ||
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL ||
@@ -153,14 +165,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (PL_IS_WINDOW (parent))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-
-      pl_window_add_toast (PL_WINDOW (parent), title);
-    }
+  g_signal_emit (self, signals[EXPORTED], 0, path);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -215,12 +220,101 @@ pl_export_dialog_dispose (GObject *object)
 }
 
 static void
+pl_export_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlExportDialog *self = PL_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_export_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlExportDialog *self = PL_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_export_dialog_constructed (GObject *object)
+{
+  PlExportDialog *self = PL_EXPORT_DIALOG (object);
+  GListModel *workshops;
+  g_autoptr(GtkStringList) workshop_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) dispositions = gtk_string_list_new (NULL);
+  guint n;
+
+  G_OBJECT_CLASS (pl_export_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (PL_IS_DOCUMENT (self->document));
+
+  gtk_string_list_append (workshop_names, _("All workshops"));
+  workshops = pl_document_get_workshops (self->document);
+  n = g_list_model_get_n_items (workshops);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlWorkshop) workshop = g_list_model_get_item (workshops, i);
+
+      gtk_string_list_append (workshop_names, pl_workshop_get_title (workshop));
+    }
+  adw_combo_row_set_model (self->workshop_row, G_LIST_MODEL (workshop_names));
+
+  gtk_string_list_append (dispositions, _("All dispositions"));
+  for (guint i = 0; i < pl_enum_count (PL_TYPE_DISPOSITION); i++)
+    gtk_string_list_append (dispositions, pl_enum_to_label (PL_TYPE_DISPOSITION, (int) i));
+  adw_combo_row_set_model (self->disposition_row, G_LIST_MODEL (dispositions));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->classification_row),
+                         pl_strategy_get_classification (pl_document_get_strategy (self->document)));
+  update_sensitivity (self);
+}
+
+static void
 pl_export_dialog_class_init (PlExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pl_export_dialog_constructed;
   object_class->dispose = pl_export_dialog_dispose;
+  object_class->get_property = pl_export_dialog_get_property;
+  object_class->set_property = pl_export_dialog_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PL_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlExportDialog::exported:
+   * @path: the file written
+   *
+   * Emitted once the export chosen in the dialog has been written, just
+   * before the dialog closes (the window says so in a toast).
+   */
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   pl_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-export-dialog.ui");
@@ -256,38 +350,11 @@ GtkWidget *
 pl_export_dialog_new (GtkWindow  *parent,
                       PlDocument *document)
 {
-  PlExportDialog *self;
-  GListModel *workshops;
-  GtkStringList *workshop_names = gtk_string_list_new (NULL);
-  GtkStringList *dispositions = gtk_string_list_new (NULL);
-  guint n;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (PL_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (PL_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->document = g_object_ref (document);
-
-  gtk_string_list_append (workshop_names, _("All workshops"));
-  workshops = pl_document_get_workshops (document);
-  n = g_list_model_get_n_items (workshops);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlWorkshop) workshop = g_list_model_get_item (workshops, i);
-
-      gtk_string_list_append (workshop_names, pl_workshop_get_title (workshop));
-    }
-  adw_combo_row_set_model (self->workshop_row, G_LIST_MODEL (workshop_names));
-  g_object_unref (workshop_names);
-
-  gtk_string_list_append (dispositions, _("All dispositions"));
-  for (guint i = 0; i < pl_enum_count (PL_TYPE_DISPOSITION); i++)
-    gtk_string_list_append (dispositions, pl_enum_to_label (PL_TYPE_DISPOSITION, (int) i));
-  adw_combo_row_set_model (self->disposition_row, G_LIST_MODEL (dispositions));
-  g_object_unref (dispositions);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->classification_row),
-                         pl_strategy_get_classification (pl_document_get_strategy (document)));
-  update_sensitivity (self);
-  return GTK_WIDGET (self);
+  return g_object_new (PL_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "document", document,
+                       NULL);
 }

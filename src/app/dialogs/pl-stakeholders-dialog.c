@@ -3,7 +3,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-stakeholders-dialog.h"
+#include "pl-record-row.h"
+#include "pl-stakeholders-dialog-private.h"
 #include "pl-utils.h"
 
 struct _PlStakeholdersDialog
@@ -26,19 +27,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const struct {
-  const char *property;
-  const char *label;
-} fields[] = {
-  { "name",         N_("Name") },
-  { "organisation", N_("Organisation") },
-  { "contact",      N_("Contact (e-mail or phone)") },
+/* The stakeholder's text fields and their labels (see PlRecordRow). */
+static const char * const fields[] = {
+  "name",         N_("Name"),
+  "organisation", N_("Organisation"),
+  "contact",      N_("Contact (e-mail or phone)"),
+  NULL
 };
 
 static void
-update_row_titles (AdwExpanderRow *row)
+update_row_titles (PlRecordRow *row)
 {
-  PlStakeholder *s = g_object_get_data (G_OBJECT (row), "record");
+  PlStakeholder *s = PL_STAKEHOLDER (pl_record_row_get_record (row));
   const char *name = pl_stakeholder_get_name (s);
   const char *org = pl_stakeholder_get_organisation (s);
   g_autofree char *subtitle = NULL;
@@ -47,7 +47,7 @@ update_row_titles (AdwExpanderRow *row)
   subtitle = g_strdup_printf ("%s%s%s%s", org ? org : "", org && *org ? " · " : "",
                               pl_enum_to_label (PL_TYPE_SECTOR, pl_stakeholder_get_sector (s)),
                               pl_stakeholder_get_may_be_named (s) ? "" : _(" · not named in exports"));
-  adw_expander_row_set_subtitle (row, subtitle);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 }
 
 static void
@@ -55,28 +55,6 @@ report (PlStakeholdersDialog *self,
         const GError         *error)
 {
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-}
-
-static void
-field_changed_cb (AdwEntryRow *entry,
-                  PlRecord    *record)
-{
-  const char *property = g_object_get_data (G_OBJECT (entry), "property");
-  g_autoptr(GError) error = NULL;
-
-  if (pl_record_is_deleted (record) ||
-      g_strcmp0 (pl_record_get_string (record, property), gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
-    return;
-  if (pl_record_set (record, &error, property, gtk_editable_get_text (GTK_EDITABLE (entry)), NULL))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-    }
 }
 
 static void
@@ -113,7 +91,7 @@ fill_merge_choices (PlStakeholdersDialog *self,
                     GParamSpec           *pspec,
                     AdwExpanderRow       *row)
 {
-  PlStakeholder *me = g_object_get_data (G_OBJECT (row), "record");
+  PlRecord *me = pl_record_row_get_record (PL_RECORD_ROW (row));
   GtkDropDown *combo = g_object_get_data (G_OBJECT (row), "merge-combo");
   GListModel *all = pl_document_get_stakeholders (self->document);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -131,7 +109,7 @@ fill_merge_choices (PlStakeholdersDialog *self,
       gint64 id = pl_record_get_id (PL_RECORD (s));
       const char *org = pl_stakeholder_get_organisation (s);
 
-      if (s == me)
+      if (PL_RECORD (s) == me)
         continue;
       label = org && *org ? g_strdup_printf ("%s (%s)", pl_stakeholder_get_name (s), org)
                           : g_strdup (pl_stakeholder_get_name (s));
@@ -158,34 +136,19 @@ create_row_cb (gpointer item,
 {
   PlStakeholdersDialog *self = user_data;
   PlRecord *record = item;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *combo, *named_row, *sw, *merge_row, *merge_combo, *merge_button, *delete_row, *delete_button;
+  GtkWidget *row = pl_record_row_new (record, fields, _("_Delete Stakeholder"), "stakeholders.delete");
+  GtkWidget *combo, *named_row, *sw, *merge_row, *merge_combo, *merge_button;
   g_autoptr(GListModel) sectors = pl_enum_label_model (PL_TYPE_SECTOR);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
-  update_row_titles (ADW_EXPANDER_ROW (row));
+  update_row_titles (PL_RECORD_ROW (row));
   g_signal_connect_object (record, "notify", G_CALLBACK (update_row_titles), row, G_CONNECT_SWAPPED);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *entry = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(fields[i].label));
-      gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (record, fields[i].property));
-      g_object_set_data (G_OBJECT (entry), "property", (gpointer) fields[i].property);
-      g_signal_connect_object (entry, "changed", G_CALLBACK (field_changed_cb), record, 0);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
-      if (i == 0)
-        g_object_set_data (G_OBJECT (row), "first-entry", entry);
-    }
 
   combo = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Sector"));
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), sectors);
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), pl_stakeholder_get_sector (PL_STAKEHOLDER (record)));
   g_signal_connect_object (combo, "notify::selected", G_CALLBACK (sector_selected_cb), record, 0);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo);
+  pl_record_row_add_row (PL_RECORD_ROW (row), combo);
 
   named_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (named_row), _("May be named in exports"));
@@ -197,7 +160,7 @@ create_row_cb (gpointer item,
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (named_active_cb), record, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (named_row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (named_row), sw);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), named_row);
+  pl_record_row_add_row (PL_RECORD_ROW (row), named_row);
 
   /* Merge: the same person entered twice, e.g. at two workshops. The
    * choices are filled when the row opens: a copy, not the live registry,
@@ -221,16 +184,7 @@ create_row_cb (gpointer item,
                            G_CALLBACK (registry_changed_cb), row, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (merge_row), merge_combo);
   adw_action_row_add_suffix (ADW_ACTION_ROW (merge_row), merge_button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), merge_row);
-
-  delete_row = adw_action_row_new ();
-  delete_button = gtk_button_new_with_mnemonic (_("_Delete Stakeholder"));
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete_button, "destructive-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "stakeholders.delete");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x", pl_record_get_id (record));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), delete_button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
+  pl_record_row_add_row (PL_RECORD_ROW (row), merge_row);
   return row;
 }
 
@@ -239,12 +193,7 @@ pl_stakeholders_dialog_get_row (PlStakeholdersDialog *self,
                                 PlStakeholder        *stakeholder)
 {
   g_return_val_if_fail (PL_IS_STAKEHOLDERS_DIALOG (self), NULL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_object_get_data (G_OBJECT (child), "record") == (gpointer) stakeholder)
-      return child;
-  return NULL;
+  return (GtkWidget *) pl_record_row_find (self->list, PL_RECORD (stakeholder));
 }
 
 static void
@@ -255,7 +204,7 @@ stakeholders_add_action (GtkWidget  *widget,
   PlStakeholdersDialog *self = PL_STAKEHOLDERS_DIALOG (widget);
   g_autoptr(PlStakeholder) stakeholder = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
+  PlRecordRow *row;
 
   stakeholder = pl_document_add (self->document, PL_TYPE_STAKEHOLDER, NULL, -1, &error,
                                  "name", _("New stakeholder"), NULL);
@@ -264,14 +213,8 @@ stakeholders_add_action (GtkWidget  *widget,
       report (self, error);
       return;
     }
-  if ((row = pl_stakeholders_dialog_get_row (self, stakeholder)) != NULL)
-    {
-      GtkWidget *entry = g_object_get_data (G_OBJECT (row), "first-entry");
-
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gtk_widget_grab_focus (entry);
-      gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
-    }
+  if ((row = pl_record_row_find (self->list, PL_RECORD (stakeholder))) != NULL)
+    pl_record_row_edit (row);
 }
 
 static void

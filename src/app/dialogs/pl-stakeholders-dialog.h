@@ -13,8 +13,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlStakeholdersDialog, pl_stakeholders_dialog, PL, STAKEHOLDERS_DIALOG, AdwPreferencesWindow)
 
 GtkWidget  *pl_stakeholders_dialog_new      (PlDocument           *document);
-/* The row editing @stakeholder (an AdwExpanderRow), or NULL. */
-GtkWidget  *pl_stakeholders_dialog_get_row  (PlStakeholdersDialog *self,
-                                             PlStakeholder        *stakeholder);
 
 G_END_DECLS

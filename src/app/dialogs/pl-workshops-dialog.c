@@ -3,8 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-record-row.h"
 #include "pl-utils.h"
-#include "pl-workshops-dialog.h"
+#include "pl-workshops-dialog-private.h"
 
 struct _PlWorkshopsDialog
 {
@@ -26,23 +27,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const struct {
-  const char *property;
-  const char *label;
-} fields[] = {
-  { "title",      N_("Title") },
-  { "region",     N_("Region") },
-  { "location",   N_("Location") },
-  { "partner",    N_("Partner organisation") },
-  { "start-date", N_("Start date (YYYY-MM-DD)") },
-  { "end-date",   N_("End date (YYYY-MM-DD)") },
-  { "notes",      N_("Notes") },
+/* The workshop's text fields and their labels (see PlRecordRow). */
+static const char * const fields[] = {
+  "title",      N_("Title"),
+  "region",     N_("Region"),
+  "location",   N_("Location"),
+  "partner",    N_("Partner organisation"),
+  "start-date", N_("Start date (YYYY-MM-DD)"),
+  "end-date",   N_("End date (YYYY-MM-DD)"),
+  "notes",      N_("Notes"),
+  NULL
 };
 
 static void
-update_row_titles (AdwExpanderRow *row)
+update_row_titles (PlRecordRow *row)
 {
-  PlWorkshop *w = g_object_get_data (G_OBJECT (row), "record");
+  PlWorkshop *w = PL_WORKSHOP (pl_record_row_get_record (row));
   const char *title = pl_workshop_get_title (w);
   const char *start = pl_workshop_get_start_date (w);
   const char *end = pl_workshop_get_end_date (w);
@@ -56,68 +56,18 @@ update_row_titles (AdwExpanderRow *row)
     g_string_append_printf (subtitle, " – %s", end);
   if (location && *location)
     g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", location);
-  adw_expander_row_set_subtitle (row, subtitle->str);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
-}
-
-static void
-field_changed_cb (AdwEntryRow *entry,
-                  PlRecord    *record)
-{
-  const char *property = g_object_get_data (G_OBJECT (entry), "property");
-  g_autoptr(GError) error = NULL;
-
-  if (pl_record_is_deleted (record))
-    return;
-  if (g_strcmp0 (pl_record_get_string (record, property), gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
-    return;
-  /* Each change is written at once, like the rest of the document. */
-  if (pl_record_set (record, &error, property, gtk_editable_get_text (GTK_EDITABLE (entry)), NULL))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-    }
 }
 
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  PlRecord *record = item;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *delete_row, *delete_button;
+  GtkWidget *row = pl_record_row_new (PL_RECORD (item), fields, _("_Delete Workshop"), "workshops.delete");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
-  update_row_titles (ADW_EXPANDER_ROW (row));
-  g_signal_connect_object (record, "notify", G_CALLBACK (update_row_titles), row, G_CONNECT_SWAPPED);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *entry = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(fields[i].label));
-      gtk_editable_set_text (GTK_EDITABLE (entry), pl_record_get_string (record, fields[i].property));
-      g_object_set_data (G_OBJECT (entry), "property", (gpointer) fields[i].property);
-      g_signal_connect_object (entry, "changed", G_CALLBACK (field_changed_cb), record, 0);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
-      if (i == 0)
-        g_object_set_data (G_OBJECT (row), "first-entry", entry);
-    }
-
-  delete_row = adw_action_row_new ();
-  delete_button = gtk_button_new_with_mnemonic (_("_Delete Workshop"));
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete_button, "destructive-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "workshops.delete");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x", pl_record_get_id (record));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), delete_button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
+  update_row_titles (PL_RECORD_ROW (row));
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_row_titles), row, G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -126,12 +76,7 @@ pl_workshops_dialog_get_row (PlWorkshopsDialog *self,
                              PlWorkshop        *workshop)
 {
   g_return_val_if_fail (PL_IS_WORKSHOPS_DIALOG (self), NULL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_object_get_data (G_OBJECT (child), "record") == (gpointer) workshop)
-      return child;
-  return NULL;
+  return (GtkWidget *) pl_record_row_find (self->list, PL_RECORD (workshop));
 }
 
 static void
@@ -144,7 +89,7 @@ workshops_add_action (GtkWidget  *widget,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(PlWorkshop) workshop = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
+  PlRecordRow *row;
 
   workshop = pl_document_add (self->document, PL_TYPE_WORKSHOP, NULL, -1, &error,
                               "title", _("New workshop"),
@@ -156,14 +101,8 @@ workshops_add_action (GtkWidget  *widget,
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
       return;
     }
-  if ((row = pl_workshops_dialog_get_row (self, workshop)) != NULL)
-    {
-      GtkWidget *entry = g_object_get_data (G_OBJECT (row), "first-entry");
-
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gtk_widget_grab_focus (entry);
-      gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
-    }
+  if ((row = pl_record_row_find (self->list, PL_RECORD (workshop))) != NULL)
+    pl_record_row_edit (row);
 }
 
 static void

@@ -12,8 +12,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlWorkshopsDialog, pl_workshops_dialog, PL, WORKSHOPS_DIALOG, AdwPreferencesWindow)
 
 GtkWidget  *pl_workshops_dialog_new          (PlDocument        *document);
-/* The row editing @workshop (an AdwExpanderRow), or NULL. */
-GtkWidget  *pl_workshops_dialog_get_row      (PlWorkshopsDialog *self,
-                                              PlWorkshop        *workshop);
 
 G_END_DECLS

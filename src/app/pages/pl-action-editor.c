@@ -22,6 +22,7 @@ struct _PlActionEditor
   PlAutosave  *autosave;
   PlAction    *action;
   gulong       notify_handler;
+  gboolean     editable;
   gboolean     updating;
 };
 
@@ -31,6 +32,7 @@ enum {
   PROP_0,
   PROP_AUTOSAVE,
   PROP_ACTION,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -82,7 +84,7 @@ combo_selected_cb (AdwComboRow    *row,
     return;
   if (!pl_record_set (PL_RECORD (self->action), &error, property, (int) selected, NULL))
     {
-      g_signal_emit_by_name (self->autosave, "write-failed", error);
+      pl_autosave_report_error (self->autosave, error);
       load_combos (self);
     }
 }
@@ -117,9 +119,28 @@ pl_action_editor_get_property (GObject    *object,
     case PROP_ACTION:
       g_value_set_object (value, self->action);
       break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+set_editable (PlActionEditor *self,
+              gboolean        editable)
+{
+  GtkWidget *entries[] = { GTK_WIDGET (self->title_row), GTK_WIDGET (self->lead_agency_row),
+                           GTK_WIDGET (self->partners_row), GTK_WIDGET (self->indicator_row),
+                           GTK_WIDGET (self->cost_row) };
+
+  self->editable = editable;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_editable_set_editable (GTK_EDITABLE (entries[i]), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->timeframe_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
 }
 
 static void
@@ -137,6 +158,9 @@ pl_action_editor_set_property (GObject      *object,
       break;
     case PROP_ACTION:
       pl_action_editor_set_action (self, g_value_get_object (value));
+      break;
+    case PROP_EDITABLE:
+      set_editable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -159,6 +183,9 @@ pl_action_editor_class_init (PlActionEditorClass *klass)
   properties[PROP_ACTION] =
     g_param_spec_object ("action", NULL, NULL, PL_TYPE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   pl_ensure_resources ();
@@ -191,10 +218,14 @@ pl_action_editor_init (PlActionEditor *self)
 }
 
 GtkWidget *
-pl_action_editor_new (PlAutosave *autosave)
+pl_action_editor_new (PlAutosave *autosave,
+                      gboolean    editable)
 {
   g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
-  return g_object_new (PL_TYPE_ACTION_EDITOR, "autosave", autosave, NULL);
+  return g_object_new (PL_TYPE_ACTION_EDITOR,
+                       "autosave", autosave,
+                       "editable", editable,
+                       NULL);
 }
 
 PlAction *
@@ -245,23 +276,6 @@ pl_action_editor_set_action (PlActionEditor *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), action != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION]);
-}
-
-void
-pl_action_editor_set_editable (PlActionEditor *self,
-                               gboolean        editable)
-{
-  GtkWidget *entries[] = { GTK_WIDGET (self->title_row), GTK_WIDGET (self->lead_agency_row),
-                           GTK_WIDGET (self->partners_row), GTK_WIDGET (self->indicator_row),
-                           GTK_WIDGET (self->cost_row) };
-
-  g_return_if_fail (PL_IS_ACTION_EDITOR (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    gtk_editable_set_editable (GTK_EDITABLE (entries[i]), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->timeframe_row), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
 }
 
 void

@@ -12,16 +12,18 @@ G_BEGIN_DECLS
  * timeframe, priority, status, indicator, estimated cost), written to the
  * document as they are edited. Used beside the implementation plan and in
  * the action dialog of a pillar.
+ *
+ * Properties: "autosave", "editable" (construct-only), "action" (the
+ * action shown, NULL for none).
  */
 #define PL_TYPE_ACTION_EDITOR (pl_action_editor_get_type ())
 G_DECLARE_FINAL_TYPE (PlActionEditor, pl_action_editor, PL, ACTION_EDITOR, AdwBin)
 
-GtkWidget *pl_action_editor_new        (PlAutosave     *autosave);
+GtkWidget *pl_action_editor_new        (PlAutosave     *autosave,
+                                        gboolean        editable);
 PlAction  *pl_action_editor_get_action (PlActionEditor *self);
 void       pl_action_editor_set_action (PlActionEditor *self,
                                         PlAction       *action);
-void       pl_action_editor_set_editable (PlActionEditor *self,
-                                          gboolean        editable);
 /* Moves the keyboard focus to the title field. */
 void       pl_action_editor_focus_title (PlActionEditor *self);
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "pl-markdown-view.h"
+#include "pl-markdown-view-private.h"
 #include "pl-utils.h"
 
 struct _PlMarkdownView

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlMarkdownView, pl_markdown_view, PL, MARKDOWN_VIEW, GtkSourceView)
 
 GtkWidget *pl_markdown_view_new (void);
-GtkSourceBuffer *pl_markdown_view_get_source_buffer (PlMarkdownView *self);
 
 /* Selects the first occurrence of @text and scrolls to it. */
 gboolean   pl_markdown_view_select_text (PlMarkdownView *self,

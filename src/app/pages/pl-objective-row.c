@@ -8,7 +8,6 @@
 #include "pl-action-editor.h"
 #include "pl-objective-row.h"
 #include "pl-utils.h"
-#include "pl-window.h"
 
 struct _PlObjectiveRow
 {
@@ -34,11 +33,20 @@ G_DEFINE_FINAL_TYPE (PlObjectiveRow, pl_objective_row, ADW_TYPE_EXPANDER_ROW)
 
 enum {
   PROP_0,
+  PROP_AUTOSAVE,
+  PROP_OBJECTIVE,
+  PROP_EDITABLE,
   PROP_CURRENT_TARGET,
   N_PROPS
 };
 
+enum {
+  RECORD_DELETED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static PlDocument *
 get_document (PlObjectiveRow *self)
@@ -52,22 +60,6 @@ set_current_target (PlObjectiveRow *self,
 {
   if (g_set_object (&self->current_target, target))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_TARGET]);
-}
-
-static void
-offer_undo (GtkWidget  *root,
-            PlRecord   *record,
-            const char *title)
-{
-  if (PL_IS_WINDOW (root))
-    pl_window_offer_undo (PL_WINDOW (root), record, title);
-}
-
-static void
-report_error (PlObjectiveRow *self,
-              GError         *error)
-{
-  g_signal_emit_by_name (self->autosave, "write-failed", error);
 }
 
 static void
@@ -121,7 +113,7 @@ dialog_close_cb (GtkWindow      *dialog,
 
   pl_autosave_flush (self->autosave, &error);
   if (error != NULL)
-    report_error (self, error);
+    pl_autosave_report_error (self->autosave, error);
 }
 
 static void
@@ -146,9 +138,11 @@ open_action_dialog (PlObjectiveRow *self,
                                    adw_window_title_new (_("Edit Action"), pl_objective_get_title (self->objective)));
   gtk_box_append (GTK_BOX (box), header);
 
-  editor = pl_action_editor_new (self->autosave);
-  pl_action_editor_set_action (PL_ACTION_EDITOR (editor), action);
-  pl_action_editor_set_editable (PL_ACTION_EDITOR (editor), self->editable);
+  editor = g_object_new (PL_TYPE_ACTION_EDITOR,
+                         "autosave", self->autosave,
+                         "action", action,
+                         "editable", self->editable,
+                         NULL);
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
   gtk_widget_set_margin_top (clamp, 24);
@@ -195,32 +189,40 @@ move_action (PlObjectiveRow *self,
   if (pos < 0 || pos >= (gint64) n)
     return;
   if (!pl_document_move (get_document (self), PL_RECORD (action), (guint) pos, &error))
-    report_error (self, error);
+    pl_autosave_report_error (self->autosave, error);
 }
 
 static void
-action_button_clicked_cb (GtkButton      *button,
-                          PlObjectiveRow *self)
+move_up_clicked_cb (GtkButton      *button,
+                    PlObjectiveRow *self)
 {
-  PlAction *action = g_object_get_data (G_OBJECT (button), "pl-action");
-  const char *what = g_object_get_data (G_OBJECT (button), "pl-what");
-  g_autoptr(PlAction) keep = g_object_ref (action);
+  g_autoptr(PlAction) action = g_object_ref (g_object_get_data (G_OBJECT (button), "pl-action"));
 
-  if (g_str_equal (what, "up"))
-    move_action (self, action, -1);
-  else if (g_str_equal (what, "down"))
-    move_action (self, action, +1);
+  move_action (self, action, -1);
+}
+
+static void
+move_down_clicked_cb (GtkButton      *button,
+                      PlObjectiveRow *self)
+{
+  g_autoptr(PlAction) action = g_object_ref (g_object_get_data (G_OBJECT (button), "pl-action"));
+
+  move_action (self, action, +1);
+}
+
+static void
+delete_clicked_cb (GtkButton      *button,
+                   PlObjectiveRow *self)
+{
+  /* The deletion rebuilds the action rows, this button's among them. */
+  g_autoptr(PlAction) action = g_object_ref (g_object_get_data (G_OBJECT (button), "pl-action"));
+  g_autoptr(GError) error = NULL;
+
+  pl_autosave_flush (self->autosave, NULL);
+  if (!pl_document_delete (get_document (self), PL_RECORD (action), &error))
+    pl_autosave_report_error (self->autosave, error);
   else
-    {
-      g_autoptr(GError) error = NULL;
-      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-
-      pl_autosave_flush (self->autosave, NULL);
-      if (!pl_document_delete (get_document (self), PL_RECORD (action), &error))
-        report_error (self, error);
-      else
-        offer_undo (root, PL_RECORD (action), _("Action deleted"));
-    }
+    g_signal_emit (self, signals[RECORD_DELETED], 0, action, _("Action deleted"));
 }
 
 static GtkWidget *
@@ -228,7 +230,7 @@ action_button (PlObjectiveRow *self,
                PlAction       *action,
                const char     *icon,
                const char     *tooltip,
-               const char     *what)
+               GCallback       clicked)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -237,8 +239,7 @@ action_button (PlObjectiveRow *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_visible (button, self->editable);
   g_object_set_data (G_OBJECT (button), "pl-action", action);
-  g_object_set_data (G_OBJECT (button), "pl-what", (gpointer) what);
-  g_signal_connect (button, "clicked", G_CALLBACK (action_button_clicked_cb), self);
+  g_signal_connect (button, "clicked", clicked, self);
   return button;
 }
 
@@ -252,9 +253,12 @@ create_action_row (PlObjectiveRow *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   g_object_set_data_full (G_OBJECT (row), "pl-action", g_object_ref (action), g_object_unref);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-up-symbolic", _("Move Up"), "up"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-down-symbolic", _("Move Down"), "down"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "user-trash-symbolic", _("Delete Action"), "delete"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-up-symbolic", _("Move Up"),
+                                                             G_CALLBACK (move_up_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-down-symbolic", _("Move Down"),
+                                                             G_CALLBACK (move_down_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "user-trash-symbolic", _("Delete Action"),
+                                                             G_CALLBACK (delete_clicked_cb)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   action_changed_cb (action, NULL, ADW_ACTION_ROW (row));
   g_signal_connect_object (action, "notify", G_CALLBACK (action_changed_cb), row, 0);
@@ -372,36 +376,50 @@ move_objective (PlObjectiveRow *self,
     return;
   pl_autosave_flush (self->autosave, NULL);
   if (!pl_document_move (document, PL_RECORD (self->objective), (guint) pos, &error))
-    report_error (self, error);
+    pl_autosave_report_error (self->autosave, error);
 }
 
 static void
-objective_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+objective_add_action_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
 {
-  PlObjectiveRow *self = PL_OBJECTIVE_ROW (widget);
+  pl_objective_row_add_action (PL_OBJECTIVE_ROW (widget));
+}
 
-  if (g_str_equal (action_name, "objective.add-action"))
-    pl_objective_row_add_action (self);
-  else if (g_str_equal (action_name, "objective.move-up"))
-    move_objective (self, -1);
-  else if (g_str_equal (action_name, "objective.move-down"))
-    move_objective (self, +1);
-  else if (g_str_equal (action_name, "objective.delete"))
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PlObjective) objective = g_object_ref (self->objective);
-      g_autoptr(PlAutosave) autosave = g_object_ref (self->autosave);
-      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+static void
+objective_move_up_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  move_objective (PL_OBJECTIVE_ROW (widget), -1);
+}
 
-      pl_autosave_flush (autosave, NULL);
-      /* This row is destroyed by the deletion: use only locals after it. */
-      if (!pl_document_delete (pl_autosave_get_document (autosave), PL_RECORD (objective), &error))
-        g_signal_emit_by_name (autosave, "write-failed", error);
-      else
-        offer_undo (root, PL_RECORD (objective), _("Objective deleted"));
-    }
+static void
+objective_move_down_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  move_objective (PL_OBJECTIVE_ROW (widget), +1);
+}
+
+static void
+objective_delete_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  /* The deletion takes this row out of its list: keep it (and what it
+   * holds) alive until the signal below has been emitted. */
+  g_autoptr(PlObjectiveRow) self = g_object_ref (PL_OBJECTIVE_ROW (widget));
+  g_autoptr(PlObjective) objective = g_object_ref (self->objective);
+  g_autoptr(PlAutosave) autosave = g_object_ref (self->autosave);
+  g_autoptr(GError) error = NULL;
+
+  pl_autosave_flush (autosave, NULL);
+  if (!pl_document_delete (pl_autosave_get_document (autosave), PL_RECORD (objective), &error))
+    pl_autosave_report_error (autosave, error);
+  else
+    g_signal_emit (self, signals[RECORD_DELETED], 0, objective, _("Objective deleted"));
 }
 
 static void
@@ -434,6 +452,15 @@ pl_objective_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_AUTOSAVE:
+      g_value_set_object (value, self->autosave);
+      break;
+    case PROP_OBJECTIVE:
+      g_value_set_object (value, self->objective);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     case PROP_CURRENT_TARGET:
       g_value_set_object (value, self->current_target);
       break;
@@ -443,28 +470,99 @@ pl_objective_row_get_property (GObject    *object,
 }
 
 static void
+pl_objective_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlObjectiveRow *self = PL_OBJECTIVE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTOSAVE:
+      self->autosave = g_value_dup_object (value);
+      break;
+    case PROP_OBJECTIVE:
+      self->objective = g_value_dup_object (value);
+      break;
+    case PROP_EDITABLE:
+      self->editable = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void title_changed_cb (PlObjective    *objective,
+                              GParamSpec     *pspec,
+                              PlObjectiveRow *self);
+
+static void
+pl_objective_row_constructed (GObject *object)
+{
+  PlObjectiveRow *self = PL_OBJECTIVE_ROW (object);
+
+  G_OBJECT_CLASS (pl_objective_row_parent_class)->constructed (object);
+
+  g_return_if_fail (PL_IS_AUTOSAVE (self->autosave));
+  g_return_if_fail (PL_IS_OBJECTIVE (self->objective));
+
+  self->actions = g_object_ref (pl_document_get_actions (get_document (self), self->objective));
+  g_signal_connect (self->actions, "items-changed", G_CALLBACK (actions_changed_cb), self);
+  g_signal_connect_object (self->objective, "notify::title", G_CALLBACK (title_changed_cb), self, 0);
+  title_changed_cb (self->objective, NULL, self);
+  update_subtitle (self);
+  gtk_label_set_text (self->number_label, "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.add-action", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.move-up", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.move-down", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.delete", self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), self->editable);
+}
+
+static void
 pl_objective_row_class_init (PlObjectiveRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pl_objective_row_constructed;
   object_class->dispose = pl_objective_row_dispose;
   object_class->get_property = pl_objective_row_get_property;
+  object_class->set_property = pl_objective_row_set_property;
 
+  properties[PROP_AUTOSAVE] =
+    g_param_spec_object ("autosave", NULL, NULL, PL_TYPE_AUTOSAVE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OBJECTIVE] =
+    g_param_spec_object ("objective", NULL, NULL, PL_TYPE_OBJECTIVE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CURRENT_TARGET] =
     g_param_spec_object ("current-target", NULL, NULL, PL_TYPE_RECORD,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlObjectiveRow::record-deleted:
+   * @record: the objective or action deleted
+   * @message: what to say in a toast that offers to undo it
+   */
+  signals[RECORD_DELETED] =
+    g_signal_new ("record-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, PL_TYPE_RECORD, G_TYPE_STRING);
 
   pl_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-objective-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PlObjectiveRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, PlObjectiveRow, menu_button);
 
-  gtk_widget_class_install_action (widget_class, "objective.add-action", NULL, objective_action_cb);
-  gtk_widget_class_install_action (widget_class, "objective.move-up", NULL, objective_action_cb);
-  gtk_widget_class_install_action (widget_class, "objective.move-down", NULL, objective_action_cb);
-  gtk_widget_class_install_action (widget_class, "objective.delete", NULL, objective_action_cb);
+  gtk_widget_class_install_action (widget_class, "objective.add-action", NULL, objective_add_action_action);
+  gtk_widget_class_install_action (widget_class, "objective.move-up", NULL, objective_move_up_action);
+  gtk_widget_class_install_action (widget_class, "objective.move-down", NULL, objective_move_down_action);
+  gtk_widget_class_install_action (widget_class, "objective.delete", NULL, objective_delete_action);
 }
 
 static void
@@ -496,27 +594,14 @@ pl_objective_row_new (PlAutosave  *autosave,
                       PlObjective *objective,
                       gboolean     editable)
 {
-  PlObjectiveRow *self;
-
   g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
   g_return_val_if_fail (PL_IS_OBJECTIVE (objective), NULL);
 
-  self = g_object_new (PL_TYPE_OBJECTIVE_ROW, NULL);
-  self->autosave = g_object_ref (autosave);
-  self->objective = g_object_ref (objective);
-  self->editable = editable;
-  self->actions = g_object_ref (pl_document_get_actions (get_document (self), objective));
-  g_signal_connect (self->actions, "items-changed", G_CALLBACK (actions_changed_cb), self);
-  g_signal_connect_object (objective, "notify::title", G_CALLBACK (title_changed_cb), self, 0);
-  title_changed_cb (objective, NULL, self);
-  update_subtitle (self);
-  gtk_label_set_text (self->number_label, "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.add-action", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.move-up", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.move-down", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "objective.delete", editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), editable);
-  return GTK_WIDGET (self);
+  return g_object_new (PL_TYPE_OBJECTIVE_ROW,
+                       "autosave", autosave,
+                       "objective", objective,
+                       "editable", editable,
+                       NULL);
 }
 
 void
@@ -555,7 +640,7 @@ pl_objective_row_add_action (PlObjectiveRow *self)
                             "title", _("New action"), NULL);
   if (action == NULL)
     {
-      report_error (self, error);
+      pl_autosave_report_error (self->autosave, error);
       return NULL;
     }
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);

@@ -12,8 +12,11 @@ G_BEGIN_DECLS
  * fields and the list of its actions are built the first time it is
  * expanded. Actions open in a dialog to be edited.
  *
- * Property "current-target": the objective, or the action being edited in
- * it, whichever the drafter touched last (NULL before).
+ * Properties: "autosave", "objective", "editable" (construct-only);
+ * "current-target" (read-only): the objective, or the action being edited
+ * in it, whichever the drafter touched last (NULL before).
+ * Signal "record-deleted" (PlRecord *record, const char *message): the
+ * objective or one of its actions was deleted from the row's buttons.
  */
 #define PL_TYPE_OBJECTIVE_ROW (pl_objective_row_get_type ())
 G_DECLARE_FINAL_TYPE (PlObjectiveRow, pl_objective_row, PL, OBJECTIVE_ROW, AdwExpanderRow)

@@ -39,6 +39,8 @@ G_DEFINE_FINAL_TYPE (PlOverviewPage, pl_overview_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_AUTOSAVE,
+  PROP_EDITABLE,
   PROP_CURRENT_TARGET,
   N_PROPS
 };
@@ -97,7 +99,7 @@ status_selected_cb (AdwComboRow    *row,
     return;
   if (!pl_record_set (PL_RECORD (self->strategy), &error, "status", (int) selected, NULL))
     {
-      g_signal_emit_by_name (self->autosave, "write-failed", error);
+      pl_autosave_report_error (self->autosave, error);
       strategy_notify_cb (self->strategy, NULL, self);
     }
 }
@@ -148,13 +150,14 @@ rebuild_sections (PlOverviewPage *self)
       g_autoptr(PlSection) section = g_list_model_get_item (self->sections, i);
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *frame = gtk_frame_new (NULL);
-      GtkWidget *view = pl_markdown_view_new ();
+      GtkWidget *view = g_object_new (PL_TYPE_MARKDOWN_VIEW,
+                                      "editable", self->editable,
+                                      "height-request", 120,
+                                      NULL);
 
       section_title_cb (section, NULL, ADW_PREFERENCES_GROUP (group));
       g_signal_connect_object (section, "notify::title", G_CALLBACK (section_title_cb), group, 0);
       gtk_widget_add_css_class (frame, "pl-editor-frame");
-      gtk_widget_set_size_request (view, -1, 120);
-      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), self->editable);
       g_object_set_data_full (G_OBJECT (view), "pl-section", g_object_ref (section), g_object_unref);
       pl_autosave_bind (self->autosave, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                         PL_RECORD (section), "body", self->sections_box);
@@ -200,6 +203,12 @@ pl_overview_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_AUTOSAVE:
+      g_value_set_object (value, self->autosave);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     case PROP_CURRENT_TARGET:
       g_value_set_object (value, self->current_target);
       break;
@@ -209,14 +218,81 @@ pl_overview_page_get_property (GObject    *object,
 }
 
 static void
+pl_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlOverviewPage *self = PL_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTOSAVE:
+      self->autosave = g_value_dup_object (value);
+      break;
+    case PROP_EDITABLE:
+      self->editable = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_overview_page_constructed (GObject *object)
+{
+  PlOverviewPage *self = PL_OVERVIEW_PAGE (object);
+  PlDocument *document;
+  AdwEntryRow *rows[5];
+  const char *props[] = { "title", "country", "version-label", "lead-agency", "classification" };
+
+  G_OBJECT_CLASS (pl_overview_page_parent_class)->constructed (object);
+
+  g_return_if_fail (PL_IS_AUTOSAVE (self->autosave));
+
+  document = pl_autosave_get_document (self->autosave);
+  self->strategy = g_object_ref (pl_document_get_strategy (document));
+  self->sections = g_object_ref (pl_document_get_sections (document));
+
+  rows[0] = self->title_row;
+  rows[1] = self->country_row;
+  rows[2] = self->version_row;
+  rows[3] = self->lead_agency_row;
+  rows[4] = self->classification_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (rows[i]), self->editable);
+      pl_autosave_bind (self->autosave, rows[i], PL_RECORD (self->strategy), props[i], self);
+    }
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->vision_view), self->editable);
+  pl_autosave_bind (self->autosave, gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->vision_view)),
+                    PL_RECORD (self->strategy), "vision", self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), self->editable);
+
+  strategy_notify_cb (self->strategy, NULL, self);
+  g_signal_connect_object (self->strategy, "notify", G_CALLBACK (strategy_notify_cb), self, 0);
+  g_signal_connect (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  g_signal_connect_swapped (self->sections, "items-changed", G_CALLBACK (rebuild_sections), self);
+  rebuild_sections (self);
+}
+
+static void
 pl_overview_page_class_init (PlOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pl_overview_page_constructed;
   object_class->dispose = pl_overview_page_dispose;
   object_class->get_property = pl_overview_page_get_property;
+  object_class->set_property = pl_overview_page_set_property;
 
+  properties[PROP_AUTOSAVE] =
+    g_param_spec_object ("autosave", NULL, NULL, PL_TYPE_AUTOSAVE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CURRENT_TARGET] =
     g_param_spec_object ("current-target", NULL, NULL, PL_TYPE_RECORD,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -254,41 +330,12 @@ GtkWidget *
 pl_overview_page_new (PlAutosave *autosave,
                       gboolean    editable)
 {
-  PlOverviewPage *self;
-  PlDocument *document;
-  AdwEntryRow *rows[5];
-  const char *props[] = { "title", "country", "version-label", "lead-agency", "classification" };
-
   g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
 
-  self = g_object_new (PL_TYPE_OVERVIEW_PAGE, NULL);
-  self->autosave = g_object_ref (autosave);
-  self->editable = editable;
-  document = pl_autosave_get_document (autosave);
-  self->strategy = g_object_ref (pl_document_get_strategy (document));
-  self->sections = g_object_ref (pl_document_get_sections (document));
-
-  rows[0] = self->title_row;
-  rows[1] = self->country_row;
-  rows[2] = self->version_row;
-  rows[3] = self->lead_agency_row;
-  rows[4] = self->classification_row;
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      gtk_editable_set_editable (GTK_EDITABLE (rows[i]), editable);
-      pl_autosave_bind (autosave, rows[i], PL_RECORD (self->strategy), props[i], self);
-    }
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->vision_view), editable);
-  pl_autosave_bind (autosave, gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->vision_view)),
-                    PL_RECORD (self->strategy), "vision", self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
-
-  strategy_notify_cb (self->strategy, NULL, self);
-  g_signal_connect_object (self->strategy, "notify", G_CALLBACK (strategy_notify_cb), self, 0);
-  g_signal_connect (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
-  g_signal_connect_swapped (self->sections, "items-changed", G_CALLBACK (rebuild_sections), self);
-  rebuild_sections (self);
-  return GTK_WIDGET (self);
+  return g_object_new (PL_TYPE_OVERVIEW_PAGE,
+                       "autosave", autosave,
+                       "editable", editable,
+                       NULL);
 }
 
 PlRecord *

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * lead agency, classification marking, status and vision, and each
  * front-matter section in a Markdown editor.
  *
- * Property "current-target" (PlRecord): the section being edited, or NULL
- * for the strategy itself (vision and the fields above it).
+ * Properties: "autosave", "editable" (construct-only); "current-target"
+ * (PlRecord, read-only): the section being edited, or NULL for the
+ * strategy itself (vision and the fields above it).
  */
 #define PL_TYPE_OVERVIEW_PAGE (pl_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (PlOverviewPage, pl_overview_page, PL, OVERVIEW_PAGE, AdwBin)

@@ -7,9 +7,8 @@
 
 #include "pl-markdown-view.h"
 #include "pl-objective-row.h"
-#include "pl-pillar-editor.h"
+#include "pl-pillar-editor-private.h"
 #include "pl-utils.h"
-#include "pl-window.h"
 
 struct _PlPillarEditor
 {
@@ -42,11 +41,20 @@ G_DEFINE_FINAL_TYPE (PlPillarEditor, pl_pillar_editor, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_AUTOSAVE,
+  PROP_PILLAR,
+  PROP_EDITABLE,
   PROP_CURRENT_TARGET,
   N_PROPS
 };
 
+enum {
+  RECORD_DELETED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static PlDocument *
 get_document (PlPillarEditor *self)
@@ -62,13 +70,6 @@ set_current_target (PlPillarEditor *self,
     target = PL_RECORD (self->pillar);
   if (g_set_object (&self->current_target, target))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_TARGET]);
-}
-
-static void
-report_error (PlPillarEditor *self,
-              GError         *error)
-{
-  g_signal_emit_by_name (self->autosave, "write-failed", error);
 }
 
 static void
@@ -158,6 +159,17 @@ row_target_cb (PlObjectiveRow *row,
     set_current_target (self, target);
 }
 
+/* An objective or action was deleted in a row: passed on to the window,
+ * which offers to undo it. */
+static void
+row_record_deleted_cb (PlObjectiveRow *row,
+                       PlRecord       *record,
+                       const char     *message,
+                       PlPillarEditor *self)
+{
+  g_signal_emit (self, signals[RECORD_DELETED], 0, record, message);
+}
+
 static GtkWidget *
 create_objective_row (gpointer item,
                       gpointer user_data)
@@ -166,6 +178,7 @@ create_objective_row (gpointer item,
   GtkWidget *row = pl_objective_row_new (self->autosave, PL_OBJECTIVE (item), self->editable);
 
   g_signal_connect_object (row, "notify::current-target", G_CALLBACK (row_target_cb), self, 0);
+  g_signal_connect_object (row, "record-deleted", G_CALLBACK (row_record_deleted_cb), self, 0);
   return row;
 }
 
@@ -288,32 +301,63 @@ search_toggled_cb (GtkToggleButton *button,
 
 /* ---- actions ---- */
 
+static GtkTextBuffer *
+narrative_buffer (PlPillarEditor *self)
+{
+  pl_pillar_editor_ensure_loaded (self);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
+}
+
 static void
-pillar_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+pillar_undo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkTextBuffer *buffer = narrative_buffer (PL_PILLAR_EDITOR (widget));
+
+  if (gtk_text_buffer_get_can_undo (buffer))
+    gtk_text_buffer_undo (buffer);
+}
+
+static void
+pillar_redo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkTextBuffer *buffer = narrative_buffer (PL_PILLAR_EDITOR (widget));
+
+  if (gtk_text_buffer_get_can_redo (buffer))
+    gtk_text_buffer_redo (buffer);
+}
+
+static void
+pillar_add_objective_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  pl_pillar_editor_add_objective (PL_PILLAR_EDITOR (widget));
+}
+
+static void
+pillar_find_next_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
   PlPillarEditor *self = PL_PILLAR_EDITOR (widget);
-  GtkTextBuffer *buffer;
 
   pl_pillar_editor_ensure_loaded (self);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->narrative_view));
-  if (g_str_equal (action_name, "pillar.undo"))
-    {
-      if (gtk_text_buffer_get_can_undo (buffer))
-        gtk_text_buffer_undo (buffer);
-    }
-  else if (g_str_equal (action_name, "pillar.redo"))
-    {
-      if (gtk_text_buffer_get_can_redo (buffer))
-        gtk_text_buffer_redo (buffer);
-    }
-  else if (g_str_equal (action_name, "pillar.add-objective"))
-    pl_pillar_editor_add_objective (self);
-  else if (g_str_equal (action_name, "pillar.find-next"))
-    find (self, TRUE);
-  else if (g_str_equal (action_name, "pillar.find-previous"))
-    find (self, FALSE);
+  find (self, TRUE);
+}
+
+static void
+pillar_find_previous_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PlPillarEditor *self = PL_PILLAR_EDITOR (widget);
+
+  pl_pillar_editor_ensure_loaded (self);
+  find (self, FALSE);
 }
 
 static void
@@ -374,6 +418,15 @@ pl_pillar_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_AUTOSAVE:
+      g_value_set_object (value, self->autosave);
+      break;
+    case PROP_PILLAR:
+      g_value_set_object (value, self->pillar);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     case PROP_CURRENT_TARGET:
       g_value_set_object (value, self->current_target);
       break;
@@ -383,18 +436,78 @@ pl_pillar_editor_get_property (GObject    *object,
 }
 
 static void
+pl_pillar_editor_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlPillarEditor *self = PL_PILLAR_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTOSAVE:
+      self->autosave = g_value_dup_object (value);
+      break;
+    case PROP_PILLAR:
+      self->pillar = g_value_dup_object (value);
+      break;
+    case PROP_EDITABLE:
+      self->editable = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_pillar_editor_constructed (GObject *object)
+{
+  PlPillarEditor *self = PL_PILLAR_EDITOR (object);
+
+  G_OBJECT_CLASS (pl_pillar_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (PL_IS_AUTOSAVE (self->autosave));
+  g_return_if_fail (PL_IS_PILLAR (self->pillar));
+
+  self->current_target = g_object_ref (PL_RECORD (self->pillar));
+  g_signal_connect_object (self->pillar, "notify::title", G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pillar.add-objective", self->editable);
+}
+
+static void
 pl_pillar_editor_class_init (PlPillarEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pl_pillar_editor_constructed;
   object_class->dispose = pl_pillar_editor_dispose;
   object_class->get_property = pl_pillar_editor_get_property;
+  object_class->set_property = pl_pillar_editor_set_property;
 
+  properties[PROP_AUTOSAVE] =
+    g_param_spec_object ("autosave", NULL, NULL, PL_TYPE_AUTOSAVE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PILLAR] =
+    g_param_spec_object ("pillar", NULL, NULL, PL_TYPE_PILLAR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CURRENT_TARGET] =
     g_param_spec_object ("current-target", NULL, NULL, PL_TYPE_RECORD,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlPillarEditor::record-deleted:
+   * @record: the objective or action deleted
+   * @message: what to say in a toast that offers to undo it
+   */
+  signals[RECORD_DELETED] =
+    g_signal_new ("record-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, PL_TYPE_RECORD, G_TYPE_STRING);
 
   g_type_ensure (PL_TYPE_MARKDOWN_VIEW);
   pl_ensure_resources ();
@@ -412,11 +525,11 @@ pl_pillar_editor_class_init (PlPillarEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPillarEditor, add_objective_button);
   gtk_widget_class_bind_template_child (widget_class, PlPillarEditor, objectives_list);
 
-  gtk_widget_class_install_action (widget_class, "pillar.undo", NULL, pillar_action_cb);
-  gtk_widget_class_install_action (widget_class, "pillar.redo", NULL, pillar_action_cb);
-  gtk_widget_class_install_action (widget_class, "pillar.add-objective", NULL, pillar_action_cb);
-  gtk_widget_class_install_action (widget_class, "pillar.find-next", NULL, pillar_action_cb);
-  gtk_widget_class_install_action (widget_class, "pillar.find-previous", NULL, pillar_action_cb);
+  gtk_widget_class_install_action (widget_class, "pillar.undo", NULL, pillar_undo_action);
+  gtk_widget_class_install_action (widget_class, "pillar.redo", NULL, pillar_redo_action);
+  gtk_widget_class_install_action (widget_class, "pillar.add-objective", NULL, pillar_add_objective_action);
+  gtk_widget_class_install_action (widget_class, "pillar.find-next", NULL, pillar_find_next_action);
+  gtk_widget_class_install_action (widget_class, "pillar.find-previous", NULL, pillar_find_previous_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pillar.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "pillar.find-previous", NULL);
@@ -430,8 +543,8 @@ pl_pillar_editor_init (PlPillarEditor *self)
 /* A window has a tab per pillar and shows one: the widgets of a pillar's
  * page (a template of some 80 widgets with a Markdown editor) are made when
  * it is first needed, not with the window. The template is this final
- * class's own and it has no construct properties, so building it after
- * instance init loses nothing. */
+ * class's own and no construct property touches its widgets, so building
+ * it after construction loses nothing. */
 static void
 ensure_built (PlPillarEditor *self)
 {
@@ -472,20 +585,14 @@ pl_pillar_editor_new (PlAutosave *autosave,
                       PlPillar   *pillar,
                       gboolean    editable)
 {
-  PlPillarEditor *self;
-
   g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
   g_return_val_if_fail (PL_IS_PILLAR (pillar), NULL);
 
-  self = g_object_new (PL_TYPE_PILLAR_EDITOR, NULL);
-  self->autosave = g_object_ref (autosave);
-  self->pillar = g_object_ref (pillar);
-  self->editable = editable;
-  self->current_target = g_object_ref (PL_RECORD (pillar));
-  g_signal_connect_object (pillar, "notify::title", G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
-  update_undo_actions (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pillar.add-objective", editable);
-  return GTK_WIDGET (self);
+  return g_object_new (PL_TYPE_PILLAR_EDITOR,
+                       "autosave", autosave,
+                       "pillar", pillar,
+                       "editable", editable,
+                       NULL);
 }
 
 PlPillar *
@@ -574,7 +681,7 @@ pl_pillar_editor_add_objective (PlPillarEditor *self)
                                "title", _("New objective"), NULL);
   if (objective == NULL)
     {
-      report_error (self, error);
+      pl_autosave_report_error (self->autosave, error);
       return NULL;
     }
   row = find_row (self, objective);

@@ -14,8 +14,11 @@ G_BEGIN_DECLS
  * pl_pillar_editor_ensure_loaded(), when the tab is first shown (or by any
  * function below that needs them), so a strategy with many pillars opens fast.
  *
- * Property "current-target" (PlRecord): the pillar, or the objective or
+ * Properties: "autosave", "pillar", "editable" (construct-only);
+ * "current-target" (PlRecord, read-only): the pillar, or the objective or
  * action the drafter is working on in it.
+ * Signal "record-deleted" (PlRecord *record, const char *message): an
+ * objective or action was deleted in the page; the window offers to undo.
  */
 #define PL_TYPE_PILLAR_EDITOR (pl_pillar_editor_get_type ())
 G_DECLARE_FINAL_TYPE (PlPillarEditor, pl_pillar_editor, PL, PILLAR_EDITOR, AdwBin)
@@ -24,7 +27,6 @@ GtkWidget     *pl_pillar_editor_new                (PlAutosave     *autosave,
                                                     PlPillar       *pillar,
                                                     gboolean        editable);
 PlPillar      *pl_pillar_editor_get_pillar         (PlPillarEditor *self);
-gboolean       pl_pillar_editor_is_loaded          (PlPillarEditor *self);
 void           pl_pillar_editor_ensure_loaded      (PlPillarEditor *self);
 GtkTextBuffer *pl_pillar_editor_get_buffer         (PlPillarEditor *self);
 PlRecord      *pl_pillar_editor_get_current_target (PlPillarEditor *self);

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-action-editor.h"
-#include "pl-plan-page.h"
+#include "pl-plan-page-private.h"
 #include "pl-utils.h"
 
 typedef enum {
@@ -46,6 +46,15 @@ struct _PlPlanPage
 };
 
 G_DEFINE_FINAL_TYPE (PlPlanPage, pl_plan_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_AUTOSAVE,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static PlDocument *
 get_document (PlPlanPage *self)
@@ -345,12 +354,64 @@ pl_plan_page_dispose (GObject *object)
 }
 
 static void
+pl_plan_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PlPlanPage *self = PL_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTOSAVE:
+      g_value_set_object (value, self->autosave);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_plan_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PlPlanPage *self = PL_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTOSAVE:
+      self->autosave = g_value_dup_object (value);
+      break;
+    case PROP_EDITABLE:
+      self->editable = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pl_plan_page_class_init (PlPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pl_plan_page_dispose;
+  object_class->get_property = pl_plan_page_get_property;
+  object_class->set_property = pl_plan_page_set_property;
+
+  properties[PROP_AUTOSAVE] =
+    g_param_spec_object ("autosave", NULL, NULL, PL_TYPE_AUTOSAVE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   pl_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-plan-page.ui");
@@ -375,14 +436,12 @@ GtkWidget *
 pl_plan_page_new (PlAutosave *autosave,
                   gboolean    editable)
 {
-  PlPlanPage *self;
-
   g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
 
-  self = g_object_new (PL_TYPE_PLAN_PAGE, NULL);
-  self->autosave = g_object_ref (autosave);
-  self->editable = editable;
-  return GTK_WIDGET (self);
+  return g_object_new (PL_TYPE_PLAN_PAGE,
+                       "autosave", autosave,
+                       "editable", editable,
+                       NULL);
 }
 
 gboolean
@@ -424,8 +483,7 @@ pl_plan_page_ensure_loaded (PlPlanPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->actions, "items-changed", G_CALLBACK (actions_changed_cb), self);
 
-  self->editor = PL_ACTION_EDITOR (pl_action_editor_new (self->autosave));
-  pl_action_editor_set_editable (self->editor, self->editable);
+  self->editor = PL_ACTION_EDITOR (pl_action_editor_new (self->autosave, self->editable));
   gtk_box_append (self->editor_box, GTK_WIDGET (self->editor));
 
   update_count (self);

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * sortable GtkColumnView (pillar, objective, action, lead agency,
  * timeframe, priority, indicator, status), with the selected action
  * editable beside it.
+ *
+ * Properties: "autosave", "editable" (construct-only).
  */
 #define PL_TYPE_PLAN_PAGE (pl_plan_page_get_type ())
 G_DECLARE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL, PLAN_PAGE, AdwBin)
@@ -20,10 +22,6 @@ GtkWidget     *pl_plan_page_new              (PlAutosave *autosave,
                                               gboolean    editable);
 /* Reads the actions and builds the table (done when first shown). */
 void           pl_plan_page_ensure_loaded    (PlPlanPage *self);
-gboolean       pl_plan_page_is_loaded        (PlPlanPage *self);
-GtkColumnView *pl_plan_page_get_column_view  (PlPlanPage *self);
-/* The action being edited, or NULL. */
-PlAction      *pl_plan_page_get_selected     (PlPlanPage *self);
 gboolean       pl_plan_page_select           (PlPlanPage *self,
                                               PlAction   *action);
 

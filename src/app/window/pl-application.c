@@ -3,14 +3,13 @@
 
 #include <errno.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "pl-application.h"
 #include "pl-demo.h"
+#include "pl-startup-probe.h"
 #include "pl-utils.h"
 
 struct _PlApplication
@@ -18,10 +17,7 @@ struct _PlApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  gint64          start_time;        /* monotonic µs at process start */
-  gboolean        report_first_frame;
-  gboolean        exit_after_first_frame;  /* benchmarks: PILLARS_EXIT_AFTER_FIRST_FRAME=1 */
-  gboolean        first_frame_reported;
+  PlStartupProbe *probe;             /* --report-first-frame only */
 };
 
 G_DEFINE_FINAL_TYPE (PlApplication, pl_application, ADW_TYPE_APPLICATION)
@@ -31,58 +27,6 @@ static const GOptionEntry options[] = {
     N_("Print the time from start to the first frame on standard error"), NULL },
   { NULL }
 };
-
-/* ---- first frame ---- */
-
-static void app_quit_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data);
-
-static gboolean
-quit_after_first_frame_cb (gpointer data)
-{
-  /* Like Ctrl+Q: windows close their documents first. */
-  app_quit_cb (NULL, NULL, data);
-  g_application_quit (G_APPLICATION (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                PlApplication *self)
-{
-  gint64 elapsed = g_get_monotonic_time () - self->start_time;
-
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
-  if (self->first_frame_reported)
-    return;
-  self->first_frame_reported = TRUE;
-  g_printerr ("first-frame-ms: %" G_GINT64_FORMAT "\n", elapsed / 1000);
-  if (self->exit_after_first_frame)
-    g_idle_add_full (G_PRIORITY_LOW, quit_after_first_frame_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-window_realize_cb (GtkWidget     *window,
-                   PlApplication *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_handlers_disconnect_by_func (window, window_realize_cb, self);
-  if (clock != NULL && !self->first_frame_reported)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-}
-
-static void
-window_added_cb (GtkApplication *app,
-                 GtkWindow      *window,
-                 PlApplication  *self)
-{
-  if (!self->report_first_frame || self->first_frame_reported)
-    return;
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    window_realize_cb (GTK_WIDGET (window), self);
-  else
-    g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
-}
 
 /* ---- errors ---- */
 
@@ -311,14 +255,6 @@ pl_application_add_recent (PlApplication *self,
   g_settings_set_strv (self->settings, "recent-documents", (const char * const *) recent);
 }
 
-void
-pl_application_set_start_time (PlApplication *self,
-                               gint64         monotonic_usec)
-{
-  g_return_if_fail (PL_IS_APPLICATION (self));
-  self->start_time = monotonic_usec;
-}
-
 /* ---- file choosers ---- */
 
 static GtkFileFilter *
@@ -500,11 +436,13 @@ pl_application_handle_local_options (GApplication *app,
 {
   PlApplication *self = PL_APPLICATION (app);
 
-  if (g_variant_dict_contains (opts, "report-first-frame") ||
-      g_strcmp0 (g_getenv ("PILLARS_REPORT_FIRST_FRAME"), "1") == 0)
-    self->report_first_frame = TRUE;
-  if (self->report_first_frame && g_strcmp0 (g_getenv ("PILLARS_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
-    self->exit_after_first_frame = TRUE;
+  /* The benchmark's start-up measure; PILLARS_EXIT_AFTER_FIRST_FRAME=1
+   * then quits once the first window is drawn. */
+  if (self->probe == NULL &&
+      (g_variant_dict_contains (opts, "report-first-frame") ||
+       g_strcmp0 (g_getenv ("PILLARS_REPORT_FIRST_FRAME"), "1") == 0))
+    self->probe = pl_startup_probe_new (GTK_APPLICATION (self),
+                                        g_strcmp0 (g_getenv ("PILLARS_EXIT_AFTER_FIRST_FRAME"), "1") == 0);
   return -1;
 }
 
@@ -524,7 +462,6 @@ pl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new", new);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help);
-  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), self);
 }
 
 static void
@@ -568,6 +505,7 @@ pl_application_dispose (GObject *object)
 {
   PlApplication *self = PL_APPLICATION (object);
 
+  g_clear_object (&self->probe);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pl_application_parent_class)->dispose (object);
 }
@@ -590,7 +528,6 @@ pl_application_init (PlApplication *self)
 {
   pl_ensure_resources ();
   self->settings = g_settings_new (APP_ID);
-  self->start_time = g_get_monotonic_time ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
 }

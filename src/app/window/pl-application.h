@@ -35,8 +35,5 @@ PlWindow      *pl_application_find_window    (PlApplication     *self,
                                               const char        *path);
 void           pl_application_add_recent     (PlApplication     *self,
                                               const char        *path);
-/* Records the start of the process, for --report-first-frame. */
-void           pl_application_set_start_time (PlApplication     *self,
-                                              gint64             monotonic_usec);
 
 G_END_DECLS

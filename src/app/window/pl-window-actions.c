@@ -3,9 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-application.h"
 #include "pl-export-dialog.h"
-#include "pl-pillar-editor.h"
 #include "pl-utils.h"
 #include "pl-window-private.h"
 
@@ -44,6 +42,22 @@ pl_window_save_copy (PlWindow    *self,
                       NULL, NULL, NULL, error);
 }
 
+/* Opens @path as the application opens files from the command line (a
+ * window of its own), without the window knowing the application's type. */
+static void
+open_in_application (PlWindow   *self,
+                     const char *path)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GFile) file = NULL;
+
+  if (app == NULL || !g_application_get_is_registered (app) ||
+      !(g_application_get_flags (app) & G_APPLICATION_HANDLES_OPEN))
+    return;
+  file = g_file_new_for_path (path);
+  g_application_open (app, &file, 1, "");
+}
+
 static void
 save_copy_response_cb (GtkNativeDialog *chooser,
                        int              response,
@@ -52,7 +66,6 @@ save_copy_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
@@ -67,8 +80,8 @@ save_copy_response_cb (GtkNativeDialog *chooser,
         }
       if (!pl_window_save_copy (self, path, &error))
         pl_window_show_error (self, _("Could Not Save a Copy"), error);
-      else if (PL_IS_APPLICATION (app))
-        pl_application_open_path (PL_APPLICATION (app), path);
+      else
+        open_in_application (self, path);
     }
   g_object_unref (chooser);
 }
@@ -114,7 +127,7 @@ confirm_remove_cb (AdwMessageDialog *dialog,
 
 void
 pl_window_ask_remove_pillar (PlWindow *self,
-                   PlPillar *pillar)
+                             PlPillar *pillar)
 {
   GtkWidget *dialog;
   g_autofree char *heading = NULL;
@@ -158,8 +171,8 @@ menu_closed_cb (gpointer data)
 
 void
 pl_window_setup_menu_cb (AdwTabView *view,
-               AdwTabPage *page,
-               PlWindow   *self)
+                         AdwTabPage *page,
+                         PlWindow   *self)
 {
   gboolean pillar = pl_window_page_editor (page) != NULL && pl_window_is_editable (self);
 
@@ -195,135 +208,271 @@ pl_window_update_page_actions (PlWindow *self)
 
 /* ---- actions ---- */
 
+/* The tab a command acts on: the one whose context menu was opened, once,
+ * else the front one. Every command takes it, so the menu's tab is
+ * forgotten after one command. */
+static AdwTabPage *
+take_target_page (PlWindow *self)
+{
+  AdwTabPage *page = self->menu_page ? self->menu_page : adw_tab_view_get_selected_page (self->tab_view);
+
+  self->menu_page = NULL;
+  return page;
+}
+
+static gboolean
+has_document (PlWindow *self)
+{
+  return self->document != NULL && !self->closed;
+}
+
 static void
-window_action_cb (GtkWidget  *widget,
+win_close_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   PlWindow *self = PL_WINDOW (widget);
-  PlPillarEditor *editor = pl_window_front_editor (self);
-  AdwTabPage *target_page = self->menu_page ? self->menu_page : adw_tab_view_get_selected_page (self->tab_view);
-  PlPillarEditor *target_editor = pl_window_page_editor (target_page);
 
-  self->menu_page = NULL;
-
-  if (g_str_equal (action_name, "win.close"))
-    gtk_window_close (GTK_WINDOW (self));
-  else if (g_str_equal (action_name, "win.flush"))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (self->document != NULL && !pl_window_flush (self, &error))
-        pl_window_show_error (self, _("Could Not Save"), error);
-    }
-  else if (self->document == NULL || self->closed)
-    return;
-  else if (g_str_equal (action_name, "win.save-copy"))
-    ask_save_copy (self);
-  else if (g_str_equal (action_name, "win.export"))
-    {
-      GtkWidget *dialog;
-
-      pl_window_flush (self, NULL);
-      dialog = pl_export_dialog_new (GTK_WINDOW (self), self->document);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else if (g_str_equal (action_name, "win.new-pillar"))
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PlPillar) pillar = NULL;
-
-      if (!pl_window_is_editable (self))
-        return;
-      pillar = pl_document_add (self->document, PL_TYPE_PILLAR, NULL, -1, &error,
-                                "title", _("New pillar"), NULL);
-      if (pillar == NULL)
-        pl_window_show_error (self, _("Could Not Add a Pillar"), error);
-      else
-        {
-          AdwTabPage *page = pl_window_get_pillar_page (self, pillar);
-
-          if (page != NULL)
-            adw_tab_view_set_selected_page (self->tab_view, page);
-        }
-    }
-  else if (g_str_equal (action_name, "win.new-objective"))
-    {
-      if (editor != NULL)
-        pl_pillar_editor_add_objective (editor);
-    }
-  else if (g_str_equal (action_name, "win.new-action"))
-    {
-      if (editor != NULL)
-        pl_pillar_editor_add_action (editor);
-    }
-  else if (g_str_equal (action_name, "win.find"))
-    {
-      if (editor != NULL)
-        pl_pillar_editor_start_search (editor);
-    }
-  else if (g_str_equal (action_name, "win.next-tab"))
-    adw_tab_view_select_next_page (self->tab_view);
-  else if (g_str_equal (action_name, "win.previous-tab"))
-    adw_tab_view_select_previous_page (self->tab_view);
-  else if (g_str_equal (action_name, "win.select-tab"))
-    {
-      int index = g_variant_get_int32 (parameter);
-
-      if (index >= 0 && index < adw_tab_view_get_n_pages (self->tab_view))
-        adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, index));
-    }
-  else if (g_str_equal (action_name, "win.rename-pillar"))
-    {
-      if (target_editor != NULL)
-        {
-          adw_tab_view_set_selected_page (self->tab_view, target_page);
-          pl_pillar_editor_show_passage (target_editor, NULL, NULL);
-          pl_pillar_editor_focus_title (target_editor);
-        }
-    }
-  else if (g_str_equal (action_name, "win.move-pillar-left") ||
-           g_str_equal (action_name, "win.move-pillar-right"))
-    {
-      if (target_editor != NULL && pl_window_is_editable (self))
-        {
-          g_autoptr(GError) error = NULL;
-          PlPillar *pillar = pl_pillar_editor_get_pillar (target_editor);
-          int n = (int) g_list_model_get_n_items (pl_document_get_pillars (self->document));
-          int pos = (int) pl_record_get_position (PL_RECORD (pillar));
-          int wanted = pos + (g_str_equal (action_name, "win.move-pillar-left") ? -1 : 1);
-
-          if (wanted >= 0 && wanted < n &&
-              !pl_document_move (self->document, PL_RECORD (pillar), (guint) wanted, &error))
-            pl_window_show_error (self, _("Could Not Move the Pillar"), error);
-        }
-    }
-  else if (g_str_equal (action_name, "win.remove-pillar"))
-    {
-      if (target_editor != NULL)
-        pl_window_ask_remove_pillar (self, pl_pillar_editor_get_pillar (target_editor));
-    }
+  take_target_page (self);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+win_flush_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  take_target_page (self);
+  if (self->document != NULL && !pl_window_flush (self, &error))
+    pl_window_show_error (self, _("Could Not Save"), error);
+}
+
+static void
+win_save_copy_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  take_target_page (self);
+  if (has_document (self))
+    ask_save_copy (self);
+}
+
+static void
+exported_cb (PlExportDialog *dialog,
+             const char     *path,
+             PlWindow       *self)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+
+  pl_window_add_toast (self, title);
+}
+
+static void
+win_export_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  take_target_page (self);
+  if (!has_document (self))
+    return;
+  pl_window_flush (self, NULL);
+  dialog = pl_export_dialog_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+win_new_pillar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPillar) pillar = NULL;
+  AdwTabPage *page;
+
+  take_target_page (self);
+  if (!has_document (self) || !pl_window_is_editable (self))
+    return;
+  pillar = pl_document_add (self->document, PL_TYPE_PILLAR, NULL, -1, &error,
+                            "title", _("New pillar"), NULL);
+  if (pillar == NULL)
+    {
+      pl_window_show_error (self, _("Could Not Add a Pillar"), error);
+      return;
+    }
+  page = pl_window_get_pillar_page (self, pillar);
+  if (page != NULL)
+    adw_tab_view_set_selected_page (self->tab_view, page);
+}
+
+static void
+win_new_objective_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlPillarEditor *editor = pl_window_front_editor (self);
+
+  take_target_page (self);
+  if (has_document (self) && editor != NULL)
+    pl_pillar_editor_add_objective (editor);
+}
+
+static void
+win_new_action_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlPillarEditor *editor = pl_window_front_editor (self);
+
+  take_target_page (self);
+  if (has_document (self) && editor != NULL)
+    pl_pillar_editor_add_action (editor);
+}
+
+static void
+win_find_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlPillarEditor *editor = pl_window_front_editor (self);
+
+  take_target_page (self);
+  if (has_document (self) && editor != NULL)
+    pl_pillar_editor_start_search (editor);
+}
+
+static void
+win_next_tab_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  take_target_page (self);
+  if (has_document (self))
+    adw_tab_view_select_next_page (self->tab_view);
+}
+
+static void
+win_previous_tab_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  take_target_page (self);
+  if (has_document (self))
+    adw_tab_view_select_previous_page (self->tab_view);
+}
+
+static void
+win_select_tab_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  int index = g_variant_get_int32 (parameter);
+
+  take_target_page (self);
+  if (has_document (self) && index >= 0 && index < adw_tab_view_get_n_pages (self->tab_view))
+    adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, index));
+}
+
+static void
+win_rename_pillar_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  AdwTabPage *page = take_target_page (self);
+  PlPillarEditor *editor = pl_window_page_editor (page);
+
+  if (!has_document (self) || editor == NULL)
+    return;
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  pl_pillar_editor_show_passage (editor, NULL, NULL);
+  pl_pillar_editor_focus_title (editor);
+}
+
+/* Moves the pillar of the target tab by @delta places among the pillars. */
+static void
+move_pillar (PlWindow *self,
+             int       delta)
+{
+  PlPillarEditor *editor = pl_window_page_editor (take_target_page (self));
+  g_autoptr(GError) error = NULL;
+  PlPillar *pillar;
+  int n, wanted;
+
+  if (!has_document (self) || editor == NULL || !pl_window_is_editable (self))
+    return;
+  pillar = pl_pillar_editor_get_pillar (editor);
+  n = (int) g_list_model_get_n_items (pl_document_get_pillars (self->document));
+  wanted = (int) pl_record_get_position (PL_RECORD (pillar)) + delta;
+  if (wanted >= 0 && wanted < n &&
+      !pl_document_move (self->document, PL_RECORD (pillar), (guint) wanted, &error))
+    pl_window_show_error (self, _("Could Not Move the Pillar"), error);
+}
+
+static void
+win_move_pillar_left_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  move_pillar (PL_WINDOW (widget), -1);
+}
+
+static void
+win_move_pillar_right_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  move_pillar (PL_WINDOW (widget), +1);
+}
+
+static void
+win_remove_pillar_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlPillarEditor *editor = pl_window_page_editor (take_target_page (self));
+
+  if (has_document (self) && editor != NULL)
+    pl_window_ask_remove_pillar (self, pl_pillar_editor_get_pillar (editor));
+}
 
 void
 pl_window_class_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.flush", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-pillar", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-objective", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-action", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.next-tab", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.previous-tab", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.select-tab", "i", window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.rename-pillar", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-pillar-left", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-pillar-right", NULL, window_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.remove-pillar", NULL, window_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, win_close_action);
+  gtk_widget_class_install_action (widget_class, "win.flush", NULL, win_flush_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, win_save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.new-pillar", NULL, win_new_pillar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-objective", NULL, win_new_objective_action);
+  gtk_widget_class_install_action (widget_class, "win.new-action", NULL, win_new_action_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, win_find_action);
+  gtk_widget_class_install_action (widget_class, "win.next-tab", NULL, win_next_tab_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-tab", NULL, win_previous_tab_action);
+  gtk_widget_class_install_action (widget_class, "win.select-tab", "i", win_select_tab_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-pillar", NULL, win_rename_pillar_action);
+  gtk_widget_class_install_action (widget_class, "win.move-pillar-left", NULL, win_move_pillar_left_action);
+  gtk_widget_class_install_action (widget_class, "win.move-pillar-right", NULL, win_move_pillar_right_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-pillar", NULL, win_remove_pillar_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-feedback", "feedback-visible");
   gtk_widget_class_install_property_action (widget_class, "win.status", "status");
 

@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pl-window.c (document, tabs, pane, closing) and
- * pl-window-actions.c (commands and shortcuts). */
+/* Shared by pl-window.c (document, header, messages, side pane, closing),
+ * pl-window-tabs.c (the tabs and what the front one is about) and
+ * pl-window-actions.c (commands and shortcuts). Tests include it too. */
 struct _PlWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -26,8 +27,6 @@ struct _PlWindow
   GMenuModel           *primary_menu;
   GMenuModel           *status_menu;
   GtkStack             *main_stack;
-  AdwPreferencesGroup  *recent_group;    /* welcome page only (owned by main_stack) */
-  GtkListBox           *recent_list;
   GtkPaned             *paned;
   PlFeedbackPane       *feedback_pane;
   AdwTabBar            *tab_bar;
@@ -55,11 +54,22 @@ struct _PlWindow
   guint                 menu_closed_id;
 };
 
-
+/* pl-window.c */
 gboolean        pl_window_is_editable            (PlWindow       *self);
+void            pl_window_set_current_target     (PlWindow       *self,
+                                                  PlRecord       *target);
+
+/* pl-window-tabs.c */
+void            pl_window_tabs_init              (PlWindow       *self);
+void            pl_window_tabs_close             (PlWindow       *self);
+void            pl_window_tabs_dispose           (PlWindow       *self);
 PlPillarEditor *pl_window_page_editor            (AdwTabPage     *page);
 PlPillarEditor *pl_window_front_editor           (PlWindow       *self);
 void            pl_window_update_current_target  (PlWindow       *self);
+void            pl_window_front_tab_changed      (PlWindow       *self);
+void            pl_window_show_tab_tooltips      (GtkWidget      *widget);
+
+/* pl-window-actions.c */
 void            pl_window_update_page_actions    (PlWindow       *self);
 void            pl_window_ask_remove_pillar      (PlWindow       *self,
                                                   PlPillar       *pillar);
@@ -67,5 +77,27 @@ void            pl_window_setup_menu_cb          (AdwTabView     *view,
                                                   AdwTabPage     *page,
                                                   PlWindow       *self);
 void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
+
+/* What tests look at and drive; nothing outside the window needs it. */
+AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);
+PlRecord      *pl_window_get_current_target (PlWindow       *self);
+/* The text buffer of the editor in front, or NULL. */
+GtkTextBuffer *pl_window_get_current_buffer (PlWindow       *self);
+/* Switches to the tab of @target (NULL: the strategy) and selects @quote
+ * in its editor; FALSE if the target or the quote is not found. */
+gboolean       pl_window_show_passage       (PlWindow       *self,
+                                             PlRecord       *target,
+                                             const char     *quote);
+/* The tab of a pillar (NULL if none). */
+AdwTabPage    *pl_window_get_pillar_page    (PlWindow       *self,
+                                             PlPillar       *pillar);
+/* Writes a copy of the document to @path (e.g. to edit a read-only one). */
+gboolean       pl_window_save_copy          (PlWindow       *self,
+                                             const char     *path,
+                                             GError        **error);
+/* The side pane (the feedback pane); NULL removes it. */
+void           pl_window_set_side_pane      (PlWindow       *self,
+                                             GtkWidget      *pane);
+GtkWidget     *pl_window_get_side_pane      (PlWindow       *self);
 
 G_END_DECLS
