@@ -113,7 +113,8 @@ action_changed_cb (PlAction     *action,
   adw_action_row_set_subtitle (row, summary);
 }
 
-static void
+/* "close-request" returns gboolean: FALSE lets the dialog close. */
+static gboolean
 dialog_close_cb (GtkWindow      *dialog,
                  PlObjectiveRow *self)
 {
@@ -122,6 +123,7 @@ dialog_close_cb (GtkWindow      *dialog,
   pl_autosave_flush (self->autosave, &error);
   if (error != NULL)
     report_error (self, error);
+  return FALSE;
 }
 
 static void
