@@ -4,8 +4,8 @@
  * a window of its own. */
 #pragma once
 
-#include "pl-capture-bar.h"
-#include "pl-feedback-pane.h"
+#include "pl-capture-bar-private.h"
+#include "pl-feedback-pane-private.h"
 #include "pl-test-app.h"
 
 G_BEGIN_DECLS

@@ -3,7 +3,7 @@
  * response, target; delete and undo; in light and dark style. */
 #include "config.h"
 
-#include "pl-feedback-detail.h"
+#include "pl-feedback-detail-private.h"
 #include "pl-test-feedback.h"
 
 static void

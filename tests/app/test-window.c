@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "pl-test-app.h"
-#include "pl-capture-bar.h"
-#include "pl-feedback-pane.h"
+#include "pl-capture-bar-private.h"
+#include "pl-feedback-pane-private.h"
 #include "pl-overview-page.h"
 #include "pl-pillar-editor.h"
 #include "pl-plan-page.h"
