@@ -391,6 +391,23 @@ pixel_rgb (const guchar *p,
   *b = (argb & 0xff) / 255.0;
 }
 
+void
+pl_test_pixel (GdkTexture *texture,
+               int         x,
+               int         y,
+               double     *r,
+               double     *g,
+               double     *b)
+{
+  gsize stride;
+  g_autofree guchar *data = download (texture, &stride);
+
+  *r = *g = *b = 0;
+  g_return_if_fail (x >= 0 && x < gdk_texture_get_width (texture));
+  g_return_if_fail (y >= 0 && y < gdk_texture_get_height (texture));
+  pixel_rgb (data + (gsize) y * stride + (gsize) x * 4, r, g, b);
+}
+
 double
 pl_test_mean_luminance (GdkTexture *texture)
 {

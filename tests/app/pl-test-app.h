@@ -107,6 +107,13 @@ double       pl_test_mean_luminance     (GdkTexture  *texture);
 /* The share (0 … 1) of pixels whose colour differs noticeably. */
 double       pl_test_changed_share      (GdkTexture  *a,
                                          GdkTexture  *b);
+/* The colour (0 … 1) of the pixel at @x, @y. */
+void         pl_test_pixel              (GdkTexture  *texture,
+                                         int          x,
+                                         int          y,
+                                         double      *r,
+                                         double      *g,
+                                         double      *b);
 /* Checks that @dark shows what @light showed, in a dark style. */
 void         pl_test_assert_dark_of     (GdkTexture  *light,
                                          GdkTexture  *dark);

@@ -8,6 +8,7 @@
 
 #include "pl-feedback-format.h"
 #include "pl-feedback-row.h"
+#include "pl-live-workshop-bar.h"
 #include "pl-test-feedback.h"
 
 static void
@@ -135,7 +136,29 @@ test_workshop_mode (Fixture       *f,
   gtk_drop_down_set_selected (live, 1);
   g_assert_true (pl_feedback_pane_get_active_workshop (f->pane) == f->workshop);
   type_capture (f, "Karim Osei", PL_FEEDBACK_COMMENT, "Stamped with the workshop.");
-  feedback_screenshot (f, "live");
+  /* The banner is styled by ui/style.css: red across the pane. */
+  {
+    GtkWidget *banner = pl_test_find_any (GTK_WIDGET (f->pane), PL_TYPE_LIVE_WORKSHOP_BAR);
+    g_autoptr(GdkTexture) shot = feedback_capture (f, "live");
+    graphene_rect_t bounds;
+    double r, g, b;
+
+    g_assert_nonnull (banner);
+    g_assert_nonnull (pl_test_find_label (banner, "Live — National validation workshop"));
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (pl_test_find_label (banner, "●")), "live-banner"));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->pane), "live"));
+    g_assert_true (banner != NULL && gtk_widget_compute_bounds (banner, GTK_WIDGET (f->window), &bounds));
+    g_assert_cmpfloat (bounds.size.height, >, 20);
+    if (shot != NULL && bounds.size.height > 20)
+      {
+        pl_test_pixel (shot, (int) (bounds.origin.x + bounds.size.width) - 3,
+                       (int) (bounds.origin.y + bounds.size.height / 2), &r, &g, &b);
+        g_test_message ("live banner: %.2f %.2f %.2f", r, g, b);
+        g_assert_cmpfloat (r, >, 0.7);
+        g_assert_cmpfloat (g, <, 0.3);
+        g_assert_cmpfloat (b, <, 0.3);
+      }
+  }
   stamped = g_list_model_get_item (model, 0);
   g_assert_cmpint (pl_feedback_get_workshop_id (stamped), ==, pl_record_get_id (PL_RECORD (f->workshop)));
 
