@@ -10,7 +10,6 @@
 
 #include "pl-test-app.h"
 
-
 static PlApplication *app;
 
 static GtkWidget *

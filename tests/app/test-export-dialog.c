@@ -4,9 +4,8 @@
 
 #include <string.h>
 
-#include "pl-test-app.h"
 #include "pl-export-dialog.h"
-
+#include "pl-test-app.h"
 
 static PlApplication *app;
 

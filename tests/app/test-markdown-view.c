@@ -2,10 +2,8 @@
 /* The Markdown editor's highlighting. */
 #include "config.h"
 
-
-#include "pl-test-app.h"
 #include "pl-markdown-view.h"
-
+#include "pl-test-app.h"
 
 /* Narratives are highlighted with the app's own Markdown definition (from
  * its resources, without the HTML that the exports suppress anyway). */

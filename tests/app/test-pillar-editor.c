@@ -3,12 +3,10 @@
  * their actions (PlObjectiveRow, PlActionEditor) through their actions. */
 #include "config.h"
 
-
-#include "pl-test-app.h"
 #include "pl-objective-row.h"
 #include "pl-pillar-editor.h"
 #include "pl-plan-page.h"
-
+#include "pl-test-app.h"
 
 static PlApplication *app;
 

@@ -2,10 +2,8 @@
 /* The implementation plan tab: loaded when first shown, sorted, edited. */
 #include "config.h"
 
-
-#include "pl-test-app.h"
 #include "pl-plan-page.h"
-
+#include "pl-test-app.h"
 
 static PlApplication *app;
 

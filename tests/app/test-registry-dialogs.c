@@ -3,8 +3,8 @@
 #include "config.h"
 
 #include "pl-stakeholders-dialog.h"
-#include "pl-workshops-dialog.h"
 #include "pl-test-feedback.h"
+#include "pl-workshops-dialog.h"
 
 /* The AdwEntryRow titled @title under @root. */
 static GtkWidget *
