@@ -1,60 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The workshops and stakeholders dialogs: add, edit, delete, undo, merge. */
+/* The stakeholders dialog: add, and merge a duplicate with its feedback. */
 #include "config.h"
 
 #include "pl-stakeholders-dialog.h"
 #include "pl-test-feedback.h"
-#include "pl-workshops-dialog.h"
-
-/* The AdwEntryRow titled @title under @root. */
-static GtkWidget *
-find_entry_row (GtkWidget  *root,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
-test_dialogs (Fixture       *f,
-              gconstpointer  data)
+test_stakeholders (Fixture       *f,
+                   gconstpointer  data)
 {
-  GtkWidget *workshops = pl_workshops_dialog_new (f->doc);
   GtkWidget *stakeholders = pl_stakeholders_dialog_new (f->doc);
   GtkWidget *row;
   g_autoptr(PlStakeholder) dup = NULL;
   g_autoptr(PlFeedback) fb = NULL;
-
-  gtk_window_present (GTK_WINDOW (workshops));
-  pl_test_wait_shown (workshops);
-  g_assert_true (gtk_widget_activate_action (workshops, "workshops.add", NULL));
-  g_assert_cmpint (pl_document_count (f->doc, "workshops"), ==, 2);
-  row = pl_workshops_dialog_get_row (PL_WORKSHOPS_DIALOG (workshops), f->workshop);
-  g_assert_nonnull (row);
-  pl_test_screenshot (workshops, "feedback-pane-workshops-dialog");
-  /* Typing in a field writes it. */
-  {
-    GtkWidget *location = find_entry_row (row, "Location");
-
-    g_assert_nonnull (location);
-    if (location != NULL)
-      gtk_editable_set_text (GTK_EDITABLE (location), "Port Halden, Government Conference Centre");
-    g_assert_cmpstr (pl_workshop_get_location (f->workshop), ==, "Port Halden, Government Conference Centre");
-  }
-  g_assert_true (gtk_widget_activate_action (workshops, "workshops.delete", "x", pl_record_get_id (PL_RECORD (f->workshop))));
-  g_assert_cmpint (pl_document_count (f->doc, "workshops"), ==, 1);
-  g_assert_true (gtk_widget_activate_action (workshops, "workshops.undo-delete", NULL));
-  g_assert_cmpint (pl_document_count (f->doc, "workshops"), ==, 2);
-  gtk_window_destroy (GTK_WINDOW (workshops));
 
   dup = pl_document_add (f->doc, PL_TYPE_STAKEHOLDER, NULL, -1, NULL, "name", "K. Osei", NULL);
   fb = pl_document_add_feedback (f->doc, PL_FEEDBACK_COMMENT, "From the duplicate.", NULL, NULL, NULL, dup, NULL);
@@ -63,7 +21,7 @@ test_dialogs (Fixture       *f,
   row = pl_stakeholders_dialog_get_row (PL_STAKEHOLDERS_DIALOG (stakeholders), dup);
   g_assert_nonnull (row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  pl_test_screenshot (stakeholders, "feedback-pane-stakeholders-dialog");
+  pl_test_screenshot (stakeholders, "stakeholders-dialog");
   g_assert_true (gtk_widget_activate_action (stakeholders, "stakeholders.add", NULL));
   g_assert_cmpint (pl_document_count (f->doc, "stakeholders"), ==, 3);
 
@@ -113,7 +71,7 @@ main (int   argc,
 {
   feedback_test_init (&argc, &argv);
 
-  ADD_FIXTURE_TEST ("/registry-dialogs/dialogs", test_dialogs);
+  ADD_FIXTURE_TEST ("/stakeholders-dialog/merge", test_stakeholders);
 
   return g_test_run ();
 }
