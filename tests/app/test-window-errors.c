@@ -5,34 +5,10 @@
 
 #include <string.h>
 
-#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
 
-#include "pl-demo.h"
-#include "pl-window-private.h"
-
-/* Iterates the main context until @done says so, or @timeout_ms passed. */
-static gboolean
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      if (!g_main_context_pending (NULL))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelSearch;
+#include "pl-test-app.h"
 
 static gboolean
 has_label_containing (GtkWidget  *widget,
@@ -48,58 +24,40 @@ has_label_containing (GtkWidget  *widget,
   return FALSE;
 }
 
-static gboolean
-label_shown (gpointer data)
-{
-  LabelSearch *search = data;
-
-  return has_label_containing (search->root, search->text);
-}
-
 static PlWindow *
-open_demo (char **dir)
+open_demo (char **dir,
+           char **path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(PlDocument) doc = NULL;
-  PlWindow *window;
-
-  *dir = g_dir_make_tmp ("pillars-errors-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (*dir, "errors.pillars", NULL);
-  doc = pl_demo_create (path, PL_DEMO_SMALL, &error);
-  g_assert_no_error (error);
-  window = pl_window_new (NULL, doc);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
+  *dir = pl_test_temp_dir ();
+  *path = pl_test_make_demo (*dir, "errors.pillars", PL_DEMO_SMALL);
+  return pl_test_open_window (*path);
 }
 
-static void
-close_window (PlWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* A list the document could not read shows empty: the window says why. */
+/* A list the document could not read would show empty: the window says
+ * why. The file loses its objectives table behind the window's back (as a
+ * damaged file or another program would), then a pillar tab that has not
+ * loaded its objectives yet is shown. */
 static void
 test_read_failed (void)
 {
   g_autofree char *dir = NULL;
-  PlWindow *window;
-  g_autoptr(GError) error = NULL;
-  LabelSearch search;
+  g_autofree char *path = NULL;
+  PlWindow *window = open_demo (&dir, &path);
+  AdwTabView *tabs = pl_window_get_tab_view (window);
+  int last = adw_tab_view_get_n_pages (tabs) - 2;   /* the last pillar, before the plan */
+  sqlite3 *db = NULL;
 
-  window = open_demo (&dir);
-  error = g_error_new_literal (PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
-                               "the disk I/O failed while reading the objectives");
-  search.root = GTK_WIDGET (window);
-  search.text = error->message;
-  g_assert_false (label_shown (&search));
-  g_signal_emit_by_name (pl_window_get_document (window), "read-failed", error);
-  g_assert_true (wait_until (label_shown, &search, 5000));
-  close_window (window);
+  g_assert_false (has_label_containing (GTK_WIDGET (window), "Could not read"));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE objectives", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  pl_test_select_page (window, last);
+  wait_for (has_label_containing (GTK_WIDGET (window), "Could not read the document"));
+  g_assert_true (has_label_containing (GTK_WIDGET (window), "objectives"));
+  pl_test_close_window (window);
+  pl_test_remove_document (path);
+  g_rmdir (dir);
 }
 
 /* A page that could not write a change says so through the autosave, and
@@ -108,30 +66,27 @@ static void
 test_report_error (void)
 {
   g_autofree char *dir = NULL;
-  PlWindow *window = open_demo (&dir);
+  g_autofree char *path = NULL;
+  PlWindow *window = open_demo (&dir, &path);
   g_autoptr(GError) error = NULL;
-  LabelSearch search;
 
   error = g_error_new_literal (PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
                                "the disk is full");
-  search.root = GTK_WIDGET (window);
-  search.text = error->message;
-  g_assert_false (label_shown (&search));
+  g_assert_false (has_label_containing (GTK_WIDGET (window), error->message));
   pl_autosave_report_error (window->autosave, error);
-  g_assert_true (wait_until (label_shown, &search, 5000));
-  close_window (window);
+  wait_for (has_label_containing (GTK_WIDGET (window), error->message));
+  pl_test_close_window (window);
+  pl_test_remove_document (path);
+  g_rmdir (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-  gtk_init ();
-  adw_init ();
+  pl_test_init_app (&argc, &argv);
 
   g_test_add_func ("/window-errors/read-failed", test_read_failed);
   g_test_add_func ("/window-errors/report-error", test_report_error);
-  return g_test_run ();
+  return pl_test_run_app ();
 }

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-capture-bar.h"
+#include "pl-capture-bar-private.h"
 #include "pl-feedback-format.h"
 #include "pl-utils.h"
 
@@ -406,14 +406,23 @@ capture_kind_action (GtkWidget  *widget,
 }
 
 static void
-capture_cycle_kind_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+capture_next_kind_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   PlCaptureBar *self = PL_CAPTURE_BAR (widget);
-  int step = g_str_equal (action_name, "capture.next-kind") ? 1 : 4;
 
-  pl_capture_bar_set_kind (self, (self->kind + step) % 5);
+  pl_capture_bar_set_kind (self, (self->kind + 1) % 5);
+}
+
+static void
+capture_previous_kind_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PlCaptureBar *self = PL_CAPTURE_BAR (widget);
+
+  pl_capture_bar_set_kind (self, (self->kind + 4) % 5);
 }
 
 static void
@@ -619,8 +628,8 @@ pl_capture_bar_class_init (PlCaptureBarClass *klass)
 
   gtk_widget_class_install_action (widget_class, "capture.add", NULL, capture_add_action);
   gtk_widget_class_install_action (widget_class, "capture.kind", "i", capture_kind_action);
-  gtk_widget_class_install_action (widget_class, "capture.next-kind", NULL, capture_cycle_kind_action);
-  gtk_widget_class_install_action (widget_class, "capture.previous-kind", NULL, capture_cycle_kind_action);
+  gtk_widget_class_install_action (widget_class, "capture.next-kind", NULL, capture_next_kind_action);
+  gtk_widget_class_install_action (widget_class, "capture.previous-kind", NULL, capture_previous_kind_action);
   gtk_widget_class_install_action (widget_class, "capture.focus-stakeholder", NULL, capture_focus_stakeholder_action);
   gtk_widget_class_install_action (widget_class, "capture.focus-text", NULL, capture_focus_text_action);
 

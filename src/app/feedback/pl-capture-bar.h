@@ -33,10 +33,6 @@ void            pl_capture_bar_set_workshop      (PlCaptureBar   *self,
 PlFeedbackKind  pl_capture_bar_get_kind          (PlCaptureBar   *self);
 void            pl_capture_bar_set_kind          (PlCaptureBar   *self,
                                                   PlFeedbackKind  kind);
-/* The fields, for focus handling and tests. */
-GtkEditable    *pl_capture_bar_get_stakeholder_entry  (PlCaptureBar *self);
-GtkEditable    *pl_capture_bar_get_organisation_entry (PlCaptureBar *self);
-GtkTextBuffer  *pl_capture_bar_get_text_buffer   (PlCaptureBar   *self);
 void            pl_capture_bar_focus_text        (PlCaptureBar   *self);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-feedback-detail.h"
+#include "pl-feedback-detail-private.h"
 #include "pl-feedback-format.h"
 #include "pl-utils.h"
 

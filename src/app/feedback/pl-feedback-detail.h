@@ -23,10 +23,5 @@ void           pl_feedback_detail_set_feedback    (PlFeedbackDetail *self,
 /* Writes a response still waiting for its debounce. */
 void           pl_feedback_detail_flush           (PlFeedbackDetail *self);
 void           pl_feedback_detail_focus_disposition (PlFeedbackDetail *self);
-/* For tests and focus handling. */
-GtkDropDown   *pl_feedback_detail_get_kind_dropdown        (PlFeedbackDetail *self);
-GtkDropDown   *pl_feedback_detail_get_disposition_dropdown (PlFeedbackDetail *self);
-GtkDropDown   *pl_feedback_detail_get_priority_dropdown    (PlFeedbackDetail *self);
-GtkTextBuffer *pl_feedback_detail_get_response_buffer      (PlFeedbackDetail *self);
 
 G_END_DECLS

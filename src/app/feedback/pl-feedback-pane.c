@@ -6,64 +6,13 @@
 
 #include "pl-capture-bar.h"
 #include "pl-feedback-detail.h"
+#include "pl-feedback-filter-bar-private.h"
 #include "pl-feedback-format.h"
-#include "pl-feedback-pane.h"
+#include "pl-feedback-pane-private.h"
 #include "pl-feedback-row.h"
-#include "pl-stakeholders-dialog.h"
+#include "pl-live-workshop-bar.h"
+#include "pl-narrow-drop-down.h"
 #include "pl-utils.h"
-#include "pl-workshops-dialog.h"
-
-enum {
-  SCOPE_THIS_TAB,
-  SCOPE_WHOLE,
-};
-
-struct _PlFeedbackPane
-{
-  GtkWidget           parent_instance;
-
-  PlDocument         *document;
-  PlRecord           *target;
-  GtkTextBuffer      *quote_buffer;
-  PlWorkshop         *active_workshop;
-  PlFeedbackList     *list;
-  GtkSliceListModel  *rows;           /* the list, only its first rows until the first frame is drawn */
-  GtkSingleSelection *selection;
-  GPtrArray          *workshops;      /* PlWorkshop, the entries after the first of both workshop dropdowns */
-  GHashTable         *bound_rows;     /* PlFeedbackRow currently showing an item (unowned) */
-  PlFeedback         *last_deleted;
-  PlFeedback         *watched;        /* the item in the detail area, for its action states */
-  gulong              watched_id;
-  gboolean            updating;
-
-  PlCaptureBar       *capture_bar;
-
-  AdwToastOverlay    *toast_overlay;
-  GtkRevealer        *live_revealer;
-  GtkLabel           *live_label;
-  GtkDropDown        *live_dropdown;
-  GtkBox             *capture_slot;
-  GtkRevealer        *capture_revealer;
-  GtkWidget          *new_capture_button;
-  GtkMenuButton      *pane_menu_button;
-  GMenuModel         *pane_menu;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *scope_dropdown;
-  GtkDropDown        *kind_filter;
-  GtkDropDown        *disposition_filter;
-  GtkDropDown        *workshop_filter;
-  GtkDropDown        *sector_filter;
-  GtkCheckButton     *orphaned_check;
-  GtkLabel           *count_label;
-  GtkPaned           *paned;
-  GtkStack           *list_stack;
-  GtkScrolledWindow  *list_scroller;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  GtkStack           *detail_stack;
-  GtkScrolledWindow  *detail_scroller;
-  PlFeedbackDetail   *detail;
-};
 
 G_DEFINE_FINAL_TYPE (PlFeedbackPane, pl_feedback_pane, GTK_TYPE_WIDGET)
 
@@ -83,135 +32,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Kind and disposition badges, readable on a projector, light and dark. */
-static const char pane_css[] =
-  "feedbackpane .live-banner { background-color: @red_3; color: white; padding: 8px 12px; font-weight: 800; font-size: 1.15em; }\n"
-  "feedbackpane .live-dot { color: white; }\n"
-  "feedbackpane .feedback-capture-area { padding: 10px 12px; }\n"
-  "feedbackpane .feedback-filters { padding: 8px 12px 6px 12px; }\n"
-  "feedbackpane .feedback-filters dropdown > button { padding-left: 8px; padding-right: 6px; }\n"
-  "feedbackpane .feedback-count { font-weight: bold; font-size: 1.05em; }\n"
-  "capturebar .capture-target { font-weight: bold; }\n"
-  "capturebar .capture-text { font-size: 1.2em; }\n"
-  "capturebar entry { font-size: 1.1em; min-height: 38px; }\n"
-  ".capture-text-frame { border: 1px solid alpha(currentColor, 0.25); border-radius: 6px; background-color: @view_bg_color; }\n"
-  ".capture-text-frame textview, .capture-text-frame textview text { background-color: transparent; }\n"
-  "capturebar .kind-toggles flowboxchild { padding: 0; }\n"
-  "capturebar .kind-toggles button { padding: 4px 5px; font-weight: bold; font-size: 0.95em; }\n"
-  "capturebar .kind-toggles button:checked { color: white; }\n"
-  "capturebar .kind-toggles button.kind-comment:checked { background-color: @dark_2; }\n"
-  "capturebar .kind-toggles button.kind-question:checked { background-color: @purple_3; }\n"
-  "capturebar .kind-toggles button.kind-recommendation:checked { background-color: @blue_4; }\n"
-  "capturebar .kind-toggles button.kind-objection:checked { background-color: @red_4; }\n"
-  "capturebar .kind-toggles button.kind-support:checked { background-color: @green_5; }\n"
-  ".feedback-list > row { padding: 0; }\n"
-  "feedbackrow { padding: 10px 12px; border-bottom: 1px solid alpha(currentColor, 0.12); }\n"
-  "feedbackrow .feedback-body { font-size: 1.1em; }\n"
-  ".feedback-who { font-weight: bold; }\n"
-  ".feedback-quote { font-style: italic; opacity: 0.8; }\n"
-  "feedbackdetail { padding: 12px; }\n"
-  "feedbackdetail .feedback-detail-body { font-size: 1.2em; }\n"
-  ".feedback-quote-box { padding: 8px; border-left: 4px solid alpha(currentColor, 0.3); background-color: alpha(currentColor, 0.05); }\n"
-  ".orphan-warning { color: @warning_color; font-weight: bold; }\n"
-  ".badge { border-radius: 4px; padding: 2px 8px; font-weight: bold; font-size: 0.9em; }\n"
-  ".badge.kind-comment { background-color: @dark_2; color: white; }\n"
-  ".badge.kind-question { background-color: @purple_3; color: white; }\n"
-  ".badge.kind-recommendation { background-color: @blue_4; color: white; }\n"
-  ".badge.kind-objection { background-color: @red_4; color: white; }\n"
-  ".badge.kind-support { background-color: @green_5; color: white; }\n"
-  ".badge.disposition-open, .badge.disposition-accepted, .badge.disposition-partly-accepted,"
-  " .badge.disposition-rejected, .badge.disposition-deferred, .badge.disposition-addressed"
-  " { border-radius: 999px; padding: 0px 8px; border: 2px solid; }\n"
-  ".badge.disposition-open { border-color: @yellow_5; background-color: alpha(@yellow_3, 0.25); }\n"
-  ".badge.disposition-accepted { border-color: @green_4; background-color: alpha(@green_3, 0.25); }\n"
-  ".badge.disposition-partly-accepted { border-color: @teal_4; background-color: alpha(@teal_3, 0.2); }\n"
-  ".badge.disposition-rejected { border-color: @red_3; background-color: alpha(@red_2, 0.2); }\n"
-  ".badge.disposition-deferred { border-color: @light_5; background-color: alpha(@light_5, 0.2); }\n"
-  ".badge.disposition-addressed { border-color: @blue_3; background-color: alpha(@blue_2, 0.2); }\n"
-  ".badge.orphaned { background-color: @orange_3; color: black; }\n";
-
-static void
-ensure_style (void)
-{
-  static gboolean done;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (done || gdk_display_get_default () == NULL)
-    return;
-  done = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, pane_css, -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-/* ---- narrow dropdowns ---- */
-
-/* A shortened label shows its whole text as tooltip. Given when asked:
- * GTK 4.8 asks the X server where the pointer is (three round trips) at
- * every tooltip set on a visible widget, and these change with the choice. */
-static gboolean
-label_query_tooltip_cb (GtkWidget  *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard,
-                        GtkTooltip *tooltip,
-                        gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (*text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (ellipsize != NULL)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-}
-
-/* GtkDropDown's own labels never shrink; in a side pane they must. The
- * popup list keeps the full text. */
-static void
-make_narrow (GtkDropDown *dropdown)
-{
-  GtkListItemFactory *button = gtk_signal_list_item_factory_new ();
-  GtkListItemFactory *list = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (1));
-  g_signal_connect (button, "bind", G_CALLBACK (bind_label_cb), NULL);
-  g_signal_connect (list, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect (list, "bind", G_CALLBACK (bind_label_cb), NULL);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
-  g_object_unref (button);
-  g_object_unref (list);
-}
 
 /* ---- detail ---- */
 
@@ -241,8 +61,8 @@ detail_feedback (PlFeedbackPane *self)
 
 /* ---- state ---- */
 
-static void
-update_actions (PlFeedbackPane *self)
+void
+pl_feedback_pane_update_actions (PlFeedbackPane *self)
 {
   PlFeedback *fb = detail_feedback (self);
   const char *quote = fb ? pl_feedback_get_quote (fb) : NULL;
@@ -258,9 +78,8 @@ static void
 update_count (PlFeedbackPane *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  g_autofree char *text = pl_feedback_format_count (pl_feedback_list_get_open_count (self->list), n);
 
-  gtk_label_set_text (self->count_label, text);
+  pl_feedback_filter_bar_show_count (self->filter_bar, pl_feedback_list_get_open_count (self->list), n);
   if (n == 0)
     {
       const PlFeedbackQuery *q = pl_feedback_list_get_query (self->list);
@@ -278,10 +97,9 @@ update_count (PlFeedbackPane *self)
 static void
 update_live (PlFeedbackPane *self)
 {
-  g_autofree char *text = pl_feedback_format_live (self->active_workshop);
-
-  gtk_revealer_set_reveal_child (self->live_revealer, text != NULL);
-  gtk_label_set_text (self->live_label, text ? text : "");
+  pl_live_workshop_bar_set_workshop (self->live_bar, self->active_workshop);
+  /* The workshop may have been renamed or moved. */
+  pl_live_workshop_bar_refresh (self->live_bar);
   if (self->active_workshop != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "live");
   else
@@ -298,23 +116,16 @@ index_of_workshop (PlFeedbackPane *self,
   return -1;
 }
 
-/* Both workshop dropdowns list "none/all" and then every workshop. */
+/* The live dropdown lists "not live" and then every workshop. */
 static void
 rebuild_workshops (PlFeedbackPane *self)
 {
   GListModel *workshops = pl_document_get_workshops (self->document);
   g_autoptr(GtkStringList) live = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) filter = gtk_string_list_new (NULL);
-  gint64 filter_id = 0;
-  guint selected = gtk_drop_down_get_selected (self->workshop_filter);
-  int live_index, filter_index;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected - 1 < self->workshops->len)
-    filter_id = pl_record_get_id (g_ptr_array_index (self->workshops, selected - 1));
+  int live_index;
 
   g_ptr_array_set_size (self->workshops, 0);
   gtk_string_list_append (live, _("No workshop (not live)"));
-  gtk_string_list_append (filter, _("All workshops"));
   for (guint i = 0; i < g_list_model_get_n_items (workshops); i++)
     {
       g_autoptr(PlWorkshop) w = g_list_model_get_item (workshops, i);
@@ -323,16 +134,12 @@ rebuild_workshops (PlFeedbackPane *self)
 
       g_ptr_array_add (self->workshops, g_object_ref (w));
       gtk_string_list_append (live, live_name);
-      gtk_string_list_append (filter, name);
     }
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->live_dropdown, G_LIST_MODEL (live));
-  gtk_drop_down_set_model (self->workshop_filter, G_LIST_MODEL (filter));
   live_index = self->active_workshop ? index_of_workshop (self, pl_record_get_id (PL_RECORD (self->active_workshop))) : -1;
-  filter_index = filter_id ? index_of_workshop (self, filter_id) : -1;
   gtk_drop_down_set_selected (self->live_dropdown, live_index + 1);
-  gtk_drop_down_set_selected (self->workshop_filter, filter_index + 1);
   self->updating = FALSE;
 
   /* The live workshop was deleted. */
@@ -347,31 +154,11 @@ apply_filters (PlFeedbackPane *self)
 {
   PlFeedbackQuery query;
   g_autoptr(GError) error = NULL;
-  guint kind = gtk_drop_down_get_selected (self->kind_filter);
-  guint disposition = gtk_drop_down_get_selected (self->disposition_filter);
-  guint sector = gtk_drop_down_get_selected (self->sector_filter);
-  guint workshop = gtk_drop_down_get_selected (self->workshop_filter);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (self->updating || self->list == NULL)
+  if (self->updating || self->list == NULL || self->filter_bar == NULL)
     return;
 
-  pl_feedback_query_init (&query);
-  if (gtk_drop_down_get_selected (self->scope_dropdown) == SCOPE_THIS_TAB)
-    query.pillar_id = pl_feedback_pillar_filter_for_target (self->document, self->target);
-  if (kind != GTK_INVALID_LIST_POSITION && kind > 0)
-    query.kind = kind - 1;
-  if (disposition != GTK_INVALID_LIST_POSITION && disposition > 0)
-    query.disposition = disposition - 1;
-  if (sector != GTK_INVALID_LIST_POSITION && sector > 0)
-    query.sector = sector - 1;
-  if (workshop != GTK_INVALID_LIST_POSITION && workshop > 0 && workshop - 1 < self->workshops->len)
-    query.workshop_id = pl_record_get_id (g_ptr_array_index (self->workshops, workshop - 1));
-  if (gtk_check_button_get_active (self->orphaned_check))
-    query.orphaned = 1;
-  if (pl_feedback_capture_text_is_valid (text))
-    query.text = g_strstrip (g_strdup (text));
-
+  pl_feedback_filter_bar_get_query (self->filter_bar, &query);
   if (!pl_feedback_list_set_query (self->list, &query, &error))
     g_warning ("Could not filter feedback: %s", error->message);
   pl_feedback_query_clear (&query);
@@ -500,12 +287,12 @@ set_capture_shown (PlFeedbackPane *self,
 static void
 watched_notify_cb (PlFeedbackPane *self)
 {
-  update_actions (self);
+  pl_feedback_pane_update_actions (self);
 }
 
-static void
-show_in_detail (PlFeedbackPane *self,
-                PlFeedback     *feedback)
+void
+pl_feedback_pane_show_in_detail (PlFeedbackPane *self,
+                                 PlFeedback     *feedback)
 {
   if (self->watched != feedback)
     {
@@ -529,7 +316,7 @@ show_in_detail (PlFeedbackPane *self,
       if (height > 0)
         gtk_paned_set_position (self->paned, height / 2);
     }
-  update_actions (self);
+  pl_feedback_pane_update_actions (self);
 }
 
 static void
@@ -540,7 +327,7 @@ selected_item_cb (PlFeedbackPane *self)
   /* An item that leaves the list (e.g. answered under an "Open" filter)
    * stays in the detail area until another one is chosen. */
   if (feedback != NULL)
-    show_in_detail (self, feedback);
+    pl_feedback_pane_show_in_detail (self, feedback);
 }
 
 static void
@@ -551,7 +338,7 @@ list_activate_cb (PlFeedbackPane *self,
 
   if (feedback != NULL)
     {
-      show_in_detail (self, feedback);
+      pl_feedback_pane_show_in_detail (self, feedback);
       pl_feedback_detail_focus_disposition (ensure_detail (self));
     }
 }
@@ -572,139 +359,17 @@ captured_cb (PlFeedbackPane *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
+void
+pl_feedback_pane_emit_show_passage (PlFeedbackPane *self,
+                                    PlFeedback     *feedback)
+{
+  g_signal_emit (self, signals[SHOW_PASSAGE], 0, feedback);
+}
+
 static void
 detail_feedback_notify_cb (PlFeedbackPane *self)
 {
-  update_actions (self);
-}
-
-/* ---- actions ---- */
-
-static void
-feedback_delete_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
-  g_autoptr(PlFeedback) feedback = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (detail_feedback (self) == NULL)
-    return;
-  feedback = g_object_ref (detail_feedback (self));
-  pl_feedback_detail_flush (self->detail);
-  if (!pl_document_delete (self->document, PL_RECORD (feedback), &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  show_in_detail (self, NULL);
-  g_set_object (&self->last_deleted, feedback);
-  update_actions (self);
-
-  toast = adw_toast_new (_("Feedback deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "feedback.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-feedback_undo_delete_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
-  g_autoptr(PlFeedback) feedback = g_steal_pointer (&self->last_deleted);
-  g_autoptr(GError) error = NULL;
-
-  update_actions (self);
-  if (feedback == NULL)
-    return;
-  if (!pl_document_undelete (self->document, PL_RECORD (feedback), &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  pl_feedback_pane_select (self, feedback);
-}
-
-static void
-feedback_show_passage_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
-  PlFeedback *feedback = detail_feedback (self);
-
-  if (feedback != NULL && !pl_feedback_get_orphaned (feedback))
-    g_signal_emit (self, signals[SHOW_PASSAGE], 0, feedback);
-}
-
-static void
-feedback_close_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
-
-  if (self->detail != NULL)
-    pl_feedback_detail_flush (self->detail);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  show_in_detail (self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-}
-
-static void
-pane_focus_capture_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  pl_feedback_pane_focus_capture (PL_FEEDBACK_PANE (widget));
-}
-
-static void
-pane_focus_search_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (PL_FEEDBACK_PANE (widget)->search_entry));
-}
-
-static void
-present_dialog (PlFeedbackPane *self,
-                GtkWindow      *dialog)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
-      gtk_window_set_modal (dialog, TRUE);
-    }
-  gtk_window_present (dialog);
-}
-
-static void
-pane_workshops_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
-
-  present_dialog (self, GTK_WINDOW (pl_workshops_dialog_new (self->document)));
-}
-
-static void
-pane_stakeholders_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
-
-  present_dialog (self, GTK_WINDOW (pl_stakeholders_dialog_new (self->document)));
+  pl_feedback_pane_update_actions (self);
 }
 
 /* ---- GObject ---- */
@@ -719,12 +384,18 @@ pl_feedback_pane_constructed (GObject *object)
 
   g_assert (PL_IS_DOCUMENT (self->document));
 
-  self->capture_bar = PL_CAPTURE_BAR (pl_capture_bar_new (self->document));
+  self->capture_bar = g_object_new (PL_TYPE_CAPTURE_BAR,
+                                    "document", self->document,
+                                    "target", self->target,
+                                    "quote-buffer", self->quote_buffer,
+                                    "workshop", self->active_workshop,
+                                    NULL);
   gtk_box_append (self->capture_slot, GTK_WIDGET (self->capture_bar));
-  pl_capture_bar_set_target (self->capture_bar, self->target);
-  pl_capture_bar_set_quote_buffer (self->capture_bar, self->quote_buffer);
-  pl_capture_bar_set_workshop (self->capture_bar, self->active_workshop);
   g_signal_connect_object (self->capture_bar, "captured", G_CALLBACK (captured_cb), self, G_CONNECT_SWAPPED);
+
+  self->filter_bar = PL_FEEDBACK_FILTER_BAR (pl_feedback_filter_bar_new (self->document, self->target));
+  gtk_box_append (self->filter_slot, GTK_WIDGET (self->filter_bar));
+  g_signal_connect_object (self->filter_bar, "changed", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->list = pl_feedback_list_new (self->document, NULL);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
@@ -751,7 +422,7 @@ pl_feedback_pane_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   rebuild_workshops (self);
   apply_filters (self);
-  update_actions (self);
+  pl_feedback_pane_update_actions (self);
   pl_after_first_frame (GTK_WIDGET (self), first_frame_cb);
 }
 
@@ -767,6 +438,7 @@ pl_feedback_pane_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_PANE);
   self->detail = NULL;  /* went with its scrolled window */
+  self->filter_bar = NULL;  /* went with its slot */
   /* Children outside the template's bound fields are not unparented for us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -870,25 +542,18 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
     g_signal_new ("show-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PL_TYPE_FEEDBACK);
 
+  g_type_ensure (PL_TYPE_LIVE_WORKSHOP_BAR);
   pl_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-feedback-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_label);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_bar);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, live_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, capture_slot);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, capture_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, new_capture_button);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, pane_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, pane_menu);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, scope_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, kind_filter);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, disposition_filter);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, workshop_filter);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, sector_filter);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, orphaned_check);
-  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, filter_slot);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, paned);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, list_scroller);
@@ -896,70 +561,24 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackPane, detail_scroller);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, live_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "feedback.delete", NULL, feedback_delete_action);
-  gtk_widget_class_install_action (widget_class, "feedback.undo-delete", NULL, feedback_undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "feedback.show-passage", NULL, feedback_show_passage_action);
-  gtk_widget_class_install_action (widget_class, "feedback.close", NULL, feedback_close_action);
-  gtk_widget_class_install_action (widget_class, "pane.focus-capture", NULL, pane_focus_capture_action);
-  gtk_widget_class_install_action (widget_class, "pane.focus-search", NULL, pane_focus_search_action);
-  gtk_widget_class_install_action (widget_class, "pane.workshops", NULL, pane_workshops_action);
-  gtk_widget_class_install_action (widget_class, "pane.stakeholders", NULL, pane_stakeholders_action);
-
-  /* Only reached when no text field took the key first. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "feedback.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "feedback.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "pane.focus-search", NULL);
+  pl_feedback_pane_install_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "feedbackpane");
 }
 
-static GListModel *
-label_model_with_all (GType       enum_type,
-                      const char *all)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, all);
-  for (guint i = 0; i < pl_enum_count (enum_type); i++)
-    gtk_string_list_append (list, pl_enum_to_label (enum_type, i));
-  return G_LIST_MODEL (list);
-}
-
 static void
 pl_feedback_pane_init (PlFeedbackPane *self)
 {
-  g_autoptr(GListModel) kinds = label_model_with_all (PL_TYPE_FEEDBACK_KIND, _("All kinds"));
-  g_autoptr(GListModel) dispositions = label_model_with_all (PL_TYPE_DISPOSITION, _("All answers"));
-  g_autoptr(GListModel) sectors = label_model_with_all (PL_TYPE_SECTOR, _("All sectors"));
-  const char *scopes[] = { N_("This tab"), N_("All tabs"), NULL };
-  g_autoptr(GtkStringList) scope_model = gtk_string_list_new (NULL);
-
-  ensure_style ();
   self->workshops = g_ptr_array_new_with_free_func (g_object_unref);
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_menu_button_set_menu_later (self->pane_menu_button, self->pane_menu);
-
-  for (guint i = 0; scopes[i]; i++)
-    gtk_string_list_append (scope_model, _(scopes[i]));
-  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scope_model));
-  gtk_drop_down_set_selected (self->scope_dropdown, SCOPE_WHOLE);
-  gtk_drop_down_set_model (self->kind_filter, kinds);
-  gtk_drop_down_set_model (self->disposition_filter, dispositions);
-  gtk_drop_down_set_model (self->sector_filter, sectors);
-  make_narrow (self->live_dropdown);
-  make_narrow (self->scope_dropdown);
-  make_narrow (self->kind_filter);
-  make_narrow (self->disposition_filter);
-  make_narrow (self->workshop_filter);
-  make_narrow (self->sector_filter);
+  pl_narrow_drop_down (self->live_dropdown);
   self->updating = FALSE;
 }
 
@@ -995,6 +614,8 @@ pl_feedback_pane_set_target (PlFeedbackPane *self,
     return;
   if (self->capture_bar != NULL)
     pl_capture_bar_set_target (self->capture_bar, target);
+  if (self->filter_bar != NULL)
+    pl_feedback_filter_bar_set_target (self->filter_bar, target);
   apply_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
 }
@@ -1073,7 +694,7 @@ pl_feedback_pane_select (PlFeedbackPane *self,
   position = feedback ? pl_feedback_list_find (self->list, pl_record_get_id (PL_RECORD (feedback))) : -1;
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  show_in_detail (self, feedback);
+  pl_feedback_pane_show_in_detail (self, feedback);
 }
 
 PlFeedback *
@@ -1111,21 +732,7 @@ pl_feedback_pane_get_filter (PlFeedbackPane *self,
   g_return_val_if_fail (PL_IS_FEEDBACK_PANE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (g_str_equal (name, "scope"))
-    return GTK_WIDGET (self->scope_dropdown);
-  if (g_str_equal (name, "kind"))
-    return GTK_WIDGET (self->kind_filter);
-  if (g_str_equal (name, "disposition"))
-    return GTK_WIDGET (self->disposition_filter);
-  if (g_str_equal (name, "workshop"))
-    return GTK_WIDGET (self->workshop_filter);
-  if (g_str_equal (name, "sector"))
-    return GTK_WIDGET (self->sector_filter);
-  if (g_str_equal (name, "orphaned"))
-    return GTK_WIDGET (self->orphaned_check);
-  if (g_str_equal (name, "search"))
-    return GTK_WIDGET (self->search_entry);
   if (g_str_equal (name, "live"))
     return GTK_WIDGET (self->live_dropdown);
-  return NULL;
+  return pl_feedback_filter_bar_get_filter (self->filter_bar, name);
 }

@@ -44,15 +44,4 @@ void            pl_feedback_pane_select              (PlFeedbackPane *self,
                                                       PlFeedback     *feedback);
 PlFeedback     *pl_feedback_pane_get_selected        (PlFeedbackPane *self);
 
-/* Parts, for the window and tests. */
-GtkWidget      *pl_feedback_pane_get_capture_bar     (PlFeedbackPane *self);
-GtkWidget      *pl_feedback_pane_get_detail          (PlFeedbackPane *self);
-/* The filtered list shown (a PlFeedbackList). */
-GListModel     *pl_feedback_pane_get_model           (PlFeedbackPane *self);
-/* A filter control by name, for tests: "scope", "kind", "disposition",
- * "workshop", "sector" (GtkDropDown), "orphaned" (GtkCheckButton),
- * "search" (GtkSearchEntry), "live" (the GtkDropDown of workshop mode). */
-GtkWidget      *pl_feedback_pane_get_filter          (PlFeedbackPane *self,
-                                                      const char     *name);
-
 G_END_DECLS

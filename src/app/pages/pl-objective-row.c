@@ -105,7 +105,8 @@ action_changed_cb (PlAction     *action,
   adw_action_row_set_subtitle (row, summary);
 }
 
-static void
+/* "close-request" returns gboolean: FALSE lets the dialog close. */
+static gboolean
 dialog_close_cb (GtkWindow      *dialog,
                  PlObjectiveRow *self)
 {
@@ -114,6 +115,7 @@ dialog_close_cb (GtkWindow      *dialog,
   pl_autosave_flush (self->autosave, &error);
   if (error != NULL)
     pl_autosave_report_error (self->autosave, error);
+  return FALSE;
 }
 
 static void

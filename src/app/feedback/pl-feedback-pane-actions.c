@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the feedback pane does: one function per action. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-feedback-detail.h"
+#include "pl-feedback-filter-bar.h"
+#include "pl-feedback-pane-private.h"
+#include "pl-stakeholders-dialog.h"
+#include "pl-workshops-dialog.h"
+
+static void
+feedback_delete_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+  g_autoptr(PlFeedback) feedback = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (pl_feedback_pane_get_selected (self) == NULL)
+    return;
+  feedback = g_object_ref (pl_feedback_pane_get_selected (self));
+  pl_feedback_detail_flush (self->detail);
+  if (!pl_document_delete (self->document, PL_RECORD (feedback), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  pl_feedback_pane_show_in_detail (self, NULL);
+  g_set_object (&self->last_deleted, feedback);
+  pl_feedback_pane_update_actions (self);
+
+  toast = adw_toast_new (_("Feedback deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "feedback.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+feedback_undo_delete_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+  g_autoptr(PlFeedback) feedback = g_steal_pointer (&self->last_deleted);
+  g_autoptr(GError) error = NULL;
+
+  pl_feedback_pane_update_actions (self);
+  if (feedback == NULL)
+    return;
+  if (!pl_document_undelete (self->document, PL_RECORD (feedback), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  pl_feedback_pane_select (self, feedback);
+}
+
+static void
+feedback_show_passage_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+  PlFeedback *feedback = pl_feedback_pane_get_selected (self);
+
+  if (feedback != NULL && !pl_feedback_get_orphaned (feedback))
+    pl_feedback_pane_emit_show_passage (self, feedback);
+}
+
+static void
+feedback_close_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+
+  if (self->detail != NULL)
+    pl_feedback_detail_flush (self->detail);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  pl_feedback_pane_show_in_detail (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+pane_focus_capture_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  pl_feedback_pane_focus_capture (PL_FEEDBACK_PANE (widget));
+}
+
+static void
+pane_focus_search_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  pl_feedback_filter_bar_focus_search (PL_FEEDBACK_PANE (widget)->filter_bar);
+}
+
+static void
+present_dialog (PlFeedbackPane *self,
+                GtkWindow      *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+      gtk_window_set_modal (dialog, TRUE);
+    }
+  gtk_window_present (dialog);
+}
+
+static void
+pane_workshops_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+
+  present_dialog (self, GTK_WINDOW (pl_workshops_dialog_new (self->document)));
+}
+
+static void
+pane_stakeholders_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+
+  present_dialog (self, GTK_WINDOW (pl_stakeholders_dialog_new (self->document)));
+}
+
+void
+pl_feedback_pane_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "feedback.delete", NULL, feedback_delete_action);
+  gtk_widget_class_install_action (widget_class, "feedback.undo-delete", NULL, feedback_undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "feedback.show-passage", NULL, feedback_show_passage_action);
+  gtk_widget_class_install_action (widget_class, "feedback.close", NULL, feedback_close_action);
+  gtk_widget_class_install_action (widget_class, "pane.focus-capture", NULL, pane_focus_capture_action);
+  gtk_widget_class_install_action (widget_class, "pane.focus-search", NULL, pane_focus_search_action);
+  gtk_widget_class_install_action (widget_class, "pane.workshops", NULL, pane_workshops_action);
+  gtk_widget_class_install_action (widget_class, "pane.stakeholders", NULL, pane_stakeholders_action);
+
+  /* Only reached when no text field took the key first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "feedback.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "feedback.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pane.focus-search", NULL);
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by pl-feedback-pane.c and pl-feedback-pane-actions.c; tests use
+ * the parts at the end. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-capture-bar.h"
+#include "pl-feedback-detail.h"
+#include "pl-feedback-filter-bar.h"
+#include "pl-feedback-pane.h"
+#include "pl-live-workshop-bar.h"
+
+G_BEGIN_DECLS
+
+struct _PlFeedbackPane
+{
+  GtkWidget           parent_instance;
+
+  PlDocument         *document;
+  PlRecord           *target;
+  GtkTextBuffer      *quote_buffer;
+  PlWorkshop         *active_workshop;
+  PlFeedbackList     *list;
+  GtkSliceListModel  *rows;           /* the list, only its first rows until the first frame is drawn */
+  GtkSingleSelection *selection;
+  GPtrArray          *workshops;      /* PlWorkshop, the entries after the first of the live dropdown */
+  GHashTable         *bound_rows;     /* PlFeedbackRow currently showing an item (unowned) */
+  PlFeedback         *last_deleted;
+  PlFeedback         *watched;        /* the item in the detail area, for its action states */
+  gulong              watched_id;
+  gboolean            updating;
+
+  PlCaptureBar       *capture_bar;
+  PlFeedbackFilterBar *filter_bar;
+
+  AdwToastOverlay    *toast_overlay;
+  PlLiveWorkshopBar  *live_bar;
+  GtkDropDown        *live_dropdown;
+  GtkBox             *capture_slot;
+  GtkRevealer        *capture_revealer;
+  GtkWidget          *new_capture_button;
+  GtkMenuButton      *pane_menu_button;
+  GMenuModel         *pane_menu;
+  GtkBox             *filter_slot;
+  GtkPaned           *paned;
+  GtkStack           *list_stack;
+  GtkScrolledWindow  *list_scroller;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkStack           *detail_stack;
+  GtkScrolledWindow  *detail_scroller;
+  PlFeedbackDetail   *detail;
+};
+
+void            pl_feedback_pane_install_actions     (GtkWidgetClass *widget_class);
+void            pl_feedback_pane_update_actions      (PlFeedbackPane *self);
+/* Shows @feedback (or nothing) in the detail area. */
+void            pl_feedback_pane_show_in_detail      (PlFeedbackPane *self,
+                                                      PlFeedback     *feedback);
+void            pl_feedback_pane_emit_show_passage   (PlFeedbackPane *self,
+                                                      PlFeedback     *feedback);
+
+/* Parts, for tests. */
+GtkWidget      *pl_feedback_pane_get_capture_bar     (PlFeedbackPane *self);
+GtkWidget      *pl_feedback_pane_get_detail          (PlFeedbackPane *self);
+/* The filtered list shown (a PlFeedbackList). */
+GListModel     *pl_feedback_pane_get_model           (PlFeedbackPane *self);
+/* A filter control by name: "scope", "kind", "disposition", "workshop",
+ * "sector" (GtkDropDown), "orphaned" (GtkCheckButton), "search"
+ * (GtkSearchEntry), "live" (the GtkDropDown of workshop mode). */
+GtkWidget      *pl_feedback_pane_get_filter          (PlFeedbackPane *self,
+                                                      const char     *name);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The export dialog, opened from the window. */
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-export-dialog.h"
+#include "pl-test-app.h"
+
+static PlApplication *app;
+
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "export.pillars", PL_DEMO_SMALL);
+  g_autofree char *out = g_build_filename (dir, "export.md", NULL);
+  PlWindow *window = pl_test_open_window (path);
+  PlExportDialog *dialog;
+  PlExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_for (pl_test_find_toplevel (PL_TYPE_EXPORT_DIALOG) != NULL);
+  dialog = PL_EXPORT_DIALOG (pl_test_find_toplevel (PL_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  pl_test_screenshot (GTK_WIDGET (dialog), "export-dialog");
+  pl_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, PL_EXPORT_MARKDOWN);
+  g_assert_true (options.title_page && options.front_matter && options.pillars && options.implementation_plan);
+  g_assert_false (options.annex);
+  g_assert_cmpint (options.anonymise, ==, PL_ANONYMISE_ORGANISATION);
+  g_assert_null (options.classification);
+  pl_export_options_clear (&options);
+
+  g_assert_true (pl_export_dialog_export_to (dialog, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "National Cybersecurity Strategy"));
+
+  /* DOCX for cabinet: a zip archive. CSV: the matrix, whatever the parts. */
+  {
+    g_autofree char *docx = g_build_filename (dir, "export.docx", NULL);
+    g_autofree char *csv = g_build_filename (dir, "export.csv", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    pl_export_dialog_set_format (dialog, PL_EXPORT_DOCX);
+    g_assert_true (pl_export_dialog_export_to (dialog, docx, &error));
+    g_assert_no_error (error);
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (docx, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 4);
+    g_assert_true (bytes != NULL && memcmp (bytes, "PK", 2) == 0);
+    g_clear_pointer (&bytes, g_free);
+
+    pl_export_dialog_set_format (dialog, PL_EXPORT_CSV);
+    pl_export_dialog_get_options (dialog, &options);
+    g_assert_cmpint (options.format, ==, PL_EXPORT_CSV);
+    pl_export_options_clear (&options);
+    g_assert_true (pl_export_dialog_export_to (dialog, csv, &error));
+    g_assert_no_error (error);
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (csv, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pl_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = pl_test_init_app (&argc, &argv);
+
+  g_test_add_func ("/export-dialog/export-dialog", test_export_dialog);
+
+  return pl_test_run_app ();
+}
