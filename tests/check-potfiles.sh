@@ -18,4 +18,8 @@ found=$( (grep -rlE --include='*.c' --include='*.h' '(\bN_|\b_|\bC_|\bNC_|ngette
 for f in $found; do
   grep -qx "$f" <<<"$listed" || { echo "not in po/POTFILES.in: $f"; status=1; }
 done
+for f in $listed; do
+  [ -f "$f" ] || continue
+  grep -qx "$f" <<<"$found" || { echo "listed in po/POTFILES.in but has no translatable string: $f"; status=1; }
+done
 exit $status

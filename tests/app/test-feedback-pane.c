@@ -4,7 +4,10 @@
  * pl-feedback-format.c is tested without a display, in the core suite.) */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "pl-feedback-format.h"
 #include "pl-feedback-row.h"
@@ -100,6 +103,38 @@ test_workshop_mode (Fixture       *f,
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (in_workshop)), ==, 1);
     }
   }
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A filter the file cannot answer (its feedback table is gone, behind the
+ * pane's back) says so in the pane instead of showing a silent list. */
+static void
+test_filter_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkDropDown *kind = GTK_DROP_DOWN (pl_feedback_pane_get_filter (f->pane, "kind"));
+  sqlite3 *db = NULL;
+
+  g_assert_false (has_label_containing (GTK_WIDGET (f->pane), "Could not filter"));
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; DROP TABLE feedback", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  gtk_drop_down_set_selected (kind, 1 + PL_FEEDBACK_RECOMMENDATION);
+  wait_for (has_label_containing (GTK_WIDGET (f->pane), "Could not filter the feedback"));
 }
 
 static void
@@ -315,6 +350,7 @@ main (int   argc,
 
   ADD_FIXTURE_TEST ("/feedback-pane/workshop-mode", test_workshop_mode);
   ADD_FIXTURE_TEST ("/feedback-pane/filters", test_filters);
+  ADD_FIXTURE_TEST ("/feedback-pane/filter-error", test_filter_error);
   ADD_FIXTURE_TEST ("/feedback-pane/orphan", test_orphan);
   g_test_add_func ("/feedback-pane/big", test_big);
 

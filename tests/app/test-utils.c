@@ -4,28 +4,7 @@
 #include "pl-document.h"
 #include "pl-utils.h"
 
-/* View logic of the window, without a display. */
-
-static void
-test_display_name (void)
-{
-  struct {
-    const char *path;
-    const char *expected;
-  } cases[] = {
-    { "/home/a/Strategy 2026.pillars", "Strategy 2026" },
-    { "/tmp/x.pillars.bak", "x.pillars.bak" },
-    { "relative/.pillars", ".pillars" },
-    { "/no/extension", "extension" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *name = pl_display_name_for_path (cases[i].path);
-
-      g_assert_cmpstr (name, ==, cases[i].expected);
-    }
-}
+/* The app's GTK helpers. */
 
 static void
 test_enum_model (void)
@@ -46,7 +25,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
 
-  g_test_add_func ("/utils/display-name", test_display_name);
   g_test_add_func ("/utils/enum-model", test_enum_model);
   return g_test_run ();
 }

@@ -33,21 +33,6 @@ pl_enum_label_model (GType enum_type)
 }
 
 char *
-pl_display_name_for_path (const char *path)
-{
-  g_autofree char *base = NULL;
-  char *dot;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  base = g_filename_display_basename (path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base && g_str_equal (dot, ".pillars"))
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
-char *
 pl_text_source_get_text (GObject *source)
 {
   if (GTK_IS_TEXT_BUFFER (source))

@@ -13,8 +13,6 @@ void        pl_ensure_resources        (void);
  * in value order, for an AdwComboRow. (transfer full) */
 GListModel *pl_enum_label_model        (GType        enum_type);
 
-/* "draft.pillars" → the base name without extension, for titles. */
-char       *pl_display_name_for_path   (const char  *path);
 
 /* Text of a GtkEditable or a GtkTextBuffer. (transfer full) */
 char       *pl_text_source_get_text    (GObject     *source);

@@ -69,7 +69,7 @@ sector_selected_cb (AdwComboRow *combo,
       (int) selected == (int) pl_stakeholder_get_sector (PL_STAKEHOLDER (record)))
     return;
   if (!pl_record_set (record, &error, "sector", (int) selected, NULL))
-    g_warning ("Could not change the sector: %s", error->message);
+    report (PL_STAKEHOLDERS_DIALOG (gtk_widget_get_root (GTK_WIDGET (combo))), error);
 }
 
 static void
@@ -83,7 +83,7 @@ named_active_cb (GtkSwitch  *sw,
   if (pl_record_is_deleted (record) || active == pl_stakeholder_get_may_be_named (PL_STAKEHOLDER (record)))
     return;
   if (!pl_record_set (record, &error, "may-be-named", (int) active, NULL))
-    g_warning ("Could not change the stakeholder: %s", error->message);
+    report (PL_STAKEHOLDERS_DIALOG (gtk_widget_get_root (GTK_WIDGET (sw))), error);
 }
 
 static void

@@ -160,7 +160,13 @@ apply_filters (PlFeedbackPane *self)
 
   pl_feedback_filter_bar_get_query (self->filter_bar, &query);
   if (!pl_feedback_list_set_query (self->list, &query, &error))
-    g_warning ("Could not filter feedback: %s", error->message);
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: a toast when the feedback list could not be filtered; %s is why. */
+      title = g_strdup_printf (_("Could not filter the feedback: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
   pl_feedback_query_clear (&query);
   update_count (self);
 }

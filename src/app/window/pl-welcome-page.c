@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-utils.h"
+#include "pl-window-format.h"
 #include "pl-welcome-page.h"
 
 struct _PlWelcomePage
@@ -47,7 +48,7 @@ rebuild_recent (PlWelcomePage *self)
 
       if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
         continue;
-      name = pl_display_name_for_path (recent[i]);
+      name = pl_window_format_display_name (recent[i]);
       dir = g_path_get_dirname (recent[i]);
       if (g_str_has_prefix (dir, g_get_home_dir ()) && g_strcmp0 (g_get_home_dir (), "/") != 0)
         {

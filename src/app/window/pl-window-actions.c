@@ -5,6 +5,7 @@
 
 #include "pl-export-dialog.h"
 #include "pl-utils.h"
+#include "pl-window-format.h"
 #include "pl-window-private.h"
 
 /* The window's commands (win.*), their shortcuts, and the tab menu. */
@@ -91,7 +92,7 @@ ask_save_copy (PlWindow *self)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *base = pl_display_name_for_path (pl_document_get_path (self->document));
+  g_autofree char *base = pl_window_format_display_name (pl_document_get_path (self->document));
   /* Translators: the suggested name of a copy, "%s" is the original's name */
   g_autofree char *name = g_strdup_printf (_("%s (copy).pillars"), base);
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "pl-window-format.h"
 
@@ -29,4 +31,19 @@ pl_window_format_subtitle (PlLifecycle  status,
     return g_strdup_printf (_("%s · %s · %s"), label, state, live);
   /* Translators: window subtitle, "Drafting · Saved" */
   return g_strdup_printf (_("%s · %s"), label, state);
+}
+
+char *
+pl_window_format_display_name (const char *path)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_filename_display_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base && g_str_equal (dot, ".pillars"))
+    *dot = '\0';
+  return g_steal_pointer (&base);
 }

@@ -19,4 +19,8 @@ char        *pl_window_format_subtitle           (PlLifecycle      status,
                                                   gboolean         failed,
                                                   const char      *live);
 
+/* The name a document goes by in titles and lists: its file name, without
+ * the ".pillars" extension ("Strategy 2026" for ".../Strategy 2026.pillars"). */
+char        *pl_window_format_display_name       (const char      *path);
+
 G_END_DECLS

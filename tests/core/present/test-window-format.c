@@ -42,6 +42,27 @@ test_subtitle (void)
     }
 }
 
+static void
+test_display_name (void)
+{
+  struct {
+    const char *path;
+    const char *expected;
+  } cases[] = {
+    { "/home/a/Strategy 2026.pillars", "Strategy 2026" },
+    { "/tmp/x.pillars.bak", "x.pillars.bak" },
+    { "relative/.pillars", ".pillars" },
+    { "/no/extension", "extension" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = pl_window_format_display_name (cases[i].path);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -50,5 +71,6 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/window-format/subtitle", test_subtitle);
+  g_test_add_func ("/window-format/display-name", test_display_name);
   return g_test_run ();
 }
