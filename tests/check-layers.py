@@ -19,6 +19,7 @@ import tempfile
 # Lower numbers sit lower. A file may include headers of its own wing and of
 # wings with a strictly lower level, never a private header of another wing.
 LEVELS = {
+    'core/files': 0,
     'core/model': 0,
     'core/store': 1,
     'core/document': 2,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-export-dialog.h"
+#include "pl-file-utils.h"
 #include "pl-utils.h"
 #include "pl-window-format.h"
 #include "pl-window-private.h"
@@ -17,8 +18,7 @@ pl_window_save_copy (PlWindow    *self,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) dest = NULL;
+  const char *source;
 
   g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -28,9 +28,9 @@ pl_window_save_copy (PlWindow    *self,
       g_set_error_literal (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED, _("There is no document to copy"));
       return FALSE;
     }
-  source = g_file_new_for_path (pl_document_get_path (self->document));
-  dest = g_file_new_for_path (path);
-  if (g_file_equal (source, dest))
+  source = pl_document_get_path (self->document);
+  /* The same file by any name: "./", a symbolic or a hard link. */
+  if (pl_file_same_as (source, path))
     {
       g_set_error_literal (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS,
                            _("Choose another name: a copy cannot replace its original"));
@@ -39,8 +39,9 @@ pl_window_save_copy (PlWindow    *self,
   /* Everything typed goes into the main file first (a WAL checkpoint). */
   if (!pl_window_flush (self, error))
     return FALSE;
-  return g_file_copy (source, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
-                      NULL, NULL, NULL, error);
+  /* Through a temporary file renamed into place: the copy is complete or
+   * absent, private (0600) or with the mode of the file it replaces. */
+  return pl_file_copy (source, path, error);
 }
 
 /* Opens @path as the application opens files from the command line (a

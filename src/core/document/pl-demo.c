@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "pl-demo.h"
+#include "pl-document-private.h"
 
 /*
  * The example document: the draft national cybersecurity strategy of the
@@ -680,22 +681,16 @@ build_big (PlDocument  *doc,
   return TRUE;
 }
 
-PlDocument *
-pl_demo_create (const char  *path,
-                PlDemoSize   size,
-                GError     **error)
+static gboolean
+build_demo (PlDocument  *doc,
+            gpointer     data,
+            GError     **error)
 {
-  g_autoptr(PlDocument) doc = NULL;
-  PlStrategy *strategy;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!(doc = pl_document_create (path, PL_TEMPLATE_EMPTY, error)))
-    return NULL;
-  strategy = pl_document_get_strategy (doc);
+  PlDemoSize size = *(PlDemoSize *) data;
+  PlStrategy *strategy = pl_document_get_strategy (doc);
 
   if (!pl_document_begin (doc, error))
-    goto fail;
+    return FALSE;
   if (!pl_record_set (PL_RECORD (strategy), error,
                       "title", "National Cybersecurity Strategy 2026–2030",
                       "country", "Republic of the Kestrel Islands",
@@ -705,20 +700,23 @@ pl_demo_create (const char  *path,
                       "lead-agency", "Ministry of Digital Transformation",
                       "vision", "A secure, resilient and trusted cyberspace in which the people of the "
                                 "Kestrel Islands can live, learn and do business with confidence.",
-                      NULL))
-    goto fail_rollback;
-  if (!(size == PL_DEMO_BIG ? build_big (doc, error) : build_small (doc, error)))
-    goto fail_rollback;
-  if (!pl_document_commit (doc, error))
-    goto fail;
-  if (!pl_document_flush (doc, error))
-    goto fail;
-  return g_steal_pointer (&doc);
+                      NULL) ||
+      !(size == PL_DEMO_BIG ? build_big (doc, error) : build_small (doc, error)))
+    {
+      pl_document_rollback (doc);
+      return FALSE;
+    }
+  return pl_document_commit (doc, error);
+}
 
-fail_rollback:
-  pl_document_rollback (doc);
-fail:
-  pl_document_close (doc);
-  g_unlink (path);
-  return NULL;
+/* Built at a temporary name and moved into place when complete
+ * (pl_document_create_built): a killed demo leaves nothing at @path. */
+PlDocument *
+pl_demo_create (const char  *path,
+                PlDemoSize   size,
+                GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return pl_document_create_built (path, PL_TEMPLATE_EMPTY, build_demo, &size, error);
 }

@@ -149,6 +149,19 @@ void        pl_document_sync_feedback_lists    (PlDocument    *self,
                                                 gboolean       is_new);
 void        pl_document_refresh_feedback_lists (PlDocument    *self);
 
+/* Fills a document being created (at its temporary name). */
+typedef gboolean (*PlDocumentBuildFunc) (PlDocument  *self,
+                                         gpointer     data,
+                                         GError     **error);
+
+/* pl_document_create(), with @build run after the template: the document
+ * appears at @path only once built. */
+PlDocument *pl_document_create_built           (const char           *path,
+                                                PlTemplate            template_,
+                                                PlDocumentBuildFunc   build,
+                                                gpointer              data,
+                                                GError              **error);
+
 /* ---- pl-template.c ---- */
 /* Fills a new document with the standard template. */
 gboolean    pl_template_apply                  (PlDocument    *self,

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "pl-document-private.h"
+#include "pl-file-utils.h"
 
 static void pl_document_record_host_init (PlRecordHostInterface *iface);
 
@@ -292,36 +297,139 @@ pl_document_open (const char           *path,
   return g_steal_pointer (&self);
 }
 
+/* Refuses a name that is taken before any work is done (the final
+ * no-replace rename refuses it again if it was taken meanwhile). */
+static gboolean
+check_new_path (const char  *path,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  if (g_lstat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IS_DIRECTORY,
+                     _("“%s” is a folder, not a Pillars document. Choose a .pillars file inside it."), name);
+      else
+        g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS,
+                     _("“%s” already exists. Choose another name, or open it instead."), name);
+      return FALSE;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK | X_OK) != 0)
+    {
+      int saved = g_file_test (dir, G_FILE_TEST_IS_DIR) ? errno : ENOENT;
+
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO,
+                   _("Could not create “%s”: %s. Choose a folder you can write to."), name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Builds the whole document at @temp, then closes it (the WAL is
+ * checkpointed into the file) and syncs it. */
+static gboolean
+build_at (const char           *temp,
+          PlTemplate            template_,
+          PlDocumentBuildFunc   build,
+          gpointer              data,
+          GError              **error)
+{
+  g_autoptr(PlDocument) self = NULL;
+  g_autoptr(PlStrategy) strategy = NULL;
+  gboolean ok;
+
+  self = document_new (temp);
+  if (!(self->store = pl_store_open (temp, TRUE, FALSE, error)))
+    return FALSE;
+
+  strategy = g_object_new (PL_TYPE_STRATEGY, "title", _("National Cybersecurity Strategy"), NULL);
+  ok = pl_store_begin (self->store, error) &&
+       pl_store_insert (self->store, PL_RECORD (strategy), -1, error) &&
+       pl_store_commit (self->store, error) &&
+       load_top (self, error) &&
+       pl_template_apply (self, template_, error) &&
+       (build == NULL || build (self, data, error)) &&
+       pl_document_flush (self, error);
+  pl_document_close (self);
+  return ok && pl_file_sync (temp, error);
+}
+
+static void
+remove_temp (const char *temp)
+{
+  static const char *const sides[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (temp, sides[i], NULL);
+
+      g_unlink (side);
+    }
+  g_unlink (temp);
+}
+
+/* A new document appears at @path complete or not at all: it is built at
+ * a hidden temporary name in the same folder and moved into place without
+ * replacing anything. A build killed midway leaves only that temporary
+ * file, which the next creation at @path removes (pl_file_remove_leftovers):
+ * "already exists" is never caused by our own leftover. */
+PlDocument *
+pl_document_create_built (const char           *path,
+                          PlTemplate            template_,
+                          PlDocumentBuildFunc   build,
+                          gpointer              data,
+                          GError              **error)
+{
+  g_autofree char *temp = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_new_path (path, error))
+    return NULL;
+  pl_file_remove_leftovers (path);
+  for (int attempt = 0; ; attempt++)
+    {
+      g_clear_pointer (&temp, g_free);
+      g_clear_error (&local);
+      temp = pl_file_temp_name (path);
+      if (build_at (temp, template_, build, data, &local))
+        break;
+      remove_temp (temp);
+      /* Only a clash of random names is worth another try. */
+      if (!g_error_matches (local, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS) || attempt >= 5)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  if (!pl_file_move_into_place (temp, path, FALSE, &local))
+    {
+      remove_temp (temp);
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS,
+                       _("“%s” already exists. Choose another name, or open it instead."), name);
+        }
+      else
+        g_set_error_literal (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO, local->message);
+      return NULL;
+    }
+  return pl_document_open (path, PL_DOCUMENT_OPEN_DEFAULT, error);
+}
+
 PlDocument *
 pl_document_create (const char  *path,
                     PlTemplate   template_,
                     GError     **error)
 {
-  g_autoptr(PlDocument) self = NULL;
-  g_autoptr(PlStrategy) strategy = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = document_new (path);
-  if (!(self->store = pl_store_open (path, TRUE, FALSE, error)))
-    return NULL;
-
-  strategy = g_object_new (PL_TYPE_STRATEGY, "title", _("National Cybersecurity Strategy"), NULL);
-  if (!pl_store_begin (self->store, error) ||
-      !pl_store_insert (self->store, PL_RECORD (strategy), -1, error) ||
-      !pl_store_commit (self->store, error))
-    goto fail;
-  if (!load_top (self, error))
-    goto fail;
-  if (!pl_template_apply (self, template_, error))
-    goto fail;
-  return g_steal_pointer (&self);
-
-fail:
-  pl_document_close (self);
-  g_unlink (path);
-  return NULL;
+  return pl_document_create_built (path, template_, NULL, NULL, error);
 }
 
 void

@@ -6,7 +6,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "pl-atomic-file.h"
 #include "pl-document-read.h"
+#include "pl-file-utils.h"
 #include "pl-export-private.h"
 
 void
@@ -624,6 +626,40 @@ pl_export_to_stream (PlDocument             *document,
   return TRUE;
 }
 
+/* An export never replaces the document it is made from (in any spelling:
+ * "./", a symbolic or a hard link, or its SQLite side files), nor any other
+ * Pillars document: that is a strategy, not an old export. */
+static gboolean
+check_target (PlDocument  *document,
+              const char  *path,
+              GError     **error)
+{
+  const char *source = pl_document_get_path (document);
+  static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *name = g_filename_display_basename (path);
+
+  for (guint i = 0; source != NULL && i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (source, sides[i], NULL);
+
+      if (pl_file_same_as (path, side))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("“%s” is the document being exported: the export would destroy it. Choose another name for the export."),
+                       name);
+          return FALSE;
+        }
+    }
+  if (pl_file_has_sqlite_app_id (path, PL_APPLICATION_ID))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is a Pillars document: an export does not replace a strategy. Choose another name for the export."),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 pl_export_to_file (PlDocument             *document,
                    const PlExportOptions  *options,
@@ -631,33 +667,23 @@ pl_export_to_file (PlDocument             *document,
                    GCancellable           *cancellable,
                    GError                **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(PlAtomicFile) file = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  /* g_file_replace writes to a temporary file and renames it on close,
-   * so a failed export leaves the old file (or none) in place. */
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
+  if (!check_target (document, path, error))
+    return FALSE;
+  /* Written to a temporary file next to @path and renamed over it once
+   * complete: a failed or killed export leaves the old file (or none). */
+  if (!(file = pl_atomic_file_new (path, error)))
+    return FALSE;
+  if (!pl_export_to_stream (document, options, pl_atomic_file_get_stream (file), cancellable, error))
     {
-      g_prefix_error (error, _("Could not write the export: "));
-      return FALSE;
-    }
-  if (!pl_export_to_stream (document, options, G_OUTPUT_STREAM (out), cancellable, error))
-    {
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
+      g_autofree char *name = g_filename_display_basename (path);
 
-      /* Closing with a cancelled cancellable drops the temporary file. */
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      pl_atomic_file_abort (file);
+      g_prefix_error (error, _("Could not write the export “%s”: "), name);
       return FALSE;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    {
-      g_prefix_error (error, _("Could not write the export: "));
-      return FALSE;
-    }
-  return TRUE;
+  return pl_atomic_file_commit (file, TRUE, error);
 }

@@ -368,7 +368,7 @@ open_internal (const char  *path,
 
   if (create)
     {
-      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
       if (fd < 0)
         {
