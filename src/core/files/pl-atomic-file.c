@@ -59,14 +59,25 @@ pl_atomic_file_init (PlAtomicFile *self)
   self->fd = -1;
 }
 
+/* Names the file as the caller gave it (a folder that is missing is part
+ * of what the user typed). */
 static void
 set_open_error (GError     **error,
                 int          saved,
                 const char  *path)
 {
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *name = g_filename_display_name (path);
 
-  if (saved == ENOSPC || saved == EDQUOT)
+  if (saved == ENOENT)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *dir_name = g_filename_display_name (dir);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Could not write “%s”: the folder “%s” does not exist. Choose an existing folder."),
+                   name, dir_name);
+    }
+  else if (saved == ENOSPC || saved == EDQUOT || saved == EFBIG)
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                  _("Could not write “%s”: %s. Free some space on the disk, or choose another disk, and try again."),
                  name, g_strerror (saved));
