@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "pl-export-dialog.h"
 #include "pl-test-app.h"
@@ -64,6 +65,33 @@ test_export_dialog (void)
     g_clear_error (&error);
     g_assert_true (g_file_get_contents (csv, &bytes, &length, NULL));
     g_assert_cmpuint (length, >, 0);
+  }
+
+  /* Never over the document, by any name: the dialog says why. */
+  {
+    g_autofree char *hard = g_build_filename (dir, "hard.md", NULL);
+    g_autofree char *sym = g_build_filename (dir, "sym.docx", NULL);
+    g_autofree char *dotted = g_build_filename (dir, ".", "export.pillars", NULL);
+    const char *names[] = { path, dotted, hard, sym };
+    g_autofree char *before = NULL;
+    gsize before_len = 0;
+
+    g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+    g_assert_cmpint (link (path, hard), ==, 0);
+    g_assert_cmpint (symlink ("export.pillars", sym), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *after = NULL;
+        gsize after_len = 0;
+
+        g_clear_error (&error);
+        g_assert_false (pl_export_dialog_export_to (dialog, names[i], &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+        g_assert_nonnull (error ? strstr (error->message, "Choose another name for the export") : NULL);
+        g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+        g_assert_true (before_len == after_len && memcmp (before, after, before_len) == 0);
+      }
+    g_clear_error (&error);
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
   pl_test_close_window (window);

@@ -4,6 +4,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "pl-capture-bar-private.h"
 #include "pl-feedback-pane-private.h"
@@ -353,9 +357,29 @@ test_read_only (void)
     g_autoptr(GError) copy_error = NULL;
     PlWindow *copy_window;
 
+    g_autofree char *hard = g_build_filename (dir, "hard.pillars", NULL);
+    g_autofree char *sym = g_build_filename (dir, "sym.pillars", NULL);
+    g_autofree char *before = NULL, *after = NULL;
+    gsize before_len = 0, after_len = 0;
+    struct stat st;
+
+    g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+    /* Never onto the original, by any name. */
+    g_assert_cmpint (link (path, hard), ==, 0);
+    g_assert_cmpint (symlink ("ro.pillars", sym), ==, 0);
     g_assert_false (pl_window_save_copy (window, path, NULL));
+    g_assert_false (pl_window_save_copy (window, hard, NULL));
+    g_assert_false (pl_window_save_copy (window, sym, NULL));
+    g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+    g_assert_true (before_len == after_len && memcmp (before, after, before_len) == 0);
+    g_unlink (hard);
+    g_unlink (sym);
     g_assert_true (pl_window_save_copy (window, copy, &copy_error));
     g_assert_no_error (copy_error);
+    /* Private, whatever the umask lets through. */
+    g_assert_cmpint (g_stat (copy, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
     copy_window = pl_test_open_window (copy);
     g_assert_false (pl_document_is_read_only (pl_window_get_document (copy_window)));
     g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_pillars (pl_window_get_document (copy_window))), ==, 5);

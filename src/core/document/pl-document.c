@@ -357,6 +357,21 @@ build_at (const char           *temp,
   return ok && pl_file_sync (temp, error);
 }
 
+/* A message about the temporary file is about the document to the user. */
+static void
+name_target_in (GError     *error,
+                const char *temp,
+                const char *path)
+{
+  g_autofree char *temp_name = g_filename_display_basename (temp);
+  g_autofree char *name = g_filename_display_basename (path);
+  GString *message = g_string_new (error->message);
+
+  g_string_replace (message, temp_name, name, 0);
+  g_free (error->message);
+  error->message = g_string_free (message, FALSE);
+}
+
 static void
 remove_temp (const char *temp)
 {
@@ -403,6 +418,7 @@ pl_document_create_built (const char           *path,
       /* Only a clash of random names is worth another try. */
       if (!g_error_matches (local, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_EXISTS) || attempt >= 5)
         {
+          name_target_in (local, temp, path);
           g_propagate_error (error, g_steal_pointer (&local));
           return NULL;
         }

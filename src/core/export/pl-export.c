@@ -682,7 +682,15 @@ pl_export_to_file (PlDocument             *document,
       g_autofree char *name = g_filename_display_basename (path);
 
       pl_atomic_file_abort (file);
-      g_prefix_error (error, _("Could not write the export “%s”: "), name);
+      if (error != NULL && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        {
+          g_clear_error (error);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                       _("Could not write the export “%s”: the disk is full. Nothing was written; free some space, or export to another disk."),
+                       name);
+        }
+      else
+        g_prefix_error (error, _("Could not write the export “%s”: "), name);
       return FALSE;
     }
   return pl_atomic_file_commit (file, TRUE, error);

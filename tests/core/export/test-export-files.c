@@ -140,7 +140,7 @@ test_never_over_other_document (Fixture       *f,
   before = pl_test_read_bytes (other);
   g_assert_false (export_as (f->doc, PL_EXPORT_DOCX, other, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-  g_assert_nonnull (strstr (error->message, "“report.docx” is a Pillars document"));
+  g_assert_nonnull (error ? strstr (error->message, "“report.docx” is a Pillars document") : NULL);
   after = pl_test_read_bytes (other);
   g_assert_true (g_bytes_equal (before, after));
 }
@@ -190,12 +190,15 @@ static void
 test_failed_write (Fixture       *f,
                    gconstpointer  data)
 {
+  /* The disk fills up at different points (the writer's buffer is
+   * 32 KiB). */
+  const guint limits[] = { 2048, 8192, 16384, 32768 };
   struct rlimit saved, small;
 
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   small = saved;
-  small.rlim_cur = 2048;
+  for (guint k = 0; k < G_N_ELEMENTS (limits); k++)
   for (guint j = 0; j < G_N_ELEMENTS (formats); j++)
     {
       g_autofree char *name = g_strdup_printf ("new.%s", pl_export_format_extension (formats[j]));
@@ -208,16 +211,19 @@ test_failed_write (Fixture       *f,
       gboolean ok, ok2;
 
       g_assert_true (g_file_set_contents (old, "the old export", -1, NULL));
+      small.rlim_cur = limits[k];
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
       ok = export_as (f->doc, formats[j], out, &error);
       ok2 = export_as (f->doc, formats[j], old, &error2);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-      g_assert_false (ok);
-      g_assert_nonnull (error);
-      g_assert_false (ok2);
-      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_test_message ("format %u, full at %u bytes: %d %d", j, limits[k], ok, ok2);
+      /* Either the export fitted, or nothing of it is left. */
+      g_assert_true (ok == (error == NULL));
+      g_assert_true (ok == g_file_test (out, G_FILE_TEST_EXISTS));
       g_assert_true (g_file_get_contents (old, &text, NULL, NULL));
-      g_assert_cmpstr (text, ==, "the old export");
+      if (!ok2)
+        g_assert_cmpstr (text, ==, "the old export");
+      g_unlink (out);
       g_assert_cmpint (g_unlink (old), ==, 0);
       /* Nothing but the document. */
       g_assert_cmpuint (count_entries (f->dir), ==, 0);
