@@ -109,12 +109,19 @@ pl_atomic_file_new (const char  *path,
     self->path = realpath (path, NULL);
   if (self->path == NULL)
     self->path = g_strdup (path);
-  if (g_stat (self->path, &st) == 0 && S_ISDIR (st.st_mode))
+  if (g_stat (self->path, &st) == 0 && !S_ISREG (st.st_mode))
     {
-      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *name = g_filename_display_name (path);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder. Choose a file name."), name);
+      /* Renaming over a device or a pipe would replace it, not write to
+       * it (think of /dev/null, as root). */
+      if (S_ISDIR (st.st_mode))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("“%s” is a folder. Choose a file name."), name);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                     _("“%s” is not a regular file. Choose a file name."), name);
+      self->done = TRUE;
       return NULL;
     }
 

@@ -193,6 +193,33 @@ test_failed_write (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* Never renamed over a device, a pipe or a folder ("-o /dev/null" as
+ * root would replace /dev/null). */
+static void
+test_not_regular (void)
+{
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *fifo = pl_test_path (dir, "pipe");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlAtomicFile) file = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  file = pl_atomic_file_new (fifo, &error);
+  g_assert_null (file);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  /* Still the pipe. (Not tried on /dev/null: a regression would replace
+   * it on the machine running the tests.) */
+  g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_clear_error (&error);
+  file = pl_atomic_file_new (dir, &error);
+  g_assert_null (file);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  pl_test_rmdir_recursive (dir);
+}
+
 static void
 test_symlink_followed (void)
 {
@@ -313,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/files/atomic/no-replace", test_no_replace);
   g_test_add_func ("/files/atomic/abort", test_abort);
   g_test_add_func ("/files/atomic/failed-write", test_failed_write);
+  g_test_add_func ("/files/atomic/not-regular", test_not_regular);
   g_test_add_func ("/files/atomic/symlink-followed", test_symlink_followed);
   g_test_add_func ("/files/atomic/leftovers", test_leftovers);
   g_test_add_func ("/files/same-as", test_same_as);
