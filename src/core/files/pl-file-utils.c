@@ -152,11 +152,15 @@ pl_file_remove_leftovers (const char *path)
       if (len == 6 + strlen (TEMP_SUFFIX))
         {
           int fd = g_open (full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+          struct stat st;
 
           if (fd < 0)
             continue;
-          /* Locked: its writer is alive. */
-          if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+          /* Only our own (in a shared folder, another user's file is not
+           * ours to remove), and only when unlocked: a locked one's writer
+           * is alive. */
+          if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+              flock (fd, LOCK_EX | LOCK_NB) == 0)
             {
               for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
                 {
@@ -247,10 +251,12 @@ static gboolean
 link_noreplace (const char *from,
                 const char *to)
 {
+#ifdef RENAME_NOREPLACE
   if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
     return TRUE;
   if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
     return FALSE;
+#endif
   /* A file system without RENAME_NOREPLACE: link() refuses an existing
    * target as well. */
   if (link (from, to) == 0)
