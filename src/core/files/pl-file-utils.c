@@ -176,7 +176,10 @@ pl_file_remove_leftovers (const char *path)
         {
           /* A side file whose database is gone. */
           g_autofree char *side = g_build_filename (dir_name, name, NULL);
+          struct stat st;
 
+          if (g_lstat (side, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
+            continue;
           for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
             if (g_str_equal (rest + 6 + strlen (TEMP_SUFFIX), sides[i]))
               g_unlink (side);
