@@ -306,6 +306,7 @@ check_new_path (const char  *path,
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *dir = g_path_get_dirname (path);
   struct stat st;
+  int saved = 0;
 
   if (g_lstat (path, &st) == 0)
     {
@@ -317,10 +318,22 @@ check_new_path (const char  *path,
                      _("“%s” already exists. Choose another name, or open it instead."), name);
       return FALSE;
     }
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK | X_OK) != 0)
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    saved = ENOENT;
+  else if (g_access (dir, W_OK | X_OK) != 0)
+    saved = errno;
+  if (saved == ENOENT)
     {
-      int saved = g_file_test (dir, G_FILE_TEST_IS_DIR) ? errno : ENOENT;
+      g_autofree char *full = g_filename_display_name (path);
+      g_autofree char *dir_name = g_filename_display_name (dir);
 
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO,
+                   _("Could not create “%s”: the folder “%s” does not exist. Choose an existing folder."),
+                   full, dir_name);
+      return FALSE;
+    }
+  if (saved != 0)
+    {
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO,
                    _("Could not create “%s”: %s. Choose a folder you can write to."), name, g_strerror (saved));
       return FALSE;

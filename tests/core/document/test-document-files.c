@@ -108,6 +108,20 @@ test_failed_build (void)
   g_assert_true (g_file_get_contents (taken, &text, NULL, NULL));
   g_assert_cmpstr (text, ==, "mine");
   g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_clear_error (&error);
+
+  /* A folder that does not exist is named. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "nowhere", "s.pillars", NULL);
+    g_autofree char *expected = g_strdup_printf ("Could not create “%s”: the folder “%s/nowhere” does not exist. Choose an existing folder.",
+                                                 missing, dir);
+
+    doc = pl_document_create (missing, PL_TEMPLATE_STANDARD, &error);
+    g_assert_null (doc);
+    g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO);
+    g_assert_cmpstr (error ? error->message : NULL, ==, expected);
+    g_assert_cmpuint (count_entries (dir), ==, 1);
+  }
   pl_test_rmdir_recursive (dir);
 }
 
