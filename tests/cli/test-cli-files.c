@@ -218,6 +218,53 @@ test_full_disk (void)
   expect_ok ("", "demo", "g.pillars");
 }
 
+/* A real full disk: a 96 KiB tmpfs mounted in a mount namespace of its
+ * own (root only; skipped where namespaces or mounts are not allowed). The
+ * big demo's HTML export (4 MB) and a new demo cannot fit: each fails
+ * saying the disk is full and leaves the file system empty. */
+static void
+test_real_full_disk (void)
+{
+  static const char script[] =
+    "mount -t tmpfs -o size=96k tmpfs \"$1\" || exit 77\n"
+    "cd \"$1\"\n"
+    "\"$2\" export \"$3\" --format html -o big.html; echo \"export $?\"\n"
+    "\"$2\" demo d.pillars; echo \"demo $?\"\n"
+    "ls -A\n";
+  g_autofree char *mount_point = g_build_filename (pl_cli_test_dir, "small-disk", NULL);
+  g_autofree char *big = g_build_filename (pl_cli_test_dir, "kb.pillars", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  int status = 0;
+  const char *argv[] = { "unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh",
+                         mount_point, g_getenv ("PILLARS_CLI"), big, NULL };
+
+  if (geteuid () != 0 || unshare == NULL)
+    {
+      g_test_skip ("needs root and unshare");
+      return;
+    }
+  if (!exists_in_dir ("kb.pillars"))
+    expect_ok ("", "demo", "--size", "big", "kb.pillars");
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("mounting a tmpfs is not allowed here");
+      g_rmdir (mount_point);
+      return;
+    }
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpstr (out, ==, "export 1\ndemo 1\n");
+  g_assert_nonnull (strstr (err, "pillars-cli: Could not write the export “big.html”: the disk is full."));
+  g_assert_nonnull (strstr (err, "pillars-cli: Could not save “d.pillars”: the disk is full."));
+  g_assert_null (strstr (err, ".partial"));
+  g_assert_cmpint (g_rmdir (mount_point), ==, 0);
+}
+
 /* Kills @args after @delay_ms milliseconds (or lets it finish). */
 static void
 run_and_kill (const char * const *args,
@@ -354,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/cli/files/export-over-document", test_export_over_document);
   g_test_add_func ("/cli/files/modes", test_modes);
   g_test_add_func ("/cli/files/full-disk", test_full_disk);
+  g_test_add_func ("/cli/files/real-full-disk", test_real_full_disk);
   g_test_add_func ("/cli/files/killed", test_killed);
   g_test_add_func ("/cli/files/killed-export", test_killed_export);
   return pl_cli_test_run ();
