@@ -309,6 +309,7 @@ pl_file_copy (const char  *from,
   g_autoptr(PlAtomicFile) file = NULL;
   g_autoptr(GFile) source = g_file_new_for_path (from);
   g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (pl_file_same_as (from, to))
     {
@@ -323,9 +324,17 @@ pl_file_copy (const char  *from,
   if (!(file = pl_atomic_file_new (to, error)))
     return FALSE;
   if (g_output_stream_splice (pl_atomic_file_get_stream (file), G_INPUT_STREAM (in),
-                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, error) < 0)
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &local) < 0)
     {
+      g_autofree char *name = g_filename_display_basename (to);
+
       pl_atomic_file_abort (file);
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Could not write “%s”: the disk is full. Nothing was written; free some space, or choose another disk."),
+                     name);
+      else
+        g_set_error (error, local->domain, local->code, _("Could not write “%s”: %s"), name, local->message);
       return FALSE;
     }
   return pl_atomic_file_commit (file, TRUE, error);

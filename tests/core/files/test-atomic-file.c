@@ -323,6 +323,29 @@ test_copy (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   assert_contents (from, "strategy");
   g_assert_cmpuint (count_entries (dir), ==, 3);
+  g_clear_error (&error);
+
+  /* A disk that fills up midway: no copy, no temporary file. */
+  {
+    g_autofree char *big = pl_test_path (dir, "big");
+    g_autofree char *big_copy = pl_test_path (dir, "big copy");
+    g_autofree char *data = g_strnfill (64 * 1024, 'x');
+    struct rlimit saved, small;
+    gboolean ok;
+
+    g_assert_true (g_file_set_contents (big, data, -1, NULL));
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    small = saved;
+    small.rlim_cur = 4096;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+    ok = pl_file_copy (big, big_copy, &error);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    g_assert_false (ok);
+    g_assert_nonnull (error ? strstr (error->message, "“big copy”") : NULL);
+    g_assert_false (g_file_test (big_copy, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_entries (dir), ==, 4);
+  }
   umask (old);
   pl_test_rmdir_recursive (dir);
 }
