@@ -28,11 +28,17 @@ _pl_store_set_sqlite_error (PlStore  *store,
   const char *detail = store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
 
   g_debug ("%s: %s: SQLite %d: %s", name, what, rc, detail);
+  /* SQLite reports a full disk met while growing its -shm as an I/O
+   * error: the errno tells. */
+  if ((rc & 0xff) == SQLITE_IOERR && store->db != NULL && sqlite3_system_errno (store->db) == ENOSPC)
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO,
-                   _("Could not save “%s”: the disk is full. Free some space; nothing was changed."), name);
+                   _("Could not %s “%s”: the disk is full. Free some space on it and try again; nothing was changed."),
+                   what, name);
       break;
     case SQLITE_READONLY:
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_READ_ONLY,
