@@ -136,6 +136,14 @@ plant_symlink_cb (gpointer data)
   return symlink (plant->target, plant->path) == 0;
 }
 
+static gboolean
+plant_fifo_cb (gpointer data)
+{
+  Plant *plant = data;
+
+  return mkfifo (plant->path, 0666) == 0;
+}
+
 static char *
 strategy_title (PlDocument *doc)
 {
@@ -200,7 +208,8 @@ test_planted_wal_ignored (void)
   pl_test_rmdir_recursive (dir);
 }
 
-/* A -shm planted by the other user (which holds no change) is removed:
+/* A -shm planted by the other user (a pipe: SQLite could not map it, and
+ * the owner could not open the document) holds no change and is removed:
  * the owner's session works with a -shm of the owner's own. */
 static void
 test_planted_shm_replaced (void)
@@ -220,17 +229,21 @@ test_planted_shm_replaced (void)
   path = make_owner_document (dir);
   shm = g_strconcat (path, "-shm", NULL);
   plant.path = shm;
-  g_assert_true (as_other_user (plant_file_cb, &plant));
+  g_assert_true (as_other_user (plant_fifo_cb, &plant));
 
   doc = pl_document_open (path, PL_DOCUMENT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
-  g_assert_false (pl_document_is_read_only (doc));
-  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Written safely", NULL);
-  g_assert_no_error (error);
-  g_assert_nonnull (pillar);
-  g_assert_cmpint (g_lstat (shm, &st), ==, 0);
-  g_assert_cmpint (st.st_uid, ==, geteuid ());
+  if (doc != NULL)
+    {
+      g_assert_false (pl_document_is_read_only (doc));
+      pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Written safely", NULL);
+      g_assert_no_error (error);
+      g_assert_nonnull (pillar);
+      g_assert_cmpint (g_lstat (shm, &st), ==, 0);
+      g_assert_true (S_ISREG (st.st_mode));
+      g_assert_cmpint (st.st_uid, ==, geteuid ());
+    }
   g_clear_object (&pillar);
   g_clear_object (&doc);
   g_assert_false (pl_test_side_files_exist (path));

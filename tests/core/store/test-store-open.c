@@ -252,6 +252,7 @@ test_full_disk_reads (void)
       g_clear_object (&doc);
     }
 
+  g_clear_error (&error);
   doc = pl_document_open (path, PL_DOCUMENT_OPEN_DEFAULT, &error);
   if (doc != NULL)
     pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "No room", NULL);
