@@ -30,6 +30,7 @@ struct _PlStore
   gboolean    write_ready; /* checked for damage, in WAL mode: may write */
   int         upgraded_from; /* format the file had before this session, or 0 */
   gboolean    in_memory;   /* an old format upgraded in memory, for reading */
+  gboolean    had_side_files; /* a -wal or -shm was there before we opened */
   char       *read_only_reason;
   guint       depth;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */
@@ -74,6 +75,8 @@ gboolean      _pl_store_inspect_side_files (PlStore           *store,
                                             gboolean           may_remove,
                                             PlSideFiles       *out);
 void          _pl_side_files_clear       (PlSideFiles    *side);
+/* After a failed open: removes an empty -wal and a -shm SQLite made. */
+void          _pl_store_remove_new_side_files (PlStore   *store);
 /* "file:/absolute/path?@query" for sqlite3_open_v2 with SQLITE_OPEN_URI. */
 char         *_pl_store_file_uri         (const char     *path,
                                           const char     *query);

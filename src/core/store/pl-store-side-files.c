@@ -97,6 +97,22 @@ _pl_side_files_clear (PlSideFiles *side)
   g_clear_pointer (&side->foreign, g_free);
 }
 
+void
+_pl_store_remove_new_side_files (PlStore *store)
+{
+  g_autofree char *wal = g_strconcat (store->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (store->path, "-shm", NULL);
+  struct stat st;
+
+  if (store->had_side_files)
+    return;
+  /* Only an empty -wal: one with changes is never thrown away. */
+  if (g_lstat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () && st.st_size == 0)
+    g_unlink (wal);
+  if (g_lstat (wal, &st) != 0 && g_lstat (shm, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid ())
+    g_unlink (shm);
+}
+
 /* "file:/path?<query>", with the characters a URI reserves escaped. */
 char *
 _pl_store_file_uri (const char *path,

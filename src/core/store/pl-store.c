@@ -416,6 +416,7 @@ open_internal (const char  *path,
 
       /* Before anything else reads the file: SQLite would replay them. */
       _pl_store_inspect_side_files (store, &st, !read_only && file_writable && folder_writable, &side);
+      store->had_side_files = side.wal || side.shm || side.foreign != NULL;
       if (!check_header (store, path, side.wal_hot && side.foreign == NULL, &wal_mode, error))
         {
           _pl_side_files_clear (&side);
@@ -602,6 +603,10 @@ pl_store_free (PlStore *store)
       if (store->opened && store->write_ready)
         sqlite3_exec (store->db, "PRAGMA optimize;", NULL, NULL, NULL);
       sqlite3_close (store->db);
+      /* A failed open leaves nothing behind, not even a full disk's
+       * half-made -shm. */
+      if (!store->opened)
+        _pl_store_remove_new_side_files (store);
     }
   /* Only now, after SQLite closed its descriptors. */
   if (store->lock_fd >= 0)

@@ -265,6 +265,8 @@ test_full_disk_reads (void)
       g_assert_nonnull (strstr (error->message, "Free"));
     }
   g_clear_object (&doc);
+  /* Nothing half-made is left next to it either. */
+  g_assert_false (pl_test_side_files_exist (path));
 
   umount2 (dir, MNT_DETACH);
   g_rmdir (dir);
