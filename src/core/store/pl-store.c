@@ -338,6 +338,27 @@ read_only_mode (PlStore            *store,
   return TRUE;
 }
 
+static gboolean
+side_files_still_trusted (PlStore            *store,
+                          const struct stat  *st,
+                          GError            **error)
+{
+  PlSideFiles again = { 0 };
+  gboolean trusted = _pl_store_inspect_side_files (store, st, FALSE, &again);
+
+  if (!trusted)
+    {
+      /* Closing must not checkpoint what may be someone else's WAL. */
+      sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
+                   _("“%s” was not opened: “%s” appeared next to it while it was being opened, and it "
+                     "was not made by the document’s owner. Check what that file is, remove it and try again."),
+                   store->display_name, again.foreign);
+    }
+  _pl_side_files_clear (&again);
+  return trusted;
+}
+
 static PlStore *
 open_internal (const char  *path,
                gboolean     create,
@@ -538,6 +559,10 @@ open_internal (const char  *path,
         }
       /* Nothing is written before the file is known to be what it says. */
       if (!_pl_store_validate_schema (store, error))
+        return NULL;
+      /* SQLite has now opened (or created) the side files it uses: if one
+       * was planted since they were looked at, nothing from it is kept. */
+      if (!immutable && !side_files_still_trusted (store, &st, error))
         return NULL;
       if (store->version < target_version)
         {
