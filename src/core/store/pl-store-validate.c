@@ -120,8 +120,10 @@ _pl_store_quick_check (PlStore  *store,
   gboolean ok = FALSE;
   int rc;
 
-  /* About 50 ms on the 25 MB demo document ("pillars-cli demo --size big"),
-   * so it runs once per session, before the first write. */
+  /* 50 to 150 ms on the 25 MB demo document ("pillars-cli demo --size
+   * big") on a shared 2-core machine: too slow for every open of a file
+   * that is only read, so it runs once per session, before the first
+   * write. */
   rc = sqlite3_prepare_v2 (store->db, "PRAGMA quick_check (1);", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

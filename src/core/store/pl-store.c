@@ -657,7 +657,8 @@ pl_store_get_read_only_reason (PlStore *store)
 int
 pl_store_get_version (PlStore *store)
 {
-  return store->version;
+  /* The file's own format: an upgrade in memory did not change it. */
+  return store->in_memory ? store->upgraded_from : store->version;
 }
 
 gboolean

@@ -94,6 +94,8 @@ test_migrate_v1 (void)
   if (doc == NULL)
     return;
   g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
+  /* Opened for writing: upgraded in the file, and it says so. */
+  g_assert_cmpint (pl_document_get_upgraded_from (doc), ==, 1);
 
   /* The data is intact. */
   g_assert_cmpstr (pl_strategy_get_title (pl_document_get_strategy (doc)), ==, "Old strategy");
@@ -195,6 +197,7 @@ test_read_old_without_upgrade (void)
       g_assert_cmpstr (pl_strategy_get_title (pl_document_get_strategy (doc)), ==, "Old strategy");
       g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_pillars (doc)), ==, 2);
       g_assert_cmpint (pl_document_get_upgraded_from (doc), ==, 1);
+      g_assert_cmpint (pl_document_get_schema_version (doc), ==, 1);
       g_assert_true (pl_document_is_read_only (doc));
     }
   g_clear_object (&doc);
