@@ -92,7 +92,16 @@ gboolean      _pl_store_quick_check      (PlStore        *store,
 gboolean      _pl_store_copy_to_memory   (PlStore        *store,
                                           GError        **error);
 
+/* Set on every connection to a document (mmap reads avoid a copy per page
+ * for big documents). */
+#define PL_STORE_SESSION_PRAGMAS \
+  "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;"
+
 /* pl-store-migrate.c */
+/* Before the first write to an old file read through an in-memory
+ * upgrade: upgrades the file itself and reads from it from now on. */
+gboolean      _pl_store_upgrade_file     (PlStore        *store,
+                                          GError        **error);
 gboolean      _pl_store_migrate          (PlStore        *store,
                                           int             from,
                                           int             to,

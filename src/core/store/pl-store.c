@@ -568,28 +568,20 @@ open_internal (const char  *path,
         {
           int from = store->version;
 
-          if (read_only)
-            {
-              /* Reading an old file needs no write access: the upgrade
-               * happens in a copy in memory, the file stays as it is. */
-              if (!_pl_store_copy_to_memory (store, error) ||
-                  !_pl_store_migrate (store, from, target_version, error) ||
-                  !_pl_store_exec (store, "PRAGMA query_only = ON;", error))
-                return NULL;
-              store->in_memory = TRUE;
-            }
-          else if (!_pl_store_quick_check (store, error) ||
-                   !_pl_store_migrate (store, from, target_version, error) ||
-                   !_pl_store_exec (store, "PRAGMA journal_mode = WAL;", error))
+          /* Reading an old file needs no write access and changes
+           * nothing: it is read through an upgrade in a copy in memory.
+           * A writable one is upgraded in the file at its first write
+           * (the document's lock keeps other writers out meanwhile). */
+          if (!_pl_store_copy_to_memory (store, error) ||
+              !_pl_store_migrate (store, from, target_version, error) ||
+              (read_only && !_pl_store_exec (store, "PRAGMA query_only = ON;", error)))
             return NULL;
-          else
-            store->write_ready = TRUE;
+          store->in_memory = TRUE;
           store->upgraded_from = from;
         }
     }
 
-  /* mmap reads avoid a copy per page for big documents. */
-  if (!_pl_store_exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;", error))
+  if (!_pl_store_exec (store, PL_STORE_SESSION_PRAGMAS, error))
     return NULL;
 
   sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
@@ -680,6 +672,8 @@ _pl_store_check_writable (PlStore  *store,
                    store->read_only_reason ? store->read_only_reason : "");
       return FALSE;
     }
+  if (store->in_memory && !_pl_store_upgrade_file (store, error))
+    return FALSE;
   /* The first write of a session: a damaged file is not written to, and
    * a file is switched to WAL only now, so that a session that only reads
    * (or fails) leaves its header as it was. */

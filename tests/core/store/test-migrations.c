@@ -93,9 +93,16 @@ test_migrate_v1 (void)
   g_assert_nonnull (doc);
   if (doc == NULL)
     return;
-  g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
-  /* Opened for writing: upgraded in the file, and it says so. */
+  /* Opened for writing, read through the upgrade: the file itself is
+   * upgraded only by the first write, and the document says so. */
+  g_assert_cmpint (pl_document_get_schema_version (doc), ==, 1);
   g_assert_cmpint (pl_document_get_upgraded_from (doc), ==, 1);
+  {
+    sqlite3 *db = pl_test_sqlite_open (path, FALSE);
+
+    g_assert_cmpint (pl_test_sqlite_int (db, "PRAGMA user_version"), ==, 1);
+    sqlite3_close (db);
+  }
 
   /* The data is intact. */
   g_assert_cmpstr (pl_strategy_get_title (pl_document_get_strategy (doc)), ==, "Old strategy");
@@ -147,6 +154,7 @@ test_migrate_v1 (void)
    * feedback, and snapshots can be stored. */
   g_assert_true (pl_record_set (PL_RECORD (pillar), &error, "body", "We will train many people.", NULL));
   g_assert_no_error (error);
+  g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
   g_assert_true (pl_feedback_get_orphaned (old_feedback));
   {
     g_autoptr(PlSnapshot) snapshot = pl_document_add (doc, PL_TYPE_SNAPSHOT, NULL, -1, &error,
@@ -243,14 +251,21 @@ test_migration_failure_leaves_file (void)
     sqlite3_close (db);
   }
 
-  /* Once the clash is removed, the same file upgrades. */
+  /* Once the clash is removed, the same file upgrades (at its first
+   * write). */
   g_assert_true (pl_test_sqlite_exec_file (path, "DROP TABLE snapshots"));
   g_clear_error (&error);
   doc = pl_document_open (path, 0, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   if (doc)
-    g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
+    {
+      g_autoptr(PlPillar) added = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "After", NULL);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (added);
+      g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
+    }
   pl_test_rmdir_recursive (dir);
 }
 
