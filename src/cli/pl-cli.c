@@ -60,6 +60,11 @@ pl_cli_open (const char  *path,
       g_object_unref (doc);
       return NULL;
     }
+  /* Say so: older versions of Pillars cannot open an upgraded file. */
+  if (doc != NULL && !read_only && pl_document_get_upgraded_from (doc) > 0)
+    g_printerr (_("Note: “%s” is in document format %d; saving this change upgrades it to format %d, "
+                  "which older versions of Pillars cannot open.\n"),
+                path, pl_document_get_upgraded_from (doc), PL_SCHEMA_VERSION);
   return doc;
 }
 

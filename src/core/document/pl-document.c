@@ -502,6 +502,13 @@ pl_document_get_schema_version (PlDocument *self)
   return self->store ? pl_store_get_version (self->store) : 0;
 }
 
+int
+pl_document_get_upgraded_from (PlDocument *self)
+{
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), 0);
+  return self->store ? pl_store_get_upgraded_from (self->store) : 0;
+}
+
 guint64
 pl_document_get_generation (PlDocument *self)
 {

@@ -67,6 +67,11 @@ gboolean       pl_document_is_read_only      (PlDocument           *self);
 /* Why it is read-only, translated, or NULL. */
 const char    *pl_document_get_read_only_reason (PlDocument        *self);
 int            pl_document_get_schema_version(PlDocument           *self);
+/* The older document format the file had when it was opened, or 0: a
+ * writable document was upgraded in the file, a read-only one only in
+ * memory (the file stays as it was). */
+int            pl_document_get_upgraded_from (PlDocument           *self);
+
 /* Monotonic count of successful writes, for "saved" indicators. */
 guint64        pl_document_get_generation    (PlDocument           *self);
 

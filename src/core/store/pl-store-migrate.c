@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "pl-store-private.h"
 
@@ -45,4 +48,77 @@ _pl_store_migrate (PlStore     *store,
     }
   store->version = to;
   return TRUE;
+}
+
+gboolean
+_pl_store_upgrade_file (PlStore  *store,
+                        GError  **error)
+{
+  sqlite3 *memory = store->db;
+  PlSideFiles side = { 0 };
+  struct stat st;
+  int rc, on_disk;
+
+  g_return_val_if_fail (store->in_memory && !store->read_only, FALSE);
+
+  if (store->depth > 0)
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
+                   _("“%s” must be upgraded before it is changed, which cannot happen while it is being read. "
+                     "Try again."), store->display_name);
+      return FALSE;
+    }
+  if (g_stat (store->path, &st) != 0 || !_pl_store_inspect_side_files (store, &st, TRUE, &side))
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” cannot be upgraded to be changed: “%s” next to it was not made by the document’s "
+                     "owner. Check what that file is and remove it, then try again."),
+                   store->display_name, side.foreign ? side.foreign : store->display_name);
+      _pl_side_files_clear (&side);
+      return FALSE;
+    }
+
+  /* The statements belong to the in-memory copy. */
+  g_hash_table_remove_all (store->by_id);
+  g_hash_table_remove_all (store->statements);
+  store->db = NULL;
+  rc = sqlite3_open_v2 (store->path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (store->db, 0);
+      sqlite3_busy_timeout (store->db, 3000);
+      on_disk = (int) _pl_store_query_int (store, "PRAGMA user_version;", &rc);
+      if (rc == SQLITE_OK && on_disk != store->upgraded_from)
+        {
+          g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
+                       _("“%s” was changed by another program since it was opened. Close it and open it again."),
+                       store->display_name);
+          goto fail;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      _pl_store_set_sqlite_error (store, error, rc, _("open"));
+      goto fail;
+    }
+  store->version = on_disk;
+  if (!_pl_store_quick_check (store, error) ||
+      !_pl_store_migrate (store, on_disk, PL_STORE_SCHEMA_VERSION, error) ||
+      !_pl_store_exec (store, "PRAGMA journal_mode = WAL;", error) ||
+      !_pl_store_exec (store, PL_STORE_SESSION_PRAGMAS, error))
+    goto fail;
+
+  sqlite3_close (memory);
+  store->in_memory = FALSE;
+  store->write_ready = TRUE;
+  return TRUE;
+
+fail:
+  /* Go on reading the copy; the file stays as it was. */
+  g_hash_table_remove_all (store->by_id);
+  g_hash_table_remove_all (store->statements);
+  sqlite3_close (store->db);
+  store->db = memory;
+  store->version = PL_STORE_SCHEMA_VERSION;
+  return FALSE;
 }

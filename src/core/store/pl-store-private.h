@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "pl-enums.h"
 #include "pl-error.h"
@@ -26,6 +27,10 @@ struct _PlStore
   int         version;
   gboolean    read_only;
   gboolean    opened;      /* fully opened (checked, migrated) */
+  gboolean    write_ready; /* checked for damage, in WAL mode: may write */
+  int         upgraded_from; /* format the file had before this session, or 0 */
+  gboolean    in_memory;   /* an old format upgraded in memory, for reading */
+  gboolean    had_side_files; /* a -wal or -shm was there before we opened */
   char       *read_only_reason;
   guint       depth;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */
@@ -53,7 +58,50 @@ gint64        _pl_store_query_int        (PlStore        *store,
 gboolean      _pl_store_check_writable   (PlStore        *store,
                                           GError        **error);
 
+/* pl-store-side-files.c */
+typedef struct {
+  gboolean  wal;          /* a trusted -wal exists */
+  gboolean  wal_hot;      /* ... and holds changes */
+  gboolean  shm;          /* a trusted -shm exists */
+  gboolean  journal_hot;  /* a trusted -journal holds changes */
+  char     *foreign;      /* display name of a side file that cannot be trusted and is still there */
+} PlSideFiles;
+
+/* Looks at the document's side files without following links. Untrusted
+ * ones that hold no changes are removed when @may_remove; returns FALSE when
+ * an untrusted one is left (named in @out->foreign). */
+gboolean      _pl_store_inspect_side_files (PlStore           *store,
+                                            const struct stat *doc,
+                                            gboolean           may_remove,
+                                            PlSideFiles       *out);
+void          _pl_side_files_clear       (PlSideFiles    *side);
+/* After a failed open: removes an empty -wal and a -shm SQLite made. */
+void          _pl_store_remove_new_side_files (PlStore   *store);
+/* "file:/absolute/path?@query" for sqlite3_open_v2 with SQLITE_OPEN_URI. */
+char         *_pl_store_file_uri         (const char     *path,
+                                          const char     *query);
+
+/* pl-store-validate.c */
+/* Every table and column of the file's format version is there. */
+gboolean      _pl_store_validate_schema  (PlStore        *store,
+                                          GError        **error);
+/* PRAGMA quick_check: refuses a damaged file with a way to recover. */
+gboolean      _pl_store_quick_check      (PlStore        *store,
+                                          GError        **error);
+/* Replaces the connection by one to an in-memory copy of the file. */
+gboolean      _pl_store_copy_to_memory   (PlStore        *store,
+                                          GError        **error);
+
+/* Set on every connection to a document (mmap reads avoid a copy per page
+ * for big documents). */
+#define PL_STORE_SESSION_PRAGMAS \
+  "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;"
+
 /* pl-store-migrate.c */
+/* Before the first write to an old file read through an in-memory
+ * upgrade: upgrades the file itself and reads from it from now on. */
+gboolean      _pl_store_upgrade_file     (PlStore        *store,
+                                          GError        **error);
 gboolean      _pl_store_migrate          (PlStore        *store,
                                           int             from,
                                           int             to,

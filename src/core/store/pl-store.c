@@ -27,11 +27,18 @@ _pl_store_set_sqlite_error (PlStore  *store,
   const char *name = store->display_name;
   const char *detail = store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
 
+  g_debug ("%s: %s: SQLite %d: %s", name, what, rc, detail);
+  /* SQLite reports a full disk met while growing its -shm as an I/O
+   * error: the errno tells. */
+  if ((rc & 0xff) == SQLITE_IOERR && store->db != NULL && sqlite3_system_errno (store->db) == ENOSPC)
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO,
-                   _("Could not save “%s”: the disk is full. Free some space; nothing was changed."), name);
+                   _("Could not %s “%s”: the disk is full. Free some space on it and try again; nothing was changed."),
+                   what, name);
       break;
     case SQLITE_READONLY:
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_READ_ONLY,
@@ -43,8 +50,10 @@ _pl_store_set_sqlite_error (PlStore  *store,
                    _("“%s” is being written by another program; close it there and try again."), name);
       break;
     case SQLITE_CORRUPT:
+      /* SQLite's text names pages and may quote binary garbage. */
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Open a backup copy; the file was not changed."), name, detail);
+                   _("“%s” is damaged: part of it cannot be read. Export what can still be read to "
+                     "another file, or open a backup copy; the file was not changed."), name);
       break;
     case SQLITE_NOTADB:
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NOT_DATABASE,
@@ -55,6 +64,13 @@ _pl_store_set_sqlite_error (PlStore  *store,
     case SQLITE_PERM:
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_IO,
                    _("Could not %s “%s”: %s. Check the disk and the file’s permissions."), what, name, detail);
+      break;
+    case SQLITE_ERROR:
+      /* "no such table", "no such column": the file lost part of what a
+       * Pillars document holds (the schema is checked on open). */
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
+                   _("Could not %s “%s”: part of what a Pillars document holds is missing from it. "
+                     "Run “pillars-cli check” on it to see what, or open a backup copy."), what, name);
       break;
     default:
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
@@ -142,20 +158,13 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-static gboolean
-wal_pending (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  struct stat st;
-
-  return g_stat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
-}
-
 /* Looks at the file before SQLite does, so that a foreign or damaged file is
  * named precisely and never touched. */
 static gboolean
 check_header (PlStore     *store,
               const char  *path,
+              gboolean     wal_pending,
+              gboolean    *wal_mode,
               GError     **error)
 {
   guint8 header[100];
@@ -196,6 +205,7 @@ check_header (PlStore     *store,
   if (n < (ssize_t) sizeof header)
     goto truncated;
 
+  *wal_mode = header[18] == 2 || header[19] == 2;
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
@@ -204,7 +214,7 @@ check_header (PlStore     *store,
   /* After a crash (even during a checkpoint) the main file may be shorter
    * than its header says while the -wal file holds the rest: SQLite
    * recovers that, so leave it to SQLite. */
-  if (wal_pending (path))
+  if (wal_pending)
     return TRUE;
   if (st.st_size % page_size != 0)
     goto truncated;
@@ -275,40 +285,78 @@ store_new (const char *path)
 }
 
 static gboolean
-side_file_exists (const char *path,
-                  const char *suffix)
-{
-  g_autofree char *side = g_strconcat (path, suffix, NULL);
-
-  return g_file_test (side, G_FILE_TEST_EXISTS);
-}
-
-/* "file:/path?immutable=1", with the characters a URI reserves escaped. */
-static char *
-immutable_uri (const char *path)
-{
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  GString *uri = g_string_new ("file:");
-
-  for (const char *p = absolute; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '%' || c == '?' || c == '#' || c <= 0x20 || c >= 0x7f)
-        g_string_append_printf (uri, "%%%02X", c);
-      else
-        g_string_append_c (uri, c);
-    }
-  g_string_append (uri, "?immutable=1");
-  return g_string_free (uri, FALSE);
-}
-
-static gboolean
 dir_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
   return g_access (dir, W_OK) == 0;
+}
+
+/* How a file that is only read is opened, so that reading never creates
+ * a file next to it: a reader may not own the folder (someone else's
+ * document in a shared folder), the disk may be full (SQLite's -shm takes
+ * 32 KB), and side files a reader left behind would be trusted by no one.
+ * Sets @immutable to read the file alone, @recover to open it read-write
+ * (query_only) so that SQLite folds in a crashed session's -wal; sets
+ * @error when the file cannot be read without leaving a trace. */
+static gboolean
+read_only_mode (PlStore            *store,
+                const struct stat  *st,
+                gboolean            wal_mode,
+                const PlSideFiles  *side,
+                gboolean           *immutable,
+                gboolean           *recover,
+                GError            **error)
+{
+  *immutable = FALSE;
+  *recover = FALSE;
+  if (side->wal && side->shm)
+    return TRUE;        /* a writer has them: read through them */
+  if (side->wal_hot)
+    {
+      /* Changes of a session that crashed: only its owner may fold them
+       * in, which writes to the document and creates the -shm. */
+      if (st->st_uid == geteuid () && g_access (store->path, W_OK) == 0 && dir_writable (store->path))
+        {
+          *recover = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” has changes that were not yet saved into it (in “%s-wal”), and reading them "
+                     "would create a file next to it. Ask the document’s owner to open it once, or copy "
+                     "the document together with its -wal file to your own folder and open the copy."),
+                   store->display_name, store->display_name);
+      return FALSE;
+    }
+  /* Without a -wal everything is in the file itself. A WAL-mode file then
+   * cannot be read through SQLite's usual path without creating -wal and
+   * -shm, so it is read as immutable: no locks, no side files. A writer
+   * that starts meanwhile takes the document's lock and writes through its
+   * own WAL; a long read could then see a page half-checkpointed, which
+   * reads report as damage rather than as wrong data. */
+  *immutable = wal_mode || side->wal || side->shm;
+  return TRUE;
+}
+
+static gboolean
+side_files_still_trusted (PlStore            *store,
+                          const struct stat  *st,
+                          GError            **error)
+{
+  PlSideFiles again = { 0 };
+  gboolean trusted = _pl_store_inspect_side_files (store, st, FALSE, &again);
+
+  if (!trusted)
+    {
+      /* Closing must not checkpoint what may be someone else's WAL. */
+      sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_FAILED,
+                   _("“%s” was not opened: “%s” appeared next to it while it was being opened, and it "
+                     "was not made by the document’s owner. Check what that file is, remove it and try again."),
+                   store->display_name, again.foreign);
+    }
+  _pl_side_files_clear (&again);
+  return trusted;
 }
 
 static PlStore *
@@ -319,10 +367,11 @@ open_internal (const char  *path,
                GError     **error)
 {
   g_autoptr(PlStore) store = NULL;
+  PlSideFiles side = { 0 };
   struct stat st;
-  int flags, rc;
+  int rc;
   gint64 app_id;
-  gboolean file_writable = TRUE;
+  gboolean wal_mode = FALSE, immutable = FALSE, recover = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -383,22 +432,44 @@ open_internal (const char  *path,
     }
   else
     {
-      if (!check_header (store, path, error))
-        return NULL;
+      gboolean file_writable = g_access (path, W_OK) == 0;
+      gboolean folder_writable = dir_writable (path);
 
-      file_writable = g_access (path, W_OK) == 0 && dir_writable (path);
-      if (!read_only && g_access (path, W_OK) != 0)
+      /* Before anything else reads the file: SQLite would replay them. */
+      _pl_store_inspect_side_files (store, &st, !read_only && file_writable && folder_writable, &side);
+      store->had_side_files = side.wal || side.shm || side.foreign != NULL;
+      if (!check_header (store, path, side.wal_hot && side.foreign == NULL, &wal_mode, error))
+        {
+          _pl_side_files_clear (&side);
+          return NULL;
+        }
+
+      if (side.foreign != NULL)
+        {
+          /* Never replayed, never deleted: shown as last saved. */
+          read_only = TRUE;
+          immutable = TRUE;
+          store->read_only_reason =
+            g_strdup_printf (_("“%s” next to it was not made by the document’s owner, so Pillars ignored it "
+                               "and shows the document as it was last saved. Check what that file is and "
+                               "remove it to make changes."), side.foreign);
+        }
+      else if (!read_only && !file_writable)
         {
           read_only = TRUE;
           store->read_only_reason = g_strdup (_("The file is read-only. Save a copy to make changes."));
         }
-      else if (!read_only && !dir_writable (path))
+      else if (!read_only && !folder_writable)
         {
           read_only = TRUE;
           store->read_only_reason = g_strdup (_("The folder of the file is read-only. Save a copy elsewhere to make changes."));
         }
       else if (read_only)
         store->read_only_reason = g_strdup (_("Opened read-only."));
+
+      if (read_only && side.foreign == NULL &&
+          !read_only_mode (store, &st, wal_mode, &side, &immutable, &recover, error))
+        return NULL;
     }
   store->read_only = read_only;
 
@@ -406,24 +477,24 @@ open_internal (const char  *path,
     {
       if (create)
         g_unlink (path);
+      _pl_side_files_clear (&side);
       return NULL;
     }
 
-  /* A writable file opened read-only is opened read-write with query_only
-   * set: SQLite then still removes its -wal and -shm files on close, which
-   * a read-only connection cannot do. */
-  flags = ((read_only && !file_writable) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-  if (read_only && !create && !dir_writable (path) && !side_file_exists (path, "-wal"))
+  if (immutable)
     {
-      /* SQLite cannot create the -shm and -wal files a WAL database needs
-       * in a folder it cannot write, so it could not even read the file.
-       * Nothing else can write there either: read it as it is. */
-      g_autofree char *uri = immutable_uri (path);
+      g_autofree char *uri = _pl_store_file_uri (path, "immutable=1");
 
       rc = sqlite3_open_v2 (uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
     }
   else
-    rc = sqlite3_open_v2 (path, &store->db, flags, NULL);
+    rc = sqlite3_open_v2 (path, &store->db,
+                          ((read_only && !recover) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX,
+                          NULL);
+  /* A failed open leaves a crashed session's changes where they were. */
+  if (store->db != NULL && side.wal_hot)
+    sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  _pl_side_files_clear (&side);
   if (rc != SQLITE_OK)
     {
       _pl_store_set_sqlite_error (store, error, rc, _("open"));
@@ -449,6 +520,7 @@ open_internal (const char  *path,
           g_unlink (path);
           return NULL;
         }
+      store->write_ready = TRUE;
     }
   else
     {
@@ -485,26 +557,34 @@ open_internal (const char  *path,
                        store->display_name);
           return NULL;
         }
+      /* Nothing is written before the file is known to be what it says. */
+      if (!_pl_store_validate_schema (store, error))
+        return NULL;
+      /* SQLite has now opened (or created) the side files it uses: if one
+       * was planted since they were looked at, nothing from it is kept. */
+      if (!immutable && !side_files_still_trusted (store, &st, error))
+        return NULL;
       if (store->version < target_version)
         {
-          if (read_only)
-            {
-              g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_READ_ONLY,
-                           _("“%s” was saved by an older version of Pillars and must be upgraded, but it is read-only. Copy it to a folder you can write to and open the copy."),
-                           store->display_name);
-              return NULL;
-            }
-          if (!_pl_store_migrate (store, store->version, target_version, error))
+          int from = store->version;
+
+          /* Reading an old file needs no write access and changes
+           * nothing: it is read through an upgrade in a copy in memory.
+           * A writable one is upgraded in the file at its first write
+           * (the document's lock keeps other writers out meanwhile). */
+          if (!_pl_store_copy_to_memory (store, error) ||
+              !_pl_store_migrate (store, from, target_version, error) ||
+              (read_only && !_pl_store_exec (store, "PRAGMA query_only = ON;", error)))
             return NULL;
+          store->in_memory = TRUE;
+          store->upgraded_from = from;
         }
-      if (!read_only && !_pl_store_exec (store, "PRAGMA journal_mode = WAL;", error))
-        return NULL;
     }
 
-  /* mmap reads avoid a copy per page for big documents. */
-  if (!_pl_store_exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;", error))
+  if (!_pl_store_exec (store, PL_STORE_SESSION_PRAGMAS, error))
     return NULL;
 
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   store->opened = TRUE;
   return g_steal_pointer (&store);
 }
@@ -537,9 +617,13 @@ pl_store_free (PlStore *store)
   if (store->db != NULL)
     {
       /* Never on a file that failed to open: it must stay untouched. */
-      if (store->opened && !store->read_only)
+      if (store->opened && store->write_ready)
         sqlite3_exec (store->db, "PRAGMA optimize;", NULL, NULL, NULL);
       sqlite3_close (store->db);
+      /* A failed open leaves nothing behind, not even a full disk's
+       * half-made -shm. */
+      if (!store->opened)
+        _pl_store_remove_new_side_files (store);
     }
   /* Only now, after SQLite closed its descriptors. */
   if (store->lock_fd >= 0)
@@ -565,7 +649,8 @@ pl_store_get_read_only_reason (PlStore *store)
 int
 pl_store_get_version (PlStore *store)
 {
-  return store->version;
+  /* The file's own format: an upgrade in memory did not change it. */
+  return store->in_memory ? store->upgraded_from : store->version;
 }
 
 gboolean
@@ -587,7 +672,26 @@ _pl_store_check_writable (PlStore  *store,
                    store->read_only_reason ? store->read_only_reason : "");
       return FALSE;
     }
+  if (store->in_memory && !_pl_store_upgrade_file (store, error))
+    return FALSE;
+  /* The first write of a session: a damaged file is not written to, and
+   * a file is switched to WAL only now, so that a session that only reads
+   * (or fails) leaves its header as it was. */
+  if (!store->write_ready)
+    {
+      if (!_pl_store_quick_check (store, error))
+        return FALSE;
+      if (store->depth == 0 && !_pl_store_exec (store, "PRAGMA journal_mode = WAL;", error))
+        return FALSE;
+      store->write_ready = TRUE;
+    }
   return TRUE;
+}
+
+int
+pl_store_get_upgraded_from (PlStore *store)
+{
+  return store->upgraded_from;
 }
 
 /* Transactions nest: the outermost is a real transaction, inner ones are

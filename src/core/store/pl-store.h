@@ -27,7 +27,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStore, pl_store_free)
 
 gboolean    pl_store_is_read_only      (PlStore        *store);
 const char *pl_store_get_read_only_reason (PlStore     *store);
+/* The document format of the file (also when it is read through an
+ * upgrade in memory). */
 int         pl_store_get_version       (PlStore        *store);
+/* The format the file had when it was opened, if it was upgraded (in the
+ * file for a writable store, in memory only for a read-only one), else 0. */
+int         pl_store_get_upgraded_from (PlStore        *store);
 /* Runs raw SQL: for tests that need to build odd files only. */
 gboolean    pl_store_exec_for_test     (PlStore        *store,
                                         const char     *sql,

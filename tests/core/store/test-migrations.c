@@ -93,7 +93,16 @@ test_migrate_v1 (void)
   g_assert_nonnull (doc);
   if (doc == NULL)
     return;
-  g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
+  /* Opened for writing, read through the upgrade: the file itself is
+   * upgraded only by the first write, and the document says so. */
+  g_assert_cmpint (pl_document_get_schema_version (doc), ==, 1);
+  g_assert_cmpint (pl_document_get_upgraded_from (doc), ==, 1);
+  {
+    sqlite3 *db = pl_test_sqlite_open (path, FALSE);
+
+    g_assert_cmpint (pl_test_sqlite_int (db, "PRAGMA user_version"), ==, 1);
+    sqlite3_close (db);
+  }
 
   /* The data is intact. */
   g_assert_cmpstr (pl_strategy_get_title (pl_document_get_strategy (doc)), ==, "Old strategy");
@@ -145,6 +154,7 @@ test_migrate_v1 (void)
    * feedback, and snapshots can be stored. */
   g_assert_true (pl_record_set (PL_RECORD (pillar), &error, "body", "We will train many people.", NULL));
   g_assert_no_error (error);
+  g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
   g_assert_true (pl_feedback_get_orphaned (old_feedback));
   {
     g_autoptr(PlSnapshot) snapshot = pl_document_add (doc, PL_TYPE_SNAPSHOT, NULL, -1, &error,
@@ -176,8 +186,10 @@ test_migrate_v1 (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* Reading an old file needs no write access and changes nothing: the
+ * upgrade happens in memory; the file is upgraded only when written. */
 static void
-test_migrate_read_only_refused (void)
+test_read_old_without_upgrade (void)
 {
   g_autofree char *dir = pl_test_make_dir ();
   g_autofree char *path = make_v1_file (dir, "v1.pillars", NULL);
@@ -186,10 +198,17 @@ test_migrate_read_only_refused (void)
   g_autoptr(PlDocument) doc = pl_document_open (path, PL_DOCUMENT_OPEN_READ_ONLY, &error);
   g_autoptr(GBytes) after = NULL;
 
-  g_assert_null (doc);
-  g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_READ_ONLY);
-  if (error)
-    g_assert_nonnull (strstr (error->message, "v1.pillars"));
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  if (doc != NULL)
+    {
+      g_assert_cmpstr (pl_strategy_get_title (pl_document_get_strategy (doc)), ==, "Old strategy");
+      g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_pillars (doc)), ==, 2);
+      g_assert_cmpint (pl_document_get_upgraded_from (doc), ==, 1);
+      g_assert_cmpint (pl_document_get_schema_version (doc), ==, 1);
+      g_assert_true (pl_document_is_read_only (doc));
+    }
+  g_clear_object (&doc);
   after = pl_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (pl_test_side_files_exist (path));
@@ -232,14 +251,21 @@ test_migration_failure_leaves_file (void)
     sqlite3_close (db);
   }
 
-  /* Once the clash is removed, the same file upgrades. */
+  /* Once the clash is removed, the same file upgrades (at its first
+   * write). */
   g_assert_true (pl_test_sqlite_exec_file (path, "DROP TABLE snapshots"));
   g_clear_error (&error);
   doc = pl_document_open (path, 0, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   if (doc)
-    g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
+    {
+      g_autoptr(PlPillar) added = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "After", NULL);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (added);
+      g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
+    }
   pl_test_rmdir_recursive (dir);
 }
 
@@ -277,7 +303,7 @@ main (int   argc,
 
   g_test_add_func ("/migrations/v1-file-is-v1", test_v1_file_is_v1);
   g_test_add_func ("/migrations/v1-to-current", test_migrate_v1);
-  g_test_add_func ("/migrations/read-only-refused", test_migrate_read_only_refused);
+  g_test_add_func ("/migrations/read-old-without-upgrade", test_read_old_without_upgrade);
   g_test_add_func ("/migrations/failure-leaves-file", test_migration_failure_leaves_file);
   g_test_add_func ("/migrations/no-schema", test_no_schema);
 
