@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pl-rel-script.h"
 #include "pl-rel-state.h"
 
 /* The edit stream of the crash-safety and power-loss harnesses:

@@ -5,9 +5,9 @@
 
 #include <glib/gstdio.h>
 
-#include "pl-demo.h"
 #include "pl-fault-vfs.h"
 #include "pl-rel-harness.h"
+#include "pl-rel-script.h"
 #include "pl-rel-state.h"
 
 /* Faults: each of the window's edits, then a checkpoint (as before an
@@ -224,6 +224,7 @@ test_faults (gconstpointer data)
   PlRelEdit kind = GPOINTER_TO_INT (data);
   g_autofree char *dir = make_dir ();
   g_autofree char *ref = g_build_filename (dir, "reference.pillars", NULL);
+  g_autofree char *path = g_build_filename (dir, "strategy.pillars", NULL);
   g_autoptr(PlDocument) demo = NULL;
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(PlRelScript) script = NULL;
@@ -264,7 +265,7 @@ test_faults (gconstpointer data)
                   fixture.landed, fixture.read_failed);
   pl_rel_remove_document (ref);
   pl_rel_remove_document (fixture.base);
-  pl_rel_remove_document (g_build_filename (dir, "strategy.pillars", NULL));
+  pl_rel_remove_document (path);
   g_rmdir (dir);
   g_free (fixture.base);
 }
