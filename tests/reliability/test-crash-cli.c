@@ -55,10 +55,11 @@ typedef struct {
 } Stats;
 
 static GSubprocess *
-spawn (const Command *command,
-       const char    *doc,
-       const char    *out,
-       GError       **error)
+spawn (const Command  *command,
+       const char     *doc,
+       const char     *out,
+       GSubprocessFlags flags,
+       GError        **error)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
@@ -71,8 +72,7 @@ spawn (const Command *command,
                                          g_str_equal (arg, "@OUT") ? out : arg));
     }
   g_ptr_array_add (argv, NULL);
-  return g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error);
+  return g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | flags, error);
 }
 
 /* What a file says to its user: a document's content, a zip's entries (not
@@ -165,10 +165,17 @@ run_to_end (const Command *command,
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  proc = spawn (command, doc, out, &error);
+  g_autofree char *err = NULL;
+
+  proc = spawn (command, doc, out, G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
-  g_subprocess_wait_check (proc, NULL, &error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error);
   g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (proc) || g_subprocess_get_exit_status (proc) != 0)
+    {
+      g_test_message ("%s: pillars-cli %s failed: %s", command->name, command->args[0], err);
+      g_test_fail ();
+    }
   return g_get_monotonic_time () - start;
 }
 
@@ -184,11 +191,12 @@ test_command (gconstpointer data)
   g_autofree char *old = g_build_filename (dir, "old", NULL);
   g_autofree char *want = NULL;
   g_autofree char *want_old = NULL;
+  g_autofree char *again = NULL;
   g_autoptr(PlDocument) demo = NULL;
   g_autoptr(GError) error = NULL;
   guint rounds = pl_rel_env_uint ("PL_RELIABILITY_CLI_ROUNDS", 8);
   Stats stats = { 0 };
-  gint64 duration;
+  gint64 duration, second;
 
   if (pl_rel_env_path ("PILLARS_CLI") == NULL)
     {
@@ -202,10 +210,12 @@ test_command (gconstpointer data)
 
   /* What the command writes when nothing stops it, and how long it takes. */
   duration = run_to_end (command, doc, ref);
-  duration = MAX (duration, run_to_end (command, doc, out));
+  second = run_to_end (command, doc, out);
+  duration = MAX (duration, second);
   want = fingerprint (ref);
   g_assert_nonnull (want);
-  g_assert_cmpstr (fingerprint (out), ==, want);
+  again = fingerprint (out);
+  g_assert_cmpstr (again, ==, want);
   if (command->replaces)
     {
       /* The file being replaced: the same format from an older draft. */
@@ -233,7 +243,7 @@ test_command (gconstpointer data)
           pl_rel_copy_file (old, out, &error);
           g_assert_no_error (error);
         }
-      proc = spawn (command, doc, out, &error);
+      proc = spawn (command, doc, out, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
       g_assert_no_error (error);
       g_usleep (delay);
       g_subprocess_force_exit (proc);
@@ -251,15 +261,15 @@ test_command (gconstpointer data)
         stats.litter++;
       if (!g_file_test (out, G_FILE_TEST_EXISTS))
         {
-          g_autofree char *again = NULL;
+          g_autofree char *retried = NULL;
 
           g_assert_false (command->replaces);
           stats.absent++;
           /* The retry is not blocked by what the kill left. */
           clear_dir (work, command->out);
           run_to_end (command, doc, out);
-          again = fingerprint (out);
-          g_assert_cmpstr (again, ==, want);
+          retried = fingerprint (out);
+          g_assert_cmpstr (retried, ==, want);
           continue;
         }
       found = fingerprint (out);
