@@ -5,7 +5,7 @@
 #   build-aux/reliability.sh [ROUNDS]      (default 300)
 # ROUNDS kill -9 rounds of the edit stream, ROUNDS/5 kills per pillars-cli
 # command (new, demo, export), ROUNDS/2 simulated power cuts, and the I/O
-# fault injection. Prints what each harness measured and exits non-zero on
+# fault injection with every combination of call, error and persistence. Prints what each harness measured and exits non-zero on
 # any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,7 @@ start=$(date +%s)
 PL_RELIABILITY_ROUNDS="$rounds" \
 PL_RELIABILITY_CLI_ROUNDS=$(( rounds / 5 > 1 ? rounds / 5 : 1 )) \
 PL_RELIABILITY_POWER_ROUNDS=$(( rounds / 2 > 1 ? rounds / 2 : 1 )) \
+PL_RELIABILITY_ALL_FAULTS=1 \
   meson test -C "$builddir" --suite reliability --print-errorlogs --num-processes 1 \
     --timeout-multiplier 0
 status=$?
