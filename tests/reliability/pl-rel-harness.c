@@ -206,6 +206,7 @@ pl_rel_find_state (const char *hash,
   for (guint k = 0; k < log->len; k++)
     g_assert_cmpstr (hashes->pdata[k], ==, log->pdata[k]);
   pl_rel_remove_document (copy);
+  g_unlink (replay_log);
   if (g_str_equal (hash, hashes->pdata[log->len]))
     return (int) log->len + 1;
   return -1;
