@@ -181,7 +181,9 @@ test_command (gconstpointer data)
   g_autofree char *doc = g_build_filename (dir, "strategy.pillars", NULL);
   g_autofree char *ref = g_build_filename (dir, command->out, NULL);
   g_autofree char *out = g_build_filename (work, command->out, NULL);
-  g_autofree char *old = g_build_filename (dir, "old", NULL);
+  /* Named like the target, so that it is fingerprinted the same way. */
+  g_autofree char *old_name = g_strconcat ("old-", command->out, NULL);
+  g_autofree char *old = g_build_filename (dir, old_name, NULL);
   g_autofree char *want = NULL;
   g_autofree char *want_old = NULL;
   g_autofree char *again = NULL;
