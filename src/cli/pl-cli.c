@@ -309,7 +309,13 @@ find_by_id_or_text (PlDocument *doc,
     {
       id = g_ascii_strtoull (ref, &end, 10);
       if (*end == '\0')
-        return pl_document_lookup (doc, type, (gint64) id, NULL);
+        {
+          PlRecord *r = pl_document_lookup (doc, type, (gint64) id, NULL);
+
+          /* A number that is no id may still be a name ("2026 Summit"). */
+          if (r != NULL)
+            return r;
+        }
     }
   for (guint i = 0; i < n; i++)
     {

@@ -240,9 +240,13 @@ test_row_escaping (void)
   g_assert_cmpstr (r.out, ==, "1\tTab\\there\t0\t0\tline 1\\nline 2 back\\\\slash\n");
   run_clear (&r);
 
-  /* Empty fields keep their place. */
-  expect_ok ("", "objective", "add", "escape.pillars", "1", "");
-  expect_ok ("1.1\t\t0\n", "objective", "list", "escape.pillars");
+  /* Empty fields keep their place (a title cannot be empty). */
+  expect_error ("The title cannot be empty; type a title", "objective", "add", "escape.pillars", "1", "");
+  expect_ok ("", "objective", "add", "escape.pillars", "1", "Objective");
+  expect_ok ("1\tTab\\there\t1\t0\tline 1\\nline 2 back\\\\slash\n", "pillar", "list", "escape.pillars");
+  expect_ok ("", "pillar", "set", "escape.pillars", "1", "--summary", "");
+  expect_ok ("1\tTab\\there\t1\t0\t\n", "pillar", "list", "escape.pillars");
+  expect_ok ("", "pillar", "set", "escape.pillars", "1", "--summary", "line 1\r\nline 2 back\\slash");
   /* Non-ASCII text passes through as it is. */
   expect_ok ("", "pillar", "set", "escape.pillars", "1", "--title", "Sécurité — «nationale»");
   expect_ok ("1\tSécurité — «nationale»\t1\t0\tline 1\\nline 2 back\\\\slash\n", "pillar", "list", "escape.pillars");
