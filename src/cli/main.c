@@ -64,6 +64,10 @@ main (int   argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  g_printerr (_("pillars-cli: unknown command “%s”. Run “pillars-cli --help” for the list.\n"), argv[1]);
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”. Run “pillars-cli --help” for the list."), argv[1]);
+
+    pl_cli_message (message);
+  }
   return PL_CLI_USAGE;
 }

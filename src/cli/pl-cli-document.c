@@ -13,10 +13,6 @@
 #include "pl-demo.h"
 #include "pl-export.h"
 
-/* The document of a finished export, closed and kept until the process
- * exits (reachable, for leak checkers). */
-static PlDocument *exported_document;
-
 #define NEED_FILE(ctx, argc) \
   if ((argc) != 2) \
     return pl_cli_usage ((ctx), (argc) < 2 ? _("FILE is missing") : _("Too many arguments"));
@@ -92,6 +88,16 @@ pl_cli_demo (int    argc,
   return PL_CLI_OK;
 }
 
+/* "Label:   value", the value escaped for the terminal. */
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *safe = pl_cli_escape (value, PL_CLI_ESCAPE_MESSAGE);
+
+  g_print ("%-15s %s\n", label, safe);
+}
+
 int
 pl_cli_info (int    argc,
              char **argv)
@@ -115,12 +121,12 @@ pl_cli_info (int    argc,
   if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
     return pl_cli_fail (error);
   s = pl_document_get_strategy (doc);
-  g_print ("%-15s %s\n", _("Title:"), pl_strategy_get_title (s));
-  g_print ("%-15s %s\n", _("Country:"), pl_strategy_get_country (s));
-  g_print ("%-15s %s\n", _("Version:"), pl_strategy_get_version_label (s));
-  g_print ("%-15s %s\n", _("Status:"), pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (s)));
-  g_print ("%-15s %s\n", _("Lead agency:"), pl_strategy_get_lead_agency (s));
-  g_print ("%-15s %s\n", _("Marking:"), pl_strategy_get_classification (s));
+  print_field (_("Title:"), pl_strategy_get_title (s));
+  print_field (_("Country:"), pl_strategy_get_country (s));
+  print_field (_("Version:"), pl_strategy_get_version_label (s));
+  print_field (_("Status:"), pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (s)));
+  print_field (_("Lead agency:"), pl_strategy_get_lead_agency (s));
+  print_field (_("Marking:"), pl_strategy_get_classification (s));
   g_print ("%-15s %d\n", _("Schema:"), pl_document_get_schema_version (doc));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
@@ -140,6 +146,7 @@ pl_cli_check (int    argc,
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) problems = NULL;
+  g_autofree char *path = NULL;
   int code;
 
   if (!pl_cli_parse (ctx, &argc, &argv, &code))
@@ -150,15 +157,20 @@ pl_cli_check (int    argc,
     return pl_cli_fail (error);
   if (!pl_document_check (doc, &problems, &error))
     return pl_cli_fail (error);
+  path = pl_cli_escape (argv[1], PL_CLI_ESCAPE_MESSAGE);
   if (problems[0] == NULL)
     {
-      g_print (_("%s: no problems found (document format %d)\n"), argv[1], pl_document_get_schema_version (doc));
+      g_print (_("%s: no problems found (document format %d)\n"), path, pl_document_get_schema_version (doc));
       return PL_CLI_OK;
     }
   for (guint i = 0; problems[i]; i++)
-    g_printerr ("%s: %s\n", argv[1], problems[i]);
+    {
+      g_autofree char *problem = pl_cli_escape (problems[i], PL_CLI_ESCAPE_MESSAGE);
+
+      g_printerr ("%s: %s\n", path, problem);
+    }
   g_printerr (_("pillars-cli: “%s” has %u problem(s); open a backup copy, or export what can be read.\n"),
-              argv[1], g_strv_length (problems));
+              path, g_strv_length (problems));
   return PL_CLI_ERROR;
 }
 
@@ -258,12 +270,9 @@ pl_cli_export (int    argc,
   pl_export_options_clear (&options);
   if (!ok)
     return pl_cli_fail (error);
-  /* Done: the file is released now, and its objects are left to the
-   * process exit rather than freed one by one (thousands of records after
-   * a full export: about a tenth of the command's time on the big
-   * document). */
-  pl_document_close (doc);
-  exported_document = g_steal_pointer (&doc);
+  /* The document and its records are freed on return, like every other
+   * command's: a static that only kept them "reachable" was optimised away
+   * in release builds, and every export then leaked the whole document. */
   return PL_CLI_OK;
 }
 

@@ -91,7 +91,12 @@ feedback_add (int argc, char **argv)
     return pl_cli_fail (error);
   if (stakeholder)
     {
-      s = pl_cli_find_stakeholder (doc, stakeholder, NULL);
+      s = pl_cli_find_stakeholder (doc, stakeholder, &error);
+      /* A number is meant as an id: one that matches nobody is a mistake,
+       * not the name of a new stakeholder. */
+      if (s == NULL && stakeholder[strspn (stakeholder, "0123456789")] == '\0')
+        goto fail;
+      g_clear_error (&error);
       if (s == NULL)
         s = pl_document_add (doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error,
                              "name", stakeholder,
@@ -342,6 +347,7 @@ workshop_add_or_set (int argc, char **argv, gboolean add)
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(PlWorkshop) w = NULL;
   g_autoptr(GError) error = NULL;
+  const char *dates[2];
   int code;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -349,10 +355,17 @@ workshop_add_or_set (int argc, char **argv, gboolean add)
     return code;
   if (argc != 3)
     return pl_cli_usage (ctx, add ? _("FILE and TITLE are needed") : _("FILE and WORKSHOP are needed"));
-  for (const char **d = (const char *[]) { start, end, NULL }; *d; d++)
+  dates[0] = start;
+  dates[1] = end;
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      g_autoptr(GDate) date = g_date_new ();
+      const char *const *d = &dates[i];
+      g_autoptr(GDate) date = NULL;
 
+      /* Only --end given: the start is NULL, and the end still checked. */
+      if (*d == NULL)
+        continue;
+      date = g_date_new ();
       g_date_set_parse (date, *d);
       if (strlen (*d) != 10 || !g_date_valid (date))
         {

@@ -9,10 +9,74 @@
 
 #include "pl-cli.h"
 
+/* Characters that reorder what follows them on screen (embeddings,
+ * overrides, isolates and the invisible marks): "file.txt" shown as
+ * "txt.exe" with U+202E. Legitimate right-to-left text needs none of them
+ * in a terminal, so they are always shown as escapes. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+char *
+pl_cli_escape (const char    *text,
+               PlCliEscaping  how)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text) + 8);
+  end = text + strlen (text);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: the byte, shown, never sent to the terminal. */
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        {
+          /* A field drops it (CRLF text reads as LF); a message shows it. */
+          if (how == PL_CLI_ESCAPE_MESSAGE)
+            g_string_append (out, "\\r");
+        }
+      else if (c == '\\')
+        g_string_append (out, how == PL_CLI_ESCAPE_FIELD ? "\\\\" : "\\");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if ((c >= 0x80 && c <= 0x9F) || is_bidi_control (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+pl_cli_message (const char *message)
+{
+  g_autofree char *safe = pl_cli_escape (message, PL_CLI_ESCAPE_MESSAGE);
+
+  g_printerr ("pillars-cli: %s\n", safe);
+}
+
 int
 pl_cli_fail (const GError *error)
 {
-  g_printerr ("pillars-cli: %s\n", error->message);
+  pl_cli_message (error->message);
   return PL_CLI_ERROR;
 }
 
@@ -23,7 +87,7 @@ pl_cli_usage (GOptionContext *context,
   g_autofree char *help = context ? g_option_context_get_help (context, TRUE, NULL) : NULL;
 
   if (message)
-    g_printerr ("pillars-cli: %s\n", message);
+    pl_cli_message (message);
   if (help)
     g_printerr ("\n%s", help);
   return PL_CLI_USAGE;
@@ -250,7 +314,13 @@ find_by_id_or_text (PlDocument *doc,
     {
       id = g_ascii_strtoull (ref, &end, 10);
       if (*end == '\0')
-        return pl_document_lookup (doc, type, (gint64) id, NULL);
+        {
+          PlRecord *r = pl_document_lookup (doc, type, (gint64) id, NULL);
+
+          /* A number that is no id may still be a name ("2026 Summit"). */
+          if (r != NULL)
+            return r;
+        }
     }
   for (guint i = 0; i < n; i++)
     {
@@ -318,21 +388,11 @@ pl_cli_print_row (const char * const *fields)
 
   for (guint i = 0; fields[i] != NULL; i++)
     {
+      g_autofree char *safe = pl_cli_escape (fields[i], PL_CLI_ESCAPE_FIELD);
+
       if (i > 0)
         g_string_append_c (line, '\t');
-      for (const char *p = fields[i]; *p; p++)
-        {
-          if (*p == '\t')
-            g_string_append (line, "\\t");
-          else if (*p == '\n')
-            g_string_append (line, "\\n");
-          else if (*p == '\r')
-            continue;
-          else if (*p == '\\')
-            g_string_append (line, "\\\\");
-          else
-            g_string_append_c (line, *p);
-        }
+      g_string_append (line, safe);
     }
   g_string_append_c (line, '\n');
   fwrite (line->str, 1, line->len, stdout);
@@ -387,7 +447,9 @@ int
 pl_cli_sub_usage (const char *command,
                   const char *subcommands)
 {
-  g_printerr (_("pillars-cli: %s needs a subcommand: %s. Run “pillars-cli %s SUBCOMMAND --help”.\n"),
-              command, subcommands, command);
+  g_autofree char *message = g_strdup_printf (_("%s needs a subcommand: %s. Run “pillars-cli %s SUBCOMMAND --help”."),
+                                              command, subcommands, command);
+
+  pl_cli_message (message);
   return PL_CLI_USAGE;
 }

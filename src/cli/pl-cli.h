@@ -20,6 +20,22 @@ typedef struct {
   PlCliCommand  run;
 } PlCliEntry;
 
+/* How pl_cli_escape() writes text from a document (or the command line) for
+ * a terminal, where control characters (ESC, CSI U+009B, DEL …) could
+ * rewrite the screen and bidi controls could reorder it: each becomes a
+ * visible escape (\x1b, \u009b, \u202e), as do bytes that are not UTF-8.
+ * A FIELD of the tab-separated output also has its tabs, newlines and
+ * backslashes escaped (\t, \n, \\) and carriage returns dropped; a
+ * MESSAGE keeps backslashes as they are. */
+typedef enum {
+  PL_CLI_ESCAPE_FIELD,
+  PL_CLI_ESCAPE_MESSAGE,
+} PlCliEscaping;
+
+char        *pl_cli_escape        (const char    *text,
+                                   PlCliEscaping  how);
+/* "pillars-cli: @message" on standard error, escaped. */
+void         pl_cli_message       (const char    *message);
 /* Reports on stderr and returns the exit code for @error. */
 int          pl_cli_fail          (const GError *error);
 int          pl_cli_usage         (GOptionContext *context,
@@ -75,7 +91,7 @@ int          pl_cli_remove        (int            argc,
                                    const char    *what,
                                    PlCliFinder    find);
 
-/* Prints one tab-separated line, escaping tabs and newlines in fields. */
+/* Prints one tab-separated line, each field escaped as a FIELD. */
 void         pl_cli_print_row     (const char * const *fields);
 
 int pl_cli_new         (int argc, char **argv);

@@ -183,6 +183,49 @@ test_registries (void)
                 "workshop", "set", "registries.pillars", "2", "--title", "x");
 }
 
+/* What the document refuses, refused from the command line with the same
+ * message, and nothing written. */
+static void
+test_validation (void)
+{
+  expect_ok ("", "new", "valid.pillars");
+  expect_ok ("1\n", "stakeholder", "add", "valid.pillars", "Mei Chen");
+  /* A number is an id: one that matches nobody is not a new name. */
+  expect_error ("No stakeholder “99” in “valid.pillars”; give their id or name (see “pillars-cli stakeholder list”).",
+                "feedback", "add", "valid.pillars", "Said", "--stakeholder", "99");
+  expect_ok ("1\tMei Chen\t\tgovernment\t\tnot-named\n", "stakeholder", "list", "valid.pillars");
+  expect_ok ("", "feedback", "list", "valid.pillars");
+  /* A stakeholder named with digits is still found by name. */
+  expect_ok ("2\n", "stakeholder", "add", "valid.pillars", "2026 Summit delegation");
+  expect_ok ("1\n", "feedback", "add", "valid.pillars", "Said", "--stakeholder", "2026 summit delegation");
+  expect_ok ("2\n", "feedback", "add", "valid.pillars", "Also said", "--stakeholder", "A. New");
+  expect_ok ("4\n", "stakeholder", "add", "valid.pillars", "12");
+  expect_ok ("3\n", "feedback", "add", "valid.pillars", "Said again", "--stakeholder", "12");
+
+  /* Empty titles, texts and names. */
+  expect_error ("The text cannot be empty; type what was said", "feedback", "add", "valid.pillars", " ");
+  expect_error ("A stakeholder needs a name or an organisation; type at least one", "stakeholder", "add", "valid.pillars", "");
+  expect_error ("The title cannot be empty; type a title", "workshop", "add", "valid.pillars", "");
+  expect_error ("The title cannot be empty; type a title", "pillar", "add", "valid.pillars", "");
+  expect_error ("The title cannot be empty; type a title", "pillar", "set", "valid.pillars", "1", "--title", "");
+  expect_error ("The text cannot be empty; type what was said", "feedback", "set", "valid.pillars", "1", "--text", "");
+
+  /* Dates, and a start after the end. */
+  expect_ok ("", "objective", "add", "valid.pillars", "1", "Objective");
+  expect_error ("“2026-13-01” is not a date; write it as YYYY-MM-DD, or a year as YYYY",
+                "action", "add", "valid.pillars", "1.1", "Action", "--start", "2026-13-01");
+  expect_error ("“<script>” is not a date; write it as YYYY-MM-DD, or a year as YYYY",
+                "action", "add", "valid.pillars", "1.1", "Action", "--end", "<script>");
+  expect_error ("The start (2028) is after the end (2027); change one of them",
+                "action", "add", "valid.pillars", "1.1", "Action", "--start", "2028", "--end", "2027");
+  expect_ok ("", "action", "list", "valid.pillars");
+  expect_ok ("1\n", "workshop", "add", "valid.pillars", "Workshop", "--start", "2026-10-01", "--end", "2026-10-02");
+  expect_error ("The start (2026-10-03) is after the end (2026-10-02); change one of them",
+                "workshop", "set", "valid.pillars", "1", "--start", "2026-10-03");
+  expect_usage ("“<script>” is not a date; write it as YYYY-MM-DD", "workshop", "set", "valid.pillars", "1", "--end", "<script>");
+  expect_ok ("1\tWorkshop\t\t\t\t2026-10-01\t2026-10-02\t0\n", "workshop", "list", "valid.pillars");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +233,7 @@ main (int   argc,
   pl_cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli/feedback/workshop-flow", test_workshop_flow);
+  g_test_add_func ("/cli/feedback/validation", test_validation);
   g_test_add_func ("/cli/feedback/targets", test_feedback_targets);
   g_test_add_func ("/cli/feedback/registries", test_registries);
   return pl_cli_test_run ();

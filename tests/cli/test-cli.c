@@ -240,12 +240,96 @@ test_row_escaping (void)
   g_assert_cmpstr (r.out, ==, "1\tTab\\there\t0\t0\tline 1\\nline 2 back\\\\slash\n");
   run_clear (&r);
 
-  /* Empty fields keep their place. */
-  expect_ok ("", "objective", "add", "escape.pillars", "1", "");
-  expect_ok ("1.1\t\t0\n", "objective", "list", "escape.pillars");
+  /* Empty fields keep their place (a title cannot be empty). */
+  expect_error ("The title cannot be empty; type a title", "objective", "add", "escape.pillars", "1", "");
+  expect_ok ("", "objective", "add", "escape.pillars", "1", "Objective");
+  expect_ok ("1\tTab\\there\t1\t0\tline 1\\nline 2 back\\\\slash\n", "pillar", "list", "escape.pillars");
+  expect_ok ("", "pillar", "set", "escape.pillars", "1", "--summary", "");
+  expect_ok ("1\tTab\\there\t1\t0\t\n", "pillar", "list", "escape.pillars");
+  expect_ok ("", "pillar", "set", "escape.pillars", "1", "--summary", "line 1\r\nline 2 back\\slash");
   /* Non-ASCII text passes through as it is. */
   expect_ok ("", "pillar", "set", "escape.pillars", "1", "--title", "Sécurité — «nationale»");
   expect_ok ("1\tSécurité — «nationale»\t1\t0\tline 1\\nline 2 back\\\\slash\n", "pillar", "list", "escape.pillars");
+}
+
+/* No byte a terminal acts on: C0 controls but tab and newline, DEL, C1
+ * controls (U+0080–U+009F), bidi embeddings, overrides, isolates and
+ * marks. */
+static void
+assert_terminal_safe (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (; *p; p++)
+    {
+      if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F ||
+          (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) ||
+          (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0xAA && p[2] <= 0xAE) || p[2] == 0x8E || p[2] == 0x8F)) ||
+          (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) ||
+          (p[0] == 0xD8 && p[1] == 0x9C))
+        {
+          g_test_message ("a terminal control at byte %u of: %s", (guint) (p - (const guchar *) text), text);
+          g_test_fail ();
+          return;
+        }
+    }
+}
+
+/* A document received from someone else cannot rewrite or spoof the
+ * terminal: ESC, CSI as one C1 character (U+009B), DEL, bidi overrides and
+ * bytes that are not UTF-8 are shown as escapes in every output and
+ * message. */
+static void
+test_terminal_escapes (void)
+{
+  /* ESC [2J clears the screen; ESC ] 0; … BEL sets the window title. */
+  const char *title = "Strategy\x1b[2J\xc2\x9b" "31m red \xe2\x80\xae" "exe.txt\x7f";
+  const char *pillar = "Pillar\x1b]0;owned\x07 \xe2\x81\xa6isolate\xe2\x81\xa9 \xe2\x80\x8fmark";
+  const char *feedback = "Feedback \x1b[31mred\x1b[0m \xc2\x85next";
+  const char *person = "Person \xc2\x9b" "1A";
+  const char *const lists[][4] = {
+    { "pillar", "list", "terminal.pillars", NULL },
+    { "feedback", "list", "terminal.pillars", NULL },
+    { "stakeholder", "list", "terminal.pillars", NULL },
+    { "search", "terminal.pillars", "pillar", NULL },
+    { "search", "terminal.pillars", "feedback", NULL },
+    { "info", "terminal.pillars", NULL },
+  };
+  Run r;
+
+  expect_ok ("", "new", "terminal.pillars", "--empty", "--title", title);
+  expect_ok ("1\n", "pillar", "add", "terminal.pillars", pillar, "--summary", "\x1b[1mbold\x1b[0m");
+  expect_ok ("1\n", "feedback", "add", "terminal.pillars", feedback, "--stakeholder", person, "--pillar", "1");
+
+  expect_ok ("1\tPillar\\x1b]0;owned\\x07 \\u2066isolate\\u2069 \\u200fmark\t0\t0\t\\x1b[1mbold\\x1b[0m\n",
+             "pillar", "list", "terminal.pillars");
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      r = cli (lists[i][0], lists[i][1], lists[i][2], lists[i][3], NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      g_assert_cmpstr (r.out, !=, "");
+      assert_terminal_safe (r.out);
+      run_clear (&r);
+    }
+  r = cli ("feedback", "list", "terminal.pillars", NULL);
+  g_assert_nonnull (strstr (r.out, "\tPerson \\u009b1A\t"));
+  g_assert_nonnull (strstr (r.out, "\tFeedback \\x1b[31mred\\x1b[0m \\u0085next\t"));
+  run_clear (&r);
+  r = cli ("info", "terminal.pillars", NULL);
+  g_assert_true (g_str_has_prefix (r.out, "Title:          Strategy\\x1b[2J\\u009b31m red \\u202eexe.txt\\x7f\n"));
+  run_clear (&r);
+
+  /* Messages that quote what the user or a document gave. */
+  expect_error ("No pillar “No\\x1b[2Jsuch\\u202e” in “terminal.pillars”; give its number (1–1), title or UUID (see “pillars-cli pillar list”).",
+                "pillar", "set", "terminal.pillars", "No\x1b[2Jsuch\xe2\x80\xae", "--title", "x");
+  expect_usage ("unknown command “\\x1b[2J\\xff”. Run “pillars-cli --help” for the list.", "\x1b[2J\xff");
+  r = cli ("pillar", "list", "no\x1b[2J.pillars", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "no\\x1b[2J.pillars"));
+  assert_terminal_safe (r.err);
+  run_clear (&r);
 }
 
 static void
@@ -284,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors-name-the-file", test_errors_name_the_file);
   g_test_add_func ("/cli/finders", test_finders);
   g_test_add_func ("/cli/row-escaping", test_row_escaping);
+  g_test_add_func ("/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/cli/locked", test_locked);
   return pl_cli_test_run ();
 }

@@ -15,6 +15,7 @@ typedef struct {
   gulong      source_handler;
   gulong      record_handler;
   gboolean    loading;
+  gboolean    refusal_reported; /* the document refused this text, and the user was told */
 } Binding;
 
 struct _PlAutosave
@@ -88,6 +89,20 @@ write_binding (Binding  *binding,
 
 static void report (PlAutosave *self, GError *error);
 
+/* A text the document refuses (a title cleared to type a new one) is
+ * reported once, not again at each flush, until it is typed over. */
+static void
+report_binding (Binding *binding,
+                GError  *error)
+{
+  gboolean refused = g_error_matches (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE);
+
+  if (refused && binding->refusal_reported)
+    return;
+  binding->refusal_reported = refused;
+  report (binding->autosave, error);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -96,7 +111,7 @@ timeout_cb (gpointer data)
 
   binding->timeout_id = 0;
   if (!write_binding (binding, &error))
-    report (binding->autosave, error);
+    report_binding (binding, error);
   return G_SOURCE_REMOVE;
 }
 
@@ -106,6 +121,7 @@ source_changed_cb (GObject *source,
 {
   if (binding->loading)
     return;
+  binding->refusal_reported = FALSE;
   g_clear_handle_id (&binding->timeout_id, g_source_remove);
   set_dirty (binding->autosave, binding, TRUE);
   binding->timeout_id = g_timeout_add (PL_AUTOSAVE_DELAY_MS, timeout_cb, binding);
@@ -318,7 +334,7 @@ pl_autosave_release (PlAutosave *self,
           g_autoptr(GError) error = NULL;
 
           if (!write_binding (binding, &error))
-            report (self, error);
+            report_binding (binding, error);
         }
       g_ptr_array_remove_index (self->bindings, i - 1);
     }
@@ -337,7 +353,7 @@ pl_autosave_flush_source (PlAutosave *self,
 
       if (binding->source == source && binding->dirty &&
           !write_binding (binding, &error))
-        report (self, error);
+        report_binding (binding, error);
     }
 }
 
@@ -361,7 +377,7 @@ pl_autosave_flush (PlAutosave  *self,
           if (ok && error != NULL)
             *error = g_error_copy (local);
           else
-            report (self, local);
+            report_binding (binding, local);
           ok = FALSE;
         }
     }

@@ -60,6 +60,8 @@ pl_document_update_record (PlDocument    *self,
                    _("Use move or retarget to change where an item belongs"));
       return FALSE;
     }
+  if (!pl_record_validate_record (record, n, pspecs, values, error))
+    return FALSE;
 
   if (PL_IS_FEEDBACK (record))
     was_open = pl_feedback_get_disposition (PL_FEEDBACK (record)) == PL_DISPOSITION_OPEN;
@@ -252,7 +254,8 @@ pl_document_add (PlDocument  *self,
   va_start (args, first_property);
   ok = collect_values (record, first_property, args, error);
   va_end (args);
-  if (!ok || !set_parent (self, record, parent, error))
+  if (!ok || !pl_record_validate_record (record, 0, NULL, NULL, error) ||
+      !set_parent (self, record, parent, error))
     return NULL;
 
   if (!pl_document_store_new_record (self, record, position, error))

@@ -18,7 +18,10 @@ write_field (PlExportContext *ctx,
              const char      *text,
              gboolean         last)
 {
-  const char *p = text ? text : "";
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  /* Control characters dropped, bidi overrides made visible, as in the
+   * other formats. */
+  const char *p = pl_export_clean_text (text, -1, scratch);
 
   g_string_append_c (line, '"');
   if (*p == '=' || *p == '+' || *p == '-' || *p == '@' || *p == '\t' || *p == '\r')

@@ -38,7 +38,13 @@ write_narrative (PlExportContext *ctx,
   cmark_iter_free (iter);
 
   out = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
-  pl_export_write (ctx, out, -1);
+  {
+    g_autoptr(GString) scratch = g_string_new (NULL);
+
+    /* Control characters dropped, bidi overrides made visible, as in the
+     * other formats. */
+    pl_export_write (ctx, pl_export_clean_text (out, -1, scratch), -1);
+  }
   pl_export_write (ctx, "\n", 1);
   free (out);
   cmark_node_free (doc);
@@ -50,9 +56,10 @@ write_cell (PlExportContext *ctx,
             const char      *text)
 {
   g_autoptr(GString) cell = g_string_sized_new (64);
+  g_autoptr(GString) scratch = g_string_new (NULL);
 
   g_string_append (cell, " ");
-  for (const char *p = text ? text : ""; *p; p++)
+  for (const char *p = pl_export_clean_text (text, -1, scratch); *p; p++)
     {
       if (*p == '|')
         g_string_append (cell, "\\|");
@@ -96,8 +103,9 @@ static char *
 escape_inline (const char *text)
 {
   GString *s = g_string_new (NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
 
-  for (const char *p = text ? text : ""; *p; p++)
+  for (const char *p = pl_export_clean_text (text, -1, scratch); *p; p++)
     {
       if (strchr ("\\`*_[]<>#|", *p))
         g_string_append_c (s, '\\');

@@ -20,8 +20,8 @@
   (ol)->at_page_start = FALSE; \
 } G_STMT_END
 
-/* TRUE when @text's @len bytes are printable ASCII, spaces, tabs and
- * line ends: clean without a closer look. Eight bytes at a time (most
+/* TRUE when @text's @len bytes are printable ASCII (not DEL), spaces, tabs
+ * and line ends: clean without a closer look. Eight bytes at a time (most
  * text is like this, and every text of an export is looked at). */
 static gboolean
 is_plain_ascii (const char *text,
@@ -35,18 +35,21 @@ is_plain_ascii (const char *text,
       guint64 word;
       guchar c;
 
-      /* No byte below 0x20 or above 0x7F in the next eight? */
+      /* No byte below 0x20, above 0x7F or equal to it in the next eight? */
       if (i + 8 <= len)
         {
+          guint64 del;
+
           memcpy (&word, text + i, 8);
-          if (((((word - ones * 0x20) & ~word) | word) & highs) == 0)
+          del = word ^ (ones * 0x7F);
+          if ((((((word - ones * 0x20) & ~word) | word) | ((del - ones) & ~del)) & highs) == 0)
             {
               i += 8;
               continue;
             }
         }
       c = text[i++];
-      if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+      if (c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
         return FALSE;
     }
   return TRUE;
@@ -74,7 +77,15 @@ pl_export_clean_text (const char *text,
     {
       guchar c = *p;
 
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        clean = FALSE;
+      /* C1 controls, U+0080 to U+009F. */
+      else if (c == 0xC2 && p + 1 < end && (guchar) p[1] <= 0x9F)
+        clean = FALSE;
+      /* U+202A to U+202E and U+2066 to U+2069. */
+      else if (c == 0xE2 && p + 2 < end &&
+               (((guchar) p[1] == 0x80 && (guchar) p[2] >= 0xAA && (guchar) p[2] <= 0xAE) ||
+                ((guchar) p[1] == 0x81 && (guchar) p[2] >= 0xA6 && (guchar) p[2] <= 0xA9)))
         clean = FALSE;
       /* U+FFFE and U+FFFF are not XML characters either. */
       else if (c == 0xEF && p + 2 < end && (guchar) p[1] == 0xBF && ((guchar) p[2] & 0xFE) == 0xBE)
@@ -94,9 +105,16 @@ pl_export_clean_text (const char *text,
           p++;
           continue;
         }
-      if ((c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xFFFE && c != 0xFFFF)
-        g_string_append_unichar (scratch, c);
       p = g_utf8_next_char (p);
+      /* An explicit embedding, override or isolate makes text read in
+       * another order than it is written ("exe.txt" shown for "txt.exe"):
+       * it is shown as a visible mark instead. The implicit marks (U+200E,
+       * U+200F, U+061C) and right-to-left text itself stay as they are. */
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_printf (scratch, "\u2039U+%04X\u203A", c);
+      else if ((c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && !(c >= 0x7F && c <= 0x9F) &&
+               c != 0xFFFE && c != 0xFFFF)
+        g_string_append_unichar (scratch, c);
     }
   return scratch->str;
 }

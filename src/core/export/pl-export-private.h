@@ -235,8 +235,10 @@ PlParsed     *pl_export_take_parsed       (PlOutline         *ol,
 /* Frees what @ol->parsed holds. */
 void          pl_export_parsed_queue_clear (PlOutline        *ol);
 
-/* Text made safe for XML 1.0: invalid UTF-8 replaced, control characters
- * other than tab, newline and carriage return dropped. Returns @text itself
+/* Text made safe for XML 1.0 and for a reader: invalid UTF-8 replaced,
+ * control characters other than tab, newline and carriage return dropped
+ * (C0, DEL and C1), bidi embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) shown as a visible mark ‹U+202E›. Returns @text itself
  * when it is clean (the common case), else @scratch's buffer. */
 const char *pl_export_clean_text         (const char         *text,
                                           gssize              len,

@@ -133,6 +133,8 @@ pl_action_class_init (PlActionClass *klass)
     g_param_spec_enum ("status", NULL, "Status", PL_TYPE_ACTION_STATUS, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   pl_record_class_install (PL_RECORD_CLASS (klass), "actions", "objective-id", TRUE, N_PROPS, properties);
+  pl_record_class_set_required (PL_RECORD_CLASS (klass), "title", NULL);
+  pl_record_class_set_period (PL_RECORD_CLASS (klass), "start-date", "end-date", TRUE);
 }
 
 static void

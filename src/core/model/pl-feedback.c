@@ -153,6 +153,7 @@ pl_feedback_class_init (PlFeedbackClass *klass)
     g_param_spec_boolean ("orphaned", NULL, "The quoted passage is no longer in the text", FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   pl_record_class_install (PL_RECORD_CLASS (klass), "feedback", NULL, FALSE, N_PROPS, properties);
+  pl_record_class_set_required (PL_RECORD_CLASS (klass), "body", NULL);
 }
 
 static void

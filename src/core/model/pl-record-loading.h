@@ -60,9 +60,18 @@ void         pl_record_attach            (PlRecord      *self,
 PlRecordHost *pl_record_get_host         (PlRecord      *self);
 gint64       pl_record_get_parent_id     (PlRecord      *self);
 
-/* Validates one value for @pspec (UTF-8, no NUL, enum range). */
+/* Validates one value for @pspec (UTF-8, no NUL, enum range, not empty
+ * when required, a date when it is one). */
 gboolean     pl_record_validate_value    (GParamSpec    *pspec,
                                           const GValue  *value,
+                                          GError       **error);
+/* Validates what depends on several fields of @self once @pspecs are set
+ * to @values (@n of them; 0 for a new record, with every value set): every
+ * required field filled in, a period's start not after its end. */
+gboolean     pl_record_validate_record   (PlRecord      *self,
+                                          guint          n,
+                                          GParamSpec   **pspecs,
+                                          const GValue  *values,
                                           GError       **error);
 
 G_END_DECLS

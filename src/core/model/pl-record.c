@@ -117,6 +117,56 @@ pl_record_class_set_lazy (PlRecordClass *klass,
   va_end (args);
 }
 
+static int
+pspec_index (PlRecordClass *klass,
+             const char    *name)
+{
+  for (guint i = 0; i < klass->n_pspecs; i++)
+    if (g_str_equal (g_param_spec_get_name (klass->pspecs[i]), name))
+      return (int) i;
+  return -1;
+}
+
+void
+pl_record_class_set_required (PlRecordClass *klass,
+                              const char    *first_property,
+                              ...)
+{
+  va_list args;
+
+  va_start (args, first_property);
+  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      int i = pspec_index (klass, name);
+
+      g_assert (i >= 0 && klass->pspecs[i]->value_type == G_TYPE_STRING);
+      klass->required_mask |= (guint64) 1 << i;
+    }
+  va_end (args);
+}
+
+void
+pl_record_class_set_either (PlRecordClass *klass,
+                            const char    *first_property,
+                            const char    *second_property)
+{
+  klass->either_first = pspec_index (klass, first_property);
+  klass->either_second = pspec_index (klass, second_property);
+  g_assert (klass->either_first >= 0 && klass->either_second >= 0);
+}
+
+void
+pl_record_class_set_period (PlRecordClass *klass,
+                            const char    *start_property,
+                            const char    *end_property,
+                            gboolean       years)
+{
+  klass->period_start = pspec_index (klass, start_property);
+  klass->period_end = pspec_index (klass, end_property);
+  klass->period_years = years;
+  g_assert (klass->period_start >= 0 && klass->period_end >= 0);
+}
+
 void
 pl_record_set_unloaded (PlRecord *self,
                         guint     index)
@@ -214,6 +264,10 @@ pl_record_class_install (PlRecordClass *klass,
 
   klass->table = table;
   klass->parent_prop = parent_prop;
+  klass->period_start = -1;
+  klass->period_end = -1;
+  klass->either_first = -1;
+  klass->either_second = -1;
   klass->ordered = ordered;
   klass->pspecs = pspecs + 1;
   klass->n_pspecs = n_props - 1;
@@ -606,6 +660,69 @@ pl_record_get_parent_id (PlRecord *self)
   return value_as_int (&ensure_values (self)[klass->parent_index]);
 }
 
+/* The class that declared @pspec, if it is a record class. */
+static PlRecordClass *
+owner_class (GParamSpec *pspec,
+             int        *index)
+{
+  PlRecordClass *klass;
+
+  if (!g_type_is_a (pspec->owner_type, PL_TYPE_RECORD) || pspec->owner_type == PL_TYPE_RECORD)
+    return NULL;
+  klass = g_type_class_peek (pspec->owner_type);
+  if (klass == NULL)
+    return NULL;
+  *index = -1;
+  for (guint i = 0; i < klass->n_pspecs; i++)
+    if (klass->pspecs[i] == pspec)
+      *index = (int) i;
+  return *index >= 0 ? klass : NULL;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; s != NULL && *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+set_empty_error (GParamSpec  *pspec,
+                 GError     **error)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "body"))
+    g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                 _("The text cannot be empty; type what was said"));
+  else
+    g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                 _("The title cannot be empty; type a title"));
+}
+
+/* "YYYY-MM-DD" (a real day), or "YYYY" with @years. */
+static gboolean
+is_date (const char *s,
+         gboolean    years)
+{
+  guint y, m, d;
+
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  y = (guint) g_ascii_strtoull (s, NULL, 10);
+  if (s[4] == '\0')
+    return years && y >= 1;
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-' ||
+      !g_ascii_isdigit (s[5]) || !g_ascii_isdigit (s[6]) || !g_ascii_isdigit (s[8]) || !g_ascii_isdigit (s[9]))
+    return FALSE;
+  m = (s[5] - '0') * 10 + (s[6] - '0');
+  d = (s[8] - '0') * 10 + (s[9] - '0');
+  return g_date_valid_dmy (d, m, y);
+}
+
 gboolean
 pl_record_validate_value (GParamSpec    *pspec,
                           const GValue  *value,
@@ -615,6 +732,8 @@ pl_record_validate_value (GParamSpec    *pspec,
     {
       const char *s = g_value_get_string (value);
       const char *end = NULL;
+      PlRecordClass *klass;
+      int index;
 
       if (s != NULL && !g_utf8_validate (s, -1, &end))
         {
@@ -622,6 +741,23 @@ pl_record_validate_value (GParamSpec    *pspec,
                        _("The text for “%s” is not valid UTF-8 (at byte %ld); convert it to UTF-8 and try again"),
                        g_param_spec_get_name (pspec), (long) (end - s));
           return FALSE;
+        }
+      if ((klass = owner_class (pspec, &index)) != NULL)
+        {
+          if ((klass->required_mask & ((guint64) 1 << index)) && is_blank (s))
+            {
+              set_empty_error (pspec, error);
+              return FALSE;
+            }
+          if ((index == klass->period_start || index == klass->period_end) && s != NULL && *s != '\0' &&
+              !is_date (s, klass->period_years))
+            {
+              g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                           klass->period_years ? _("“%s” is not a date; write it as YYYY-MM-DD, or a year as YYYY")
+                                               : _("“%s” is not a date; write it as YYYY-MM-DD"),
+                           s);
+              return FALSE;
+            }
         }
     }
   else if (G_VALUE_HOLDS_ENUM (value))
@@ -641,6 +777,88 @@ pl_record_validate_value (GParamSpec    *pspec,
       g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
                    _("“%s” cannot be negative"), g_param_spec_get_name (pspec));
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* The value @self will have for pspecs[@index] after the change. */
+static const GValue *
+value_after (PlRecord      *self,
+             guint          index,
+             guint          n,
+             GParamSpec   **pspecs,
+             const GValue  *values)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+
+  for (guint i = 0; i < n; i++)
+    if (pspecs[i] == klass->pspecs[index])
+      return &values[i];
+  return value_at (self, index);
+}
+
+/* A date of a period as the first or last day it stands for. */
+static char *
+period_day (const char *date,
+            gboolean    last)
+{
+  if (strlen (date) == 4)
+    return g_strconcat (date, last ? "-12-31" : "-01-01", NULL);
+  return g_strdup (date);
+}
+
+gboolean
+pl_record_validate_record (PlRecord      *self,
+                           guint          n,
+                           GParamSpec   **pspecs,
+                           const GValue  *values,
+                           GError       **error)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (self);
+  gboolean touches_period = n == 0;
+  gboolean touches_either = n == 0;
+
+  if (n == 0)
+    for (guint i = 0; i < klass->n_pspecs; i++)
+      if ((klass->required_mask & ((guint64) 1 << i)) && is_blank (g_value_get_string (value_at (self, i))))
+        {
+          set_empty_error (klass->pspecs[i], error);
+          return FALSE;
+        }
+  for (guint i = 0; i < n && klass->either_first >= 0; i++)
+    touches_either |= pspecs[i] == klass->pspecs[klass->either_first] ||
+                      pspecs[i] == klass->pspecs[klass->either_second];
+  /* Only a change of these fields is refused: an old file's nameless
+   * stakeholder can still have its other fields changed. */
+  if (touches_either && klass->either_first >= 0 &&
+      is_blank (g_value_get_string (value_after (self, klass->either_first, n, pspecs, values))) &&
+      is_blank (g_value_get_string (value_after (self, klass->either_second, n, pspecs, values))))
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("A stakeholder needs a name or an organisation; type at least one"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n && klass->period_start >= 0; i++)
+    touches_period |= pspecs[i] == klass->pspecs[klass->period_start] ||
+                      pspecs[i] == klass->pspecs[klass->period_end];
+  if (touches_period && klass->period_start >= 0)
+    {
+      const char *start = g_value_get_string (value_after (self, klass->period_start, n, pspecs, values));
+      const char *end = g_value_get_string (value_after (self, klass->period_end, n, pspecs, values));
+
+      if (start != NULL && *start != '\0' && end != NULL && *end != '\0' &&
+          is_date (start, klass->period_years) && is_date (end, klass->period_years))
+        {
+          g_autofree char *first = period_day (start, FALSE);
+          g_autofree char *last = period_day (end, TRUE);
+
+          if (strcmp (first, last) > 0)
+            {
+              g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE,
+                           _("The start (%s) is after the end (%s); change one of them"), start, end);
+              return FALSE;
+            }
+        }
     }
   return TRUE;
 }

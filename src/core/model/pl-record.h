@@ -34,7 +34,12 @@ struct _PlRecordClass
   guint        n_pspecs;
   guint64      lazy_mask;    /* bit i: pspecs[i] is read from the file when first used */
   guint        parent_index; /* pspecs[parent_index] is parent_prop */
-  gpointer     padding[2];
+  guint64      required_mask; /* bit i: pspecs[i] may not be empty */
+  int          period_start; /* index of the start date of a period, or -1 */
+  int          period_end;   /* index of its end date, or -1 */
+  gboolean     period_years; /* a year alone ("2027") is a date of the period */
+  int          either_first; /* with either_second: indexes of two fields of */
+  int          either_second;/* which one at least is filled in, or -1 */
 };
 
 gint64       pl_record_get_id          (PlRecord    *self);

@@ -53,6 +53,7 @@ pl_section_class_init (PlSectionClass *klass)
     g_param_spec_string ("body", NULL, "Markdown text", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   pl_record_class_install (PL_RECORD_CLASS (klass), "sections", NULL, TRUE, N_PROPS, properties);
+  pl_record_class_set_required (PL_RECORD_CLASS (klass), "title", NULL);
   pl_record_class_set_lazy (PL_RECORD_CLASS (klass), "body", NULL);
 }
 

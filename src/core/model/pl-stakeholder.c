@@ -73,6 +73,7 @@ pl_stakeholder_class_init (PlStakeholderClass *klass)
     g_param_spec_boolean ("may-be-named", NULL, "May be named in exports", FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   pl_record_class_install (PL_RECORD_CLASS (klass), "stakeholders", NULL, FALSE, N_PROPS, properties);
+  pl_record_class_set_either (PL_RECORD_CLASS (klass), "name", "organisation");
 }
 
 static void

@@ -93,6 +93,7 @@ pl_strategy_class_init (PlStrategyClass *klass)
     g_param_spec_string ("vision", NULL, "Vision statement (Markdown)", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   pl_record_class_install (PL_RECORD_CLASS (klass), "strategy", NULL, FALSE, N_PROPS, properties);
+  pl_record_class_set_required (PL_RECORD_CLASS (klass), "title", NULL);
 }
 
 static void

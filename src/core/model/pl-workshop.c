@@ -93,6 +93,8 @@ pl_workshop_class_init (PlWorkshopClass *klass)
     g_param_spec_string ("notes", NULL, "Notes", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   pl_record_class_install (PL_RECORD_CLASS (klass), "workshops", NULL, FALSE, N_PROPS, properties);
+  pl_record_class_set_required (PL_RECORD_CLASS (klass), "title", NULL);
+  pl_record_class_set_period (PL_RECORD_CLASS (klass), "start-date", "end-date", FALSE);
 }
 
 static void

@@ -18,6 +18,50 @@
  * record classes expect (tables, columns, enum values), the feedback
  * counts, the strategy row and the search indexes. */
 
+/* Text another program stored (the sqlite3 shell, a script) that is not
+ * UTF-8, or holds a NUL: the record classes assume UTF-8 everywhere. One
+ * pass over the table reads every text column of every row. */
+static void
+check_text (PlStore    *store,
+            const char *table,
+            GPtrArray  *columns,
+            GPtrArray  *problems)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  sqlite3_stmt *stmt = NULL;
+
+  if (columns->len == 0)
+    return;
+  for (guint i = 0; i < columns->len; i++)
+    g_string_append_printf (sql, ", \"%s\"", (const char *) g_ptr_array_index (columns, i));
+  g_string_append_printf (sql, " FROM \"%s\" ORDER BY id", table);
+  if (sqlite3_prepare_v2 (store->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint i = 0; i < columns->len; i++)
+      {
+        int type = sqlite3_column_type (stmt, i + 1);
+        const char *text;
+        int len;
+
+        if (type != SQLITE_TEXT && type != SQLITE_BLOB)
+          continue;
+        text = (const char *) sqlite3_column_blob (stmt, i + 1);
+        len = sqlite3_column_bytes (stmt, i + 1);
+        if (type == SQLITE_BLOB || (len > 0 && !g_utf8_validate_len (text, len, NULL)))
+          g_ptr_array_add (problems,
+                           g_strdup_printf (type == SQLITE_BLOB
+                                              ? _("Row %lld of “%s”, column “%s”, holds binary data instead of text; type that text again in Pillars or restore a backup copy")
+                                              : _("Row %lld of “%s”, column “%s”, is not valid UTF-8 text; type that text again in Pillars or restore a backup copy"),
+                                            (long long) sqlite3_column_int64 (stmt, 0), table,
+                                            (const char *) g_ptr_array_index (columns, i)));
+      }
+  sqlite3_finalize (stmt);
+}
+
 static void
 check_table (PlStore   *store,
              GType      type,
@@ -26,6 +70,7 @@ check_table (PlStore   *store,
   PlRecordClass *klass = g_type_class_ref (type);
   g_autofree char *info_sql = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", klass->table);
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) text_columns = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
   g_type_class_unref (klass);
@@ -48,6 +93,8 @@ check_table (PlStore   *store,
           g_ptr_array_add (problems, g_strdup_printf (_("Column “%s.%s” is missing"), klass->table, col));
           continue;
         }
+      if (klass->pspecs[i]->value_type == G_TYPE_STRING)
+        g_ptr_array_add (text_columns, g_strdup (col));
       if (G_TYPE_IS_ENUM (klass->pspecs[i]->value_type))
         {
           g_autofree char *sql = g_strdup_printf ("SELECT DISTINCT %s FROM %s", col, klass->table);
@@ -65,6 +112,7 @@ check_table (PlStore   *store,
           sqlite3_finalize (stmt);
         }
     }
+  check_text (store, klass->table, text_columns, problems);
 }
 
 GPtrArray *

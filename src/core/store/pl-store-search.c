@@ -20,19 +20,26 @@ char *
 pl_store_fts_query (const char *words)
 {
   g_autoptr(GString) q = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = NULL;
   g_auto(GStrv) parts = NULL;
   guint n = 0;
 
   if (words == NULL)
     return NULL;
+  /* Each term is matched on its own by FTS5: a query of 20,000 repeated
+   * words took 20 seconds. Repeats add nothing, and a person searches with
+   * a few words, so terms are kept once each, and bounded in number and
+   * length. */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   parts = g_strsplit_set (words, " \t\n\r", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (guint i = 0; parts[i] != NULL && n < PL_STORE_FTS_MAX_TERMS; i++)
     {
       g_autoptr(GString) token = g_string_new (NULL);
+      guint chars = 0;
 
       /* Keep letters, digits and inner punctuation; quote as an FTS string
        * so operators in user text are never interpreted. */
-      for (const char *p = parts[i]; *p; p = g_utf8_next_char (p))
+      for (const char *p = parts[i]; *p && chars < PL_STORE_FTS_MAX_TERM_CHARS; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
@@ -42,15 +49,17 @@ pl_store_fts_query (const char *words)
                 g_string_append_c (token, ' ');
               else
                 g_string_append_unichar (token, c);
+              chars++;
             }
         }
       g_strstrip (token->str);
       token->len = strlen (token->str);
-      if (token->len == 0)
+      if (token->len == 0 || g_hash_table_contains (seen, token->str))
         continue;
       if (n++ > 0)
         g_string_append_c (q, ' ');
       g_string_append_printf (q, "\"%s\"", token->str);
+      g_hash_table_add (seen, g_string_free (g_steal_pointer (&token), FALSE));
     }
   if (n == 0)
     return NULL;

@@ -170,7 +170,11 @@ GPtrArray  *pl_store_search            (PlStore        *store,
                                         const char     *query,
                                         guint           limit,
                                         GError        **error);
-/* Turns user words into a safe FTS5 query ("a b*"), or NULL if empty. */
+/* Turns user words into a safe FTS5 query ("a b*"), or NULL if empty:
+ * each term once, at most PL_STORE_FTS_MAX_TERMS terms of at most
+ * PL_STORE_FTS_MAX_TERM_CHARS characters (the rest is left out). */
+#define PL_STORE_FTS_MAX_TERMS       32
+#define PL_STORE_FTS_MAX_TERM_CHARS  64
 char       *pl_store_fts_query         (const char     *words);
 
 GPtrArray  *pl_store_check             (PlStore        *store,

@@ -613,6 +613,105 @@ test_sections_ordered (Fixture       *f,
   assert_titles (pl_document_get_sections (f->doc), "a,b,c");
 }
 
+/* ---- validation: what the window and the CLI both get refused ---- */
+
+#define REFUSED(call_, message_) \
+  G_STMT_START { \
+    g_autoptr(GError) e_ = NULL; \
+    GError **error_ = &e_; \
+    gpointer r_ = (gpointer) (gintptr) (call_); \
+    g_assert_false (r_ != NULL); \
+    g_assert_error (e_, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_INVALID_VALUE); \
+    if (e_) \
+      g_assert_cmpstr (e_->message, ==, (message_)); \
+  } G_STMT_END
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlObjective) objective = NULL;
+  g_autoptr(PlAction) action = NULL;
+  g_autoptr(PlWorkshop) workshop = NULL;
+  g_autoptr(PlStakeholder) person = NULL;
+  g_autoptr(PlFeedback) feedback = NULL;
+  const char *title = "The title cannot be empty; type a title";
+  const char *not_dates[] = { "<script>", "2026-13-01", "2026-02-30", "2026-1-01", "26-01-01", "2026-01-01x", "2026 " };
+  gint64 n_pillars = pl_document_count (f->doc, "pillars");
+
+  /* Empty (or blank) titles, texts and names: nothing is added ... */
+  REFUSED (pl_document_add (f->doc, PL_TYPE_PILLAR, NULL, -1, error_, "title", "", NULL), title);
+  REFUSED (pl_document_add (f->doc, PL_TYPE_PILLAR, NULL, -1, error_, "title", " \t\n", NULL), title);
+  REFUSED (pl_document_add (f->doc, PL_TYPE_PILLAR, NULL, -1, error_, "summary", "no title", NULL), title);
+  g_assert_cmpint (pl_document_count (f->doc, "pillars"), ==, n_pillars);
+  pillar = pl_document_add (f->doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Pillar", NULL);
+  g_assert_no_error (error);
+  REFUSED (pl_document_add (f->doc, PL_TYPE_OBJECTIVE, PL_RECORD (pillar), -1, error_, "title", "", NULL), title);
+  objective = pl_document_add (f->doc, PL_TYPE_OBJECTIVE, PL_RECORD (pillar), -1, &error, "title", "Objective", NULL);
+  g_assert_no_error (error);
+  REFUSED (pl_document_add (f->doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, error_, "cost", "1", NULL), title);
+  REFUSED (pl_document_add (f->doc, PL_TYPE_WORKSHOP, NULL, -1, error_, "location", "Kingston", NULL), title);
+  REFUSED (pl_document_add (f->doc, PL_TYPE_STAKEHOLDER, NULL, -1, error_, "name", " ", "contact", "x@example.org", NULL),
+           "A stakeholder needs a name or an organisation; type at least one");
+  REFUSED (pl_document_add_feedback (f->doc, PL_FEEDBACK_COMMENT, "  ", NULL, NULL, NULL, NULL, error_),
+           "The text cannot be empty; type what was said");
+
+  /* ... and nothing is emptied. */
+  REFUSED (pl_record_set (PL_RECORD (pl_document_get_strategy (f->doc)), error_, "title", "", NULL), title);
+  REFUSED (pl_record_set (PL_RECORD (pillar), error_, "title", "", NULL), title);
+  g_assert_cmpstr (pl_pillar_get_title (pillar), ==, "Pillar");
+  person = pl_document_add (f->doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error, "organisation", "Red Cross", NULL);
+  g_assert_no_error (error);
+  REFUSED (pl_record_set (PL_RECORD (person), error_, "organisation", "", NULL),
+           "A stakeholder needs a name or an organisation; type at least one");
+  g_assert_true (pl_record_set (PL_RECORD (person), &error, "name", "A. Lima", "organisation", "", NULL));
+  g_assert_no_error (error);
+  feedback = pl_document_add_feedback (f->doc, PL_FEEDBACK_COMMENT, "Said", NULL, NULL, NULL, person, &error);
+  g_assert_no_error (error);
+  REFUSED (pl_record_set (PL_RECORD (feedback), error_, "body", "", NULL), "The text cannot be empty; type what was said");
+  /* Other fields may be empty. */
+  g_assert_true (pl_record_set (PL_RECORD (pillar), &error, "summary", "", "body", "", NULL));
+  g_assert_no_error (error);
+
+  /* Dates are real days; a workshop's are days, an action's days or years. */
+  workshop = pl_document_add (f->doc, PL_TYPE_WORKSHOP, NULL, -1, &error, "title", "Workshop",
+                              "start-date", "2026-09-14", "end-date", "2026-09-15", NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("“%s” is not a date; write it as YYYY-MM-DD", not_dates[i]);
+      g_autofree char *years = g_strdup_printf ("“%s” is not a date; write it as YYYY-MM-DD, or a year as YYYY", not_dates[i]);
+
+      REFUSED (pl_record_set (PL_RECORD (workshop), error_, "start-date", not_dates[i], NULL), message);
+      REFUSED (pl_document_add (f->doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, error_, "title", "A",
+                                "end-date", not_dates[i], NULL), years);
+    }
+  REFUSED (pl_record_set (PL_RECORD (workshop), error_, "end-date", "2026", NULL), "“2026” is not a date; write it as YYYY-MM-DD");
+  g_assert_cmpstr (pl_workshop_get_start_date (workshop), ==, "2026-09-14");
+
+  /* The start is not after the end, whichever is changed, or both. */
+  REFUSED (pl_record_set (PL_RECORD (workshop), error_, "start-date", "2026-09-16", NULL),
+           "The start (2026-09-16) is after the end (2026-09-15); change one of them");
+  REFUSED (pl_record_set (PL_RECORD (workshop), error_, "end-date", "2026-09-13", NULL),
+           "The start (2026-09-14) is after the end (2026-09-13); change one of them");
+  g_assert_true (pl_record_set (PL_RECORD (workshop), &error, "start-date", "2026-10-01", "end-date", "2026-10-01", NULL));
+  g_assert_no_error (error);
+  g_assert_true (pl_record_set (PL_RECORD (workshop), &error, "end-date", "", NULL));
+  g_assert_no_error (error);
+  REFUSED (pl_document_add (f->doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, error_, "title", "A",
+                            "start-date", "2028", "end-date", "2027-12-31", NULL),
+           "The start (2028) is after the end (2027-12-31); change one of them");
+  action = pl_document_add (f->doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, &error, "title", "A",
+                            "start-date", "2027-06-01", "end-date", "2027", NULL);
+  g_assert_no_error (error);
+  g_assert_true (pl_record_set (PL_RECORD (action), &error, "start-date", "2027", "end-date", "2027", NULL));
+  g_assert_no_error (error);
+  REFUSED (pl_record_set (PL_RECORD (action), error_, "start-date", "2029", NULL),
+           "The start (2029) is after the end (2027); change one of them");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +727,7 @@ main (int   argc,
   ADD ("delete-pillar-children", test_delete_pillar_children);
   ADD ("wrong-targets", test_wrong_targets);
   ADD ("sections-ordered", test_sections_ordered);
+  ADD ("validation", test_validation);
 #undef ADD
 
   return g_test_run ();

@@ -208,6 +208,88 @@ test_hostile (void)
   pl_document_close (doc);
 }
 
+/* TRUE when @text holds no C0 control but tab and line ends, no DEL, no
+ * C1 control and no bidi embedding, override or isolate. */
+static gboolean
+reads_as_written (const char *text,
+                  const char *what)
+{
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F ||
+        (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) ||
+        (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+        (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))
+      {
+        g_test_message ("%s: a control character at byte %u", what, (guint) (p - (const guchar *) text));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Bidi overrides (a name shown as "exe.txt" that is "txt.exe"), C1
+ * controls (U+009B is CSI to a terminal) and DEL: the overrides become
+ * visible marks, the controls are dropped, in every format; right-to-left
+ * text and its implicit marks (U+200F) stay as they are. */
+static void
+test_bidi_and_c1 (void)
+{
+  g_autofree char *path = pl_test_path (tmp_dir, "bidi.pillars");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlStakeholder) person = NULL;
+  g_autoptr(PlFeedback) feedback = NULL;
+  const char *rtl = "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86 \xe2\x80\x8f(2026)\xe2\x80\x8f \xd7\x90\xd7\x91";
+  const PlExportFormat formats[] = { PL_EXPORT_MARKDOWN, PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT,
+                                     PL_EXPORT_CSV };
+  const char *names[] = { "bidi.md", "bidi.html", "bidi.docx", "bidi.odt", "bidi.csv" };
+  g_autofree char *body = g_strconcat ("Right to left: ", rtl, ". Override \xe2\x80\xad" "ltr\xe2\x80\xac and \xc2\x85next.\n", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (pl_record_set (PL_RECORD (pl_document_get_strategy (doc)), &error,
+                                "title", "Annex \xe2\x80\xae" "fdp.exe\xe2\x80\xac strategy",
+                                "vision", "Vision \xc2\x9b" "31m red\x7f text", NULL));
+  g_assert_no_error (error);
+  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error,
+                            "title", "Pillar \xe2\x81\xa6isolated\xe2\x81\xa9 \xe2\x80\xaa" "embedded\xe2\x80\xac",
+                            "body", body, NULL);
+  g_assert_no_error (error);
+  person = pl_document_add (doc, PL_TYPE_STAKEHOLDER, NULL, -1, &error, "name", "Person \xe2\x80\xae" "eman",
+                            "may-be-named", TRUE, NULL);
+  g_assert_no_error (error);
+  feedback = pl_document_add_feedback (doc, PL_FEEDBACK_RECOMMENDATION, "Feedback \xe2\x80\xae" "txet\xc2\x9b",
+                                       PL_RECORD (pillar), NULL, NULL, person, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = export_format (doc, formats[i], TRUE, PL_ANONYMISE_NONE, names[i]);
+      g_autofree char *text = NULL;
+
+      if (formats[i] == PL_EXPORT_DOCX)
+        text = zip_member (out, "word/document.xml");
+      else if (formats[i] == PL_EXPORT_ODT)
+        text = zip_member (out, "content.xml");
+      else
+        text = read_text (out);
+      g_assert_nonnull (text);
+      g_assert_true (reads_as_written (text, names[i]));
+      if (formats[i] != PL_EXPORT_CSV)
+        {
+          g_assert_nonnull (strstr (text, "Annex \u2039U+202E\u203A" "fdp.exe\u2039U+202C\u203A strategy"));
+          g_assert_nonnull (strstr (text, "\u2039U+2066\u203Aisolated\u2039U+2069\u203A"));
+          g_assert_nonnull (strstr (text, "\u2039U+202A\u203A" "embedded"));
+          g_assert_nonnull (strstr (text, "Vision 31m red text"));
+          g_assert_nonnull (strstr (text, "Override \u2039U+202D\u203Altr"));
+          g_assert_nonnull (strstr (text, "next."));
+          g_assert_nonnull (strstr (text, rtl));
+        }
+      g_assert_nonnull (strstr (text, "Feedback \u2039U+202E\u203Atxet"));
+      g_assert_nonnull (strstr (text, "Person \u2039U+202E\u203A" "eman"));
+    }
+  pl_document_close (doc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,6 +297,7 @@ main (int    argc,
   export_test_init (&argc, &argv);
 
   g_test_add_func ("/export/hostile", test_hostile);
+  g_test_add_func ("/export/bidi-and-c1", test_bidi_and_c1);
 
   return export_test_run ();
 }

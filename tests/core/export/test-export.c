@@ -36,7 +36,15 @@ test_clean_text (void)
 
   /* Clean text is returned as it is, without a copy. */
   g_assert_true (pl_export_clean_text (clean, -1, scratch) == clean);
-  g_assert_cmpstr (pl_export_clean_text ("a\x01" "b\x1f\x0b" "c\x7f", -1, scratch), ==, "abc\x7f");
+  /* C0 controls, DEL and C1 controls (U+009B is CSI to a terminal) go. */
+  g_assert_cmpstr (pl_export_clean_text ("a\x01" "b\x1f\x0b" "c\x7f", -1, scratch), ==, "abc");
+  g_assert_cmpstr (pl_export_clean_text ("\xc2\x80" "a\xc2\x9b" "b\xc2\x9f\xc2\xa0" "c", -1, scratch), ==, "ab\xc2\xa0" "c");
+  /* Bidi embeddings, overrides and isolates are shown; the implicit
+   * marks (U+200E, U+200F, U+061C) are right-to-left text's own. */
+  g_assert_cmpstr (pl_export_clean_text ("a\xe2\x80\xae" "b\xe2\x81\xa9\xe2\x80\x8f", -1, scratch), ==,
+                   "a\u2039U+202E\u203A" "b\u2039U+2069\u203A\xe2\x80\x8f");
+  g_assert_cmpstr (pl_export_clean_text ("\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\xd8\x9c", -1, scratch), ==,
+                   "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\xd8\x9c");
   g_assert_cmpstr (pl_export_clean_text ("x\xef\xbf\xbey\xef\xbf\xbfz", -1, scratch), ==, "xyz");
   g_assert_cmpstr (pl_export_clean_text ("bad \xff\xfe utf-8", -1, scratch), ==, "bad \xef\xbf\xbd\xef\xbf\xbd utf-8");
   g_assert_cmpstr (pl_export_clean_text (NULL, -1, scratch), ==, "");
@@ -53,6 +61,8 @@ test_clean_text (void)
       text[at] = '\x1b';
       memcpy (expected, text, 25);
       memmove (expected + at, expected + at + 1, 24 - at);
+      g_assert_cmpstr (pl_export_clean_text (text, -1, scratch), ==, expected);
+      text[at] = '\x7f';
       g_assert_cmpstr (pl_export_clean_text (text, -1, scratch), ==, expected);
       text[at] = '\xff';
       g_assert_cmpuint (strlen (pl_export_clean_text (text, -1, scratch)), ==, 26);
