@@ -27,7 +27,10 @@ if [ $sanitize = 1 ]; then
   # b_lundef=false: the sanitizers' runtime resolves some symbols late.
   setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false)
   # Several times slower under the sanitizers.
-  test_args=(--timeout-multiplier 4 --wrapper "$PWD/tests/sanitizers/wrap.sh" --no-suite valgrind)
+  # --logbase: with a wrapper meson would name its logs after it, and
+  # count-tests.py reads testlog.junit.xml and testlog.json.
+  test_args=(--timeout-multiplier 4 --wrapper "$PWD/tests/sanitizers/wrap.sh" --logbase testlog
+             --no-suite valgrind)
 fi
 
 if [ ! -f "$builddir/build.ninja" ]; then
