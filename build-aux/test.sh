@@ -27,10 +27,7 @@ if [ $sanitize = 1 ]; then
   # b_lundef=false: the sanitizers' runtime resolves some symbols late.
   setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false)
   # Several times slower under the sanitizers.
-  # --logbase: with a wrapper meson would name its logs after it, and
-  # count-tests.py reads testlog.junit.xml and testlog.json.
-  test_args=(--timeout-multiplier 4 --wrapper "$PWD/tests/sanitizers/wrap.sh" --logbase testlog
-             --no-suite valgrind)
+  test_args=(--timeout-multiplier 4 --wrapper "$PWD/tests/sanitizers/wrap.sh" --no-suite valgrind)
 fi
 
 if [ ! -f "$builddir/build.ninja" ]; then
@@ -41,10 +38,18 @@ if ! ninja -C "$builddir"; then
   exit 1
 fi
 
-rm -f "$builddir/meson-logs/testlog.junit.xml" "$builddir/meson-logs/testlog.json"
+rm -f "$builddir"/meson-logs/testlog*.junit.xml "$builddir"/meson-logs/testlog*.json
 xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
   meson test -C "$builddir" --print-errorlogs --num-processes 2 "${test_args[@]}" "$@"
 status=$?
+
+# With a wrapper, meson names its logs after it (testlog-wrap.sh.*, even
+# with --logbase testlog); count-tests.py reads testlog.junit.xml and .json.
+for ext in junit.xml json; do
+  if [ -f "$builddir/meson-logs/testlog-wrap.sh.$ext" ]; then
+    mv "$builddir/meson-logs/testlog-wrap.sh.$ext" "$builddir/meson-logs/testlog.$ext"
+  fi
+done
 
 python3 build-aux/count-tests.py "$builddir/meson-logs"
 counted=$?
