@@ -2,24 +2,54 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up, builds and runs every Pillars test (widget tests under Xvfb).
 # Ends with one line: "N passed, N failed".
+# Usage: build-aux/test.sh [--sanitize] [MESON TEST ARGS...]
+#   --sanitize  builds in _build-sanitize with AddressSanitizer and
+#               UndefinedBehaviorSanitizer and runs every test there, widget
+#               tests included (options per test: tests/sanitizers/wrap.sh;
+#               PILLARS_SANITIZE_APP_LEAKS=1 also checks the widget tests
+#               for leaks, slowly). Valgrind's suite runs in the normal pass.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+sanitize=0
+if [ "${1:-}" = --sanitize ]; then
+  sanitize=1
+  shift
+fi
 
 build-aux/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
 
 builddir=_build-test
+setup_args=(-Dwerror=true)
+test_args=()
+if [ $sanitize = 1 ]; then
+  builddir=_build-sanitize
+  # b_lundef=false: the sanitizers' runtime resolves some symbols late.
+  setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false)
+  # Several times slower under the sanitizers.
+  test_args=(--timeout-multiplier 4 --wrapper "$PWD/tests/sanitizers/wrap.sh" --no-suite valgrind)
+fi
+
 if [ ! -f "$builddir/build.ninja" ]; then
-  meson setup "$builddir" -Dwerror=true >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+  meson setup "$builddir" "${setup_args[@]}" >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 fi
 if ! ninja -C "$builddir"; then
   echo "0 passed, 1 failed"
   exit 1
 fi
 
-rm -f "$builddir/meson-logs/testlog.junit.xml" "$builddir/meson-logs/testlog.json"
+rm -f "$builddir"/meson-logs/testlog*.junit.xml "$builddir"/meson-logs/testlog*.json
 xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
-  meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
+  meson test -C "$builddir" --print-errorlogs --num-processes 2 "${test_args[@]}" "$@"
 status=$?
+
+# With a wrapper, meson names its logs after it (testlog-wrap.sh.*, even
+# with --logbase testlog); count-tests.py reads testlog.junit.xml and .json.
+for ext in junit.xml json; do
+  if [ -f "$builddir/meson-logs/testlog-wrap.sh.$ext" ]; then
+    mv "$builddir/meson-logs/testlog-wrap.sh.$ext" "$builddir/meson-logs/testlog.$ext"
+  fi
+done
 
 python3 build-aux/count-tests.py "$builddir/meson-logs"
 counted=$?

@@ -239,6 +239,7 @@ test_feedback_crud (Fixture       *f,
   g_autoptr(PlFeedback) on_action = capture (f, PL_FEEDBACK_RECOMMENDATION, "Add a CSIRT staffing plan.",
                                              f->a211, NULL, f->w1, f->s_gov);
   g_autoptr(PlRecord) target = NULL;
+  g_autoptr(GDateTime) captured = NULL;
   gint64 id = pl_record_get_id (PL_RECORD (on_action));
 
   g_assert_cmpint (pl_feedback_get_target_kind (on_strategy), ==, PL_TARGET_STRATEGY);
@@ -251,7 +252,8 @@ test_feedback_crud (Fixture       *f,
   g_assert_cmpint (pl_feedback_get_workshop_id (on_action), ==, pl_record_get_id (PL_RECORD (f->w1)));
   g_assert_cmpint (pl_feedback_get_stakeholder_id (on_action), ==, pl_record_get_id (PL_RECORD (f->s_gov)));
   g_assert_cmpint (pl_feedback_get_disposition (on_action), ==, PL_DISPOSITION_OPEN);
-  g_assert_nonnull (g_date_time_new_from_iso8601 (pl_feedback_get_captured_at (on_action), NULL));
+  captured = g_date_time_new_from_iso8601 (pl_feedback_get_captured_at (on_action), NULL);
+  g_assert_nonnull (captured);
   target = pl_document_get_feedback_target (f->doc, on_action);
   g_assert_true (target == PL_RECORD (f->a211));
 

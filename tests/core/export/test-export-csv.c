@@ -72,8 +72,8 @@ parse_csv (const char *csv)
         {
           p += 2;
           g_ptr_array_add (fields, NULL);
+          /* Stealing leaves @fields empty and ready for the next record. */
           g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
-          fields = g_ptr_array_new_with_free_func (g_free);
         }
       else
         {
