@@ -182,11 +182,11 @@ pl_rel_find_state (const char *hash,
   g_autoptr(GError) error = NULL;
 
   *replayed = FALSE;
-  for (guint k = log->len; k > 0; k--)
-    if (g_str_equal (hash, log->pdata[k - 1]))
-      return (int) k;
-  if (g_str_equal (hash, hash0))
-    return 0;
+  /* The last acknowledged state first, then the one in flight, and only
+   * then the older ones: an edit can bring back an earlier state (a move
+   * and its way back), which must not be taken for a lost edit. */
+  if (log->len == 0 ? g_str_equal (hash, hash0) : g_str_equal (hash, log->pdata[log->len - 1]))
+    return (int) log->len;
 
   /* Killed after the edit's commit but before its log line: the state is
    * that of the next edit, which the same script makes again on a copy of
@@ -209,5 +209,10 @@ pl_rel_find_state (const char *hash,
   g_unlink (replay_log);
   if (g_str_equal (hash, hashes->pdata[log->len]))
     return (int) log->len + 1;
+  for (guint k = log->len; k > 0; k--)
+    if (g_str_equal (hash, log->pdata[k - 1]))
+      return (int) k;
+  if (g_str_equal (hash, hash0))
+    return 0;
   return -1;
 }
