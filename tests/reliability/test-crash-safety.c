@@ -206,10 +206,21 @@ test_replay (void)
   g_assert_null (problem);
   g_assert_cmpstr (hash, ==, hashes->pdata[39]);
 
-  /* As if the last log line had not been written. */
-  g_ptr_array_set_size (hashes, 39);
-  g_assert_cmpint (pl_rel_find_state (hash, hash0, hashes, base, seed, dir, &replayed), ==, 40);
-  g_assert_true (replayed);
+  /* As if the log had stopped before an edit that changed the document:
+   * the last edit may have changed nothing (a checkpoint, a move back),
+   * and its state is then the acknowledged one, found without a replay. */
+  {
+    guint k = 39;
+    g_autofree char *next = NULL;
+
+    while (k > 0 && g_str_equal (hashes->pdata[k], hashes->pdata[k - 1]))
+      k--;
+    g_assert_cmpuint (k, >, 0);
+    next = g_strdup (hashes->pdata[k]);
+    g_ptr_array_set_size (hashes, k);
+    g_assert_cmpint (pl_rel_find_state (next, hash0, hashes, base, seed, dir, &replayed), ==, (int) k + 1);
+    g_assert_true (replayed);
+  }
   g_ptr_array_set_size (hashes, 0);
   g_assert_cmpint (pl_rel_find_state (hash0, hash0, hashes, base, seed, dir, &replayed), ==, 0);
 
