@@ -24,17 +24,18 @@ LEVELS = {
     'core/store': 1,
     'core/document': 2,
     'core/present': 3,
-    'core/export': 4,
-    'core/import': 4,
-    'core/versions': 4,
-    'core/merge': 4,
-    'app/common': 5,
-    'app/dialogs': 6,
-    'app/pages': 7,
-    'app/feedback': 7,
-    'app/window': 8,
-    'app': 9,       # src/app/main.c: gettext and run
-    'cli': 9,
+    'core/versions': 4,  # snapshots and diffs: the redline export and the merge build on them
+    'core/export': 5,
+    'core/import': 5,
+    'core/merge': 5,
+    'core/review': 6,    # the ministries' round trip: export anchors, import, versions
+    'app/common': 7,
+    'app/dialogs': 8,
+    'app/pages': 9,
+    'app/feedback': 9,
+    'app/window': 10,
+    'app': 11,      # src/app/main.c: gettext and run
+    'cli': 11,
 }
 
 # Generated or system-wide headers, not owned by any wing.
