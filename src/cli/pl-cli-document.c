@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "pl-cli.h"
+#include "pl-document-snapshots.h"
 #include "pl-demo.h"
 #include "pl-export.h"
 
@@ -185,6 +186,7 @@ pl_cli_export (int    argc,
   g_autofree char *disposition = NULL;
   g_autofree char *classification = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *compare = NULL;
   gboolean annex = FALSE, no_title = FALSE, no_front = FALSE, no_pillars = FALSE, no_plan = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md, html, docx, odt or csv (the recommendations matrix)"), N_("FORMAT") },
@@ -199,6 +201,7 @@ pl_cli_export (int    argc,
     { "no-front-matter", 0, 0, G_OPTION_ARG_NONE, &no_front, N_("Leave out the vision and front-matter sections"), NULL },
     { "no-pillars", 0, 0, G_OPTION_ARG_NONE, &no_pillars, N_("Leave out the pillars"), NULL },
     { "no-plan", 0, 0, G_OPTION_ARG_NONE, &no_plan, N_("Leave out the implementation plan"), NULL },
+    { "compare", 'c', 0, G_OPTION_ARG_STRING, &compare, N_("Redline: the changes since this snapshot as tracked changes (docx, odt, html)"), N_("SNAPSHOT") },
     { NULL }
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — export for review"));
@@ -218,6 +221,8 @@ pl_cli_export (int    argc,
     return pl_cli_usage (ctx, _("--format is required (md, html, docx, odt or csv)"));
   if (!pl_export_format_from_string (format, &options.format))
     return pl_cli_usage (ctx, _("--format must be md, html, docx, odt or csv"));
+  if (compare && options.format != PL_EXPORT_DOCX && options.format != PL_EXPORT_ODT && options.format != PL_EXPORT_HTML)
+    return pl_cli_usage (ctx, _("--compare works with --format docx, odt or html"));
   if (anonymise && !pl_anonymise_from_string (anonymise, &options.anonymise))
     return pl_cli_usage (ctx, _("--anonymise must be named, organisation or anonymous"));
   if (disposition && !pl_cli_parse_enum (PL_TYPE_DISPOSITION, "disposition", disposition, &options.disposition, &error))
@@ -231,6 +236,11 @@ pl_cli_export (int    argc,
   options.date = g_steal_pointer (&date);
 
   if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
+    {
+      pl_export_options_clear (&options);
+      return pl_cli_fail (error);
+    }
+  if (compare && !(options.compare = pl_document_find_snapshot (doc, compare, &error)))
     {
       pl_export_options_clear (&options);
       return pl_cli_fail (error);

@@ -5,7 +5,10 @@
 
 #include <glib/gstdio.h>
 
+#include "pl-diff.h"
 #include "pl-document.h"
+#include "pl-document-snapshots.h"
+#include "pl-export.h"
 
 /*
  * Core benchmarks, run by build-aux/bench.sh (not by meson test: timings
@@ -14,6 +17,9 @@
  *   capture-ms median p99    one feedback item through the capture API, lists live
  *   capture-items-changed N  items-changed emissions per capture on the full list
  *   search-ms median         FTS query over narrative and feedback
+ *   versions-ms snapshot compare docx redline   medians (issue #14): taking a
+ *                            snapshot, comparing the draft after 100 scattered
+ *                            edits with it, the plain and the redline DOCX
  */
 
 static int
@@ -168,6 +174,99 @@ bench_search (const char *path,
   g_print ("search-ms %.3f\n", percentile (samples, 0.5));
 }
 
+
+/* ---- versions (issue #14) ---- */
+
+static double
+export_docx_ms (PlDocument *doc,
+                PlSnapshot *compare,
+                const char *out)
+{
+  g_autoptr(GError) error = NULL;
+  PlExportOptions options;
+  gint64 start;
+
+  pl_export_options_init (&options);
+  options.format = PL_EXPORT_DOCX;
+  options.compare = compare ? g_object_ref (compare) : NULL;
+  start = g_get_monotonic_time ();
+  if (!pl_export_to_file (doc, &options, out, NULL, &error))
+    g_error ("export %s: %s", out, error->message);
+  pl_export_options_clear (&options);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Everything in one process and in turn, round after round, so that the
+ * ratios compare like with like: a snapshot against a DOCX export of the
+ * same document; the comparison after 100 scattered edits (every 30th
+ * action's lead agency, a word in each pillar's narrative) against the
+ * same export; the redline DOCX against the plain one. */
+static void
+bench_versions (const char *path,
+                int         rounds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_open (path, PL_DOCUMENT_OPEN_DEFAULT, &error);
+  g_autoptr(GArray) snap = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) diff = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) docx = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) red = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(PlSnapshot) base = NULL;
+  g_autofree char *out = g_strconcat (path, ".docx", NULL);
+  GListModel *actions;
+  GListModel *pillars;
+  guint edits = 0;
+
+  if (doc == NULL)
+    g_error ("open %s: %s", path, error->message);
+  if (!(base = pl_document_take_snapshot (doc, "Benchmark base", &error)))
+    g_error ("snapshot: %s", error->message);
+  actions = pl_document_get_all_actions (doc);
+  pillars = pl_document_get_pillars (doc);
+  for (guint i = 0; edits < 100 && i < g_list_model_get_n_items (pillars); i++, edits++)
+    {
+      g_autoptr(PlPillar) p = g_list_model_get_item (pillars, i);
+      g_autofree char *body = g_strconcat (pl_pillar_get_body (p), "\n\nA paragraph added after the workshop.", NULL);
+
+      if (!pl_record_set (PL_RECORD (p), &error, "body", body, NULL))
+        g_error ("edit: %s", error->message);
+    }
+  for (guint i = 0; edits < 100 && i < g_list_model_get_n_items (actions); i += 30, edits++)
+    {
+      g_autoptr(PlRecord) a = g_list_model_get_item (actions, i);
+      g_autofree char *lead = g_strdup_printf ("National CSIRT (edit %u)", edits);
+
+      if (!pl_record_set (a, &error, "lead-agency", lead, NULL))
+        g_error ("edit: %s", error->message);
+    }
+
+  for (int r = 0; r < rounds; r++)
+    {
+      gint64 start;
+      double ms;
+      g_autoptr(PlSnapshot) s = NULL;
+      g_autoptr(PlDiff) d = NULL;
+
+      ms = export_docx_ms (doc, NULL, out);
+      g_array_append_val (docx, ms);
+      start = g_get_monotonic_time ();
+      if (!(s = pl_document_take_snapshot (doc, "Benchmark", &error)))
+        g_error ("snapshot: %s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (snap, ms);
+      start = g_get_monotonic_time ();
+      if (!(d = pl_diff_compare (doc, base, NULL, &error)))
+        g_error ("compare: %s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (diff, ms);
+      ms = export_docx_ms (doc, base, out);
+      g_array_append_val (red, ms);
+    }
+  g_unlink (out);
+  g_print ("versions-ms %.3f %.3f %.3f %.3f\n", percentile (snap, 0.5), percentile (diff, 0.5),
+           percentile (docx, 0.5), percentile (red, 0.5));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -183,6 +282,8 @@ main (int argc, char **argv)
     bench_capture (argv[2], 300);
   else if (g_str_equal (argv[1], "search"))
     bench_search (argv[2], 9);
+  else if (g_str_equal (argv[1], "versions"))
+    bench_versions (argv[2], 7);
   else
     return 2;
   return 0;

@@ -127,6 +127,23 @@ s = float(out.split()[1])
 row("FTS search (median)", s)
 goal("search ≤ 5 ms median", s <= 5.0, f"{s:.2f} ms")
 
+# ---- versions (issue #14): in one process, in turn ----
+def versions_goals():
+    copy = os.path.join(tmp, "versions.pillars")
+    shutil.copy(big, copy)
+    out = subprocess.run([CORE, "versions", copy], check=True, capture_output=True, text=True).stdout
+    snap, diff, docx, red = map(float, out.split()[1:5])
+    row("take a snapshot, big document", snap)
+    row("compare with it after 100 scattered edits", diff)
+    row("DOCX export (same process)", docx)
+    row("redline DOCX against the snapshot", red)
+    goal("snapshot ≤ 0.5× a DOCX export", snap <= 0.5 * docx, f"{snap / docx:.2f}×")
+    goal("compare after 100 edits ≤ 1× a DOCX export", diff <= docx, f"{diff / docx:.2f}×")
+    goal("redline DOCX ≤ 2× the plain DOCX", red <= 2 * docx, f"{red / docx:.2f}×")
+
+
+versions_goals()
+
 # ---- window: first frame and memory ----
 def first_frame(path):
     env = dict(os.environ, PILLARS_REPORT_FIRST_FRAME="1", PILLARS_EXIT_AFTER_FIRST_FRAME="1",

@@ -5,6 +5,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "pl-document-private.h"
+#include "pl-document-snapshots.h"
 
 /* ---- writing ---- */
 
@@ -15,6 +16,34 @@ has_text (guint n, GParamSpec **pspecs)
     if (pspecs[i]->value_type == G_TYPE_STRING)
       return TRUE;
   return FALSE;
+}
+
+/* A new lifecycle status is a milestone: the draft as it enters it is kept
+ * as a snapshot ("Entered validation"), in the same transaction. */
+static gboolean
+snapshot_on_status_change (PlDocument    *self,
+                           guint          n,
+                           GParamSpec   **pspecs,
+                           const GValue  *values,
+                           GArray        *old,
+                           GError       **error)
+{
+  /* A document being made (the example strategy) starts its history
+   * when it is first opened, not at the status its builder gives it: the
+   * same build gives the same file. */
+  if (self->building)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (g_param_spec_get_name (pspecs[i]), "status") &&
+        g_value_get_enum (&values[i]) != g_value_get_enum (&g_array_index (old, GValue, i)))
+      {
+        g_autoptr(PlSnapshot) snapshot =
+          _pl_document_take_snapshot (self, pl_snapshot_label_for_status (g_value_get_enum (&values[i])),
+                                      TRUE, error);
+
+        return snapshot != NULL;
+      }
+  return TRUE;
 }
 
 gboolean
@@ -88,6 +117,12 @@ pl_document_update_record (PlDocument    *self,
   if (!PL_IS_FEEDBACK (record) && !PL_IS_WORKSHOP (record) && !PL_IS_STAKEHOLDER (record) &&
       !PL_IS_SNAPSHOT (record) && has_text (n, pspecs) &&
       !pl_document_refresh_orphans (self, record, error))
+    {
+      for (guint i = 0; i < n; i++)
+        pl_record_load_value (record, pspecs[i], &g_array_index (old, GValue, i), FALSE);
+      goto fail;
+    }
+  if (PL_IS_STRATEGY (record) && !snapshot_on_status_change (self, n, pspecs, values, old, error))
     {
       for (guint i = 0; i < n; i++)
         pl_record_load_value (record, pspecs[i], &g_array_index (old, GValue, i), FALSE);

@@ -61,6 +61,7 @@ struct _PlDocument
   GHashTable     *cache;          /* GType -> (id -> PlRecord, weak) */
   guint64         generation;
   gint64          last_token;
+  gboolean        building;       /* being made by pl_document_create_built() */
 };
 
 /* ---- pl-document.c ---- */
@@ -161,6 +162,14 @@ PlDocument *pl_document_create_built           (const char           *path,
                                                 PlDocumentBuildFunc   build,
                                                 gpointer              data,
                                                 GError              **error);
+
+/* ---- pl-document-snapshots.c ---- */
+/* Takes a snapshot of what the file holds now, in the caller's transaction
+ * if there is one; @automatic: taken by Pillars itself. (transfer full) */
+PlSnapshot *_pl_document_take_snapshot         (PlDocument    *self,
+                                                const char    *label,
+                                                gboolean       automatic,
+                                                GError       **error);
 
 /* ---- pl-template.c ---- */
 /* Fills a new document with the standard template. */

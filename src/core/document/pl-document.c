@@ -364,6 +364,7 @@ build_at (const char           *temp,
        pl_store_commit (self->store, error) &&
        load_top (self, error) &&
        pl_template_apply (self, template_, error) &&
+       (self->building = TRUE) &&
        (build == NULL || build (self, data, error)) &&
        pl_document_flush (self, error);
   pl_document_close (self);

@@ -80,6 +80,8 @@ gboolean    pl_export_html               (PlExportContext *ctx);
 gboolean    pl_export_docx               (PlExportContext *ctx);
 gboolean    pl_export_odt                (PlExportContext *ctx);
 gboolean    pl_export_csv                (PlExportContext *ctx);
+/* options->compare set: the redline (pl-export-redline.c). */
+gboolean    pl_export_redline            (PlExportContext *ctx);
 
 /* ---- The document outline shared by the HTML, DOCX and ODT writers ----
  *

@@ -31,6 +31,7 @@ pl_export_options_clear (PlExportOptions *options)
 {
   g_clear_pointer (&options->classification, g_free);
   g_clear_pointer (&options->date, g_free);
+  g_clear_object (&options->compare);
 }
 
 gboolean
@@ -583,18 +584,21 @@ pl_export_to_stream (PlDocument             *document,
   /* One query for each level of the structure rather than one per
    * objective. The outline's narratives are parsed in a second thread
    * while the actions are read. */
-  loads = options->pillars || options->implementation_plan;
+  /* A redline reads the two versions through the diff instead. */
+  loads = (options->pillars || options->implementation_plan) && options->compare == NULL;
   if (loads && !pl_document_preload (document, PL_TYPE_OBJECTIVE, &ctx.error))
     ok = FALSE;
   else
     {
-      if (options->format == PL_EXPORT_HTML || options->format == PL_EXPORT_DOCX ||
-          options->format == PL_EXPORT_ODT)
+      if ((options->format == PL_EXPORT_HTML || options->format == PL_EXPORT_DOCX ||
+           options->format == PL_EXPORT_ODT) && options->compare == NULL)
         ctx.parse_ahead = pl_export_parse_ahead_start (&ctx);
       ok = !loads || pl_document_preload (document, PL_TYPE_ACTION, &ctx.error);
     }
 
-  if (ok)
+  if (ok && options->compare != NULL)
+    ok = pl_export_redline (&ctx);
+  else if (ok)
     switch (options->format)
       {
       case PL_EXPORT_MARKDOWN: ok = pl_export_markdown (&ctx); break;

@@ -33,6 +33,11 @@ typedef struct {
   int            disposition;          /* annex filter, -1 = all */
   char          *classification;       /* overrides the strategy's marking, NULL = keep */
   char          *date;                 /* date on the title page, NULL = today */
+  /* Redline: the whole strategy with the changes since this snapshot as
+   * tracked changes (DOCX w:ins/w:del, ODT text:tracked-changes, HTML
+   * <ins>/<del>). DOCX, ODT and HTML only; NULL = a plain export. The
+   * options hold a reference (dropped by pl_export_options_clear()). */
+  PlSnapshot    *compare;
 } PlExportOptions;
 
 void            pl_export_options_init       (PlExportOptions *options);

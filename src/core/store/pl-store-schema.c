@@ -132,10 +132,26 @@ static const char migration_2[] =
   "                + (new.deleted = 0 AND new.disposition = 'open'); "
   "END; ";
 
+/* Version 3: snapshots as content-addressed copies. A snapshot row keeps
+ * its label, the lifecycle status when it was taken, whether Pillars took
+ * it itself, and the hash of its copy's root; the copy is objects stored
+ * once under the hash of their bytes (rows, paragraphs of long texts,
+ * objectives with their actions, pillars with their objectives), shared by
+ * every snapshot that holds them (see pl-store-snapshots.c). Snapshots of
+ * format 2 (Markdown in content) stay readable as rows; they hold no copy. */
+static const char migration_3[] =
+  "ALTER TABLE snapshots ADD COLUMN status TEXT NOT NULL DEFAULT 'drafting'; "
+  "ALTER TABLE snapshots ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0; "
+  "ALTER TABLE snapshots ADD COLUMN root TEXT NOT NULL DEFAULT ''; "
+  "ALTER TABLE snapshots ADD COLUMN format INTEGER NOT NULL DEFAULT 0; "
+  "CREATE TABLE snapshot_objects (id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, "
+  "  data BLOB NOT NULL) STRICT; ";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PL_STORE_SCHEMA_VERSION + 1);

@@ -33,6 +33,9 @@ int         pl_store_get_version       (PlStore        *store);
 /* The format the file had when it was opened, if it was upgraded (in the
  * file for a writable store, in memory only for a read-only one), else 0. */
 int         pl_store_get_upgraded_from (PlStore        *store);
+/* For tests: behave as a build that understands formats up to @version
+ * only (an older Pillars), until set back to PL_STORE_SCHEMA_VERSION. */
+void        pl_store_set_understood_version_for_test (int version);
 /* Runs raw SQL: for tests that need to build odd files only. */
 gboolean    pl_store_exec_for_test     (PlStore        *store,
                                         const char     *sql,

@@ -167,6 +167,15 @@ test_crud (Fixture       *f,
   /* Delete every entity */
   g_assert_true (pl_document_delete (f->doc, PL_RECORD (feedback), &error));
   g_assert_true (pl_document_delete (f->doc, PL_RECORD (snapshot), &error));
+  /* Setting the status took a snapshot by itself (issue #14). */
+  {
+    g_autoptr(PlSnapshot) automatic = g_list_model_get_item (pl_document_get_snapshots (f->doc), 0);
+
+    g_assert_nonnull (automatic);
+    g_assert_true (pl_snapshot_get_automatic (automatic));
+    g_assert_cmpstr (pl_snapshot_get_name (automatic), ==, "Entered cabinet review");
+    g_assert_true (pl_document_delete (f->doc, PL_RECORD (automatic), &error));
+  }
   g_assert_true (pl_document_delete (f->doc, PL_RECORD (stakeholder), &error));
   g_assert_true (pl_document_delete (f->doc, PL_RECORD (workshop), &error));
   g_assert_true (pl_document_delete (f->doc, PL_RECORD (action), &error));
