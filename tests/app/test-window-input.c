@@ -350,6 +350,81 @@ test_action_dialog_closes (void)
   pl_test_close_window (window);
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A mapped label under @root whose whole text is @text. */
+static GtkWidget *
+find_mapped_label (GtkWidget  *root,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Workshops and Stakeholders in the primary menu, Open Example only on the
+ * welcome page, and an empty pane that says "no feedback" once. */
+static void
+test_primary_menu_and_empty_pane (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.pillars", NULL);
+  g_autoptr(GError) error = NULL;
+  PlWindow *window;
+
+  {
+    g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_STANDARD, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (doc);
+  }
+  window = pl_test_open_window (path);
+
+  g_assert_true (menu_has_action (window->primary_menu, "win.workshops"));
+  g_assert_true (menu_has_action (window->primary_menu, "win.stakeholders"));
+  g_assert_false (menu_has_action (window->primary_menu, "app.open-example"));
+
+  /* "No feedback yet" in the empty page, and not "No feedback" above it. */
+  wait_for (pl_test_find_label (pl_window_get_side_pane (window), "No feedback yet") != NULL);
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_null (find_mapped_label (pl_window_get_side_pane (window), "No feedback"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stakeholders", NULL));
+  wait_for (pl_test_find_toplevel (PL_TYPE_STAKEHOLDERS_DIALOG) != NULL);
+  gtk_window_close (pl_test_find_toplevel (PL_TYPE_STAKEHOLDERS_DIALOG));
+  wait_for (pl_test_find_toplevel (PL_TYPE_STAKEHOLDERS_DIALOG) == NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.workshops", NULL));
+  wait_for (pl_test_find_toplevel (PL_TYPE_WORKSHOPS_DIALOG) != NULL);
+  gtk_window_close (pl_test_find_toplevel (PL_TYPE_WORKSHOPS_DIALOG));
+  wait_for (pl_test_find_toplevel (PL_TYPE_WORKSHOPS_DIALOG) == NULL);
+
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/window-input/first-focus", test_first_focus);
   g_test_add_func ("/window-input/tab-close-is-not-delete", test_tab_close_is_not_delete);
   g_test_add_func ("/window-input/action-dialog-closes", test_action_dialog_closes);
+  g_test_add_func ("/window-input/primary-menu-and-empty-pane", test_primary_menu_and_empty_pane);
 
   return pl_test_run_app ();
 }

@@ -218,6 +218,25 @@ close_page_cb (AdwTabView *view,
   return GDK_EVENT_STOP;
 }
 
+/* The registers of the feedback pane, also in the primary menu: a
+ * facilitator looks for them there, not behind the pane's ⋮. */
+static void
+pane_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PlWindow *self = user_data;
+  g_autofree char *name = g_strconcat ("pane.", g_action_get_name (G_ACTION (action)), NULL);
+
+  if (self->feedback_pane != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->feedback_pane), name, NULL);
+}
+
+static const GActionEntry pane_entries[] = {
+  { "workshops", pane_action_cb },
+  { "stakeholders", pane_action_cb },
+};
+
 void
 _pl_window_input_install (PlWindow *self)
 {
@@ -230,6 +249,8 @@ _pl_window_input_install (PlWindow *self)
 
   if (self->document == NULL)
     return;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), pane_entries, G_N_ELEMENTS (pane_entries), self);
 
   state = g_new0 (InputState, 1);
   state->window = self;
