@@ -350,6 +350,95 @@ test_action_dialog_closes (void)
   pl_test_close_window (window);
 }
 
+/* The mapped action rows under @root, in order. */
+static void
+collect_action_rows (GtkWidget *root,
+                     GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_object_get_data (G_OBJECT (root), "pl-action") != NULL &&
+      gtk_widget_get_mapped (root))
+    g_ptr_array_add (rows, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_action_rows (child, rows);
+}
+
+static GtkWidget *
+row_button (GtkWidget  *row,
+            const char *tooltip)
+{
+  return pl_test_find_widget (row, GTK_TYPE_BUTTON, NULL, tooltip);
+}
+
+static gboolean
+focus_is_editable (PlWindow *window)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus);
+}
+
+/* ↑/↓/delete of an action with the keyboard: the focus stays on the same
+ * button of the same action (never the objective's title, whose selected
+ * text the next key would replace); ↑ of the first and ↓ of the last are
+ * disabled. */
+static void
+test_action_reorder_keeps_focus (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  PlWindow *window = NULL;
+  PlDocument *doc;
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlObjective) objective = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GListModel *actions;
+  PlAction *moving;
+  GtkWidget *content;
+  guint n;
+
+  if (!can_send_input ())
+    return;
+  open_on_narrative (dir, "reorder-focus.pillars", &window);
+  doc = pl_window_get_document (window);
+  pillar = g_list_model_get_item (pl_document_get_pillars (doc), 0);
+  objective = g_list_model_get_item (pl_document_get_objectives (doc, pillar), 0);
+  actions = pl_document_get_actions (doc, objective);
+  n = g_list_model_get_n_items (actions);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_true (pl_window_show_passage (window, PL_RECORD (objective), NULL));
+  content = adw_tab_page_get_child (pl_test_nth_page (window, 1));
+  wait_for ((collect_action_rows (content, rows), rows->len >= n) || (g_ptr_array_set_size (rows, 0), FALSE));
+  g_assert_false (gtk_widget_get_sensitive (row_button (g_ptr_array_index (rows, 0), "Move Up")));
+  g_assert_true (gtk_widget_get_sensitive (row_button (g_ptr_array_index (rows, 0), "Move Down")));
+  g_assert_false (gtk_widget_get_sensitive (row_button (g_ptr_array_index (rows, n - 1), "Move Down")));
+
+  moving = g_object_get_data (g_ptr_array_index (rows, 0), "pl-action");
+  gtk_widget_grab_focus (row_button (g_ptr_array_index (rows, 0), "Move Down"));
+  for (guint i = 1; i < n; i++)
+    {
+      press ("space");
+      wait_for (pl_record_get_position (PL_RECORD (moving)) == (gint64) i);
+      pl_test_drain ();
+      g_assert_false (focus_is_editable (window));
+      g_assert_true (g_object_get_data (G_OBJECT (gtk_widget_get_ancestor (focus_of (window), ADW_TYPE_ACTION_ROW)),
+                                        "pl-action") == moving);
+    }
+  /* Now last: its ↓ is disabled and the focus is on its row. */
+  g_ptr_array_set_size (rows, 0);
+  collect_action_rows (content, rows);
+  g_assert_false (gtk_widget_get_sensitive (row_button (g_ptr_array_index (rows, n - 1), "Move Down")));
+  g_assert_true (focus_of (window) == g_ptr_array_index (rows, n - 1));
+
+  /* Deleting with the keyboard: the focus goes to the row now in its place. */
+  gtk_widget_grab_focus (row_button (g_ptr_array_index (rows, 0), "Delete Action"));
+  press ("space");
+  wait_for (g_list_model_get_n_items (actions) == n - 1);
+  pl_test_drain ();
+  g_assert_false (focus_is_editable (window));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), ADW_TYPE_ACTION_ROW));
+
+  pl_test_close_window (window);
+}
+
 static gboolean
 menu_has_action (GMenuModel *menu,
                  const char *action)
@@ -436,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/window-input/first-focus", test_first_focus);
   g_test_add_func ("/window-input/tab-close-is-not-delete", test_tab_close_is_not_delete);
   g_test_add_func ("/window-input/action-dialog-closes", test_action_dialog_closes);
+  g_test_add_func ("/window-input/action-reorder-keeps-focus", test_action_reorder_keeps_focus);
   g_test_add_func ("/window-input/primary-menu-and-empty-pane", test_primary_menu_and_empty_pane);
 
   return pl_test_run_app ();
