@@ -439,6 +439,145 @@ test_action_reorder_keeps_focus (void)
   pl_test_close_window (window);
 }
 
+/* A new name's sector is "Not set" until picked, one keystroke picks it,
+ * and the next new name does not inherit it. */
+static void
+test_new_stakeholder_sector (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  PlWindow *window = NULL;
+  PlDocument *doc;
+  GtkWidget *bar, *entry;
+  GtkDropDown *sector;
+  g_autoptr(PlStakeholder) first = NULL;
+  g_autoptr(PlStakeholder) second = NULL;
+
+  if (!can_send_input ())
+    return;
+  open_on_narrative (dir, "sector.pillars", &window);
+  doc = pl_window_get_document (window);
+  bar = capture_bar_of (window);
+  entry = pl_test_find_any (bar, GTK_TYPE_ENTRY);
+  sector = GTK_DROP_DOWN (pl_test_find_any (bar, GTK_TYPE_DROP_DOWN));
+
+  press ("alt+s");
+  wait_for (focus_inside (window, entry));
+  xdotool ("type", "--delay", "20", "Zora Newcomb", NULL);
+  wait_for (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), "Zora Newcomb"));
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (sector)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (sector), ==, PL_SECTOR_UNSET);
+  /* Enter goes on to the organisation, Alt+4 picks the sector, Enter goes
+   * on to the text. */
+  press ("Return");
+  wait_for (!focus_inside (window, entry) && GTK_IS_TEXT (focus_of (window)) && focus_inside (window, bar));
+  xdotool ("type", "--delay", "20", "Seniors Club", NULL);
+  press ("alt+4");
+  wait_for (gtk_drop_down_get_selected (sector) == PL_SECTOR_CIVIL_SOCIETY);
+  press ("Return");
+  wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
+  xdotool ("type", "--delay", "10", "We need a helpline.", NULL);
+  press ("Return");
+  wait_for ((first = pl_document_find_stakeholder (doc, "Zora Newcomb")) != NULL);
+  g_assert_cmpint (pl_stakeholder_get_sector (first), ==, PL_SECTOR_CIVIL_SOCIETY);
+
+  /* The next new name is asked again; left alone it stays "Not set". */
+  press ("alt+s");
+  wait_for (focus_inside (window, entry));
+  press ("ctrl+a");
+  xdotool ("type", "--delay", "20", "Yusuf Oddly", NULL);
+  wait_for (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), "Yusuf Oddly"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (sector), ==, PL_SECTOR_UNSET);
+  press ("Return");
+  wait_for (!focus_inside (window, entry) && GTK_IS_TEXT (focus_of (window)) && focus_inside (window, bar));
+  press ("Return");
+  wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
+  xdotool ("type", "--delay", "10", "Agreed.", NULL);
+  press ("Return");
+  wait_for ((second = pl_document_find_stakeholder (doc, "Yusuf Oddly")) != NULL);
+  g_assert_cmpint (pl_stakeholder_get_sector (second), ==, PL_SECTOR_UNSET);
+  g_assert_cmpstr (pl_enum_to_label (PL_TYPE_SECTOR, PL_SECTOR_UNSET), ==, "Not set");
+
+  pl_test_close_window (window);
+}
+
+/* Whether @widget's top is inside the visible part of its scrolled window. */
+static gboolean
+scrolled_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t in = GRAPHENE_POINT_INIT (0, 0), out;
+
+  if (scroller == NULL || !gtk_widget_compute_point (widget, scroller, &in, &out))
+    return FALSE;
+  g_test_message ("focus at y=%.0f in a scroller %d px high (scrolled %.0f)", out.y,
+                  gtk_widget_get_height (scroller),
+                  gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))));
+  return out.y >= 0 && out.y + 20 <= gtk_widget_get_height (scroller);
+}
+
+/* Creating lands you on the new thing: Ctrl+Shift+N focuses the new
+ * pillar's title; Ctrl+Shift+O focuses the new objective's title, scrolled
+ * into view even at the end of a long pillar. */
+static void
+test_creation_lands_on_new (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  PlWindow *window = NULL;
+  PlDocument *doc;
+  GListModel *pillars;
+  guint n;
+  g_autoptr(PlPillar) added = NULL;
+  AdwTabPage *page;
+  GtkWidget *focus;
+
+  if (!can_send_input ())
+    return;
+  open_on_narrative (dir, "creation.pillars", &window);
+  doc = pl_window_get_document (window);
+  pillars = pl_document_get_pillars (doc);
+  n = g_list_model_get_n_items (pillars);
+
+  press ("ctrl+shift+n");
+  wait_for (g_list_model_get_n_items (pillars) == n + 1);
+  added = g_list_model_get_item (pillars, n);
+  page = pl_window_get_pillar_page (window, added);
+  g_assert_nonnull (page);
+  wait_for (adw_tab_view_get_selected_page (pl_window_get_tab_view (window)) == page &&
+            focus_inside (window, adw_tab_page_get_child (page)) && GTK_IS_TEXT (focus_of (window)));
+  /* Typing names it. */
+  press ("ctrl+a");
+  xdotool ("type", "--delay", "20", "Cyber diplomacy", NULL);
+  wait_for (g_str_equal (pl_pillar_get_title (added), "Cyber diplomacy"));
+
+  /* A pillar with many objectives: the new one is at the end. */
+  pl_test_select_page (window, 1);
+  wait_for (pl_window_get_current_buffer (window) != NULL);
+  {
+    g_autoptr(PlPillar) first = g_list_model_get_item (pillars, 0);
+    GListModel *objectives = pl_document_get_objectives (doc, first);
+    GtkWidget *content = adw_tab_page_get_child (pl_test_nth_page (window, 1));
+    guint count;
+
+    for (int i = 0; i < 15; i++)
+      g_assert_nonnull (pl_pillar_editor_add_objective (PL_PILLAR_EDITOR (content)));
+    count = g_list_model_get_n_items (objectives);
+    gtk_widget_grab_focus (text_view_of (content, pl_window_get_current_buffer (window)));
+    {
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_SCROLLED_WINDOW));
+
+      while (scroller != NULL && gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (scroller)), GTK_TYPE_SCROLLED_WINDOW))
+        scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (scroller)), GTK_TYPE_SCROLLED_WINDOW));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+    }
+    pl_test_wait_for_frame (content);
+    press ("ctrl+shift+o");
+    wait_for (g_list_model_get_n_items (objectives) == count + 1);
+    wait_for ((focus = focus_of (window)) != NULL && GTK_IS_TEXT (focus) && focus_inside (window, content));
+    wait_for (scrolled_into_view (focus));
+  }
+  pl_test_close_window (window);
+}
+
 static gboolean
 menu_has_action (GMenuModel *menu,
                  const char *action)
@@ -526,6 +665,8 @@ main (int   argc,
   g_test_add_func ("/window-input/tab-close-is-not-delete", test_tab_close_is_not_delete);
   g_test_add_func ("/window-input/action-dialog-closes", test_action_dialog_closes);
   g_test_add_func ("/window-input/action-reorder-keeps-focus", test_action_reorder_keeps_focus);
+  g_test_add_func ("/window-input/new-stakeholder-sector", test_new_stakeholder_sector);
+  g_test_add_func ("/window-input/creation-lands-on-new", test_creation_lands_on_new);
   g_test_add_func ("/window-input/primary-menu-and-empty-pane", test_primary_menu_and_empty_pane);
 
   return pl_test_run_app ();

@@ -145,6 +145,22 @@ capture_kind_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Alt+1…6 pick a new stakeholder's sector while in the capture bar (it
+ * says so); elsewhere they stay the tabs' keys. */
+static gboolean
+capture_sector_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlCaptureBar *bar = get_capture_bar (self, FALSE);
+
+  if (bar == NULL || !focus_in_capture_bar (self) ||
+      !gtk_widget_activate_action_variant (GTK_WIDGET (bar), "capture.sector", args))
+    return FALSE;
+  return TRUE;
+}
+
 /* Ctrl+Home/End (with Shift: selecting) move in the focused text, before
  * AdwTabView's shortcuts can switch or reorder tabs with them. */
 static gboolean
@@ -268,6 +284,9 @@ _pl_window_input_install (PlWindow *self)
   add_callback_shortcut (shortcuts, GDK_KEY_t, GDK_ALT_MASK, capture_text_toggle_cb, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     add_callback_shortcut (shortcuts, digit_keys[i], GDK_CONTROL_MASK, capture_kind_cb,
+                           g_variant_new_int32 ((gint32) i));
+  for (guint i = 0; i < PL_SECTOR_UNSET; i++)
+    add_callback_shortcut (shortcuts, GDK_KEY_1 + i, GDK_ALT_MASK, capture_sector_cb,
                            g_variant_new_int32 ((gint32) i));
   add_callback_shortcut (shortcuts, GDK_KEY_Home, GDK_CONTROL_MASK, text_ends_cb,
                          g_variant_new ("(ib)", -1, FALSE));
