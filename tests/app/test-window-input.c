@@ -266,6 +266,9 @@ test_first_focus (void)
   pl_test_drain ();
   g_assert_true (focus_inside (window, content));
   g_assert_false (focus_inside (window, pl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL, NULL)));
+  /* Nor a selected title that the first key would replace. */
+  if (GTK_IS_EDITABLE (focus_of (window)))
+    g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus_of (window)), NULL, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (pillars), ==, n);
   pl_test_close_window (window);
 }

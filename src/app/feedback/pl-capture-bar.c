@@ -184,7 +184,7 @@ update_new_stakeholder (PlCaptureBar *self)
   if (!known)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (name));
-      g_autofree char *text = g_strdup_printf (_("New stakeholder “%s” — organisation and sector:"), stripped);
+      g_autofree char *text = g_strdup_printf (_("New stakeholder “%s” — organisation and sector (Alt+1…6):"), stripped);
 
       gtk_label_set_text (self->new_stakeholder_label, text);
       /* Each new name is asked its sector: never the previous one's. */

@@ -209,8 +209,13 @@ first_focus (GtkWidget *widget)
   if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar)))
     return;  /* the user already went somewhere */
   page = adw_tab_view_get_selected_page (self->tab_view);
-  if (page != NULL)
-    gtk_widget_child_focus (adw_tab_page_get_child (page), GTK_DIR_TAB_FORWARD);
+  if (page == NULL || !gtk_widget_child_focus (adw_tab_page_get_child (page), GTK_DIR_TAB_FORWARD))
+    return;
+  /* An entry selects its text when focused: a stray key would replace the
+   * strategy's title. The cursor at the end instead. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (GTK_IS_EDITABLE (focus))
+    gtk_editable_set_position (GTK_EDITABLE (focus), -1);
 }
 
 /* A tab's × is not a way to delete a pillar, and every tab is part of the
