@@ -165,7 +165,7 @@ test_registries (void)
   expect_ok ("1\tKarim Osei\tCentral Bank\tacademia\tk@example.org\tnot-named\n",
              "stakeholder", "list", "registries.pillars", "--sector", "academia");
   expect_ok ("", "stakeholder", "list", "registries.pillars", "--sector", "civil-society");
-  expect_usage ("--sector must be one of: government, private-sector, academia, civil-society, technical-community, international-partner (not “army”)",
+  expect_usage ("--sector must be one of: government, private-sector, academia, civil-society, technical-community, international-partner, not-set (not “army”)",
                 "stakeholder", "list", "registries.pillars", "--sector", "army");
   expect_ok ("", "stakeholder", "remove", "registries.pillars", "2");
   expect_ok ("1\tKarim Osei\tCentral Bank\tacademia\tk@example.org\tnot-named\n", "stakeholder", "list", "registries.pillars");

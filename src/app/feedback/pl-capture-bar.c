@@ -184,11 +184,15 @@ update_new_stakeholder (PlCaptureBar *self)
   if (!known)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (name));
-      g_autofree char *text = g_strdup_printf (_("New stakeholder “%s” — organisation and sector:"), stripped);
+      g_autofree char *text = g_strdup_printf (_("New stakeholder “%s” — organisation and sector (Alt+1…6):"), stripped);
 
       gtk_label_set_text (self->new_stakeholder_label, text);
+      /* Each new name is asked its sector: never the previous one's. */
+      if (!gtk_revealer_get_reveal_child (self->new_stakeholder_revealer))
+        gtk_drop_down_set_selected (self->sector_dropdown, PL_SECTOR_UNSET);
     }
   gtk_revealer_set_reveal_child (self->new_stakeholder_revealer, !known);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.sector", !known);
 }
 
 static void
@@ -334,7 +338,7 @@ capture (PlCaptureBar  *self,
       stakeholder = pl_document_add (self->document, PL_TYPE_STAKEHOLDER, NULL, -1, error,
                                      "name", name,
                                      "organisation", org,
-                                     "sector", (int) (sector == GTK_INVALID_LIST_POSITION ? 0 : sector),
+                                     "sector", (int) (sector == GTK_INVALID_LIST_POSITION ? PL_SECTOR_UNSET : sector),
                                      NULL);
       if (stakeholder == NULL)
         {
@@ -464,6 +468,22 @@ text_key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_STOP;
     }
   return GDK_EVENT_PROPAGATE;
+}
+
+/* Alt+1…6 pick the new stakeholder's sector in one keystroke (from the
+ * window's keys: AdwTabView would take Alt+digits first). */
+static void
+capture_sector_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlCaptureBar *self = PL_CAPTURE_BAR (widget);
+  int sector = g_variant_get_int32 (parameter);
+
+  if (!gtk_revealer_get_reveal_child (self->new_stakeholder_revealer) ||
+      sector < 0 || sector >= PL_SECTOR_UNSET)
+    return;
+  gtk_drop_down_set_selected (self->sector_dropdown, (guint) sector);
 }
 
 static void
@@ -632,6 +652,7 @@ pl_capture_bar_class_init (PlCaptureBarClass *klass)
   gtk_widget_class_install_action (widget_class, "capture.previous-kind", NULL, capture_previous_kind_action);
   gtk_widget_class_install_action (widget_class, "capture.focus-stakeholder", NULL, capture_focus_stakeholder_action);
   gtk_widget_class_install_action (widget_class, "capture.focus-text", NULL, capture_focus_text_action);
+  gtk_widget_class_install_action (widget_class, "capture.sector", "i", capture_sector_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "capturebar");
@@ -646,7 +667,7 @@ pl_capture_bar_init (PlCaptureBar *self)
   GtkEventController *controller;
   GtkEntryCompletion *completion;
   GtkCellRenderer *renderer;
-  g_autoptr(GtkStringList) sectors = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) sectors = NULL;
   GtkToggleButton *group = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -679,9 +700,10 @@ pl_capture_bar_init (PlCaptureBar *self)
     }
   gtk_toggle_button_set_active (self->kind_buttons[PL_FEEDBACK_COMMENT], TRUE);
 
-  for (guint i = 0; i < pl_enum_count (PL_TYPE_SECTOR); i++)
-    gtk_string_list_append (sectors, pl_enum_to_label (PL_TYPE_SECTOR, i));
-  gtk_drop_down_set_model (self->sector_dropdown, G_LIST_MODEL (sectors));
+  /* "Government (Alt+1)" … and "Not set" last, as the enum has them. */
+  sectors = pl_enum_label_model_with_keys (PL_TYPE_SECTOR, PL_SECTOR_UNSET);
+  gtk_drop_down_set_model (self->sector_dropdown, sectors);
+  gtk_drop_down_set_selected (self->sector_dropdown, PL_SECTOR_UNSET);
 
   /* Completion of the stakeholder from the registry, by name or organisation. */
   self->completion_store = gtk_list_store_new (N_COLS, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);

@@ -314,7 +314,12 @@ win_new_pillar_action (GtkWidget  *widget,
     }
   page = pl_window_get_pillar_page (self, pillar);
   if (page != NULL)
-    adw_tab_view_set_selected_page (self->tab_view, page);
+    {
+      /* Straight to naming it. */
+      adw_tab_view_set_selected_page (self->tab_view, page);
+      if (pl_window_page_editor (page) != NULL)
+        pl_pillar_editor_focus_title (pl_window_page_editor (page));
+    }
 }
 
 static void

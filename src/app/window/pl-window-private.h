@@ -78,6 +78,9 @@ void            pl_window_setup_menu_cb          (AdwTabView     *view,
                                                   PlWindow       *self);
 void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
 
+/* pl-window-input.c: keys wherever the focus is, first focus, tab × */
+void            _pl_window_input_install         (PlWindow       *self);
+
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);
 PlRecord      *pl_window_get_current_target (PlWindow       *self);

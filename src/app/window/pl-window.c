@@ -454,6 +454,7 @@ pl_window_constructed (GObject *object)
   update_title (self);
   pl_window_update_current_target (self);
   pl_after_first_frame (GTK_WIDGET (self), pl_window_show_tab_tooltips);
+  _pl_window_input_install (self);
 
   if (!editable)
     {
