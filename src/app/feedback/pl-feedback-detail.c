@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-document-history.h"
 #include "pl-feedback-detail-private.h"
 #include "pl-feedback-format.h"
 #include "pl-utils.h"
@@ -194,6 +195,7 @@ save_response (PlFeedbackDetail *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GtkTextIter start, end;
+  PlDocument *doc;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->feedback == NULL || pl_record_is_deleted (PL_RECORD (self->feedback)))
@@ -202,7 +204,14 @@ save_response (PlFeedbackDetail *self)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (g_strcmp0 (text, pl_feedback_get_response (self->feedback)) == 0)
     return;
+  /* The response box keeps its own undo; the document's history gets the
+   * disposition, kind and priority. */
+  doc = pl_record_get_document (PL_RECORD (self->feedback));
+  if (doc != NULL)
+    pl_document_history_suspend (doc);
   pl_record_set (PL_RECORD (self->feedback), &error, "response", text, NULL);
+  if (doc != NULL)
+    pl_document_history_resume (doc);
   show_error (self, error);
 }
 

@@ -78,6 +78,9 @@ void            pl_window_setup_menu_cb          (AdwTabView     *view,
                                                   PlWindow       *self);
 void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
 
+/* pl-window-undo.c: win.undo and win.redo over the document's history */
+void            _pl_window_undo_install          (PlWindow       *self);
+
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);
 PlRecord      *pl_window_get_current_target (PlWindow       *self);

@@ -210,6 +210,20 @@ field_label (const char *property)
   return NULL;
 }
 
+char *
+pl_document_describe_record (PlRecord *record)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (PL_IS_RECORD (record), NULL);
+  name = record_name (record);
+  if (name == NULL)
+    return g_strdup (record_kind (record));
+  /* Translators: an item named in a toast: kind of item, then its title,
+   * e.g. action “Train 500 judges”. */
+  return g_strdup_printf (C_("undo", "%s “%s”"), record_kind (record), name);
+}
+
 typedef enum { VERB_ADD, VERB_DELETE, VERB_RESTORE, VERB_MOVE, VERB_CHANGE } Verb;
 
 static char *

@@ -58,4 +58,8 @@ void        pl_document_history_seal          (PlDocument  *self);
 /* Forgets every step (e.g. after a change that cannot be undone). */
 void        pl_document_history_clear         (PlDocument  *self);
 
+/* How a toast names @record: kind and title, e.g. action “Train 500
+ * judges” (translated; the title shortened to 40 characters). */
+char       *pl_document_describe_record       (PlRecord    *record);
+
 G_END_DECLS
