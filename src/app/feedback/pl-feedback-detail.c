@@ -33,6 +33,7 @@ struct _PlFeedbackDetail
   GtkDropDown   *disposition_dropdown;
   GtkDropDown   *priority_dropdown;
   GtkMenuButton *target_button;
+  GtkLabel      *target_label;
   GtkPopover    *target_popover;
   GtkListView   *target_list;
   GListStore    *targets;       /* the strategy, then pillars, objectives and actions in order */
@@ -105,9 +106,13 @@ update (PlFeedbackDetail *self)
     {
       g_autofree char *both = g_strdup_printf ("%s · %s", when, workshop_name);
       gtk_label_set_text (self->time_label, both);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), both);
     }
   else
-    gtk_label_set_text (self->time_label, when);
+    {
+      gtk_label_set_text (self->time_label, when);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), NULL);
+    }
 
   q = pl_feedback_get_quote (fb);
   gtk_widget_set_visible (GTK_WIDGET (self->quote_box), q != NULL && *q != '\0');
@@ -125,7 +130,8 @@ update (PlFeedbackDetail *self)
 
   target = pl_document_get_feedback_target (doc, fb);
   target_name = pl_feedback_format_target (doc, target);
-  gtk_menu_button_set_label (self->target_button, target_name);
+  gtk_label_set_text (self->target_label, target_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_button), target_name);
 
   /* Never replace what is being typed with an older saved value. */
   if (self->save_source == 0)
@@ -407,6 +413,7 @@ pl_feedback_detail_class_init (PlFeedbackDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, disposition_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, priority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_button);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_label);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_popover);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_list);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, response_view);

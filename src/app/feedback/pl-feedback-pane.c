@@ -169,6 +169,11 @@ apply_filters (PlFeedbackPane *self)
     }
   pl_feedback_query_clear (&query);
   update_count (self);
+  /* The detail shows only what the filters let through: an item answered
+   * under "Open" stays while it is being answered, but a new filter that
+   * excludes it closes it. */
+  if (self->watched != NULL && pl_feedback_list_find (self->list, pl_record_get_id (PL_RECORD (self->watched))) < 0)
+    pl_feedback_pane_show_in_detail (self, NULL);
 }
 
 static void
@@ -313,8 +318,11 @@ pl_feedback_pane_show_in_detail (PlFeedbackPane *self,
     pl_feedback_detail_set_feedback (ensure_detail (self), feedback);
   gtk_stack_set_visible_child_name (self->detail_stack, feedback ? "detail" : "none");
   set_capture_shown (self, feedback == NULL);
-  /* The list gets the whole height until there is something to answer. */
-  if (feedback != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->detail_stack)))
+  /* The list gets the whole height when there is nothing to answer (on a
+   * short screen a placeholder would cost it a row). */
+  if (feedback == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
+  else if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_stack)))
     {
       int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
 
