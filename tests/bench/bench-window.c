@@ -282,12 +282,6 @@ main (int   argc,
   report ("filter", samples, RUNS);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (pl_feedback_filter_bar_get_filter (b.pane->filter_bar, "kind")), 0);
 
-  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (pl_feedback_filter_bar_get_filter (b.pane->filter_bar,
-                                                                                          "search")), 0);
-  for (int i = 0; i < RUNS; i++)
-    samples[i] = measure (GTK_WIDGET (window), search_key, &b);
-  report ("search", samples, RUNS);
-  gtk_editable_set_text (GTK_EDITABLE (pl_feedback_filter_bar_get_filter (b.pane->filter_bar, "search")), "");
 
   first = g_list_model_get_item (G_LIST_MODEL (pl_document_get_feedback (pl_window_get_document (window))), 0);
   pl_feedback_pane_select (b.pane, first);
@@ -306,6 +300,14 @@ main (int   argc,
   for (int i = 0; i < RUNS; i++)
     samples[i] = measure (GTK_WIDGET (window), capture, &b);
   report ("capture", samples, RUNS);
+
+  /* Last: on the big document a one-letter prefix matches most items. */
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (pl_feedback_filter_bar_get_filter (b.pane->filter_bar,
+                                                                                          "search")), 0);
+  for (int i = 0; i < RUNS; i++)
+    samples[i] = measure (GTK_WIDGET (window), search_key, &b);
+  report ("search", samples, RUNS);
+  gtk_editable_set_text (GTK_EDITABLE (pl_feedback_filter_bar_get_filter (b.pane->filter_bar, "search")), "");
 
   /* (bench.py runs this on a copy: the captures made here stay in it.) */
   gtk_window_destroy (GTK_WINDOW (window));
