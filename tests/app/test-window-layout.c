@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "pl-capture-bar-private.h"
+#include "pl-feedback-detail-private.h"
 #include "pl-feedback-filter-bar-private.h"
 #include "pl-feedback-pane-private.h"
 #include "pl-test-app.h"
@@ -187,6 +188,36 @@ test_small_screens (void)
   pl_test_close_window (window);
 }
 
+/* Answering after the workshop at 1024×600: the response box of the
+ * detail is on screen without scrolling. */
+static void
+test_response_in_view (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "answer.pillars", PL_DEMO_SMALL);
+  PlWindow *window = pl_test_open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  PlFeedbackPane *pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
+  g_autoptr(PlFeedback) feedback = g_list_model_get_item (G_LIST_MODEL (pl_document_get_feedback (doc)), 0);
+  GtkWidget *view;
+  graphene_rect_t bounds, scroller;
+
+  resize (window, 1024, 600);
+  pl_feedback_pane_select (pane, feedback);
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  pl_test_screenshot (GTK_WIDGET (window), "layout-1024x600-answer");
+  view = find_view_of (GTK_WIDGET (pane->detail), pl_feedback_detail_get_response_buffer (pane->detail));
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (window), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (pane->detail_scroller), GTK_WIDGET (window), &scroller));
+  g_test_message ("response box %g…%g, detail area %g…%g", bounds.origin.y, bounds.origin.y + bounds.size.height,
+                  scroller.origin.y, scroller.origin.y + scroller.size.height);
+  /* At least two lines of it show inside the detail's viewport. */
+  g_assert_cmpfloat (bounds.origin.y + 40, <=, scroller.origin.y + scroller.size.height);
+  pl_test_close_window (window);
+}
+
 /* The detail does not keep showing an item the filters now exclude. */
 static void
 test_detail_follows_filters (void)
@@ -227,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/window-layout/minimum-size", test_minimum_size);
   g_test_add_func ("/window-layout/small-screens", test_small_screens);
   g_test_add_func ("/window-layout/detail-follows-filters", test_detail_follows_filters);
+  g_test_add_func ("/window-layout/response-in-view", test_response_in_view);
 
   return pl_test_run_app ();
 }
