@@ -103,6 +103,34 @@ find_view_of (GtkWidget     *root,
   return NULL;
 }
 
+static void
+collect_kind_buttons (GtkWidget  *root,
+                      GtkWidget **buttons)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_object_get_data (G_OBJECT (root), "kind") != NULL)
+    buttons[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (root), "kind"))] = root;
+  else if (GTK_IS_TOGGLE_BUTTON (root) && buttons[0] == NULL)
+    buttons[0] = root;  /* "kind" 0 (Comment) stores NULL */
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_kind_buttons (c, buttons);
+}
+
+/* "Support" (the last kind) never sits alone on its line. */
+static gboolean
+support_not_alone (PlWindow *window)
+{
+  PlFeedbackPane *pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
+  GtkWidget *buttons[5] = { NULL };
+  graphene_rect_t objection, support;
+
+  collect_kind_buttons (GTK_WIDGET (pane->capture_bar), buttons);
+  if (buttons[3] == NULL || buttons[4] == NULL ||
+      !gtk_widget_compute_bounds (buttons[3], GTK_WIDGET (window), &objection) ||
+      !gtk_widget_compute_bounds (buttons[4], GTK_WIDGET (window), &support))
+    return FALSE;
+  return objection.origin.y == support.origin.y;
+}
+
 /* Whether the capture text is wholly on screen, above the list. */
 static gboolean
 capture_text_on_screen (PlWindow *window)
@@ -169,6 +197,7 @@ test_small_screens (void)
       g_assert_cmpint (rows, >=, 3);
       /* The facilitator's capture text stays in view in workshop mode. */
       g_assert_true (capture_text_on_screen (window));
+      g_assert_true (support_not_alone (window));
       name = g_strdup_printf ("layout-%dx%d-live", sizes[i][0], sizes[i][1]);
       pl_test_screenshot (GTK_WIDGET (window), name);
 
