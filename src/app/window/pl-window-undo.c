@@ -100,6 +100,14 @@ redo_activated (GSimpleAction *action,
 }
 
 static void
+focus_moved_cb (GtkWindow  *window,
+                GParamSpec *pspec,
+                PlDocument *document)
+{
+  pl_document_history_seal (document);
+}
+
+static void
 add_shortcut (GtkShortcutController *controller,
               const char            *accel,
               const char            *action)
@@ -131,7 +139,11 @@ _pl_window_undo_install (PlWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   if (self->document != NULL)
-    g_signal_connect_object (self->document, "history-changed", G_CALLBACK (update_undo_actions), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->document, "history-changed", G_CALLBACK (update_undo_actions), self,
+                               G_CONNECT_SWAPPED);
+      /* Typing in one field is one step; coming back to it later is another. */
+      g_signal_connect_object (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), self->document, 0);
+    }
   update_undo_actions (self);
 }
