@@ -24,21 +24,37 @@ update_undo_actions (PlWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (redo), editable && pl_document_can_redo (self->document));
 }
 
+static void
+toast_dismissed_cb (AdwToast *toast,
+                    PlWindow *self)
+{
+  if (g_object_get_data (G_OBJECT (self), LAST_TOAST_KEY) == toast)
+    g_object_set_data (G_OBJECT (self), LAST_TOAST_KEY, NULL);
+}
+
 /* One toast for the last undo or redo: pressing Ctrl+Z five times should
- * not stack five toasts. */
+ * not stack five toasts. The toast still up is updated rather than
+ * dismissed and replaced (libadwaita 1.2 queues toasts; dismissing one
+ * still in the queue is not something to lean on). */
 static void
 show_toast (PlWindow   *self,
             const char *title,
             const char *button,
             const char *action)
 {
-  AdwToast *last = g_object_get_data (G_OBJECT (self), LAST_TOAST_KEY);
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = g_object_get_data (G_OBJECT (self), LAST_TOAST_KEY);
 
-  if (last != NULL)
-    adw_toast_dismiss (last);
+  if (toast != NULL)
+    {
+      adw_toast_set_title (toast, title);
+      adw_toast_set_button_label (toast, button);
+      adw_toast_set_action_name (toast, action);
+      return;
+    }
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, button);
   adw_toast_set_action_name (toast, action);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   g_object_set_data_full (G_OBJECT (self), LAST_TOAST_KEY, g_object_ref (toast), g_object_unref);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
