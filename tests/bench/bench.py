@@ -216,6 +216,43 @@ if os.path.exists(APP) and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND
 else:
     row("window", float("nan"), "", "not built or no display: first frame and memory not measured")
 
+# ---- interactions in the window (bench-window) ----
+# From an action's activation to the end of the next frame drawn, on a copy
+# of the big document (the benchmark captures and answers in it). The first
+# switch is once per process: the median of several processes.
+WINDOW_BENCH = os.path.join(BUILD, "tests", "bench", "bench-window")
+INTERACTIONS = [
+    ("switch-first", "first switch to the heaviest pillar tab", 100),
+    ("switch", "later switch to the heaviest pillar tab", 33),
+    ("filter", "feedback filter change", 33),
+    ("search", "feedback search keystroke", 33),
+    ("disposition", "disposition change", 33),
+    ("capture", "capture through the bar", 33),
+    ("undo", "undo (Ctrl+Z)", 33),
+]
+if os.path.exists(WINDOW_BENCH) and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    samples = {name: [] for name, _, _ in INTERACTIONS}
+    env = dict(os.environ, GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, "data"), GSETTINGS_BACKEND="memory",
+               NO_AT_BRIDGE="1", GSK_RENDERER=os.environ.get("GSK_RENDERER", "cairo"))
+    for r in range(max(3, RUNS // 3)):
+        copy = os.path.join(tmp, f"interact-{r}.pillars")
+        shutil.copy(big, copy)
+        p = subprocess.run([WINDOW_BENCH, copy], capture_output=True, text=True, env=env, timeout=900)
+        for line in p.stdout.splitlines():
+            if line.startswith("interaction "):
+                name, value = line[len("interaction "):].split(":")
+                samples[name.strip()].append(float(value))
+    for name, what, bound in INTERACTIONS:
+        if samples[name]:
+            m = statistics.median(samples[name])
+            row(f"window: {what}", m)
+            kind = "" if name == "switch-first" else " median"
+            goal(f"{what} ≤ {bound} ms{kind}", m <= bound, f"{m:.1f} ms")
+        else:
+            row(f"window: {what}", float("nan"), "", "bench-window printed nothing")
+else:
+    row("window interactions", float("nan"), "", "bench-window not built or no display: not measured")
+
 # ---- report ----
 print()
 print(f"Pillars benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {os.uname().nodename}, {os.cpu_count()} cores — medians of {RUNS} runs")

@@ -659,6 +659,23 @@ pl_capture_bar_class_init (PlCaptureBarClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+static gboolean
+kind_query_tooltip_cb (GtkWidget  *button,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       GtkLabel   *label)
+{
+  guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
+  g_autofree char *text = NULL;
+
+  /* Translators: a kind button's tooltip: the kind, then its shortcut. */
+  text = g_strdup_printf (_("%s (Ctrl+%u)"), gtk_label_get_text (label), kind + 1);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 pl_capture_bar_init (PlCaptureBar *self)
 {
@@ -685,6 +702,10 @@ pl_capture_bar_init (PlCaptureBar *self)
 
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_button_set_child (GTK_BUTTON (button), child);
+      /* The full name on hover when a narrow pane ellipsises it; given on
+       * demand (a tooltip set up front costs X round trips at start-up). */
+      gtk_widget_set_has_tooltip (button, TRUE);
+      g_signal_connect (button, "query-tooltip", G_CALLBACK (kind_query_tooltip_cb), child);
       gtk_widget_set_hexpand (button, TRUE);
       gtk_widget_add_css_class (button, pl_feedback_kind_css_class (i));
       g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (i));

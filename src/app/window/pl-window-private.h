@@ -80,6 +80,8 @@ void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
 
 /* pl-window-input.c: keys wherever the focus is, first focus, tab × */
 void            _pl_window_input_install         (PlWindow       *self);
+/* pl-window-undo.c: win.undo and win.redo over the document's history */
+void            _pl_window_undo_install          (PlWindow       *self);
 
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);

@@ -293,6 +293,7 @@ pl_window_tabs_init (PlWindow *self)
 
   plan = pl_plan_page_new (self->autosave, editable);
   self->plan = PL_PLAN_PAGE (plan);
+  pl_plan_page_set_settings (self->plan, self->settings);
   self->plan_page = adw_tab_view_append (self->tab_view, plan);
   adw_tab_page_set_title (self->plan_page, _("Implementation Plan"));
 
