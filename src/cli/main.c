@@ -21,6 +21,7 @@ static const PlCliEntry commands[] = {
   { "feedback", N_("Capture, list and answer feedback"), pl_cli_feedback },
   { "workshop", N_("List, add and change workshops"), pl_cli_workshop },
   { "stakeholder", N_("List, add, change and fold stakeholders"), pl_cli_stakeholder },
+  { "merge", N_("Merge copies made on other computers into a master"), pl_cli_merge },
 };
 
 static void

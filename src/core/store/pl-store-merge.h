@@ -60,6 +60,7 @@ typedef struct {
 } PlFileInstance;
 
 void        pl_file_instance_clear      (PlFileInstance *instance);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlFileInstance, pl_file_instance_clear)
 gboolean    pl_store_get_instance       (PlStore        *store,
                                          PlFileInstance *out,
                                          GError        **error);
