@@ -673,7 +673,8 @@ merge_source (Merge       *merge,
     }
 
   latest = pl_store_merge_latest_change (source);
-  if (!source_changed_anything (merge, &before) && (*theirs.uuid == '\0' || g_str_equal (theirs.uuid, mine.uuid)))
+  if (!source_changed_anything (merge, &before) &&
+      (*theirs.uuid == '\0' || g_str_equal (theirs.uuid, mine.uuid) || g_str_equal (theirs.uuid, mine.origin)))
     {
       /* A copy never written at its new place ("Save a Copy", or a file
        * copied and not used): it is the master as it was. */
