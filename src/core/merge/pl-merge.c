@@ -217,10 +217,12 @@ fix_feedback_references (Merge      *merge,
     if (g_strcmp0 (kind, kinds[i].nick) == 0)
       found = master_row (merge, kinds[i].kind, target);
 
-  if (found == NULL)
+  if (g_strcmp0 (kind, "strategy") == 0)
+    ;   /* about the whole strategy: target_id stays 0 */
+  else if (found == NULL)
     {
       set_value (row, fields, "target_kind", "strategy");
-      set_value (row, fields, "target_id", merge->strategy_uuid);
+      set_value (row, fields, "target_id", NULL);
       set_value (row, fields, "orphaned", "1");
       merge->report->counts[PL_MERGE_KIND_FEEDBACK].orphaned++;
     }
