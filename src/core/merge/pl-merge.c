@@ -147,7 +147,7 @@ load_master (Merge   *merge,
 
       t->table = tables[k];
       if (!(t->fields = pl_store_merge_fields (merge->master, t->table, error)) ||
-          !(t->rows = pl_store_merge_load (merge->master, t->table, error)))
+          !(t->rows = pl_store_merge_load_stubs (merge->master, t->table, error)))
         return FALSE;
       t->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < t->rows->len; i++)
@@ -377,8 +377,12 @@ merge_table (Merge       *merge,
   g_autofree int *map = NULL;
   PlMergeCounts *counts = &merge->report->counts[kind];
 
-  if (source_fields == NULL || !(rows = pl_store_merge_load (source, t->table, error)))
+  guint skipped = 0;
+
+  if (source_fields == NULL ||
+      !(rows = pl_store_merge_load_changed (source, t->table, base_time, t->by_uuid, &skipped, error)))
     return FALSE;
+  counts->unchanged += skipped;
   /* The source may be at an older format: its columns map onto ours, a
    * column it lacks keeps the master's value (or the default). */
   map = g_new (int, t->fields->len);
@@ -395,7 +399,7 @@ merge_table (Merge       *merge,
       for (guint i = 0; i < t->fields->len; i++)
         {
           const char *v = map[i] >= 0 ? g_ptr_array_index (src->values, map[i])
-                        : ours ? g_ptr_array_index (ours->values, i) : NULL;
+                        : ours && ours->values ? g_ptr_array_index (ours->values, i) : NULL;
 
           g_ptr_array_add (theirs->values, g_strdup (v));
         }
@@ -436,6 +440,9 @@ merge_table (Merge       *merge,
 
         if (kind == PL_MERGE_KIND_FEEDBACK)
           fix_feedback_references (merge, theirs);
+        /* Master rows are read in full only when a source changed them. */
+        if (!pl_store_merge_fill_stub (merge->master, t->table, ours, error))
+          return FALSE;
         merged = merge_row (merge, kind, ours, theirs, base_time, source_name, &local);
         if (local != NULL)
           {
@@ -517,6 +524,8 @@ find_duplicates (Merge   *merge,
 
       if (row->deleted != 0)
         continue;
+      if (!pl_store_merge_fill_stub (merge->master, t->table, row, error))
+        return FALSE;
       key = fold_key (value_of (row, t->fields, "name"), value_of (row, t->fields, "organisation"));
       if (!(group = g_hash_table_lookup (groups, key)))
         g_hash_table_insert (groups, g_strdup (key), (group = g_ptr_array_new ()));

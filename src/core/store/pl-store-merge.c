@@ -61,8 +61,8 @@ pl_merge_row_copy (const PlMergeRow *row)
   copy->updated_at = g_strdup (row->updated_at);
   copy->deleted = row->deleted;
   copy->position = row->position;
-  copy->values = g_ptr_array_new_full (row->values->len, g_free);
-  for (guint i = 0; i < row->values->len; i++)
+  copy->values = g_ptr_array_new_full (row->values ? row->values->len : 0, g_free);
+  for (guint i = 0; row->values && i < row->values->len; i++)
     g_ptr_array_add (copy->values, g_strdup (g_ptr_array_index (row->values, i)));
   return copy;
 }
@@ -129,19 +129,21 @@ target_expression (void)
                           "r.id = t.target_id", "r.id = t.target_id");
 }
 
-GPtrArray *
-pl_store_merge_load (PlStore     *store,
-                     const char  *table,
-                     GError     **error)
+/* Rows of @table (all, or those changed after ?1 when @since, or the one
+ * with uuid ?1 when @by_uuid) appended to @rows. */
+static gboolean
+load_rows (PlStore     *store,
+           const char  *table,
+           GPtrArray   *fields,
+           const char  *since,
+           const char  *by_uuid,
+           GPtrArray   *rows,
+           GError     **error)
 {
-  g_autoptr(GPtrArray) fields = pl_store_merge_fields (store, table, error);
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT t.uuid, t.created_at, t.updated_at, t.deleted, t.position");
   sqlite3_stmt *stmt;
   int rc;
 
-  if (fields == NULL)
-    return NULL;
   for (guint i = 0; i < fields->len; i++)
     {
       const char *column = g_ptr_array_index (fields, i);
@@ -158,11 +160,13 @@ pl_store_merge_load (PlStore     *store,
       else
         g_string_append_printf (sql, ", t.%s", column);
     }
-  g_string_append_printf (sql, " FROM %s t ORDER BY t.position, t.id", table);
+  g_string_append_printf (sql, " FROM %s t%s ORDER BY t.position, t.id", table,
+                          since ? " WHERE t.updated_at > ?1" : by_uuid ? " WHERE t.uuid = ?1" : "");
 
   if (!(stmt = _pl_store_prepare (store, sql->str, error)))
-    return NULL;
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_merge_row_free);
+    return FALSE;
+  if (since || by_uuid)
+    sqlite3_bind_text (stmt, 1, since ? since : by_uuid, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PlMergeRow *row = g_new0 (PlMergeRow, 1);
@@ -178,11 +182,134 @@ pl_store_merge_load (PlStore     *store,
       g_ptr_array_add (rows, row);
     }
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_sqlite_error (store, error, rc, _("read"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+pl_store_merge_load (PlStore     *store,
+                     const char  *table,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) fields = pl_store_merge_fields (store, table, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_merge_row_free);
+
+  if (fields == NULL || !load_rows (store, table, fields, NULL, NULL, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+pl_store_merge_load_stubs (PlStore     *store,
+                           const char  *table,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_merge_row_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid, updated_at, deleted FROM %s", table);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (known_table (table), NULL);
+  if (!(stmt = _pl_store_prepare (store, sql, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PlMergeRow *row = g_new0 (PlMergeRow, 1);
+
+      row->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->deleted = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _pl_store_set_sqlite_error (store, error, rc, _("read"));
       return NULL;
     }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+pl_store_merge_fill_stub (PlStore     *store,
+                          const char  *table,
+                          PlMergeRow  *row,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_merge_row_free);
+  PlMergeRow *full;
+
+  if (row->values != NULL)
+    return TRUE;
+  if (!(fields = pl_store_merge_fields (store, table, error)) ||
+      !load_rows (store, table, fields, NULL, row->uuid, rows, error))
+    return FALSE;
+  if (rows->len == 0)
+    {
+      g_set_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_NO_RECORD,
+                   _("A row of “%s” disappeared during the merge; try again"), store->display_name);
+      return FALSE;
+    }
+  full = g_ptr_array_index (rows, 0);
+  row->created_at = g_steal_pointer (&full->created_at);
+  row->position = full->position;
+  row->deleted = full->deleted;
+  g_free (row->updated_at);
+  row->updated_at = g_steal_pointer (&full->updated_at);
+  row->values = g_steal_pointer (&full->values);
+  return TRUE;
+}
+
+GPtrArray *
+pl_store_merge_load_changed (PlStore     *store,
+                             const char  *table,
+                             const char  *since,
+                             GHashTable  *known,
+                             guint       *n_skipped,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) fields = pl_store_merge_fields (store, table, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_merge_row_free);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE updated_at <= ?1", table);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *n_skipped = 0;
+  if (fields == NULL)
+    return NULL;
+  /* Unchanged since @since: only their UUIDs are read, to find the rows the
+   * master lacks (a second merge of the same copies reads little else). */
+  if (!(stmt = _pl_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, since, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_hash_table_contains (known, uuid))
+        (*n_skipped)++;
+      else
+        g_ptr_array_add (missing, g_strdup (uuid));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_sqlite_error (store, error, rc, _("read"));
+      return NULL;
+    }
+  for (guint i = 0; i < missing->len; i++)
+    if (!load_rows (store, table, fields, NULL, g_ptr_array_index (missing, i), rows, error))
+      return NULL;
+  if (!load_rows (store, table, fields, since, NULL, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 

@@ -35,6 +35,24 @@ GPtrArray  *pl_store_merge_fields       (PlStore     *store,
 GPtrArray  *pl_store_merge_load         (PlStore     *store,
                                          const char  *table,
                                          GError     **error);
+/* Every row of @table with only its UUID, updated_at and deleted mark
+ * (values NULL): what a merge needs of most master rows. */
+GPtrArray  *pl_store_merge_load_stubs   (PlStore     *store,
+                                         const char  *table,
+                                         GError     **error);
+/* Reads the rest of a stub row (no-op for a full one). */
+gboolean    pl_store_merge_fill_stub    (PlStore     *store,
+                                         const char  *table,
+                                         PlMergeRow  *row,
+                                         GError     **error);
+/* The rows of @table changed after @since, and those whose UUID is not
+ * in @known (a set); @n_skipped counts the others. */
+GPtrArray  *pl_store_merge_load_changed (PlStore     *store,
+                                         const char  *table,
+                                         const char  *since,
+                                         GHashTable  *known,
+                                         guint       *n_skipped,
+                                         GError     **error);
 /* Inserts @row (@insert) or replaces the fields, deleted mark and
  * updated_at of the row with its UUID. */
 gboolean    pl_store_merge_write        (PlStore          *store,
