@@ -249,14 +249,11 @@ fill (PlMergeDialog *self)
       GtkWidget *row = adw_action_row_new ();
       g_autoptr(PlRecord) kept = self->document
         ? pl_document_lookup_uuid (self->document, PL_TYPE_STAKEHOLDER, group[0], NULL) : NULL;
-      g_autofree char *name = NULL;
       g_autofree char *subtitle = NULL;
 
-      if (kept != NULL)
-        g_object_get (kept, "name", &name, NULL);
       subtitle = g_strdup_printf (ngettext ("%u more with the same name", "%u more with the same name",
                                             g_strv_length (group) - 1), g_strv_length (group) - 1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name ? name : group[0]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (report->fold_labels, i));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (kept != NULL && !report->folded)

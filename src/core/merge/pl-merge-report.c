@@ -83,10 +83,10 @@ pl_merge_report_to_text (const PlMergeReport *report)
         g_string_append_printf (out, "\n%s\n", report->folded
                                 ? _("Stakeholders folded (same name and organisation):")
                                 : _("Stakeholders that look the same (fold them with --fold-duplicates):"));
-      g_string_append_printf (out, "- %s ←", group[0]);
-      for (guint j = 1; group[j]; j++)
-        g_string_append_printf (out, " %s", group[j]);
-      g_string_append_c (out, '\n');
+      g_string_append_printf (out, ngettext ("- %s: %u more (kept: %s)\n", "- %s: %u more (kept: %s)\n",
+                                             g_strv_length (group) - 1),
+                              (const char *) g_ptr_array_index (report->fold_labels, i),
+                              g_strv_length (group) - 1, group[0]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -74,6 +74,7 @@ pl_merge_report_free (PlMergeReport *report)
     return;
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
   g_clear_pointer (&report->fold_groups, g_ptr_array_unref);
+  g_clear_pointer (&report->fold_labels, g_ptr_array_unref);
   g_clear_pointer (&report->sources, g_ptr_array_unref);
   g_free (report);
 }
@@ -549,6 +550,14 @@ find_duplicates (Merge   *merge,
       for (guint i = 0; i < group->len; i++)
         g_strv_builder_add (uuids, ((PlMergeRow *) g_ptr_array_index (group, i))->uuid);
       g_ptr_array_add (merge->report->fold_groups, g_strv_builder_end (uuids));
+      {
+        PlMergeRow *first = g_ptr_array_index (group, 0);
+        const char *org = value_of (first, t->fields, "organisation");
+
+        g_ptr_array_add (merge->report->fold_labels,
+                         org && *org ? g_strdup_printf ("%s, %s", value_of (first, t->fields, "name"), org)
+                                     : g_strdup (value_of (first, t->fields, "name")));
+      }
 
       if (!(merge->flags & PL_MERGE_FOLD_DUPLICATES))
         continue;
@@ -715,6 +724,7 @@ pl_merge_into_store (PlStore            *master,
 
   report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
   report->fold_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  report->fold_labels = g_ptr_array_new_with_free_func (g_free);
   report->sources = g_ptr_array_new_with_free_func (g_free);
   report->dry_run = (flags & PL_MERGE_DRY_RUN) != 0;
 

@@ -64,6 +64,7 @@ typedef struct {
   PlMergeCounts counts[PL_MERGE_N_KINDS];
   GPtrArray    *conflicts;    /* PlMergeConflict */
   GPtrArray    *fold_groups;  /* GStrv of stakeholder UUIDs, the one kept first */
+  GPtrArray    *fold_labels;  /* "Name, Organisation" of each group */
   GPtrArray    *sources;      /* display names of the files merged */
   gboolean      dry_run;
   gboolean      folded;       /* the fold groups were folded */
