@@ -22,6 +22,7 @@ static const PlCliEntry commands[] = {
   { "workshop", N_("List, add and change workshops"), pl_cli_workshop },
   { "stakeholder", N_("List, add, change and fold stakeholders"), pl_cli_stakeholder },
   { "snapshot", N_("Take, list, compare, restore and delete snapshots"), pl_cli_snapshot },
+  { "merge", N_("Merge copies made on other computers into a master"), pl_cli_merge },
 };
 
 static void

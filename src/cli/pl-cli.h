@@ -107,5 +107,6 @@ int pl_cli_feedback    (int argc, char **argv);
 int pl_cli_workshop    (int argc, char **argv);
 int pl_cli_stakeholder (int argc, char **argv);
 int pl_cli_snapshot    (int argc, char **argv);
+int pl_cli_merge (int argc, char **argv);
 
 G_END_DECLS

@@ -144,6 +144,35 @@ def versions_goals():
 
 versions_goals()
 
+# ---- merge: ten laptops into the big master ----
+def bench_merge():
+    """10 copies of the big document, 500 captures and 50 edited actions
+    each, merged into the big master in one call; then the same again."""
+    import json
+    folder = os.path.join(tmp, "merge")
+    os.mkdir(folder)
+    copies = subprocess.run([os.path.join(BUILD, "tests", "bench", "bench-merge"), big, folder, "10"],
+                            check=True, capture_output=True, text=True).stdout.split()
+    master = os.path.join(folder, "master.pillars")
+    shutil.copy(big, master)
+    t = time.perf_counter()
+    subprocess.run([CLI, "merge", master] + copies, check=True, stdout=subprocess.DEVNULL)
+    first = time.perf_counter() - t
+    t = time.perf_counter()
+    again = json.loads(subprocess.run([CLI, "merge", "--json", master] + copies, check=True,
+                                      capture_output=True, text=True).stdout)
+    second = time.perf_counter() - t
+    changes = sum(c["added"] + c["updated"] + c["deleted"] + c["conflicts"] for c in again["counts"].values())
+    budget = 2 * ours["docx"] * len(copies)
+    row("merge 10 copies (500 captures + 50 edits each)", first * 1000)
+    row("merge the same 10 copies again", second * 1000)
+    goal("merge ≤ 2× one DOCX export per copy", first <= budget, f"{first / (ours['docx'] * len(copies)):.2f}× per copy")
+    goal("second merge ≤ 0.2× that, zero changes", second <= 0.2 * budget and changes == 0,
+         f"{second / budget:.2f}× the budget, {changes} changes")
+
+
+bench_merge()
+
 # ---- window: first frame and memory ----
 def first_frame(path):
     env = dict(os.environ, PILLARS_REPORT_FIRST_FRAME="1", PILLARS_EXIT_AFTER_FIRST_FRAME="1",

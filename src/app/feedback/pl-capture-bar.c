@@ -5,6 +5,7 @@
 
 #include "pl-capture-bar-private.h"
 #include "pl-feedback-format.h"
+#include "pl-stakeholder-completion.h"
 #include "pl-utils.h"
 
 struct _PlCaptureBar
@@ -17,7 +18,6 @@ struct _PlCaptureBar
   PlWorkshop      *workshop;
   PlFeedbackKind   kind;
 
-  GtkListStore    *completion_store;
   gulong           stakeholders_changed_id;
   gulong           target_notify_id;
   gulong           quote_mark_id;
@@ -58,44 +58,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-enum {
-  COL_NAME,
-  COL_MARKUP,
-  COL_KEY,
-  N_COLS
-};
-
 /* ---- stakeholder completion ---- */
 
 static void
 refill_completion (PlCaptureBar *self)
 {
-  GListModel *stakeholders = pl_document_get_stakeholders (self->document);
-  guint n = g_list_model_get_n_items (stakeholders);
-
-  gtk_list_store_clear (self->completion_store);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlStakeholder) s = g_list_model_get_item (stakeholders, i);
-      const char *name = pl_stakeholder_get_name (s);
-      const char *org = pl_stakeholder_get_organisation (s);
-      g_autofree char *markup = NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *joined = NULL;
-      GtkTreeIter iter;
-
-      if (org && *org)
-        markup = g_markup_printf_escaped ("%s  <span alpha=\"60%%\">%s</span>", name, org);
-      else
-        markup = g_markup_escape_text (name, -1);
-      joined = g_strconcat (name, " ", org ? org : "", NULL);
-      key = g_utf8_casefold (joined, -1);
-      gtk_list_store_insert_with_values (self->completion_store, &iter, -1,
-                                         COL_NAME, name,
-                                         COL_MARKUP, markup,
-                                         COL_KEY, key,
-                                         -1);
-    }
+  pl_stakeholder_completion_fill (gtk_entry_get_completion (self->stakeholder_entry), self->document);
 }
 
 static void
@@ -141,24 +109,6 @@ first_frame_cb (GtkWidget *widget)
 }
 
 static gboolean
-completion_match_cb (GtkEntryCompletion *completion,
-                     const char         *key,
-                     GtkTreeIter        *iter,
-                     gpointer            user_data)
-{
-  PlCaptureBar *self = user_data;
-  g_autofree char *haystack = NULL;
-  g_autofree char *needle = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->stakeholder_entry));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tree_model_get (GTK_TREE_MODEL (self->completion_store), iter, COL_KEY, &haystack, -1);
-  needle = g_utf8_casefold (text, -1);
-  return haystack != NULL && strstr (haystack, needle) != NULL;
-}
-
-static gboolean
 completion_match_selected_cb (GtkEntryCompletion *completion,
                               GtkTreeModel       *model,
                               GtkTreeIter        *iter,
@@ -167,7 +117,7 @@ completion_match_selected_cb (GtkEntryCompletion *completion,
   PlCaptureBar *self = user_data;
   g_autofree char *name = NULL;
 
-  gtk_tree_model_get (model, iter, COL_NAME, &name, -1);
+  name = pl_stakeholder_completion_name (model, iter);
   gtk_editable_set_text (GTK_EDITABLE (self->stakeholder_entry), name);
   gtk_editable_set_position (GTK_EDITABLE (self->stakeholder_entry), -1);
   pl_capture_bar_focus_text (self);
@@ -530,7 +480,6 @@ pl_capture_bar_dispose (GObject *object)
   g_clear_object (&self->target);
   g_clear_object (&self->quote_buffer);
   g_clear_object (&self->workshop);
-  g_clear_object (&self->completion_store);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (pl_capture_bar_parent_class)->dispose (object);
@@ -683,7 +632,6 @@ pl_capture_bar_init (PlCaptureBar *self)
   GtkLayoutManager *layout;
   GtkEventController *controller;
   GtkEntryCompletion *completion;
-  GtkCellRenderer *renderer;
   g_autoptr(GListModel) sectors = NULL;
   GtkToggleButton *group = NULL;
 
@@ -727,16 +675,7 @@ pl_capture_bar_init (PlCaptureBar *self)
   gtk_drop_down_set_selected (self->sector_dropdown, PL_SECTOR_UNSET);
 
   /* Completion of the stakeholder from the registry, by name or organisation. */
-  self->completion_store = gtk_list_store_new (N_COLS, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
-  completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completion_store));
-  gtk_entry_completion_set_match_func (completion, completion_match_cb, self, NULL);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
-  gtk_entry_completion_set_popup_set_width (completion, TRUE);
-  renderer = gtk_cell_renderer_text_new ();
-  g_object_set (renderer, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
-  gtk_cell_layout_pack_start (GTK_CELL_LAYOUT (completion), renderer, TRUE);
-  gtk_cell_layout_add_attribute (GTK_CELL_LAYOUT (completion), renderer, "markup", COL_MARKUP);
+  completion = pl_stakeholder_completion_new ();
   g_signal_connect (completion, "match-selected", G_CALLBACK (completion_match_selected_cb), self);
   gtk_entry_set_completion (self->stakeholder_entry, completion);
   g_object_unref (completion);

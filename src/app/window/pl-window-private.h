@@ -104,5 +104,9 @@ gboolean       pl_window_save_copy          (PlWindow       *self,
 void           pl_window_set_side_pane      (PlWindow       *self,
                                              GtkWidget      *pane);
 GtkWidget     *pl_window_get_side_pane      (PlWindow       *self);
+/* Writes everything typed, closes the file and lets go of its lock. */
+void           pl_window_close_document     (PlWindow       *self);
+/* "Merge Captures…" (pl-window-merge.c). */
+void           _pl_window_merge_install     (PlWindow       *self);
 
 G_END_DECLS

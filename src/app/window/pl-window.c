@@ -332,8 +332,8 @@ save_window_state (PlWindow *self)
 }
 
 /* Everything typed is written and the file is closed (and unlocked). */
-static void
-close_document (PlWindow *self)
+void
+pl_window_close_document (PlWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -401,7 +401,7 @@ pl_window_close_request (GtkWindow *window)
           return GDK_EVENT_STOP;
         }
     }
-  close_document (self);
+  pl_window_close_document (self);
   return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
 }
 
@@ -453,6 +453,7 @@ pl_window_constructed (GObject *object)
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   pl_window_tabs_init (self);
   _pl_window_undo_install (self);
+  _pl_window_merge_install (self);
 
   /* The feedback pane: captures attach to what the front tab is about, and
    * quote the selection of the editor in front. */
@@ -493,7 +494,7 @@ pl_window_dispose (GObject *object)
 {
   PlWindow *self = PL_WINDOW (object);
 
-  close_document (self);
+  pl_window_close_document (self);
   if (self->autosave != NULL)
     g_signal_handlers_disconnect_by_data (self->autosave, self);
   if (self->document != NULL)

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "pl-store-merge.h"
 #include "pl-store-private.h"
 
 /* PlStore's own part: errors, the statement cache, opening (header check,
@@ -723,6 +724,17 @@ pl_store_begin (PlStore  *store,
   if (!_pl_store_exec (store, sql, error))
     return FALSE;
   store->depth++;
+  /* The first write of a session tells a copy from its origin
+   * (pl-store-merge.c): inside this transaction, so it costs no commit. */
+  if (!store->instance_checked)
+    {
+      store->instance_checked = TRUE;
+      if (!pl_store_ensure_instance (store, error))
+        {
+          pl_store_rollback (store);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
