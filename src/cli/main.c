@@ -21,6 +21,7 @@ static const PlCliEntry commands[] = {
   { "feedback", N_("Capture, list and answer feedback"), pl_cli_feedback },
   { "workshop", N_("List, add and change workshops"), pl_cli_workshop },
   { "stakeholder", N_("List, add, change and fold stakeholders"), pl_cli_stakeholder },
+  { "import-feedback", N_("Add the comments of a comment matrix (CSV)"), pl_cli_import_feedback },
 };
 
 static void

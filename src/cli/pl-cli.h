@@ -106,5 +106,6 @@ int pl_cli_action      (int argc, char **argv);
 int pl_cli_feedback    (int argc, char **argv);
 int pl_cli_workshop    (int argc, char **argv);
 int pl_cli_stakeholder (int argc, char **argv);
+int pl_cli_import_feedback (int argc, char **argv);
 
 G_END_DECLS
