@@ -78,6 +78,10 @@ void            pl_window_setup_menu_cb          (AdwTabView     *view,
                                                   PlWindow       *self);
 void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
 
+/* pl-window-import.c: win.import-comments (chooser, then a preview) and
+ * win.import-comments-from (a path, for scripts and tests). */
+void            _pl_window_import_install        (PlWindow       *self);
+
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);
 PlRecord      *pl_window_get_current_target (PlWindow       *self);
