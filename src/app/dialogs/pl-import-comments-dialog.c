@@ -79,6 +79,23 @@ describe_report (const PlMatrixReport *r,
   return g_string_free (s, FALSE);
 }
 
+/* @text on one line and at most @max characters: a preview, not the
+ * comment. (The rows' own line limits make GTK 4.8 mismeasure labels.) */
+static char *
+shorten (const char *text,
+         glong       max)
+{
+  g_autofree char *line = g_strdup (text);
+  char *end;
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  if (g_utf8_strlen (line, -1) <= max)
+    return g_steal_pointer (&line);
+  end = g_utf8_offset_to_pointer (line, max - 1);
+  *end = '\0';
+  return g_strconcat (line, "…", NULL);
+}
+
 static void
 show_columns (PlImportCommentsDialog *self)
 {
@@ -109,8 +126,9 @@ show_columns (PlImportCommentsDialog *self)
 
           if (*sample)
             {
-              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sample);
-              adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+              g_autofree char *shown = shorten (sample, 80);
+
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
               break;
             }
         }
@@ -144,6 +162,7 @@ show_rows (PlImportCommentsDialog *self)
       const char *org = cell_of (self, i, PL_MATRIX_COLUMN_ORGANISATION);
       const char *about = cell_of (self, i, PL_MATRIX_COLUMN_SECTION);
       g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *title = NULL;
       GtkWidget *row;
 
       if (*comment == '\0')
@@ -159,10 +178,9 @@ show_rows (PlImportCommentsDialog *self)
         g_string_append_printf (subtitle, _(" · about %s"), about);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), comment);
+      title = shorten (comment, 240);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       adw_preferences_group_add (self->rows_group, row);
       shown++;
     }
