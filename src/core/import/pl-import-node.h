@@ -58,6 +58,9 @@ const char    *pl_import_node_get_partners    (PlImportNode *self);
 PlTimeframe    pl_import_node_get_timeframe   (PlImportNode *self);
 /* The timeframe cell as written ("2025–2026", "Q3 2025"), or NULL. */
 const char    *pl_import_node_get_timeframe_text (PlImportNode *self);
+/* Dates written with the timeframe ("2025-01-01–2026-12-31"), or NULL. */
+const char    *pl_import_node_get_start_date  (PlImportNode *self);
+const char    *pl_import_node_get_end_date    (PlImportNode *self);
 PlPriority     pl_import_node_get_priority    (PlImportNode *self);
 const char    *pl_import_node_get_indicator   (PlImportNode *self);
 const char    *pl_import_node_get_cost        (PlImportNode *self);

@@ -20,7 +20,8 @@ typedef enum {
 typedef struct {
   PlBlockKind kind;
   int         level;
-  char       *text;
+  char       *text;     /* ITEM: the first paragraph as plain text */
+  char       *extra;    /* ITEM: the rest of the item as Markdown */
   GPtrArray  *rows;
 } PlImportBlock;
 
@@ -55,10 +56,22 @@ GPtrArray *pl_import_detect (GPtrArray     *blocks,
 PlImportNode *pl_import_node_new (guint key, PlImportRole role, PlImportRole detected,
                                   int level, int depth, const char *title);
 void  pl_import_node_append_body  (PlImportNode *self, const char *markdown);
+void  pl_import_node_append_line  (PlImportNode *self, const char *markdown);
 void  pl_import_node_add_child    (PlImportNode *self, PlImportNode *child);
 void  pl_import_node_set_section_kind (PlImportNode *self, PlSectionKind kind);
 void  pl_import_node_set_field    (PlImportNode *self, const char *field, const char *value);
 void  pl_import_node_set_depth    (PlImportNode *self, int depth);
+
+/* Plain text of a heading or title without its numbering ("2.1 ", "Pillar 3: "). */
+char *pl_import_strip_number (const char *text);
+/* Matches a plan-table header or "Label:" to a field name ("action", "lead",
+ * "partners", "timeframe", "priority", "indicator", "cost", "status",
+ * "objective", "pillar", "number"), or NULL. */
+const char *pl_import_match_column (const char *header);
+/* Recognises a front-matter heading; FALSE for anything else. */
+gboolean pl_import_match_section (const char *title, PlSectionKind *kind);
+/* A pipe table as Markdown from rows of plain cells. */
+char *pl_import_pipe_table (GPtrArray *rows);
 
 /* Case- and accent-insensitive folding for matching names. */
 char *pl_import_fold (const char *text);
