@@ -78,8 +78,9 @@ void            pl_window_setup_menu_cb          (AdwTabView     *view,
                                                   PlWindow       *self);
 void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
 
-/* pl-window-import.c: win.import-comments (chooser, then a preview) and
- * win.import-comments-from (a path, for scripts and tests). */
+/* pl-window-import.c: win.import (a draft: chooser, preview, new strategy),
+ * win.import-comments (a matrix: chooser, then a preview) and their
+ * *-from variants taking a path (for scripts and tests). */
 void            _pl_window_import_install        (PlWindow       *self);
 
 /* What tests look at and drive; nothing outside the window needs it. */
