@@ -56,7 +56,9 @@ test_import_comments (void)
   g_assert_nonnull (pl_test_find_label (GTK_WIDGET (dialog), "Not imported"));
   button = pl_test_find_button_with_label (GTK_WIDGET (dialog), "_Import");
   g_assert_nonnull (button);
-  g_assert_true (gtk_widget_get_sensitive (button));
+  wait_for (gtk_widget_get_sensitive (button));
+  g_assert_nonnull (pl_test_find_label (GTK_WIDGET (dialog), "Windows-1252 (Western European), semicolon-separated, 3 rows\n"
+                                                                "3 comments will be added. 2 new stakeholders will be added to the registry."));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   wait_for (!adw_style_manager_get_dark (style));
   light = pl_test_capture (GTK_WIDGET (dialog), "import-comments-light");
@@ -72,6 +74,7 @@ test_import_comments (void)
   /* Import: three comments, the dialog closes, a toast says so. */
   dialog = open_preview (window, csv);
   pl_test_wait_shown (dialog);
+  wait_for (gtk_widget_get_sensitive (pl_test_find_button_with_label (GTK_WIDGET (dialog), "_Import")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
   wait_for (pl_test_find_toplevel (PL_TYPE_IMPORT_COMMENTS_DIALOG) == NULL);
   g_assert_cmpint (pl_document_count (window->document, "feedback"), ==, before + 3);
@@ -86,9 +89,10 @@ test_import_comments (void)
   /* Again: the preview says there is nothing new and Import is off. */
   dialog = open_preview (window, csv);
   pl_test_wait_shown (dialog);
+  wait_for (pl_test_find_label (GTK_WIDGET (dialog), "Windows-1252 (Western European), semicolon-separated, 3 rows\n"
+                                                      "Every comment of this file is already in the strategy.") != NULL);
   button = pl_test_find_button_with_label (GTK_WIDGET (dialog), "_Import");
   g_assert_false (gtk_widget_get_sensitive (button));
-  g_assert_nonnull (pl_test_find_label (GTK_WIDGET (dialog), "Windows-1252"));
   pl_test_screenshot (GTK_WIDGET (dialog), "import-comments-again");
   gtk_window_close (GTK_WINDOW (dialog));
   wait_for (pl_test_find_toplevel (PL_TYPE_IMPORT_COMMENTS_DIALOG) == NULL);

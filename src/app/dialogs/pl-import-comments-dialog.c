@@ -17,6 +17,8 @@ struct _PlImportCommentsDialog
   PlImportMatrix      *matrix;
   char                *file_name;
   GPtrArray           *workshops;   /* PlWorkshop, in the combo's order after "None" */
+  char                *read_as;     /* how the file was read, the summary's first line */
+  guint                summary_id;
 
   AdwWindowTitle      *window_title;
   GtkWidget           *import_button;
@@ -211,35 +213,47 @@ show_workshops (PlImportCommentsDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->workshop_row), self->workshops->len > 0);
 }
 
-/* A dry run: the summary says what "Import" will do before it is pressed. */
-static void
-show_summary (PlImportCommentsDialog *self)
+/* A dry run: the summary says what "Import" will do before it is pressed.
+ * On a document with thousands of comments it takes a moment, so it runs
+ * after the preview's first frame. */
+static gboolean
+summary_cb (gpointer user_data)
 {
+  PlImportCommentsDialog *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
-  g_autofree char *read_as = NULL;
   g_autofree char *description = NULL;
   PlMatrixReport report;
 
-  read_as = g_strdup_printf (ngettext ("%s, %s-separated, %u row", "%s, %s-separated, %u rows",
-                                       pl_import_matrix_get_n_rows (self->matrix)),
-                             pl_csv_encoding_name (pl_import_matrix_get_encoding (self->matrix)),
-                             pl_csv_separator_name (pl_import_matrix_get_separator (self->matrix)),
-                             pl_import_matrix_get_n_rows (self->matrix));
-  adw_window_title_set_subtitle (self->window_title, self->file_name);
+  self->summary_id = 0;
   if (!pl_import_matrix_apply (self->matrix, self->document, NULL, TRUE, &report, &error))
-    {
-      what = g_strdup (error->message);
-      gtk_widget_set_sensitive (self->import_button, FALSE);
-    }
+    what = g_strdup (error->message);
   else
     {
       what = describe_report (&report, FALSE);
       gtk_widget_set_sensitive (self->import_button,
                                 report.added > 0 && !pl_document_is_read_only (self->document));
     }
-  description = g_strdup_printf ("%s\n%s", read_as, what);
+  description = g_strdup_printf ("%s\n%s", self->read_as, what);
   adw_preferences_group_set_description (self->summary_group, description);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_summary (PlImportCommentsDialog *self)
+{
+  g_autofree char *description = NULL;
+
+  self->read_as = g_strdup_printf (ngettext ("%s, %s-separated, %u row", "%s, %s-separated, %u rows",
+                                             pl_import_matrix_get_n_rows (self->matrix)),
+                                   pl_csv_encoding_name (pl_import_matrix_get_encoding (self->matrix)),
+                                   pl_csv_separator_name (pl_import_matrix_get_separator (self->matrix)),
+                                   pl_import_matrix_get_n_rows (self->matrix));
+  adw_window_title_set_subtitle (self->window_title, self->file_name);
+  description = g_strdup_printf ("%s\n%s", self->read_as, _("Looking for comments already in the strategy…"));
+  adw_preferences_group_set_description (self->summary_group, description);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  self->summary_id = g_idle_add_full (G_PRIORITY_LOW, summary_cb, self, NULL);
 }
 
 static void
@@ -274,6 +288,8 @@ pl_import_comments_dialog_dispose (GObject *object)
 {
   PlImportCommentsDialog *self = PL_IMPORT_COMMENTS_DIALOG (object);
 
+  g_clear_handle_id (&self->summary_id, g_source_remove);
+  g_clear_pointer (&self->read_as, g_free);
   g_clear_object (&self->document);
   g_clear_object (&self->matrix);
   g_clear_pointer (&self->workshops, g_ptr_array_unref);

@@ -8,6 +8,11 @@
 /* Heading levels offered for pillars and objectives: Word has nine, drafts
  * use the first few. */
 #define MAX_LEVEL 6
+/* Rows made before the first frame, then per idle: a 300-page draft has
+ * thousands of headings and items, and making all their rows at once
+ * would keep the preview from showing for seconds. */
+#define FIRST_ROWS 60
+#define MORE_ROWS 200
 
 struct _PlImportDraftDialog
 {
@@ -18,6 +23,9 @@ struct _PlImportDraftDialog
   gboolean             updating;    /* setting the level rows from the draft */
   guint                pending_id;  /* a role chosen, applied once the dropdown is done */
   guint                pending_key;
+  guint                pending_index;
+  GtkSliceListModel   *slice;       /* the nodes that have rows so far */
+  guint                grow_id;
   PlImportRole         pending_role;
 
   AdwWindowTitle      *window_title;
@@ -86,11 +94,40 @@ describe_node (PlImportNode *node)
 }
 
 static gboolean
+grow_cb (gpointer user_data)
+{
+  PlImportDraftDialog *self = user_data;
+  guint n = g_list_model_get_n_items (pl_import_draft_get_all_nodes (self->draft));
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (size >= n)
+    {
+      self->grow_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->slice, size + MORE_ROWS);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Before re-detection replaces every node: only the rows down to @keep are
+ * made again at once (the one being changed stays in view), the rest on
+ * idle as at the start. */
+static void
+rows_from_scratch (PlImportDraftDialog *self,
+                   guint                keep)
+{
+  gtk_slice_list_model_set_size (self->slice, MAX (keep, FIRST_ROWS));
+  if (self->grow_id == 0)
+    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
+}
+
+static gboolean
 apply_role_cb (gpointer user_data)
 {
   PlImportDraftDialog *self = user_data;
 
   self->pending_id = 0;
+  rows_from_scratch (self, self->pending_index + FIRST_ROWS);
   pl_import_draft_set_role (self->draft, self->pending_key, self->pending_role);
   return G_SOURCE_REMOVE;
 }
@@ -102,7 +139,10 @@ role_selected_cb (GtkDropDown         *dropdown,
                   GParamSpec          *pspec,
                   PlImportDraftDialog *self)
 {
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_LIST_BOX_ROW);
+
   self->pending_key = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "pl-key"));
+  self->pending_index = row ? (guint) MAX (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), 0) : 0;
   self->pending_role = (PlImportRole) gtk_drop_down_get_selected (dropdown);
   if (self->pending_id == 0)
     self->pending_id = g_idle_add (apply_role_cb, self);
@@ -203,6 +243,7 @@ level_selected_cb (AdwComboRow         *row,
     objective = MIN (pillar + 1, MAX_LEVEL - 1);
   if (objective <= pillar)
     pillar = objective - 1;
+  rows_from_scratch (self, FIRST_ROWS);
   pl_import_draft_set_levels (self->draft, (int) pillar + 1, (int) objective + 1);
 }
 
@@ -283,7 +324,10 @@ reset_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  pl_import_draft_reset (PL_IMPORT_DRAFT_DIALOG (widget)->draft);
+  PlImportDraftDialog *self = PL_IMPORT_DRAFT_DIALOG (widget);
+
+  rows_from_scratch (self, FIRST_ROWS);
+  pl_import_draft_reset (self->draft);
 }
 
 static void
@@ -292,6 +336,10 @@ pl_import_draft_dialog_dispose (GObject *object)
   PlImportDraftDialog *self = PL_IMPORT_DRAFT_DIALOG (object);
 
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (self->outline_list)
+    gtk_list_box_bind_model (self->outline_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->slice);
   if (self->draft)
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_clear_object (&self->draft);
@@ -361,8 +409,9 @@ pl_import_draft_dialog_new (GtkWindow     *parent,
   self->draft = g_object_ref (draft);
   self->file_name = g_strdup (file_name);
   adw_window_title_set_subtitle (self->window_title, file_name);
-  gtk_list_box_bind_model (self->outline_list, pl_import_draft_get_all_nodes (draft),
-                           create_row_cb, self, NULL);
+  self->slice = gtk_slice_list_model_new (g_object_ref (pl_import_draft_get_all_nodes (draft)), 0, FIRST_ROWS);
+  gtk_list_box_bind_model (self->outline_list, G_LIST_MODEL (self->slice), create_row_cb, self, NULL);
+  rows_from_scratch (self, FIRST_ROWS);
   g_signal_connect (draft, "changed", G_CALLBACK (draft_changed_cb), self);
   update_summary (self);
   return GTK_WIDGET (self);
