@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "pl-import-draft-dialog.h"
@@ -86,8 +88,20 @@ describe_node (PlImportNode *node)
     }
   if (s->len == 0)
     {
-      g_autofree char *body = shorten (pl_import_node_get_body (node), 90);
+      /* The text as read, not its Markdown: no "##" of a folded heading. */
+      g_auto(GStrv) lines = g_strsplit (pl_import_node_get_body (node), "\n", -1);
+      g_autofree char *plain = NULL;
+      g_autofree char *body = NULL;
 
+      for (guint i = 0; lines[i]; i++)
+        {
+          char *p = lines[i] + strspn (lines[i], "#");
+
+          if (p != lines[i])
+            memmove (lines[i], p + strspn (p, " "), strlen (p + strspn (p, " ")) + 1);
+        }
+      plain = g_strjoinv (" ", lines);
+      body = shorten (plain, 90);
       g_string_append (s, body);
     }
   return g_string_free (s, FALSE);
