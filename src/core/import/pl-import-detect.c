@@ -220,41 +220,54 @@ plan_table (Detect        *d,
   return TRUE;
 }
 
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 /* "Lead: ICT ministry; Timeframe: Short term; Priority: High" after an
- * action's title, as our exports and many drafts write it. */
+ * action's title, as our exports (and many drafts) write it; DOCX and ODT
+ * exports separate with " · ". A part without a known label belongs to the
+ * value before it ("Partners: CSIRT; ITU"). */
 static gboolean
 field_line (PlImportNode *action,
             const char   *line)
 {
-  g_auto(GStrv) parts = g_strsplit (line, ";", -1);
-  guint matched = 0;
+  const char *sep = strstr (line, " · ") ? " · " : ";";
+  g_auto(GStrv) parts = g_strsplit (line, sep, -1);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (free_string);
 
   for (guint i = 0; parts[i]; i++)
     {
       char *colon = strchr (parts[i], ':');
-      g_autofree char *label = NULL;
+      g_autofree char *label = colon ? g_strndup (parts[i], colon - parts[i]) : NULL;
+      const char *field = label ? pl_import_match_column (label) : NULL;
 
-      if (colon == NULL)
+      if (field)
+        {
+          g_ptr_array_add (fields, (gpointer) field);
+          g_ptr_array_add (values, g_string_new (colon + 1));
+        }
+      else if (values->len == 0)
         return FALSE;
-      label = g_strndup (parts[i], colon - parts[i]);
-      if (pl_import_match_column (label) == NULL)
-        return FALSE;
-      matched++;
+      else
+        {
+          GString *value = g_ptr_array_index (values, values->len - 1);
+
+          g_string_append (value, sep);
+          g_string_append (value, parts[i]);
+        }
     }
-  if (matched == 0)
-    return FALSE;
-  for (guint i = 0; parts[i]; i++)
+  for (guint i = 0; i < fields->len; i++)
     {
-      char *colon = strchr (parts[i], ':');
-      g_autofree char *label = g_strndup (parts[i], colon - parts[i]);
-      g_autofree char *value = g_strstrip (g_strdup (colon + 1));
-      const char *field = pl_import_match_column (label);
+      g_autofree char *value = g_strstrip (g_strdup (((GString *) g_ptr_array_index (values, i))->str));
 
-      if (g_str_equal (value, "—"))
-        continue;
-      pl_import_node_set_field (action, field, value);
+      if (!g_str_equal (value, "—") && *value)
+        pl_import_node_set_field (action, g_ptr_array_index (fields, i), value);
     }
-  return TRUE;
+  return fields->len > 0;
 }
 
 static void
@@ -275,7 +288,9 @@ add_action_item (Detect        *d,
       }
   pl_import_node_append_body (action, block->extra);
   pl_import_node_add_child (d->objective, action);
-  d->action = action;
+  /* Text after a list of actions is the objective's again: only an action
+   * with a heading of its own owns the paragraphs below it. */
+  d->action = NULL;
 }
 
 static PlImportRole
@@ -289,7 +304,9 @@ detect_heading (Detect        *d,
 
   if (block->level <= pillar_level)
     return section ? PL_IMPORT_ROLE_SECTION : PL_IMPORT_ROLE_PILLAR;
-  if (block->level <= objective_level)
+  if (block->level < objective_level)
+    return PL_IMPORT_ROLE_TEXT;
+  if (block->level == objective_level)
     {
       /* "1.1 Train public servants" beside "Why it matters": when the draft
        * numbers its objectives, the unnumbered heading is the pillar's text. */
@@ -529,7 +546,7 @@ pl_import_detect (GPtrArray     *blocks,
       const char *body = pl_import_node_get_body (d.opening);
       g_auto(GStrv) words = g_strsplit_set (body, " \n", -1);
 
-      if (g_strv_length (words) < 60)
+      if (g_strv_length (words) < 60 && d.top->len > 1)
         {
           g_autofree char *flat = g_strndup (body, 80);
 
