@@ -89,7 +89,7 @@ pl_import_strip_number (const char *text)
   if (g_once_init_enter (&once))
     {
       numbering = g_regex_new ("^(?:(?:pillar|objective|action|pilier|objectif|pilar|objetivo|acci[oó]n|a[cç][aã]o|axe|eje)\\s+)?"
-                                            "(?:[0-9]+(?:\\.[0-9]+)*|[IVXLC]+)\\.?\\)?\\s*[:.–—-]?\\s+",
+                                            "(?:[0-9]+(?:\\.[0-9]+)*\\.?\\)?|(?-i:[IVXLC]+)[.)])\\s*[:.–—-]?\\s+",
                                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }

@@ -315,7 +315,7 @@ detect_heading (Detect        *d,
       return d->pillar ? PL_IMPORT_ROLE_OBJECTIVE : PL_IMPORT_ROLE_TEXT;
     }
   if (block->level == objective_level + 1 && d->objective)
-    return PL_IMPORT_ROLE_ACTION;
+    return d->numbered_objectives && !numbered (block->text) ? PL_IMPORT_ROLE_TEXT : PL_IMPORT_ROLE_ACTION;
   return PL_IMPORT_ROLE_TEXT;
 }
 
@@ -448,7 +448,7 @@ pl_import_detect (GPtrArray     *blocks,
               without++;
           }
       }
-    d.numbered_objectives = with > 0 && without > 0 && with >= without;
+    d.numbered_objectives = with > 0 && without > 0;
   }
 
   for (guint i = 0; i < blocks->len; i++)
