@@ -103,49 +103,69 @@ find_by_title (GListModel *model,
   return NULL;
 }
 
-/* An objective named in a plan row: by title, or by number ("2.1") counted
- * in the outline. */
-static PlImportNode *
-find_objective (Detect     *d,
-                const char *pillar_cell,
-                const char *cell)
+/* Objectives by folded title, by "pillar\x1ftitle" and by number ("2.1"),
+ * built once per plan table: a 3,000-row plan must not fold every title of
+ * the outline for every row. */
+static GHashTable *
+objective_index (Detect *d)
 {
-  g_autofree char *plain = pl_import_strip_number (cell);
-  g_autofree char *folded = pl_import_fold (plain);
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint pn = 0;
 
   for (guint i = 0; i < d->top->len; i++)
     {
       PlImportNode *pillar = g_ptr_array_index (d->top, i);
       GListModel *objectives = pl_import_node_get_children (pillar);
-      guint n = g_list_model_get_n_items (objectives);
       g_autofree char *pfolded = NULL;
 
       if (pl_import_node_get_role (pillar) != PL_IMPORT_ROLE_PILLAR)
         continue;
       pn++;
       pfolded = pl_import_fold (pl_import_node_get_title (pillar));
-      if (pillar_cell && *pillar_cell)
-        {
-          g_autofree char *pp = pl_import_strip_number (pillar_cell);
-          g_autofree char *pf = pl_import_fold (pp);
-
-          if (!g_str_equal (pf, pfolded))
-            continue;
-        }
-      for (guint j = 0; j < n; j++)
+      for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
         {
           g_autoptr(PlImportNode) objective = g_list_model_get_item (objectives, j);
-          g_autofree char *number = g_strdup_printf ("%u.%u", pn, j + 1);
-          g_autofree char *ofolded = pl_import_fold (pl_import_node_get_title (objective));
-          g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+          char *ofolded = pl_import_fold (pl_import_node_get_title (objective));
 
-          if (g_str_equal (ofolded, folded) || g_str_equal (trimmed, number)
-              || (g_str_has_prefix (trimmed, number) && trimmed[strlen (number)] == ' '))
-            return objective;
+          g_hash_table_insert (index, g_strdup_printf ("%s\x1f%s", pfolded, ofolded), objective);
+          if (!g_hash_table_contains (index, ofolded))
+            g_hash_table_insert (index, g_strdup (ofolded), objective);
+          g_hash_table_insert (index, g_strdup_printf ("%u.%u", pn, j + 1), objective);
+          g_free (ofolded);
         }
     }
-  return NULL;
+  return index;
+}
+
+static PlImportNode *
+find_objective (GHashTable *index,
+                const char *pillar_cell,
+                const char *cell)
+{
+  g_autofree char *plain = pl_import_strip_number (cell);
+  g_autofree char *folded = pl_import_fold (plain);
+  g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+  char *space = strchr (trimmed, ' ');
+  PlImportNode *found = NULL;
+
+  if (pillar_cell && *pillar_cell)
+    {
+      g_autofree char *pp = pl_import_strip_number (pillar_cell);
+      g_autofree char *pf = pl_import_fold (pp);
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", pf, folded);
+
+      found = g_hash_table_lookup (index, key);
+    }
+  if (found == NULL)
+    found = g_hash_table_lookup (index, folded);
+  if (found == NULL)
+    {
+      /* "2.1" or "2.1 Title" */
+      if (space)
+        *space = '\0';
+      found = g_hash_table_lookup (index, trimmed);
+    }
+  return found;
 }
 
 /* A table whose header names an action column and at least one other plan
@@ -159,6 +179,7 @@ plan_table (Detect        *d,
   guint n = g_strv_length (header);
   g_autofree const char **fields = g_new0 (const char *, n + 1);
   int action_col = -1, objective_col = -1, pillar_col = -1, others = 0;
+  g_autoptr(GHashTable) index = NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -178,6 +199,8 @@ plan_table (Detect        *d,
     return FALSE;
   if (objective_col < 0 && d->objective == NULL)
     return FALSE;
+  if (objective_col >= 0)
+    index = objective_index (d);
 
   for (guint r = 1; r < block->rows->len; r++)
     {
@@ -190,7 +213,7 @@ plan_table (Detect        *d,
       if (*g_strstrip (cells[0] ? (char *) cells[0] : (char *) "") == '\0' && *title == '\0')
         continue;
       if (objective_col >= 0 && (guint) objective_col < nc)
-        objective = find_objective (d, pillar_col >= 0 && (guint) pillar_col < nc ? cells[pillar_col] : NULL,
+        objective = find_objective (index, pillar_col >= 0 && (guint) pillar_col < nc ? cells[pillar_col] : NULL,
                                     cells[objective_col]);
       if (objective == NULL || *title == '\0')
         {
