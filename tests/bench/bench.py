@@ -99,6 +99,29 @@ if "cmark" in theirs:
     r = ours["html"] / theirs["cmark"]
     goal("HTML within 1.5× of bare cmark", r <= 1.5, f"{r:.2f}× cmark's time")
 
+# ---- import ----
+def bench_import():
+    """Import of the big document's own DOCX export (the whole import: read,
+    detect, write the new .pillars) against pandoc reading the same file to
+    Markdown, in turn round after round."""
+    docx = os.path.join(tmp, "import-source.docx")
+    subprocess.run([CLI, "export", big, "--format", "docx", "-o", docx], check=True)
+    target = os.path.join(tmp, "imported.pillars")
+    ours_cmd = ["sh", "-c", 'rm -f "$1"; exec "$2" import "$1" "$3"', "sh", target, CLI, docx]
+    cmds = {"import": (ours_cmd, RUNS)}
+    if shutil.which("pandoc"):
+        cmds["pandoc import"] = (["pandoc", "-f", "docx", "-t", "markdown", docx, "-o", os.devnull],
+                                 max(5, RUNS // 2))
+    m = interleaved(cmds)
+    row("pillars-cli import of the big DOCX export", m["import"] * 1000)
+    if "pandoc import" in m:
+        row("pandoc -f docx -t markdown, same file", m["pandoc import"] * 1000)
+        r = m["pandoc import"] / m["import"]
+        goal("DOCX import at least 20× faster than pandoc", r >= 20, f"{r:.0f}× faster")
+
+
+bench_import()
+
 # ---- open, capture, search (in process) ----
 out = subprocess.run([CORE, "open", empty, big], check=True, capture_output=True, text=True).stdout
 opens = {}

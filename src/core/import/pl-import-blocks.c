@@ -89,7 +89,7 @@ pl_import_strip_number (const char *text)
   if (g_once_init_enter (&once))
     {
       numbering = g_regex_new ("^(?:(?:pillar|objective|action|pilier|objectif|pilar|objetivo|acci[oó]n|a[cç][aã]o|axe|eje)\\s+)?"
-                                            "(?:[0-9]+(?:\\.[0-9]+)*|[IVXLC]+)\\.?\\)?\\s*[:.–—-]?\\s+",
+                                            "(?:[0-9]+(?:\\.[0-9]+)*\\.?\\)?|(?-i:[IVXLC]+)[.)])\\s*[:.–—-]?\\s+",
                                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
@@ -158,7 +158,7 @@ static const SectionName sections[] = {
   { PL_SECTION_EXECUTIVE_SUMMARY, "executive summary|summary|resume analytique|resume executif|synthese|resume|resumen ejecutivo|resumen|sumario executivo|resumo executivo|sumario|resumo" },
   { PL_SECTION_INTRODUCTION, "introduction|foreword|preface|background|context|avant-propos|contexte|introduccion|prologo|prefacio|antecedentes|contexto|introducao|apresentacao" },
   { PL_SECTION_GUIDING_PRINCIPLES, "guiding principles|principles|vision|mission|principes directeurs|principes|principios rectores|principios orientadores|principios|vision|mision|visao|missao" },
-  { PL_SECTION_IMPLEMENTATION, "implementation and review|implementation plan|implementation|monitoring and evaluation|governance and implementation|governance|mise en oeuvre et revue|mise en oeuvre|plan de mise en oeuvre|suivi et evaluation|gouvernance|implementacion y revision|implementacion|plan de implementacion|seguimiento y evaluacion|gobernanza|implementacao e revisao|implementacao|plano de implementacao|monitoramento e avaliacao|acompanhamento e avaliacao|governanca" },
+  { PL_SECTION_IMPLEMENTATION, "implementation and review|implementation plan|implementation|monitoring and evaluation|mise en oeuvre et revue|mise en oeuvre|plan de mise en oeuvre|suivi et evaluation|implementacion y revision|implementacion|plan de implementacion|seguimiento y evaluacion|implementacao e revisao|implementacao|plano de implementacao|monitoramento e avaliacao|acompanhamento e avaliacao" },
   { PL_SECTION_GLOSSARY, "glossary|acronyms|abbreviations|definitions|acronyms and abbreviations|glossaire|acronymes|sigles|abreviations|definitions|glosario|acronimos|siglas|abreviaturas|definiciones|glossario|definicoes" },
   { PL_SECTION_OTHER, "annex|annexes|appendix|appendices|references|acknowledgements|acknowledgments|table of contents|contents|annexe|remerciements|references|sommaire|table des matieres|anexo|anexos|agradecimientos|referencias|indice|agradecimentos|bibliography|bibliographie|bibliografia" },
 };

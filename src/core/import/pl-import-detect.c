@@ -103,49 +103,69 @@ find_by_title (GListModel *model,
   return NULL;
 }
 
-/* An objective named in a plan row: by title, or by number ("2.1") counted
- * in the outline. */
-static PlImportNode *
-find_objective (Detect     *d,
-                const char *pillar_cell,
-                const char *cell)
+/* Objectives by folded title, by "pillar\x1ftitle" and by number ("2.1"),
+ * built once per plan table: a 3,000-row plan must not fold every title of
+ * the outline for every row. */
+static GHashTable *
+objective_index (Detect *d)
 {
-  g_autofree char *plain = pl_import_strip_number (cell);
-  g_autofree char *folded = pl_import_fold (plain);
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint pn = 0;
 
   for (guint i = 0; i < d->top->len; i++)
     {
       PlImportNode *pillar = g_ptr_array_index (d->top, i);
       GListModel *objectives = pl_import_node_get_children (pillar);
-      guint n = g_list_model_get_n_items (objectives);
       g_autofree char *pfolded = NULL;
 
       if (pl_import_node_get_role (pillar) != PL_IMPORT_ROLE_PILLAR)
         continue;
       pn++;
       pfolded = pl_import_fold (pl_import_node_get_title (pillar));
-      if (pillar_cell && *pillar_cell)
-        {
-          g_autofree char *pp = pl_import_strip_number (pillar_cell);
-          g_autofree char *pf = pl_import_fold (pp);
-
-          if (!g_str_equal (pf, pfolded))
-            continue;
-        }
-      for (guint j = 0; j < n; j++)
+      for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
         {
           g_autoptr(PlImportNode) objective = g_list_model_get_item (objectives, j);
-          g_autofree char *number = g_strdup_printf ("%u.%u", pn, j + 1);
-          g_autofree char *ofolded = pl_import_fold (pl_import_node_get_title (objective));
-          g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+          char *ofolded = pl_import_fold (pl_import_node_get_title (objective));
 
-          if (g_str_equal (ofolded, folded) || g_str_equal (trimmed, number)
-              || (g_str_has_prefix (trimmed, number) && trimmed[strlen (number)] == ' '))
-            return objective;
+          g_hash_table_insert (index, g_strdup_printf ("%s\x1f%s", pfolded, ofolded), objective);
+          if (!g_hash_table_contains (index, ofolded))
+            g_hash_table_insert (index, g_strdup (ofolded), objective);
+          g_hash_table_insert (index, g_strdup_printf ("%u.%u", pn, j + 1), objective);
+          g_free (ofolded);
         }
     }
-  return NULL;
+  return index;
+}
+
+static PlImportNode *
+find_objective (GHashTable *index,
+                const char *pillar_cell,
+                const char *cell)
+{
+  g_autofree char *plain = pl_import_strip_number (cell);
+  g_autofree char *folded = pl_import_fold (plain);
+  g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+  char *space = strchr (trimmed, ' ');
+  PlImportNode *found = NULL;
+
+  if (pillar_cell && *pillar_cell)
+    {
+      g_autofree char *pp = pl_import_strip_number (pillar_cell);
+      g_autofree char *pf = pl_import_fold (pp);
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", pf, folded);
+
+      found = g_hash_table_lookup (index, key);
+    }
+  if (found == NULL)
+    found = g_hash_table_lookup (index, folded);
+  if (found == NULL)
+    {
+      /* "2.1" or "2.1 Title" */
+      if (space)
+        *space = '\0';
+      found = g_hash_table_lookup (index, trimmed);
+    }
+  return found;
 }
 
 /* A table whose header names an action column and at least one other plan
@@ -159,6 +179,7 @@ plan_table (Detect        *d,
   guint n = g_strv_length (header);
   g_autofree const char **fields = g_new0 (const char *, n + 1);
   int action_col = -1, objective_col = -1, pillar_col = -1, others = 0;
+  g_autoptr(GHashTable) index = NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -178,6 +199,8 @@ plan_table (Detect        *d,
     return FALSE;
   if (objective_col < 0 && d->objective == NULL)
     return FALSE;
+  if (objective_col >= 0)
+    index = objective_index (d);
 
   for (guint r = 1; r < block->rows->len; r++)
     {
@@ -190,7 +213,7 @@ plan_table (Detect        *d,
       if (*g_strstrip (cells[0] ? (char *) cells[0] : (char *) "") == '\0' && *title == '\0')
         continue;
       if (objective_col >= 0 && (guint) objective_col < nc)
-        objective = find_objective (d, pillar_col >= 0 && (guint) pillar_col < nc ? cells[pillar_col] : NULL,
+        objective = find_objective (index, pillar_col >= 0 && (guint) pillar_col < nc ? cells[pillar_col] : NULL,
                                     cells[objective_col]);
       if (objective == NULL || *title == '\0')
         {
@@ -220,41 +243,54 @@ plan_table (Detect        *d,
   return TRUE;
 }
 
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 /* "Lead: ICT ministry; Timeframe: Short term; Priority: High" after an
- * action's title, as our exports and many drafts write it. */
+ * action's title, as our exports (and many drafts) write it; DOCX and ODT
+ * exports separate with " · ". A part without a known label belongs to the
+ * value before it ("Partners: CSIRT; ITU"). */
 static gboolean
 field_line (PlImportNode *action,
             const char   *line)
 {
-  g_auto(GStrv) parts = g_strsplit (line, ";", -1);
-  guint matched = 0;
+  const char *sep = strstr (line, " · ") ? " · " : ";";
+  g_auto(GStrv) parts = g_strsplit (line, sep, -1);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (free_string);
 
   for (guint i = 0; parts[i]; i++)
     {
       char *colon = strchr (parts[i], ':');
-      g_autofree char *label = NULL;
+      g_autofree char *label = colon ? g_strndup (parts[i], colon - parts[i]) : NULL;
+      const char *field = label ? pl_import_match_column (label) : NULL;
 
-      if (colon == NULL)
+      if (field)
+        {
+          g_ptr_array_add (fields, (gpointer) field);
+          g_ptr_array_add (values, g_string_new (colon + 1));
+        }
+      else if (values->len == 0)
         return FALSE;
-      label = g_strndup (parts[i], colon - parts[i]);
-      if (pl_import_match_column (label) == NULL)
-        return FALSE;
-      matched++;
+      else
+        {
+          GString *value = g_ptr_array_index (values, values->len - 1);
+
+          g_string_append (value, sep);
+          g_string_append (value, parts[i]);
+        }
     }
-  if (matched == 0)
-    return FALSE;
-  for (guint i = 0; parts[i]; i++)
+  for (guint i = 0; i < fields->len; i++)
     {
-      char *colon = strchr (parts[i], ':');
-      g_autofree char *label = g_strndup (parts[i], colon - parts[i]);
-      g_autofree char *value = g_strstrip (g_strdup (colon + 1));
-      const char *field = pl_import_match_column (label);
+      g_autofree char *value = g_strstrip (g_strdup (((GString *) g_ptr_array_index (values, i))->str));
 
-      if (g_str_equal (value, "—"))
-        continue;
-      pl_import_node_set_field (action, field, value);
+      if (!g_str_equal (value, "—") && *value)
+        pl_import_node_set_field (action, g_ptr_array_index (fields, i), value);
     }
-  return TRUE;
+  return fields->len > 0;
 }
 
 static void
@@ -275,7 +311,9 @@ add_action_item (Detect        *d,
       }
   pl_import_node_append_body (action, block->extra);
   pl_import_node_add_child (d->objective, action);
-  d->action = action;
+  /* Text after a list of actions is the objective's again: only an action
+   * with a heading of its own owns the paragraphs below it. */
+  d->action = NULL;
 }
 
 static PlImportRole
@@ -289,7 +327,9 @@ detect_heading (Detect        *d,
 
   if (block->level <= pillar_level)
     return section ? PL_IMPORT_ROLE_SECTION : PL_IMPORT_ROLE_PILLAR;
-  if (block->level <= objective_level)
+  if (block->level < objective_level)
+    return PL_IMPORT_ROLE_TEXT;
+  if (block->level == objective_level)
     {
       /* "1.1 Train public servants" beside "Why it matters": when the draft
        * numbers its objectives, the unnumbered heading is the pillar's text. */
@@ -298,7 +338,7 @@ detect_heading (Detect        *d,
       return d->pillar ? PL_IMPORT_ROLE_OBJECTIVE : PL_IMPORT_ROLE_TEXT;
     }
   if (block->level == objective_level + 1 && d->objective)
-    return PL_IMPORT_ROLE_ACTION;
+    return d->numbered_objectives && !numbered (block->text) ? PL_IMPORT_ROLE_TEXT : PL_IMPORT_ROLE_ACTION;
   return PL_IMPORT_ROLE_TEXT;
 }
 
@@ -431,7 +471,7 @@ pl_import_detect (GPtrArray     *blocks,
               without++;
           }
       }
-    d.numbered_objectives = with > 0 && without > 0 && with >= without;
+    d.numbered_objectives = with > 0 && without > 0;
   }
 
   for (guint i = 0; i < blocks->len; i++)
@@ -529,7 +569,7 @@ pl_import_detect (GPtrArray     *blocks,
       const char *body = pl_import_node_get_body (d.opening);
       g_auto(GStrv) words = g_strsplit_set (body, " \n", -1);
 
-      if (g_strv_length (words) < 60)
+      if (g_strv_length (words) < 60 && d.top->len > 1)
         {
           g_autofree char *flat = g_strndup (body, 80);
 

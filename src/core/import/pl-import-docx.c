@@ -369,11 +369,22 @@ run_text (Docx       *dx,
     g_string_append_c (dx->para, *t++);
   lead = g_strdup (t);
   g_strchomp (lead);
-  if (dx->para->len >= mlen && g_str_has_suffix (dx->para->str, mark)
-      && (dx->para->len == mlen || dx->para->str[dx->para->len - mlen - 1] != '*'))
-    g_string_truncate (dx->para, dx->para->len - mlen);
-  else
-    g_string_append (dx->para, mark);
+  {
+    /* The previous run ended with the same mark (and maybe spaces after
+     * it): reopen it rather than write "**bold** **words**". */
+    gsize len = dx->para->len, spaces = 0;
+
+    while (spaces < len && dx->para->str[len - spaces - 1] == ' ')
+      spaces++;
+    if (len - spaces >= mlen && strncmp (dx->para->str + len - spaces - mlen, mark, mlen) == 0
+        && (len - spaces == mlen || dx->para->str[len - spaces - mlen - 1] != '*'))
+      g_string_erase (dx->para, len - spaces - mlen, mlen);
+    else
+      {
+        /* Spaces that led this run went before its opening mark. */
+        g_string_append (dx->para, mark);
+      }
+  }
   g_string_append (dx->para, lead);
   g_string_append (dx->para, mark);
   for (gsize i = strlen (t) - strlen (lead); i > 0; i--)

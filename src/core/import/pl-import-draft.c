@@ -317,7 +317,14 @@ PlImportFormat pl_import_draft_get_format (PlImportDraft *self) { return self->f
 const char *pl_import_draft_get_title (PlImportDraft *self) { return self->title; }
 GListModel *pl_import_draft_get_nodes (PlImportDraft *self) { return G_LIST_MODEL (self->nodes); }
 GListModel *pl_import_draft_get_all_nodes (PlImportDraft *self) { return G_LIST_MODEL (self->all_nodes); }
-const char * const *pl_import_draft_get_report (PlImportDraft *self) { return (const char * const *) self->report->pdata; }
+const char * const *
+pl_import_draft_get_report (PlImportDraft *self)
+{
+  static const char *const none[] = { NULL };
+
+  /* An empty GPtrArray may have no storage at all. */
+  return self->report->len ? (const char * const *) self->report->pdata : none;
+}
 
 guint
 pl_import_draft_count (PlImportDraft *self,

@@ -255,7 +255,7 @@ pl_import_node_set_field (PlImportNode *self,
       static const char *const lng[] = { "long", "largo", "longo", NULL };
       static const char *const ongoing[] = { "ongoing", "continu", "permanent", "continuo", "en curso", "em curso", NULL };
 
-      g_autoptr(GRegex) dates = g_regex_new ("([0-9]{4}-[0-9]{2}-[0-9]{2})?\\s*[–-]\\s*([0-9]{4}-[0-9]{2}-[0-9]{2})?\\)",
+      g_autoptr(GRegex) dates = g_regex_new ("\\(([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?\\s*[–-]\\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?\\)",
                                              0, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
 

@@ -17,6 +17,7 @@
 typedef struct {
   char    *parent;
   gboolean bold, italic;
+  int      outline;   /* style:default-outline-level, 0 none */
 } TextStyle;
 
 static void
@@ -117,7 +118,14 @@ read_styles (Odt        *odt,
           g_autofree char *name = attr (r, "style:name");
 
           cur = g_new0 (TextStyle, 1);
+          g_autofree char *outline = attr (r, "style:default-outline-level");
+
           cur->parent = attr (r, "style:parent-style-name");
+          cur->outline = outline ? CLAMP (atoi (outline), 0, 9) : 0;
+          /* The built-in "Heading N" styles take their level from the
+           * outline numbering, not an attribute of their own. */
+          if (cur->outline == 0 && name && g_str_has_prefix (name, "Heading_20_") && g_ascii_isdigit (name[11]) && name[12] == '\0')
+            cur->outline = name[11] - '0';
           g_hash_table_replace (odt->styles, g_strdup (name ? name : ""), cur);
         }
       else if (cur && is (r, "style:text-properties"))
@@ -151,6 +159,26 @@ style_of (Odt        *odt,
           const char *name)
 {
   return name ? g_hash_table_lookup (odt->styles, name) : NULL;
+}
+
+/* A text:p whose style is (based on) a heading style is a heading too:
+ * LibreOffice writes the first heading of a page style that way. */
+static int
+para_outline (Odt *odt)
+{
+  const char *name = odt->para_style;
+
+  for (int i = 0; name && i < 16; i++)
+    {
+      TextStyle *s = g_hash_table_lookup (odt->styles, name);
+
+      if (s == NULL)
+        break;
+      if (s->outline > 0)
+        return s->outline;
+      name = s->parent;
+    }
+  return 0;
 }
 
 /* Whether the open paragraph's style is @style or derives from it. */
@@ -258,6 +286,8 @@ end_paragraph (Odt *odt)
     }
   if (*plain == '\0')
     return;
+  if (odt->heading == 0 && depth == 0 && !para_is (odt, "Title"))
+    odt->heading = para_outline (odt);
   if (odt->heading > 0)
     {
       flush_list (odt);
@@ -270,12 +300,12 @@ end_paragraph (Odt *odt)
     }
   else if (para_is (odt, "Title"))
     add (odt, PL_BLOCK_TITLE, 0, plain);
-  else if (para_is (odt, "ActionTitle"))
+  else if (para_is (odt, "Action_20_Title") || para_is (odt, "ActionTitle"))
     {
       flush_list (odt);
       add (odt, PL_BLOCK_ITEM, 1, plain);
     }
-  else if (para_is (odt, "ActionDetail") && odt->blocks->len
+  else if ((para_is (odt, "Action_20_Details") || para_is (odt, "ActionDetail")) && odt->blocks->len
            && ((PlImportBlock *) g_ptr_array_index (odt->blocks, odt->blocks->len - 1))->kind == PL_BLOCK_ITEM)
     {
       PlImportBlock *item = g_ptr_array_index (odt->blocks, odt->blocks->len - 1);
