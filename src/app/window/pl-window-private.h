@@ -82,6 +82,10 @@ void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
 void            _pl_window_input_install         (PlWindow       *self);
 /* pl-window-undo.c: win.undo and win.redo over the document's history */
 void            _pl_window_undo_install          (PlWindow       *self);
+/* pl-window-import.c: win.import (a draft: chooser, preview, new strategy),
+ * win.import-comments (a matrix: chooser, then a preview) and their
+ * *-from variants taking a path (for scripts and tests). */
+void            _pl_window_import_install        (PlWindow       *self);
 
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);
