@@ -205,6 +205,7 @@ pl_cli_export (int    argc,
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   PlExportOptions options;
+  PlExportReport report = { { 0 } };
   gboolean ok;
   int code;
 
@@ -229,6 +230,7 @@ pl_cli_export (int    argc,
   options.implementation_plan = !no_plan;
   options.classification = g_steal_pointer (&classification);
   options.date = g_steal_pointer (&date);
+  options.report = &report;
 
   if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
     {
@@ -270,6 +272,19 @@ pl_cli_export (int    argc,
   pl_export_options_clear (&options);
   if (!ok)
     return pl_cli_fail (error);
+  /* What the export could not carry over, a line per kind, on standard
+   * error (standard output may be the export itself). Still a success. */
+  for (guint kind = 0; kind < PL_EXPORT_N_LEFT_OUT; kind++)
+    {
+      g_autofree char *line = pl_export_report_describe (&report, kind);
+
+      if (line != NULL)
+        {
+          g_autofree char *warning = g_strdup_printf (_("warning: %s"), line);
+
+          pl_cli_message (warning);
+        }
+    }
   /* The document and its records are freed on return, like every other
    * command's: a static that only kept them "reachable" was optimised away
    * in release builds, and every export then leaked the whole document. */

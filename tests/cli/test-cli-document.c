@@ -322,6 +322,36 @@ test_export_frees (void)
   run_clear (&r);
 }
 
+/* What an export leaves out is said, a warning line per kind with its
+ * count, on standard error; the export still succeeds. */
+static void
+test_export_left_out (void)
+{
+  Run r;
+
+  expect_ok ("", "new", "lossy.pillars", "--empty");
+  expect_ok ("1\n", "pillar", "add", "lossy.pillars", "Pillar", "--body",
+             "Text ![map](https://example.org/map.png) and ![chart](chart.png).\n\n"
+             "<table><tr><td>raw</td></tr></table>\n\nA <b>bold</b> claim.\n");
+  r = cli ("export", "lossy.pillars", "--format", "html", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "claim"));
+  g_assert_cmpstr (r.err, ==,
+                   "pillars-cli: warning: 2 images were left out; their descriptions are printed instead.\n"
+                   "pillars-cli: warning: 3 pieces of raw HTML were left out; write them as Markdown to keep them.\n");
+  run_clear (&r);
+  /* Markdown keeps raw HTML as text: only the images are missing. */
+  r = cli ("export", "lossy.pillars", "--format", "md", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "pillars-cli: warning: 2 images were left out; their descriptions are printed instead.\n");
+  run_clear (&r);
+  /* Nothing left out, nothing said. */
+  r = cli ("export", "lossy.pillars", "--format", "csv", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +359,7 @@ main (int   argc,
   pl_cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli/document/new-and-info", test_new_and_info);
+  g_test_add_func ("/cli/document/export-left-out", test_export_left_out);
   g_test_add_func ("/cli/document/demo", test_demo);
   g_test_add_func ("/cli/document/check", test_check);
   g_test_add_func ("/cli/document/search", test_search);

@@ -27,6 +27,7 @@ struct _PlExportDialog
 
   PlDocument          *document;
   GtkFileChooserNative *chooser;
+  PlExportReport       report;     /* of the last export */
 };
 
 G_DEFINE_FINAL_TYPE (PlExportDialog, pl_export_dialog, ADW_TYPE_WINDOW)
@@ -131,11 +132,20 @@ pl_export_dialog_export_to (PlExportDialog  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   pl_export_dialog_get_options (self, &options);
+  memset (&self->report, 0, sizeof self->report);
+  options.report = &self->report;
   /* On the main thread: the document's SQLite connection is not shared
    * with other threads, and an export takes a fraction of a second. */
   ok = pl_export_to_file (self->document, &options, path, NULL, error);
   pl_export_options_clear (&options);
   return ok;
+}
+
+const PlExportReport *
+pl_export_dialog_get_report (PlExportDialog *self)
+{
+  g_return_val_if_fail (PL_IS_EXPORT_DIALOG (self), NULL);
+  return &self->report;
 }
 
 static void

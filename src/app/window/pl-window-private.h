@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pl-autosave.h"
+#include "pl-export.h"
 #include "pl-feedback-pane.h"
 #include "pl-overview-page.h"
 #include "pl-pillar-editor.h"
@@ -77,6 +78,17 @@ void            pl_window_setup_menu_cb          (AdwTabView     *view,
                                                   AdwTabPage     *page,
                                                   PlWindow       *self);
 void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
+
+/* pl-window-export.c: after an export, a toast to open the file or to read
+ * what was left out. */
+void            _pl_window_export_install        (PlWindow       *self);
+void            _pl_window_export_done           (PlWindow             *self,
+                                                  const char           *path,
+                                                  const PlExportReport *report);
+/* One line per kind of content left out, or NULL. */
+char           *_pl_window_export_details        (const PlExportReport *report);
+/* For tests: the last toast _pl_window_export_done() showed. */
+AdwToast       *_pl_window_export_get_last_toast (PlWindow       *self);
 
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);

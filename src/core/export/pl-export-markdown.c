@@ -11,31 +11,132 @@
  * its headings pushed below the document's own, so every heading level in
  * the export means the same thing. Tables are GFM pipe tables. */
 
+/* @node's children moved before it, then @node freed: a link whose target
+ * is dropped keeps its text. */
+static void
+unwrap_node (cmark_node *node)
+{
+  cmark_node *child;
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_insert_before (node, child);
+  cmark_node_free (node);
+}
+
+/* Raw HTML as the text it is: the Markdown renderer escapes it, so a
+ * reader (pandoc, a forge) shows "<script>" instead of running it. A
+ * block's lines stay lines. */
+static void
+html_to_text (cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  gboolean block = cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK;
+  cmark_node *parent = block ? cmark_node_new (CMARK_NODE_PARAGRAPH) : NULL;
+  g_auto(GStrv) lines = g_strsplit (literal ? literal : "", "\n", -1);
+  guint n = g_strv_length (lines);
+
+  while (n > 0 && *g_strstrip (lines[n - 1]) == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    {
+      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+      if (i > 0)
+        {
+          cmark_node *brk = cmark_node_new (CMARK_NODE_SOFTBREAK);
+
+          if (block)
+            cmark_node_append_child (parent, brk);
+          else
+            cmark_node_insert_before (node, brk);
+        }
+      cmark_node_set_literal (text, block ? g_strstrip (lines[i]) : lines[i]);
+      if (block)
+        cmark_node_append_child (parent, text);
+      else
+        cmark_node_insert_before (node, text);
+    }
+  if (block)
+    cmark_node_insert_before (node, parent);
+  cmark_node_free (node);
+}
+
+/* The rules of the other writers (pl-export-outline.c), for a reader we do
+ * not control: raw HTML becomes text, links keep their text but lose a
+ * target other than http, https or mailto, and images become their
+ * description (pandoc would embed a local file or fetch one). Nodes are
+ * collected first: the tree cannot change under its iterator. */
+static void
+sanitise_narrative (PlExportContext *ctx,
+                    cmark_node      *doc,
+                    int              shift)
+{
+  g_autoptr(GPtrArray) unsafe = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (doc);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HEADING:
+          cmark_node_set_heading_level (node, CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6));
+          break;
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_IMAGE:
+          g_ptr_array_add (unsafe, node);
+          break;
+        case CMARK_NODE_LINK:
+          if (!pl_export_link_is_safe (cmark_node_get_url (node)))
+            g_ptr_array_add (unsafe, node);
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+
+  /* Innermost first (the reverse of document order), so a node is never
+   * freed with a parent before its own turn. */
+  for (guint i = unsafe->len; i-- > 0;)
+    {
+      cmark_node *node = unsafe->pdata[i];
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+          html_to_text (node);
+          break;
+        case CMARK_NODE_IMAGE:
+          pl_export_note_left_out (ctx, PL_EXPORT_LEFT_OUT_IMAGE);
+          unwrap_node (node);
+          break;
+        default:
+          unwrap_node (node);
+          break;
+        }
+    }
+}
+
 static void
 write_narrative (PlExportContext *ctx,
                  const char      *markdown,
                  int              top_level)
 {
   cmark_node *doc;
-  cmark_iter *iter;
-  cmark_event_type ev;
   char *out;
-  int shift;
 
   if (markdown == NULL || *markdown == '\0')
     return;
 
   doc = pl_export_parse_markdown (markdown);
-  shift = top_level - pl_export_min_heading_level (doc);
-  iter = cmark_iter_new (doc);
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_HEADING)
-        cmark_node_set_heading_level (node, CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6));
-    }
-  cmark_iter_free (iter);
+  sanitise_narrative (ctx, doc, top_level - pl_export_min_heading_level (doc));
 
   out = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
   {

@@ -257,12 +257,20 @@ walk_narrative (PlOutline  *ol,
 
       switch (cmark_node_get_type (node))
         {
-        case CMARK_NODE_DOCUMENT:
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_HTML_INLINE:
+          if (enter)
+            pl_export_note_left_out (ol->ctx, PL_EXPORT_LEFT_OUT_RAW_HTML);
+          break;
+
+        case CMARK_NODE_IMAGE:       /* its description arrives as text */
+          if (enter)
+            pl_export_note_left_out (ol->ctx, PL_EXPORT_LEFT_OUT_IMAGE);
+          break;
+
+        case CMARK_NODE_DOCUMENT:
         case CMARK_NODE_CUSTOM_BLOCK:
         case CMARK_NODE_CUSTOM_INLINE:
-        case CMARK_NODE_IMAGE:       /* its description arrives as text */
           break;
 
         case CMARK_NODE_HEADING:

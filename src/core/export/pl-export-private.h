@@ -24,6 +24,7 @@ typedef struct {
   char                  *classification;
   PlParseAhead          *parse_ahead;   /* the outline's narratives, being parsed */
   GString               *buffer;        /* small writes, on their way to @out */
+  PlExportReport         report;        /* what the writers left out, so far */
 } PlExportContext;
 
 typedef struct {
@@ -47,6 +48,13 @@ void        pl_export_printf             (PlExportContext *ctx,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 gboolean    pl_export_failed             (PlExportContext *ctx);
+/* Counts one thing of @kind the export leaves out (see PlExportReport). */
+static inline void
+pl_export_note_left_out (PlExportContext *ctx,
+                         PlExportLeftOut  kind)
+{
+  ctx->report.left_out[kind]++;
+}
 
 /* Anonymisation: who may be shown, and how. Never a name for a stakeholder
  * who did not agree to be named. */

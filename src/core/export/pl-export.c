@@ -608,6 +608,8 @@ pl_export_to_stream (PlDocument             *document,
       }
 
   g_clear_pointer (&ctx.parse_ahead, pl_export_parse_ahead_free);
+  if (options->report != NULL)
+    *options->report = ctx.report;
   flush_buffer (&ctx);
   g_string_free (ctx.buffer, TRUE);
   pl_document_end_read (document);
@@ -624,6 +626,32 @@ pl_export_to_stream (PlDocument             *document,
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+pl_export_report_describe (const PlExportReport *report,
+                           PlExportLeftOut       kind)
+{
+  guint n;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (kind < PL_EXPORT_N_LEFT_OUT, NULL);
+
+  if ((n = report->left_out[kind]) == 0)
+    return NULL;
+  switch (kind)
+    {
+    case PL_EXPORT_LEFT_OUT_IMAGE:
+      return g_strdup_printf (ngettext ("%u image was left out; its description is printed instead.",
+                                        "%u images were left out; their descriptions are printed instead.", n), n);
+    case PL_EXPORT_LEFT_OUT_RAW_HTML:
+      return g_strdup_printf (ngettext ("%u piece of raw HTML was left out; write it as Markdown to keep it.",
+                                        "%u pieces of raw HTML were left out; write them as Markdown to keep them.", n), n);
+    case PL_EXPORT_N_LEFT_OUT:
+    default:
+      break;
+    }
+  return NULL;
 }
 
 /* An export never replaces the document it is made from (in any spelling:
