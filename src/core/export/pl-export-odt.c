@@ -345,11 +345,11 @@ odt_node (PlOutline        *ol,
         {
           gboolean ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
 
-          /* Only the outermost list names its style (ODF 1.2, 19.880). */
-          if (odt->lists == 0)
-            start (sync_writer (odt), "text:list", "text:style-name", ordered ? "List_Number" : "List_Bullet", NULL);
-          else
-            start (sync_writer (odt), "text:list", NULL);
+          /* Every list names its own style: a nested list without one
+           * takes its parent's (ODF 1.3 Part 3, 19.880), which turned a
+           * numbered list inside a bulleted one into bullets. The nested
+           * list still takes its level's indent from its depth. */
+          start (sync_writer (odt), "text:list", "text:style-name", ordered ? "List_Number" : "List_Bullet", NULL);
           odt->lists++;
         }
       else
