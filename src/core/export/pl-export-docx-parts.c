@@ -16,6 +16,8 @@ pl_export_docx_write_content_types (PlExportZip *zip)
     { "/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml" },
     { "/word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml" },
     { "/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" },
+    { "/word/header2.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml" },
+    { "/word/footer2.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" },
     { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
   };
   GString *buf = g_string_new (NULL);
@@ -80,6 +82,8 @@ pl_export_docx_write_document_rels (PlDocx      *dx,
     { "rIdNumbering", "numbering", "numbering.xml" },
     { "rIdHeader", "header", "header1.xml" },
     { "rIdFooter", "footer", "footer1.xml" },
+    { "rIdHeaderTitle", "header", "header2.xml" },
+    { "rIdFooterTitle", "footer", "footer2.xml" },
   };
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr w = pl_export_xml_new (buf);

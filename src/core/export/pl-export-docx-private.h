@@ -43,6 +43,8 @@ typedef struct {
 
   gboolean          break_pending;
   gboolean          wide;
+  gboolean          title_page;   /* the first section's first page: no header or footer */
+  guint             sections;     /* section properties written so far */
   gboolean          para_open;
   gboolean          item_first;
   GString          *pending;     /* narrative text not yet written, one run */

@@ -210,6 +210,7 @@ docx_title_page (PlOutline            *ol,
 {
   PlDocx *dx = ol->writer;
 
+  dx->title_page = TRUE;
   if (*title->marking)
     write_para (dx, "Marking", title->marking);
   if (*title->country)
@@ -549,13 +550,24 @@ write_section (PlDocx   *dx,
   g_snprintf (margin, sizeof margin, "%d", wide ? MARGIN_WIDE : MARGIN);
   g_snprintf (side, sizeof side, "%d", wide ? MARGIN_WIDE : MARGIN);
 
+  /* The title page shows its marking once, in its own paragraph, and no
+   * page number: the first section's first page has an empty header and
+   * footer of its own. */
+  gboolean title = dx->title_page && dx->sections++ == 0;
+
   start (sync_writer (dx), "w:sectPr", NULL);
   element (sync_writer (dx), "w:headerReference", "w:type", "default", "r:id", "rIdHeader", NULL);
+  if (title)
+    element (sync_writer (dx), "w:headerReference", "w:type", "first", "r:id", "rIdHeaderTitle", NULL);
   element (sync_writer (dx), "w:footerReference", "w:type", "default", "r:id", "rIdFooter", NULL);
+  if (title)
+    element (sync_writer (dx), "w:footerReference", "w:type", "first", "r:id", "rIdFooterTitle", NULL);
   element (sync_writer (dx), "w:type", "w:val", "nextPage", NULL);
   element (sync_writer (dx), "w:pgSz", "w:w", width, "w:h", height, wide ? "w:orient" : NULL, "landscape", NULL);
   element (sync_writer (dx), "w:pgMar", "w:top", margin, "w:right", side, "w:bottom", margin, "w:left", side,
            "w:header", "567", "w:footer", "567", "w:gutter", "0", NULL);
+  if (title)
+    element (sync_writer (dx), "w:titlePg", NULL);
   end (sync_writer (dx));
 }
 
@@ -703,6 +715,20 @@ write_marking_part (PlDocx      *dx,
   dx->part.w = saved;
 }
 
+/* The title page's header and footer: empty. */
+static void
+write_empty_part (PlExportZip *zip,
+                  gboolean     footer)
+{
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  pl_export_xml_start (w, footer ? "w:ftr" : "w:hdr", "xmlns:w", W_NS, NULL);
+  pl_export_xml_element (w, "w:p", NULL);
+  xmlTextWriterEndElement (w);
+  pl_export_xml_add (zip, footer ? "word/footer2.xml" : "word/header2.xml", w, buf);
+}
+
 static const PlOutlineOps docx_ops = {
   .title_page = docx_title_page,
   .contents = docx_contents,
@@ -754,6 +780,8 @@ pl_export_docx (PlExportContext *ctx)
   pl_export_docx_write_numbering (&dx, zip);
   write_marking_part (&dx, zip, FALSE);
   write_marking_part (&dx, zip, TRUE);
+  write_empty_part (zip, FALSE);
+  write_empty_part (zip, TRUE);
 
   pl_export_part_clear (&dx.part);
   g_string_free (dx.pending, TRUE);

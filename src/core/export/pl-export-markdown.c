@@ -274,17 +274,13 @@ write_action (PlExportContext *ctx,
   g_autofree char *partners = escape_inline (pl_action_get_partners (action));
   g_autofree char *indicator = escape_inline (pl_action_get_indicator (action));
   g_autofree char *cost = escape_inline (pl_action_get_cost (action));
-  const char *start = pl_action_get_start_date (action);
-  const char *end = pl_action_get_end_date (action);
+  g_autofree char *timeframe = pl_export_timeframe_label (action);
 
   pl_export_printf (ctx, "- **%s %s**  \n", number, title);
   pl_export_printf (ctx, "  %s: %s", _("Lead"), *lead ? lead : "—");
   if (*partners)
     pl_export_printf (ctx, "; %s: %s", _("Partners"), partners);
-  pl_export_printf (ctx, "; %s: %s", _("Timeframe"),
-                    pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
-  if (*start || *end)
-    pl_export_printf (ctx, " (%s–%s)", start, end);
+  pl_export_printf (ctx, "; %s: %s", _("Timeframe"), timeframe);
   pl_export_printf (ctx, "; %s: %s", _("Priority"),
                     pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)));
   if (*indicator)
@@ -313,7 +309,8 @@ write_pillars (PlExportContext *ctx)
       pl_export_printf (ctx, "## %s. %s\n\n", number, title);
       if (*summary)
         pl_export_printf (ctx, "*%s*\n\n", summary);
-      write_narrative (ctx, pl_pillar_get_body (pillar), 3);
+      /* Below the objectives' level, as in the other formats. */
+      write_narrative (ctx, pl_pillar_get_body (pillar), 4);
 
       for (guint j = 0; j < n_obj; j++)
         {
@@ -368,7 +365,7 @@ write_annex (PlExportContext *ctx)
   const char *header[] = { _("No."), _("About"), _("Kind"), _("Stakeholder"), _("Organisation"),
                            _("Sector"), _("Comment"), _("Disposition"), _("Response"), NULL };
   PlPillar *group = NULL;
-  gboolean first = TRUE;
+  gboolean first = TRUE, no_organisation;
 
   pl_export_printf (ctx, "## %s\n\n", _("Annex: recommendations and dispositions"));
   if (rows->len == 0)
@@ -376,6 +373,9 @@ write_annex (PlExportContext *ctx)
       pl_export_printf (ctx, "%s\n\n", _("No feedback matches the selection."));
       return;
     }
+  /* Anonymised: the empty Organisation column is left out. */
+  if ((no_organisation = pl_export_annex_hides_organisation (rows)))
+    memmove (header + 4, header + 5, sizeof header - 5 * sizeof header[0]);
   for (guint i = 0; i < rows->len && !pl_export_failed (ctx); i++)
     {
       PlAnnexRow *row = g_ptr_array_index (rows, i);
@@ -410,6 +410,9 @@ write_annex (PlExportContext *ctx)
           pl_feedback_get_response (row->feedback),
           NULL
         };
+
+        if (no_organisation)
+          memmove (cells + 4, cells + 5, sizeof cells - 5 * sizeof cells[0]);
         write_row (ctx, cells);
       }
     }

@@ -351,6 +351,10 @@ pl_export_odt_write_styles (PlOdt       *odt,
   start (w, "office:master-styles", NULL);
   write_master_page (odt, w, "Standard", "PortraitLayout");
   write_master_page (odt, w, "Landscape", "LandscapeLayout");
+  /* The title page: its marking once, in its own paragraph, and no page
+   * number; the pages after it are Standard. */
+  element (w, "style:master-page", "style:name", "TitlePage", "style:display-name", "Title Page",
+           "style:page-layout-name", "PortraitLayout", "style:next-style-name", "Standard", NULL);
   end (w);
   end (w);
   pl_export_xml_add (zip, "styles.xml", w, buf);
@@ -378,6 +382,19 @@ pl_export_odt_write_automatic_styles (PlOdt *odt)
       element (w, "style:style", "style:name", wide, "style:family", "paragraph",
                "style:parent-style-name", parent, "style:master-page-name", "Landscape", NULL);
     }
+  {
+    static const char *const firsts[] = { "Marking", "Subtitle", "Title" };
+
+    /* Whichever comes first on the title page starts its master page. */
+    for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
+      {
+        g_autofree char *name = g_strconcat ("TitlePage_", firsts[i], NULL);
+        g_autofree char *parent = g_strdup (pl_export_odt_style_name (odt, firsts[i]));
+
+        element (w, "style:style", "style:name", name, "style:family", "paragraph",
+                 "style:parent-style-name", parent, "style:master-page-name", "TitlePage", NULL);
+      }
+  }
   start (w, "style:style", "style:name", "TitleMetaLast", "style:family", "paragraph",
          "style:parent-style-name", "Title_20_Page_20_Details", NULL);
   element (w, "style:paragraph-properties", "fo:break-after", "page", NULL);
@@ -407,15 +424,18 @@ pl_export_odt_write_automatic_styles (PlOdt *odt)
              "fo:margin-top", "0.1cm", "fo:margin-bottom", "0.4cm", NULL);
   }
   end (w);
-  for (guint t = 0; t < 2; t++)
+  for (guint t = 0; t < 3; t++)
     {
-      const guint *widths = t == 0 ? pl_export_plan_widths : pl_export_annex_widths;
+      static const char *const prefixes[] = { "Plan", "Annex", "AnonAnnex" };
+      const guint *const widths_of[] = { pl_export_plan_widths, pl_export_annex_widths, pl_export_anon_annex_widths };
+      const guint n_of[] = { PL_EXPORT_PLAN_COLUMNS, PL_EXPORT_ANNEX_COLUMNS, PL_EXPORT_ANNEX_COLUMNS - 1 };
+      const guint *widths = widths_of[t];
 
-      for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+      for (guint i = 0; i < n_of[t]; i++)
         {
           char name[32], width[16], rel[16];
 
-          g_snprintf (name, sizeof name, "%sColumn%u", t == 0 ? "Plan" : "Annex", i + 1);
+          g_snprintf (name, sizeof name, "%sColumn%u", prefixes[t], i + 1);
           g_snprintf (width, sizeof width, "%gcm", WIDE_TEXT_CM * widths[i] / 100.0);
           g_snprintf (rel, sizeof rel, "%u*", widths[i] * 100);
           start (w, "style:style", "style:name", name, "style:family", "table-column", NULL);

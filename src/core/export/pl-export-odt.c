@@ -161,12 +161,26 @@ odt_title_page (PlOutline            *ol,
                 const PlOutlineTitle *title)
 {
   PlOdt *odt = ol->writer;
+  const char *first = *title->marking ? "Marking" : *title->country ? "Subtitle" : "Title";
+  const char *texts[] = { title->marking, title->country, title->title };
+  const char *ids[] = { "Marking", "Subtitle", "Title" };
 
-  if (*title->marking)
-    pl_export_odt_write_para (odt, "Marking", title->marking);
-  if (*title->country)
-    pl_export_odt_write_para (odt, "Subtitle", title->country);
-  pl_export_odt_write_para (odt, "Title", title->title);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      if (!*texts[i] && i < 2)
+        continue;
+      if (g_str_equal (ids[i], first))
+        {
+          /* The first paragraph puts the page on the title master page. */
+          g_autofree char *style = g_strconcat ("TitlePage_", ids[i], NULL);
+
+          start (sync_writer (odt), "text:p", "text:style-name", style, NULL);
+          pl_export_odt_write_text (odt, texts[i], FALSE);
+          end (sync_writer (odt));
+        }
+      else
+        pl_export_odt_write_para (odt, ids[i], texts[i]);
+    }
   for (guint i = 0; title->labels[i] != NULL; i++)
     {
       start (sync_writer (odt), "text:p", "text:style-name",
@@ -487,7 +501,9 @@ odt_table_begin (PlOutline         *ol,
                  const guint       *widths)
 {
   PlOdt *odt = ol->writer;
-  const char *prefix = kind == PL_OUTLINE_TABLE_PLAN ? "Plan" : "Annex";
+  /* The annex without its organisation column has widths of its own. */
+  const char *prefix = kind == PL_OUTLINE_TABLE_PLAN ? "Plan"
+                       : n_columns < PL_EXPORT_ANNEX_COLUMNS ? "AnonAnnex" : "Annex";
   char name[32];
 
   odt->n_columns = n_columns;

@@ -438,7 +438,7 @@ emit_row (PlOutline          *ol,
 {
   char *owned[PL_EXPORT_TABLE_COLUMNS] = { NULL };
 
-  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS && cells[i] != NULL; i++)
     {
       g_autofree char *label = NULL;
 
@@ -555,7 +555,9 @@ walk_pillars (PlOutline *ol)
       emit_heading (ol, 1, title, TRUE);
       if (*pl_pillar_get_summary (pillar))
         CALL (ol, paragraph, PL_OUTLINE_PARA_SUMMARY, pl_pillar_get_summary (pillar));
-      walk_narrative (ol, pl_pillar_get_body (pillar), 3);
+      /* The pillar's own sub-headings ("Why it matters") one level below
+       * its numbered objectives, so the contents do not rank them alike. */
+      walk_narrative (ol, pl_pillar_get_body (pillar), 4);
 
       for (guint j = 0; j < n_obj && !stopped (ol); j++)
         {
@@ -591,8 +593,9 @@ begin_wide (PlOutline *ol,
 }
 
 /* Relative column widths of the two tables, in per cent. */
-const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS] = { 6, 11, 14, 18, 12, 10, 7, 14, 8 };
-const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
+const guint pl_export_plan_widths[PL_EXPORT_PLAN_COLUMNS] = { 5, 9, 11, 15, 10, 10, 9, 6, 12, 6, 7 };
+const guint pl_export_annex_widths[PL_EXPORT_ANNEX_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
+const guint pl_export_anon_annex_widths[PL_EXPORT_ANNEX_COLUMNS - 1] = { 4, 14, 10, 12, 9, 25, 8, 18 };
 
 typedef struct {
   PlOutline  *ol;
@@ -629,7 +632,7 @@ walk_plan (PlOutline *ol)
       return;
     }
   pl_export_plan_header (walk.header);
-  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_TABLE_COLUMNS, walk.header, pl_export_plan_widths);
+  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_PLAN_COLUMNS, walk.header, pl_export_plan_widths);
   pl_export_foreach_plan_row (ol->ctx, plan_row_cb, &walk);
   emit_table_end (ol);
 }
@@ -641,7 +644,9 @@ walk_annex (PlOutline *ol)
   const char *header[] = { _("No."), _("About"), _("Kind"), _("Stakeholder"), _("Organisation"),
                            _("Sector"), _("Comment"), _("Disposition"), _("Response"), NULL };
   PlPillar *group = NULL;
-  gboolean open = FALSE;
+  gboolean open = FALSE, no_organisation;
+  guint n_columns = PL_EXPORT_ANNEX_COLUMNS;
+  const guint *widths = pl_export_annex_widths;
 
   emit_heading (ol, 1, _("Annex: recommendations and dispositions"), TRUE);
   /* The contents list the annex, not its groups: no query for them. */
@@ -652,6 +657,13 @@ walk_annex (PlOutline *ol)
     {
       CALL (ol, paragraph, PL_OUTLINE_PARA_NOTE, _("No feedback matches the selection."));
       return;
+    }
+  /* Anonymised: a column with nothing in it is left out. */
+  if ((no_organisation = pl_export_annex_hides_organisation (rows)))
+    {
+      memmove (header + 4, header + 5, sizeof header - 5 * sizeof header[0]);
+      n_columns--;
+      widths = pl_export_anon_annex_widths;
     }
   for (guint i = 0; i < rows->len && !stopped (ol); i++)
     {
@@ -672,7 +684,7 @@ walk_annex (PlOutline *ol)
           else
             gtitle = g_strdup (_("The strategy as a whole"));
           emit_heading (ol, 2, gtitle, FALSE);
-          CALL (ol, table_begin, PL_OUTLINE_TABLE_ANNEX, PL_EXPORT_TABLE_COLUMNS, header, pl_export_annex_widths);
+          CALL (ol, table_begin, PL_OUTLINE_TABLE_ANNEX, n_columns, header, widths);
           group = row->pillar;
           open = TRUE;
         }
@@ -686,6 +698,9 @@ walk_annex (PlOutline *ol)
           pl_feedback_get_response (row->feedback),
           NULL
         };
+
+        if (no_organisation)
+          memmove (cells + 4, cells + 5, sizeof cells - 5 * sizeof cells[0]);
         emit_row (ol, cells, header);
       }
     }

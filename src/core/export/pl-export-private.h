@@ -171,10 +171,17 @@ struct _PlOutline {
   guint               n_long;
 };
 
-/* Both tables have nine columns; relative widths in per cent. */
-#define PL_EXPORT_TABLE_COLUMNS 9
-extern const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS];
-extern const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS];
+/* The plan has eleven columns, the annex nine, or eight without the
+ * organisation (when no row may show one); relative widths in per cent. */
+#define PL_EXPORT_PLAN_COLUMNS  11
+#define PL_EXPORT_ANNEX_COLUMNS 9
+#define PL_EXPORT_TABLE_COLUMNS PL_EXPORT_PLAN_COLUMNS  /* the most a table has */
+extern const guint pl_export_plan_widths[PL_EXPORT_PLAN_COLUMNS];
+extern const guint pl_export_annex_widths[PL_EXPORT_ANNEX_COLUMNS];
+extern const guint pl_export_anon_annex_widths[PL_EXPORT_ANNEX_COLUMNS - 1];
+/* Whether every row of @rows shows no organisation (the annex then drops
+ * the column). */
+gboolean    pl_export_annex_hides_organisation (GPtrArray *rows);
 
 /* The implementation plan, shared by every writer. */
 typedef struct {

@@ -286,6 +286,9 @@ pl_export_target_label (PlExportContext *ctx,
 
   title = pl_record_get_string (target, "title");
   number = pl_export_number (ctx, target);
+  /* As the headings write them: "1. Capacity building", "1.2 Training". */
+  if (PL_IS_PILLAR (target))
+    return g_strdup_printf ("%s. %s", number, title ? title : "");
   return g_strdup_printf ("%s %s", number, title ? title : "");
 }
 
@@ -373,15 +376,29 @@ pl_export_annex_rows (PlExportContext *ctx)
   return g_steal_pointer (&rows);
 }
 
+gboolean
+pl_export_annex_hides_organisation (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PlAnnexRow *row = g_ptr_array_index (rows, i);
+
+      if (row->organisation != NULL && *row->organisation != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- the implementation plan ---- */
 
 void
 pl_export_plan_header (const char *header[PL_EXPORT_TABLE_COLUMNS + 1])
 {
   const char *names[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
-                          _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
+                          _("Partners"), _("Timeframe"), _("Priority"), _("Indicator"), _("Cost"),
+                          _("Status"), NULL };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == PL_EXPORT_TABLE_COLUMNS + 1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == PL_EXPORT_PLAN_COLUMNS + 1);
   memcpy (header, names, sizeof names);
 }
 
@@ -392,8 +409,17 @@ pl_export_timeframe_label (PlAction *action)
   const char *start = pl_action_get_start_date (action);
   const char *end = pl_action_get_end_date (action);
 
-  if (*start || *end)
+  /* "Short term (2026)", not "(2026–2026)"; an open end says so. */
+  if (*start && *end && g_str_equal (start, end))
+    return g_strconcat (label, " (", start, ")", NULL);
+  if (*start && *end)
     return g_strconcat (label, " (", start, "–", end, ")", NULL);
+  if (*start)
+    /* Translators: a timeframe with a start and no end: "Medium term (from 2027)". */
+    return g_strdup_printf (_("%s (from %s)"), label, start);
+  if (*end)
+    /* Translators: a timeframe with an end and no start: "Short term (until 2027)". */
+    return g_strdup_printf (_("%s (until %s)"), label, end);
   return g_strdup (label);
 }
 
@@ -466,11 +492,14 @@ pl_export_foreach_plan_row (PlExportContext *ctx,
               row.cells[2] = pl_objective_get_title (objective);
               row.cells[3] = pl_action_get_title (action);
               row.cells[4] = pl_action_get_lead_agency (action);
-              row.cells[5] = row.timeframe;
-              row.cells[6] = pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action));
-              row.cells[7] = pl_action_get_indicator (action);
-              row.cells[8] = pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action));
-              row.cells[9] = NULL;
+              row.cells[5] = pl_action_get_partners (action);
+              row.cells[6] = row.timeframe;
+              row.cells[7] = pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action));
+              row.cells[8] = pl_action_get_indicator (action);
+              row.cells[9] = pl_action_get_cost (action);
+              row.cells[10] = pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action));
+              row.cells[11] = NULL;
+              G_STATIC_ASSERT (G_N_ELEMENTS (row.cells) == 12);
               func (ctx, &row, data);
               g_free (row.number);
               g_free (row.timeframe);

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "export-test-util.h"
+
+/* What the exports say, as the secretariat reads them (#11 item 22): the
+ * timeframes, the plan's columns, the annex's numbering and columns, the
+ * contents, the title page. */
+
+static void
+test_timeframes (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "timeframes.pillars", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlObjective) objective = NULL;
+  g_autofree char *md = NULL, *html = NULL, *md_path = NULL, *html_path = NULL;
+  const struct { const char *title, *start, *end; } actions[] = {
+    { "One year", "2026", "2026" },
+    { "Two years", "2026", "2027" },
+    { "Open end", "2027", "" },
+    { "Open start", "", "2028" },
+  };
+
+  g_assert_no_error (error);
+  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Pillar", NULL);
+  objective = pl_document_add (doc, PL_TYPE_OBJECTIVE, PL_RECORD (pillar), -1, &error, "title", "Objective", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(PlAction) action = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, &error,
+                                                    "title", actions[i].title, "timeframe", PL_TIMEFRAME_SHORT,
+                                                    "start-date", actions[i].start, "end-date", actions[i].end, NULL);
+      g_assert_no_error (error);
+    }
+  md_path = export_format (doc, PL_EXPORT_MARKDOWN, FALSE, PL_ANONYMISE_NONE, "timeframes.md");
+  html_path = export_format (doc, PL_EXPORT_HTML, FALSE, PL_ANONYMISE_NONE, "timeframes.html");
+  md = read_text (md_path);
+  html = read_text (html_path);
+  for (guint f = 0; f < 2; f++)
+    {
+      const char *text = f == 0 ? md : html;
+
+      g_assert_null (strstr (text, "2026–2026"));
+      g_assert_nonnull (strstr (text, "Short term (2026)"));
+      g_assert_nonnull (strstr (text, "Short term (2026–2027)"));
+      g_assert_nonnull (strstr (text, "Short term (from 2027)"));
+      g_assert_nonnull (strstr (text, "Short term (until 2028)"));
+      g_assert_null (strstr (text, "(2027–)"));
+      g_assert_null (strstr (text, "(–2028)"));
+    }
+  pl_document_close (doc);
+}
+
+/* The plan has Partners and Cost, in every format; the annex says "1."
+ * after a pillar's number as its heading does. */
+static void
+test_plan_and_annex (void)
+{
+  g_autofree char *md = NULL, *html = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean found_about = FALSE;
+
+  export_example ();
+  md = read_text (ex.md_annex);
+  html = read_text (ex.html_annex);
+  g_assert_nonnull (strstr (md, "| No. | Pillar | Objective | Action | Lead agency | Partners | Timeframe | Priority "
+                                "| Indicator | Cost | Status |"));
+  g_assert_nonnull (strstr (html, "<th scope=\"col\">Partners</th>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"col\">Cost</th>"));
+
+  rows = html_rows (html);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (rows, i);
+
+      /* Annex rows: nine cells, a number first. */
+      if (g_strv_length (cells) != 9 || !g_ascii_isdigit (cells[0][0]))
+        continue;
+      g_assert_false (g_regex_match_simple ("^[0-9]+ [^0-9.]", cells[1], 0, 0));
+      if (g_str_equal (cells[1], "1. Capacity building"))
+        found_about = TRUE;
+    }
+  g_assert_true (found_about);
+}
+
+/* Fully anonymised, no row has an organisation: the column goes. */
+static void
+test_anonymous_annex (void)
+{
+  g_autofree char *md_path = export_format (example, PL_EXPORT_MARKDOWN, TRUE, PL_ANONYMISE_FULL, "anon.md");
+  g_autofree char *html_path = export_format (example, PL_EXPORT_HTML, TRUE, PL_ANONYMISE_FULL, "anon.html");
+  g_autofree char *odt_path = export_format (example, PL_EXPORT_ODT, TRUE, PL_ANONYMISE_FULL, "anon.odt");
+  g_autofree char *docx_path = export_format (example, PL_EXPORT_DOCX, TRUE, PL_ANONYMISE_FULL, "anon.docx");
+  g_autofree char *md = read_text (md_path);
+  g_autofree char *html = read_text (html_path);
+  g_autofree char *content = zip_member (odt_path, "content.xml");
+  g_autofree char *document = zip_member (docx_path, "word/document.xml");
+  g_autofree char *named = read_text (ex.html_annex);
+
+  export_example ();
+  g_assert_nonnull (strstr (md, "| No. | About | Kind | Stakeholder | Sector | Comment | Disposition | Response |"));
+  g_assert_null (strstr (html, ">Organisation<"));
+  g_assert_null (strstr (content, ">Organisation<"));
+  g_assert_null (strstr (document, ">Organisation<"));
+  g_assert_nonnull (strstr (content, "table:style-name=\"AnonAnnexColumn8\""));
+  g_assert_null (strstr (content, "table:style-name=\"AnonAnnexColumn9\""));
+  /* Shown where there is one to show. */
+  g_assert_nonnull (strstr (named, ">Organisation<"));
+}
+
+/* Pillar narrative sub-headings rank below the numbered objectives. */
+static void
+test_contents_levels (void)
+{
+  g_autofree char *md = NULL;
+
+  export_example ();
+  md = read_text (ex.md);
+  g_assert_nonnull (strstr (md, "\n#### Why it matters\n"));
+  g_assert_null (strstr (md, "\n### Why it matters\n"));
+  g_assert_nonnull (strstr (md, "\n### 1.1 "));
+}
+
+/* The title page: the marking once, in its own paragraph, no page
+ * number; the pages after it have both. */
+static void
+test_title_page (void)
+{
+  g_autofree char *document = NULL, *rels = NULL, *types = NULL, *header2 = NULL, *footer2 = NULL;
+  g_autofree char *styles = NULL, *content = NULL;
+
+  export_example ();
+  document = zip_member (ex.docx, "word/document.xml");
+  rels = zip_member (ex.docx, "word/_rels/document.xml.rels");
+  types = zip_member (ex.docx, "[Content_Types].xml");
+  header2 = zip_member (ex.docx, "word/header2.xml");
+  footer2 = zip_member (ex.docx, "word/footer2.xml");
+  g_assert_cmpuint (count (document, "<w:titlePg/>"), ==, 1);
+  g_assert_nonnull (strstr (document, "w:type=\"first\" r:id=\"rIdHeaderTitle\""));
+  g_assert_nonnull (strstr (rels, "Target=\"footer2.xml\""));
+  g_assert_nonnull (strstr (types, "/word/header2.xml"));
+  g_assert_null (strstr (header2, "DRAFT"));
+  g_assert_null (strstr (footer2, "PAGE"));
+
+  styles = zip_member (ex.odt, "styles.xml");
+  content = zip_member (ex.odt, "content.xml");
+  g_assert_nonnull (strstr (styles, "<style:master-page style:name=\"TitlePage\""));
+  g_assert_nonnull (strstr (content, "<text:p text:style-name=\"TitlePage_Marking\">DRAFT"));
+
+  if (require_tool ("soffice") && require_tool ("pdftotext"))
+    {
+      const char *files[] = { ex.docx, ex.odt, NULL };
+      g_autoptr(GPtrArray) pdfs = libreoffice_pdf (files);
+
+      for (guint i = 0; i < pdfs->len; i++)
+        {
+          const char *pdf = g_ptr_array_index (pdfs, i);
+          g_autofree char *first = run ((const char *const[]) { "pdftotext", "-f", "1", "-l", "1", pdf, "-", NULL });
+          g_autofree char *second = run ((const char *const[]) { "pdftotext", "-f", "2", "-l", "2", pdf, "-", NULL });
+
+          g_assert_cmpuint (count (first, "DRAFT — FOR CONSULTATION"), ==, 1);
+          g_assert_null (strstr (first, "Page 1"));
+          g_assert_cmpuint (count (second, "DRAFT — FOR CONSULTATION"), ==, 2);
+          g_assert_nonnull (strstr (second, "Page 2 of"));
+        }
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  export_test_init (&argc, &argv);
+
+  g_test_add_func ("/export/content/timeframes", test_timeframes);
+  g_test_add_func ("/export/content/plan-and-annex", test_plan_and_annex);
+  g_test_add_func ("/export/content/anonymous-annex", test_anonymous_annex);
+  g_test_add_func ("/export/content/contents-levels", test_contents_levels);
+  g_test_add_func ("/export/content/title-page", test_title_page);
+
+  return export_test_run ();
+}
