@@ -387,28 +387,54 @@ walk_front_matter (PlOutline *ol)
 #define CELL_MAX 2000
 #define CELL_SHOWN 400
 
-/* The length of the piece of @text (at most @max bytes) that ends at a
- * space when there is one in its second half, else at a character. */
+/* The length in bytes of the piece of @text of at most @max characters
+ * (not bytes: a cut must not depend on the script): it ends after the
+ * last sentence in its second half, else at the last space there, else
+ * at a character. */
 static gsize
 piece_length (const char *text,
               gsize       max)
 {
-  gsize len = strlen (text);
-  const char *end;
+  const char *p = text, *sentence = NULL, *space = NULL;
+  gsize n = 0;
 
-  if (len <= max)
-    return len;
-  for (gsize i = max; i > max / 2; i--)
-    if (text[i] == ' ' || text[i] == '\n')
-      return i;
-  end = g_utf8_find_prev_char (text, text + max + 1);
-  return end ? (gsize) (end - text) : max;
+  while (*p && n < max)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (n >= max / 2)
+        {
+          if ((c == '.' || c == '!' || c == '?' || c == ';' || c == 0x3002 /* 。 */ || c == 0x061F /* ؟ */)
+              && (*next == ' ' || *next == '\n' || c == 0x3002))
+            sentence = next;
+          else if (c == ' ' || c == '\n')
+            space = p;
+        }
+      p = next;
+      n++;
+    }
+  if (*p == '\0')
+    return p - text;
+  if (sentence != NULL)
+    return sentence - text;
+  if (space != NULL)
+    return space - text;
+  return p - text;
 }
 
 static gboolean
 is_long (const char *text)
 {
-  return text != NULL && strlen (text) > CELL_MAX;
+  gsize n = 0;
+
+  /* No more bytes than the limit: no more characters either. */
+  if (text == NULL || strlen (text) <= CELL_MAX)
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (++n > CELL_MAX)
+      return TRUE;
+  return FALSE;
 }
 
 /* @text itself, or when it is too long for a table cell or a line of

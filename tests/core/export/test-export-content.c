@@ -167,6 +167,55 @@ test_title_page (void)
     }
 }
 
+/* A long cell is cut after a sentence, counting characters, not bytes:
+ * Greek takes two bytes a letter and must not be cut sooner or mid-word. */
+static void
+test_long_cells (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "long.pillars", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlObjective) objective = NULL;
+  g_autoptr(PlAction) shorter = NULL, longer = NULL;
+  GString *medium = g_string_new (NULL), *big = g_string_new (NULL);
+  g_autofree char *html_path = NULL, *html = NULL;
+  g_autoptr(GRegex) cut = g_regex_new ("<td>([^<]*) … \\(continued in long entry [0-9]+ below\\)</td>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *shown = NULL;
+
+  /* 1,500 characters (3,000 bytes): not long. 3,000 characters: long. */
+  while (g_utf8_strlen (medium->str, -1) < 1500)
+    g_string_append (medium, "Αυτή είναι μια πρόταση ");
+  g_string_truncate (medium, g_utf8_offset_to_pointer (medium->str, 1500) - medium->str);
+  for (guint i = 0; g_utf8_strlen (big->str, -1) < 3000; i++)
+    g_string_append_printf (big, "Πρόταση αριθμός %u για τον δείκτη. ", i);
+
+  g_assert_no_error (error);
+  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Pillar", NULL);
+  objective = pl_document_add (doc, PL_TYPE_OBJECTIVE, PL_RECORD (pillar), -1, &error, "title", "Objective", NULL);
+  shorter = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, &error, "title", "Medium",
+                             "indicator", medium->str, NULL);
+  longer = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, &error, "title", "Long",
+                            "indicator", big->str, NULL);
+  g_assert_no_error (error);
+  html_path = export_format (doc, PL_EXPORT_HTML, FALSE, PL_ANONYMISE_NONE, "long.html");
+  html = read_text (html_path);
+
+  /* The medium one whole in the plan; the long one cut once there. */
+  g_assert_nonnull (strstr (html, medium->str));
+  g_assert_cmpuint (count (html, "(continued in long entry"), ==, 2);
+  g_assert_true (g_regex_match (cut, html, 0, &match));
+  shown = g_match_info_fetch (match, 1);
+  g_assert_true (g_str_has_suffix (shown, "δείκτη."));
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), >, 200);
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), <=, 400);
+  g_assert_true (g_str_has_prefix (big->str, shown));
+  g_string_free (medium, TRUE);
+  g_string_free (big, TRUE);
+  pl_document_close (doc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -178,6 +227,7 @@ main (int    argc,
   g_test_add_func ("/export/content/anonymous-annex", test_anonymous_annex);
   g_test_add_func ("/export/content/contents-levels", test_contents_levels);
   g_test_add_func ("/export/content/title-page", test_title_page);
+  g_test_add_func ("/export/content/long-cells", test_long_cells);
 
   return export_test_run ();
 }
