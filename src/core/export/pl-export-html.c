@@ -36,6 +36,10 @@ static const char html_css[] =
   "h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }\n"
   "p { margin: 0 0 0.6em; text-align: justify; hyphens: auto; }\n"
   "a { color: #1f4e9a; }\n"
+  /* A long URL (or any unbroken string) wraps instead of running off the
+   * printed page. */
+  "p, li, dd, dt, blockquote, h1, h2, h3, h4, h5, h6 { overflow-wrap: break-word; }\n"
+  "a { overflow-wrap: anywhere; word-break: break-word; }\n"
   ".marking { color: var(--marking); font-weight: bold; text-transform: uppercase; font-size: 8.5pt;"
   " letter-spacing: 0.05em; text-align: center; }\n"
   ".marking-top, .marking-bottom { position: fixed; left: 0; right: 0; background: #fff; padding: 0.3em;"
@@ -238,6 +242,11 @@ write_page_css (PlHtml     *h,
         rule = g_strdup_printf ("%s { @bottom-right { content: counter(page); %s } }\n", pages[i], PAGE_NUMBER_STYLE);
       escaped (h, rule);
     }
+  /* The title page shows its marking once, in its own paragraph, and no
+   * page number. */
+  if (h->ctx->options->title_page)
+    raw (h, "@page :first { @top-center { content: none; } @bottom-center { content: none; }"
+            " @bottom-right { content: none; } }\n");
 }
 
 /* The bytes write_text_full() copies as they are: tab and printable

@@ -143,6 +143,14 @@ test_title_page (void)
   g_assert_null (strstr (header2, "DRAFT"));
   g_assert_null (strstr (footer2, "PAGE"));
 
+  /* Printed HTML: no margin boxes on the first page. */
+  {
+    g_autofree char *html = read_text (ex.html);
+
+    g_assert_nonnull (strstr (html, "@page :first { @top-center { content: none; }"));
+    /* ... and links (long URLs) wrap rather than run off the page. */
+    g_assert_nonnull (strstr (html, "a { overflow-wrap: anywhere;"));
+  }
   styles = zip_member (ex.odt, "styles.xml");
   content = zip_member (ex.odt, "content.xml");
   g_assert_nonnull (strstr (styles, "<style:master-page style:name=\"TitlePage\""));
