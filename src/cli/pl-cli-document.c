@@ -187,8 +187,8 @@ pl_cli_export (int    argc,
   g_autofree char *date = NULL;
   gboolean annex = FALSE, no_title = FALSE, no_front = FALSE, no_pillars = FALSE, no_plan = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md, html, docx, odt or csv (the recommendations matrix)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: standard output for md, html and csv; FILE with the format’s extension for docx and odt)"), N_("OUT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md, html, docx, odt, or the recommendations matrix as xlsx (a spreadsheet) or csv (for scripts)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: standard output for md, html and csv; FILE with the format’s extension for docx, odt and xlsx)"), N_("OUT") },
     { "annex", 'a', 0, G_OPTION_ARG_NONE, &annex, N_("Add the annex of recommendations and dispositions"), NULL },
     { "anonymise", 0, 0, G_OPTION_ARG_STRING, &anonymise, N_("named, organisation (default) or anonymous"), N_("HOW") },
     { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop, N_("Only feedback from this workshop (id or title)"), N_("WORKSHOP") },
@@ -216,14 +216,14 @@ pl_cli_export (int    argc,
 
   pl_export_options_init (&options);
   if (format == NULL)
-    return pl_cli_usage (ctx, _("--format is required (md, html, docx, odt or csv)"));
+    return pl_cli_usage (ctx, _("--format is required (md, html, docx, odt, xlsx or csv)"));
   if (!pl_export_format_from_string (format, &options.format))
-    return pl_cli_usage (ctx, _("--format must be md, html, docx, odt or csv"));
+    return pl_cli_usage (ctx, _("--format must be md, html, docx, odt, xlsx or csv"));
   if (anonymise && !pl_anonymise_from_string (anonymise, &options.anonymise))
     return pl_cli_usage (ctx, _("--anonymise must be named, organisation or anonymous"));
   if (disposition && !pl_cli_parse_enum (PL_TYPE_DISPOSITION, "disposition", disposition, &options.disposition, &error))
     return pl_cli_usage (ctx, error->message);
-  options.annex = annex || options.format == PL_EXPORT_CSV;
+  options.annex = annex || options.format == PL_EXPORT_CSV || options.format == PL_EXPORT_XLSX;
   options.title_page = !no_title;
   options.front_matter = !no_front;
   options.pillars = !no_pillars;
@@ -249,7 +249,8 @@ pl_cli_export (int    argc,
       options.workshop_id = pl_record_get_id (PL_RECORD (w));
     }
 
-  if (output == NULL && (options.format == PL_EXPORT_DOCX || options.format == PL_EXPORT_ODT))
+  if (output == NULL && (options.format == PL_EXPORT_DOCX || options.format == PL_EXPORT_ODT
+                         || options.format == PL_EXPORT_XLSX))
     {
       g_autofree char *base = g_strdup (argv[1]);
       char *dot = strrchr (base, '.');

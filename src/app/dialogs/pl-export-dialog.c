@@ -48,7 +48,7 @@ static guint signals[N_SIGNALS];
 
 /* The order of the format combo row. */
 static const PlExportFormat formats[] = {
-  PL_EXPORT_MARKDOWN, PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT, PL_EXPORT_CSV,
+  PL_EXPORT_MARKDOWN, PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT, PL_EXPORT_XLSX, PL_EXPORT_CSV,
 };
 
 static PlExportFormat
@@ -62,10 +62,10 @@ selected_format (PlExportDialog *self)
 static void
 update_sensitivity (PlExportDialog *self)
 {
-  gboolean csv = selected_format (self) == PL_EXPORT_CSV;
+  gboolean csv = selected_format (self) == PL_EXPORT_CSV || selected_format (self) == PL_EXPORT_XLSX;
   gboolean annex = csv || gtk_switch_get_active (self->annex_switch);
 
-  /* CSV is the recommendations matrix alone. */
+  /* CSV and XLSX are the recommendations matrix alone. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->parts_group), !csv);
   gtk_widget_set_sensitive (self->annex_row, !csv);
   gtk_widget_set_sensitive (GTK_WIDGET (self->workshop_row), annex);
@@ -203,7 +203,7 @@ export_action_cb (GtkWidget  *widget,
                                     : pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   name = g_strdup_printf ("%s%s.%s", *title ? title : _("Strategy"),
-                          format == PL_EXPORT_CSV ? _(" — recommendations") : "",
+                          format == PL_EXPORT_CSV || format == PL_EXPORT_XLSX ? _(" — recommendations") : "",
                           pl_export_format_extension (format));
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);

@@ -82,12 +82,31 @@ int         pl_export_min_heading_level  (cmark_node      *doc);
 /* Plain text of a node and its children. */
 char       *pl_export_node_text          (cmark_node      *node);
 
+/* ---- The recommendations matrix (pl-export-matrix.c), CSV and XLSX ---- */
+#define PL_EXPORT_MATRIX_COLUMNS 14
+#define PL_EXPORT_MATRIX_CAPTURED 8   /* the column of the date and time captured */
+
+typedef void (*PlMatrixRowFunc) (PlExportContext    *ctx,
+                                 guint               number,
+                                 const char *const  *fields,
+                                 gpointer            data);
+
+void        pl_export_matrix_header      (const char      *header[PL_EXPORT_MATRIX_COLUMNS]);
+/* Calls @func for every row of the annex, in its order. */
+void        pl_export_matrix_foreach     (PlExportContext *ctx,
+                                          PlMatrixRowFunc  func,
+                                          gpointer         data);
+
 /* One writer per format. */
 gboolean    pl_export_markdown           (PlExportContext *ctx);
 gboolean    pl_export_html               (PlExportContext *ctx);
 gboolean    pl_export_docx               (PlExportContext *ctx);
 gboolean    pl_export_odt                (PlExportContext *ctx);
 gboolean    pl_export_csv                (PlExportContext *ctx);
+gboolean    pl_export_xlsx               (PlExportContext *ctx);
+/* A spreadsheet's serial date and time ("46328.41666667") of an ISO 8601
+ * time, in local time; NULL if @iso8601 is not one. */
+char       *pl_export_xlsx_serial_date   (const char      *iso8601);
 
 /* ---- The document outline shared by the HTML, DOCX and ODT writers ----
  *

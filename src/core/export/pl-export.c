@@ -41,6 +41,7 @@ pl_export_format_from_string (const char     *name,
     { "md", PL_EXPORT_MARKDOWN }, { "markdown", PL_EXPORT_MARKDOWN },
     { "html", PL_EXPORT_HTML }, { "htm", PL_EXPORT_HTML },
     { "docx", PL_EXPORT_DOCX }, { "odt", PL_EXPORT_ODT }, { "csv", PL_EXPORT_CSV },
+    { "xlsx", PL_EXPORT_XLSX },
   };
 
   for (guint i = 0; name && i < G_N_ELEMENTS (names); i++)
@@ -62,6 +63,7 @@ pl_export_format_extension (PlExportFormat format)
     case PL_EXPORT_DOCX: return "docx";
     case PL_EXPORT_ODT: return "odt";
     case PL_EXPORT_CSV: return "csv";
+    case PL_EXPORT_XLSX: return "xlsx";
     default: return "";
     }
 }
@@ -76,6 +78,7 @@ pl_export_format_mime_type (PlExportFormat format)
     case PL_EXPORT_DOCX: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     case PL_EXPORT_ODT: return "application/vnd.oasis.opendocument.text";
     case PL_EXPORT_CSV: return "text/csv";
+    case PL_EXPORT_XLSX: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     default: return "application/octet-stream";
     }
 }
@@ -631,6 +634,7 @@ pl_export_to_stream (PlDocument             *document,
       case PL_EXPORT_DOCX: ok = pl_export_docx (&ctx); break;
       case PL_EXPORT_ODT: ok = pl_export_odt (&ctx); break;
       case PL_EXPORT_CSV: ok = pl_export_csv (&ctx); break;
+      case PL_EXPORT_XLSX: ok = pl_export_xlsx (&ctx); break;
       default:
         g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown export format"));
         ok = FALSE;

@@ -12,7 +12,8 @@ typedef enum {
   PL_EXPORT_HTML,
   PL_EXPORT_DOCX,
   PL_EXPORT_ODT,
-  PL_EXPORT_CSV,       /* the recommendations matrix only */
+  PL_EXPORT_CSV,       /* the recommendations matrix only, for scripts */
+  PL_EXPORT_XLSX,      /* the recommendations matrix as a spreadsheet */
 } PlExportFormat;
 
 typedef enum {
@@ -51,7 +52,7 @@ typedef struct {
 void            pl_export_options_init       (PlExportOptions *options);
 void            pl_export_options_clear      (PlExportOptions *options);
 
-/* "md", "html", "docx", "odt", "csv" (also "markdown"). */
+/* "md", "html", "docx", "odt", "csv", "xlsx" (also "markdown"). */
 gboolean        pl_export_format_from_string (const char      *name,
                                               PlExportFormat  *format);
 const char     *pl_export_format_extension   (PlExportFormat   format);
