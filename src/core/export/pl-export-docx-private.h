@@ -43,6 +43,7 @@ typedef struct {
 
   gboolean          break_pending;
   gboolean          wide;
+  gboolean          bidi;         /* the next narrative paragraph reads right to left */
   gboolean          title_page;   /* the first section's first page: no header or footer */
   guint             sections;     /* section properties written so far */
   gboolean          para_open;

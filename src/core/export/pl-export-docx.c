@@ -309,6 +309,8 @@ docx_heading (PlOutline              *ol,
   if (heading->new_page)
     dx->break_pending = TRUE;
   begin_para (dx, styles[CLAMP (heading->level, 1, 5) - 1]);
+  if (pl_export_text_direction (heading->text, -1) == PL_EXPORT_DIRECTION_RTL)
+    raw (dx, "<w:bidi/>");
   end_ppr (dx);
   /* The anchor is generated, an XML name. */
   raw (dx, "<w:bookmarkStart w:id=\"");
@@ -393,6 +395,8 @@ open_block (PlDocx     *dx,
       raw (dx, "\"/><w:numId w:val=\"");
       raw_number (dx, list->num_id);
       raw (dx, "\"/></w:numPr>");
+      if (dx->bidi)
+        raw (dx, "<w:bidi/>");
       dx->item_first = FALSE;
     }
   else
@@ -400,6 +404,9 @@ open_block (PlDocx     *dx,
       if (style == NULL)
         style = dx->n_lists > 0 ? "ListContinue" : dx->quotes > 0 ? "Quote" : "BodyText";
       begin_para (dx, style);
+      /* Before w:ind: the schema orders pPr's children. */
+      if (dx->bidi)
+        raw (dx, "<w:bidi/>");
       indent = 360 * dx->n_lists + 567 * MAX (dx->quotes - (g_str_equal (style, "Quote") ? 1 : 0), 0);
       if (dx->n_lists > 0 || indent > 0)
         {
@@ -483,7 +490,11 @@ docx_node (PlOutline        *ol,
     case CMARK_NODE_PARAGRAPH:
       if (enter)
         {
+          /* Its direction from its text (FriBidi): an Arabic paragraph
+           * is a right-to-left one (w:bidi), whatever the document's. */
+          dx->bidi = pl_export_node_direction (node) == PL_EXPORT_DIRECTION_RTL;
           open_block (dx, NULL);
+          dx->bidi = FALSE;
           end_ppr (dx);
           dx->para_open = TRUE;
         }

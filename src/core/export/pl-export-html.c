@@ -40,6 +40,9 @@ static const char html_css[] =
    * printed page. */
   "p, li, dd, dt, blockquote, h1, h2, h3, h4, h5, h6 { overflow-wrap: break-word; }\n"
   "a { overflow-wrap: anywhere; word-break: break-word; }\n"
+  /* Table cells, details and contents entries take their direction from
+   * their own text. */
+  "td, th, dd, dt, nav.contents li, .action p { unicode-bidi: plaintext; }\n"
   ".marking { color: var(--marking); font-weight: bold; text-transform: uppercase; font-size: 8.5pt;"
   " letter-spacing: 0.05em; text-align: center; }\n"
   ".marking-top, .marking-bottom { position: fixed; left: 0; right: 0; background: #fff; padding: 0.3em;"
@@ -409,7 +412,8 @@ html_heading (PlOutline              *ol,
   raw (h, name);
   raw (h, " id=\"");
   raw (h, heading->anchor);
-  raw (h, heading->new_page ? "\" class=\"new-page\">" : "\">");
+  /* Its direction from its text: an Arabic heading reads right to left. */
+  raw (h, heading->new_page ? "\" dir=\"auto\" class=\"new-page\">" : "\" dir=\"auto\">");
   write_text (h, heading->text);
   end (h, name);
 }
@@ -465,7 +469,16 @@ html_node (PlOutline        *ol,
     {
     case CMARK_NODE_BLOCK_QUOTE: name = "blockquote"; break;
     case CMARK_NODE_ITEM: name = "li"; break;
-    case CMARK_NODE_PARAGRAPH: name = "p"; break;
+    case CMARK_NODE_PARAGRAPH:
+      /* A right-to-left paragraph says so (FriBidi, the first strong
+       * character), so it reads right to left in any reader. */
+      if (enter && pl_export_node_direction (node) == PL_EXPORT_DIRECTION_RTL)
+        {
+          raw (h, "<p dir=\"rtl\">");
+          return;
+        }
+      name = "p";
+      break;
     case CMARK_NODE_EMPH: name = "em"; break;
     case CMARK_NODE_STRONG: name = "strong"; break;
 

@@ -395,6 +395,24 @@ pl_export_odt_write_automatic_styles (PlOdt *odt)
                  "style:parent-style-name", parent, "style:master-page-name", "TitlePage", NULL);
       }
   }
+  {
+    /* Right-to-left variants of the narrative's block styles, for a
+     * paragraph whose text is (pl-export-bidi.c). */
+    /* pl_export_odt_style_name () returns a buffer it reuses. */
+    g_autofree char *body = g_strdup (pl_export_odt_style_name (odt, "BodyText"));
+    g_autofree char *cont = g_strdup (pl_export_odt_style_name (odt, "ListContinue"));
+    const char *blocks[] = { body, cont, "Quotations", "Quote2", "Quote3", "Quote4" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+      {
+        g_autofree char *name = g_strconcat ("RTL_", blocks[i], NULL);
+
+        start (w, "style:style", "style:name", name, "style:family", "paragraph",
+               "style:parent-style-name", blocks[i], NULL);
+        element (w, "style:paragraph-properties", "style:writing-mode", "rl-tb", "fo:text-align", "end", NULL);
+        end (w);
+      }
+  }
   start (w, "style:style", "style:name", "TitleMetaLast", "style:family", "paragraph",
          "style:parent-style-name", "Title_20_Page_20_Details", NULL);
   element (w, "style:paragraph-properties", "fo:break-after", "page", NULL);

@@ -397,7 +397,16 @@ odt_node (PlOutline        *ol,
     case CMARK_NODE_PARAGRAPH:
       if (enter)
         {
-          start (sync_writer (odt), "text:p", "text:style-name", block_style (odt), NULL);
+          /* Its direction from its text (FriBidi): an Arabic paragraph
+           * is laid out right to left (writing-mode rl-tb). */
+          if (pl_export_node_direction (node) == PL_EXPORT_DIRECTION_RTL)
+            {
+              g_autofree char *rtl = g_strconcat ("RTL_", block_style (odt), NULL);
+
+              start (sync_writer (odt), "text:p", "text:style-name", rtl, NULL);
+            }
+          else
+            start (sync_writer (odt), "text:p", "text:style-name", block_style (odt), NULL);
           odt->para_open = TRUE;
         }
       else if (odt->para_open)

@@ -97,6 +97,19 @@ void        pl_export_matrix_foreach     (PlExportContext *ctx,
                                           PlMatrixRowFunc  func,
                                           gpointer         data);
 
+/* ---- Paragraph direction (pl-export-bidi.c, FriBidi) ---- */
+typedef enum {
+  PL_EXPORT_DIRECTION_NEUTRAL,  /* no strong character: the document's */
+  PL_EXPORT_DIRECTION_LTR,
+  PL_EXPORT_DIRECTION_RTL,
+} PlExportDirection;
+
+/* From the first strong character of @text (@len bytes, -1: to its end). */
+PlExportDirection pl_export_text_direction (const char *text,
+                                            gssize      len);
+/* From the first strong character of the text in @node. */
+PlExportDirection pl_export_node_direction (cmark_node *node);
+
 /* One writer per format. */
 gboolean    pl_export_markdown           (PlExportContext *ctx);
 gboolean    pl_export_html               (PlExportContext *ctx);

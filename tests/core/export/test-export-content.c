@@ -224,6 +224,53 @@ test_long_cells (void)
   pl_document_close (doc);
 }
 
+/* Right-to-left paragraphs are laid out right to left in every format,
+ * from their text (FriBidi); left-to-right ones stay as they are. */
+static void
+test_rtl (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "rtl.pillars", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autofree char *html_path = NULL, *docx_path = NULL, *odt_path = NULL;
+  g_autofree char *html = NULL, *document = NULL, *content = NULL;
+
+  g_assert_cmpint (pl_export_text_direction ("(2026) الأمن", -1), ==, PL_EXPORT_DIRECTION_RTL);
+  g_assert_cmpint (pl_export_text_direction ("1. אבטחת סייבר", -1), ==, PL_EXPORT_DIRECTION_RTL);
+  g_assert_cmpint (pl_export_text_direction ("Cyber الأمن", -1), ==, PL_EXPORT_DIRECTION_LTR);
+  g_assert_cmpint (pl_export_text_direction ("Ünïcödé", -1), ==, PL_EXPORT_DIRECTION_LTR);
+  g_assert_cmpint (pl_export_text_direction ("2026 – 2030", -1), ==, PL_EXPORT_DIRECTION_NEUTRAL);
+  g_assert_cmpint (pl_export_text_direction ("abc الأمن", 0), ==, PL_EXPORT_DIRECTION_NEUTRAL);
+
+  g_assert_no_error (error);
+  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "الأمن السيبراني", "body",
+                            "English paragraph first.\n\n"
+                            "(2026) الأمن السيبراني الوطني مسؤولية مشتركة.\n\n"
+                            "- عنصر القائمة\n- second item\n", NULL);
+  g_assert_no_error (error);
+  html_path = export_format (doc, PL_EXPORT_HTML, FALSE, PL_ANONYMISE_NONE, "rtl.html");
+  docx_path = export_format (doc, PL_EXPORT_DOCX, FALSE, PL_ANONYMISE_NONE, "rtl.docx");
+  odt_path = export_format (doc, PL_EXPORT_ODT, FALSE, PL_ANONYMISE_NONE, "rtl.odt");
+  html = read_text (html_path);
+  document = zip_member (docx_path, "word/document.xml");
+  content = zip_member (odt_path, "content.xml");
+
+  g_assert_nonnull (strstr (html, "<p dir=\"rtl\">(2026) الأمن"));
+  g_assert_nonnull (strstr (html, "<p dir=\"rtl\">عنصر القائمة"));
+  g_assert_nonnull (strstr (html, "<p>English paragraph first."));
+  g_assert_nonnull (strstr (html, "dir=\"auto\">1. الأمن السيبراني</h2>"));
+  /* The heading, the paragraph and the item: w:bidi; English: none. */
+  g_assert_cmpuint (count (document, "<w:bidi/>"), ==, 3);
+  g_assert_true (g_regex_match_simple ("<w:bidi/>(?:(?!</w:p>).)*\\(2026\\) الأمن", document, 0, 0));
+  g_assert_false (g_regex_match_simple ("<w:bidi/>(?:(?!</w:p>).)*English paragraph", document, 0, 0));
+  g_assert_nonnull (strstr (content, "style:name=\"RTL_Text_20_body\""));
+  g_assert_nonnull (strstr (content, "style:writing-mode=\"rl-tb\""));
+  g_assert_nonnull (strstr (content, "<text:p text:style-name=\"RTL_Text_20_body\">(2026) الأمن"));
+  g_assert_nonnull (strstr (content, "<text:p text:style-name=\"Text_20_body\">English paragraph first."));
+  pl_document_close (doc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +283,7 @@ main (int    argc,
   g_test_add_func ("/export/content/contents-levels", test_contents_levels);
   g_test_add_func ("/export/content/title-page", test_title_page);
   g_test_add_func ("/export/content/long-cells", test_long_cells);
+  g_test_add_func ("/export/content/rtl", test_rtl);
 
   return export_test_run ();
 }
