@@ -127,6 +127,14 @@ pl_cli_info (int    argc,
   print_field (_("Status:"), pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (s)));
   print_field (_("Lead agency:"), pl_strategy_get_lead_agency (s));
   print_field (_("Marking:"), pl_strategy_get_classification (s));
+  {
+    g_autofree char *language = pl_strategy_dup_document_language (s);
+    /* Translators: a language tag that is the user interface's, the strategy having none. */
+    g_autofree char *shown = *pl_strategy_get_language (s) ? g_strdup (language)
+                             : g_strdup_printf (_("%s (the user interface’s)"), language);
+
+    print_field (_("Language:"), shown);
+  }
   g_print ("%-15s %d\n", _("Schema:"), pl_document_get_schema_version (doc));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <fribidi.h>
 
 #include "pl-export-private.h"
@@ -56,4 +58,36 @@ pl_export_node_direction (cmark_node *node)
     }
   cmark_iter_free (iter);
   return dir;
+}
+
+gboolean
+pl_export_language_is_rtl (const char *language)
+{
+  static const char *const rtl[] = { "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi", NULL };
+  g_autofree char *primary = NULL;
+
+  pl_export_language_split (language, &primary, NULL);
+  return g_strv_contains (rtl, primary);
+}
+
+void
+pl_export_language_split (const char  *language,
+                          char       **primary,
+                          char       **region)
+{
+  g_auto(GStrv) parts = g_strsplit (language ? language : "", "-", -1);
+
+  if (primary != NULL)
+    *primary = g_ascii_strdown (parts[0] ? parts[0] : "", -1);
+  if (region != NULL)
+    {
+      *region = g_strdup ("");
+      for (guint i = 1; parts[0] != NULL && parts[i] != NULL; i++)
+        if (strlen (parts[i]) == 2 || (strlen (parts[i]) == 3 && g_ascii_isdigit (parts[i][0])))
+          {
+            g_free (*region);
+            *region = g_ascii_strup (parts[i], -1);
+            break;
+          }
+    }
 }

@@ -65,6 +65,7 @@ pl_export_docx_write_core_properties (PlDocx      *dx,
   pl_export_xml_text_element (w, "dc:title", pl_strategy_get_title (s), dx->part.scratch);
   pl_export_xml_text_element (w, "dc:creator", pl_strategy_get_lead_agency (s), dx->part.scratch);
   pl_export_xml_text_element (w, "dc:subject", pl_strategy_get_country (s), dx->part.scratch);
+  pl_export_xml_text_element (w, "dc:language", dx->part.ctx->language, dx->part.scratch);
   start (w, "dcterms:created", "xsi:type", "dcterms:W3CDTF", NULL);
   xmlTextWriterWriteString (w, BAD_CAST stamp);
   end (w);

@@ -79,6 +79,7 @@ void pl_export_docx_write_settings        (PlExportZip *zip);
 void pl_export_docx_write_numbering       (PlDocx      *dx,
                                            PlExportZip *zip);
 /* word/styles.xml from the styles of pl-export-styles.c. */
-void pl_export_docx_write_styles          (PlExportZip *zip);
+void pl_export_docx_write_styles          (PlExportZip *zip,
+                                           const char  *language);
 
 G_END_DECLS

@@ -786,7 +786,7 @@ pl_export_docx (PlExportContext *ctx)
   pl_export_zip_end_xml (zip, sync_writer (&dx));
 
   pl_export_docx_write_document_rels (&dx, zip);
-  pl_export_docx_write_styles (zip);
+  pl_export_docx_write_styles (zip, ctx->language);
   pl_export_docx_write_settings (zip);
   pl_export_docx_write_numbering (&dx, zip);
   write_marking_part (&dx, zip, FALSE);

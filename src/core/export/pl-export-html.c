@@ -639,8 +639,10 @@ pl_export_html (PlExportContext *ctx)
   h.buffer = g_string_sized_new (FLUSH_SIZE + 4096);
 
   raw (&h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
-  /* Translators: the language of the exported document, as an HTML lang. */
-  attribute (&h, "lang", _("en"));
+  /* The strategy's language; a right-to-left one lays the page out so. */
+  attribute (&h, "lang", ctx->language);
+  if (pl_export_language_is_rtl (ctx->language))
+    raw (&h, " dir=\"rtl\"");
   raw (&h, "><head><meta charset=\"utf-8\"/>"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
            "<meta name=\"generator\" content=\"Pillars " PACKAGE_VERSION "\"/>");

@@ -306,9 +306,24 @@ pl_export_odt_write_styles (PlOdt       *odt,
   start (w, "office:styles", NULL);
   start (w, "style:default-style", "style:family", "paragraph", NULL);
   element (w, "style:paragraph-properties", "style:writing-mode", "page", NULL);
-  element (w, "style:text-properties", "style:font-name", pl_export_font_name (PL_EXPORT_FONT_SERIF),
-           "fo:font-size", "11pt", "fo:language", "en", "fo:country", "GB",
-           "style:font-name-complex", pl_export_font_name (PL_EXPORT_FONT_SERIF), NULL);
+  {
+    /* The strategy's language (a right-to-left one is the complex-script
+     * language too). */
+    g_autofree char *primary = NULL, *region = NULL;
+    gboolean rtl = pl_export_language_is_rtl (odt->part.ctx->language);
+
+    pl_export_language_split (odt->part.ctx->language, &primary, &region);
+    pl_export_xml_start (w, "style:text-properties", "style:font-name", pl_export_font_name (PL_EXPORT_FONT_SERIF),
+                         "fo:font-size", "11pt", "fo:language", primary, NULL);
+    if (*region)
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:country", BAD_CAST region);
+    if (rtl)
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:language-complex", BAD_CAST primary);
+    if (rtl && *region)
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:country-complex", BAD_CAST region);
+    xmlTextWriterWriteAttribute (w, BAD_CAST "style:font-name-complex", BAD_CAST pl_export_font_name (PL_EXPORT_FONT_SERIF));
+    xmlTextWriterEndElement (w);
+  }
   end (w);
   for (guint i = 0; i < pl_export_n_styles; i++)
     write_named_style (odt, w, &pl_export_styles[i]);

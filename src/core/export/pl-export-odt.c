@@ -551,6 +551,7 @@ write_meta (PlOdt       *odt,
   xmlTextWriterWriteString (w, BAD_CAST "Pillars/" PACKAGE_VERSION);
   end (w);
   pl_export_xml_text_element (w, "dc:title", pl_strategy_get_title (s), odt->part.scratch);
+  pl_export_xml_text_element (w, "dc:language", odt->part.ctx->language, odt->part.scratch);
   pl_export_xml_text_element (w, "dc:subject", pl_strategy_get_country (s), odt->part.scratch);
   pl_export_xml_text_element (w, "meta:initial-creator", pl_strategy_get_lead_agency (s), odt->part.scratch);
   end (w);

@@ -25,6 +25,7 @@ typedef struct {
   PlParseAhead          *parse_ahead;   /* the outline's narratives, being parsed */
   GString               *buffer;        /* small writes, on their way to @out */
   PlExportReport         report;        /* what the writers left out, so far */
+  char                  *language;      /* BCP 47, pl_strategy_dup_document_language () */
 } PlExportContext;
 
 typedef struct {
@@ -109,6 +110,14 @@ PlExportDirection pl_export_text_direction (const char *text,
                                             gssize      len);
 /* From the first strong character of the text in @node. */
 PlExportDirection pl_export_node_direction (cmark_node *node);
+
+/* Whether @language (BCP 47) is written right to left (Arabic, Hebrew,
+ * Persian, Urdu ...). */
+gboolean    pl_export_language_is_rtl    (const char      *language);
+/* Its primary language subtag ("fr") and its region ("SN", "" if none). */
+void        pl_export_language_split     (const char      *language,
+                                          char           **primary,
+                                          char           **region);
 
 /* One writer per format. */
 gboolean    pl_export_markdown           (PlExportContext *ctx);

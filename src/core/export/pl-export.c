@@ -601,6 +601,7 @@ pl_export_to_stream (PlDocument             *document,
   ctx.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ctx.buffer = g_string_sized_new (EXPORT_BUFFER_SIZE);
   ctx.date = options->date ? g_strdup (options->date) : today_label ();
+  ctx.language = pl_strategy_dup_document_language (pl_document_get_strategy (document));
   ctx.classification = g_strdup (options->classification ? options->classification
                                   : pl_strategy_get_classification (pl_document_get_strategy (document)));
 
@@ -650,6 +651,7 @@ pl_export_to_stream (PlDocument             *document,
   g_hash_table_unref (ctx.participants);
   g_free (ctx.date);
   g_free (ctx.classification);
+  g_free (ctx.language);
 
   if (!ok || ctx.error != NULL)
     {

@@ -132,10 +132,21 @@ static const char migration_2[] =
   "                + (new.deleted = 0 AND new.disposition = 'open'); "
   "END; ";
 
+static const char migration_3[] = "SELECT 1; /* placeholder: H1's migration */";
+static const char migration_4[] = "SELECT 1; /* placeholder: H3's migration */";
+
+/* Version 5: the strategy's language (a BCP 47 tag, "ar", "fr-SN"), which
+ * the exports declare; '' = the language of the user interface. */
+static const char migration_5[] =
+  "ALTER TABLE strategy ADD COLUMN language TEXT NOT NULL DEFAULT ''; ";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
+  migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PL_STORE_SCHEMA_VERSION + 1);
