@@ -101,6 +101,7 @@ int pl_cli_check       (int argc, char **argv);
 int pl_cli_export      (int argc, char **argv);
 int pl_cli_import      (int argc, char **argv);
 int pl_cli_search      (int argc, char **argv);
+int pl_cli_language    (int argc, char **argv);
 int pl_cli_pillar      (int argc, char **argv);
 int pl_cli_objective   (int argc, char **argv);
 int pl_cli_action      (int argc, char **argv);

@@ -269,10 +269,7 @@ exported_cb (PlExportDialog *dialog,
              const char     *path,
              PlWindow       *self)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-
-  pl_window_add_toast (self, title);
+  _pl_window_export_done (self, path, pl_export_dialog_get_report (dialog));
 }
 
 static void

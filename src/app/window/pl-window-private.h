@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pl-autosave.h"
+#include "pl-export.h"
 #include "pl-feedback-pane.h"
 #include "pl-overview-page.h"
 #include "pl-pillar-editor.h"
@@ -86,6 +87,16 @@ void            _pl_window_undo_install          (PlWindow       *self);
  * win.import-comments (a matrix: chooser, then a preview) and their
  * *-from variants taking a path (for scripts and tests). */
 void            _pl_window_import_install        (PlWindow       *self);
+/* pl-window-export.c: after an export, a toast to open the file or to read
+ * what was left out. */
+void            _pl_window_export_install        (PlWindow       *self);
+void            _pl_window_export_done           (PlWindow             *self,
+                                                  const char           *path,
+                                                  const PlExportReport *report);
+/* One line per kind of content left out, or NULL. */
+char           *_pl_window_export_details        (const PlExportReport *report);
+/* For tests: the last toast _pl_window_export_done() showed. */
+AdwToast       *_pl_window_export_get_last_toast (PlWindow       *self);
 
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);

@@ -643,6 +643,7 @@ pl_window_init (PlWindow *self)
 {
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_entries, G_N_ELEMENTS (window_entries), self);
+  _pl_window_export_install (self);
   gtk_widget_init_template (GTK_WIDGET (self));
   _pl_window_import_install (self);
   pl_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);

@@ -167,12 +167,18 @@ static const char migration_4[] =
   "CREATE INDEX objectives_by_change ON objectives (updated_at, uuid, deleted); "
   "CREATE INDEX stakeholders_by_change ON stakeholders (updated_at, uuid, deleted); ";
 
+/* Version 5: the strategy's language (a BCP 47 tag, "ar", "fr-SN"), which
+ * the exports declare; '' = the language of the user interface. */
+static const char migration_5[] =
+  "ALTER TABLE strategy ADD COLUMN language TEXT NOT NULL DEFAULT ''; ";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PL_STORE_SCHEMA_VERSION + 1);
