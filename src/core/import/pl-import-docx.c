@@ -357,9 +357,10 @@ run_text (Docx       *dx,
   gsize mlen = strlen (mark);
   const char *t = escaped;
   g_autofree char *lead = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
 
   g_string_append (dx->plain, text);
-  if (mlen == 0 || *g_strstrip (g_strdup (text)) == '\0')
+  if (mlen == 0 || *stripped == '\0')
     {
       g_string_append (dx->para, escaped);
       return;
@@ -615,7 +616,7 @@ read_document (Docx    *dx,
               if (is (r, "w:fldSimple"))
                 {
                   g_autofree char *instr = attr (r, "w:instr");
-                  g_autofree char *what = g_strdup_printf (_("A field (%s); its last shown text was kept"), g_strstrip (instr ? instr : g_strdup ("")));
+                  g_autofree char *what = g_strdup_printf (_("A field (%s); its last shown text was kept"), instr ? g_strstrip (instr) : "");
                   omitted (dx, what);
                 }
               else
@@ -644,7 +645,8 @@ read_document (Docx    *dx,
 
           if (dx->field_instr)
             {
-              g_autofree char *what = g_strdup_printf (_("A field (%s); its last shown text was kept"), g_strstrip (g_strdup (v)));
+              g_autofree char *instr = g_strstrip (g_strdup (v ? v : ""));
+              g_autofree char *what = g_strdup_printf (_("A field (%s); its last shown text was kept"), instr);
               omitted (dx, what);
               dx->field_instr = FALSE;
             }

@@ -31,12 +31,14 @@ pl_import_role_from_string (const char   *text,
                             PlImportRole *role)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (PL_TYPE_IMPORT_ROLE);
+  g_autofree char *trimmed = NULL;
   g_autofree char *lower = NULL;
   GEnumValue *value;
 
   if (text == NULL)
     return FALSE;
-  lower = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  trimmed = g_strstrip (g_strdup (text));
+  lower = g_ascii_strdown (trimmed, -1);
   value = g_enum_get_value_by_nick (klass, lower);
   if (value == NULL)
     return FALSE;
