@@ -233,6 +233,36 @@ folded_has (const char *folded,
 /* @field is one of the plan column names of detection: "lead", "partners",
  * "timeframe", "priority", "indicator", "cost", "status". Enumerated values
  * are recognised in the four languages as written in the cell. */
+/* "(2026)", "(from 2027)", "(until 2027)" and their French, Spanish and
+ * Portuguese forms: one date, which end(s) it is told by the words before it. */
+static void
+set_single_date (PlImportNode *self,
+                 const char   *value)
+{
+  static const char *const until[] = { "until", "jusqu", "hasta", "ate", NULL };
+  static const char *const from[] = { "from", "partir", "desde", NULL };
+  g_autoptr(GRegex) one = g_regex_new ("\\(([^()0-9]*?)\\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\\)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *folded = NULL;
+
+  if (!g_regex_match (one, value, 0, &match))
+    return;
+  words = g_match_info_fetch (match, 1);
+  date = g_match_info_fetch (match, 2);
+  folded = pl_import_fold (words);
+  if (folded_has (folded, until))
+    set_str (&self->end_date, date);
+  else if (folded_has (folded, from))
+    set_str (&self->start_date, date);
+  else if (*g_strstrip (folded) == '\0')
+    {
+      set_str (&self->start_date, date);
+      set_str (&self->end_date, date);
+    }
+}
+
 void
 pl_import_node_set_field (PlImportNode *self,
                           const char   *field,
@@ -262,7 +292,9 @@ pl_import_node_set_field (PlImportNode *self,
       g_autoptr(GMatchInfo) match = NULL;
 
       set_str (&self->timeframe_text, value);
-      /* Our own exports write "Short term (2025-01-01–2026-06-30)". */
+      /* Our own exports write "Short term (2025-01-01–2026-06-30)", and
+       * "(2026)" when both ends are the same, "(from 2027)" or
+       * "(until 2027)" when one is open (in any of the four languages). */
       if (g_regex_match (dates, value, 0, &match))
         {
           g_autofree char *start = g_match_info_fetch (match, 1);
@@ -273,6 +305,8 @@ pl_import_node_set_field (PlImportNode *self,
           if (end && *end)
             set_str (&self->end_date, end);
         }
+      else
+        set_single_date (self, value);
       if (folded_has (folded, shrt))
         self->timeframe = PL_TIMEFRAME_SHORT;
       else if (folded_has (folded, med))

@@ -10,6 +10,7 @@
 #include "pl-demo.h"
 #include "pl-export.h"
 #include "pl-import-draft.h"
+#include "pl-import-private.h"
 #include "pl-pillar.h"
 #include "pl-objective.h"
 #include "pl-action.h"
@@ -675,6 +676,35 @@ test_files (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* The timeframe cell as our exports write it, in its four shapes: both
+ * ends, one year for both ("Short term (2026)"), an open end ("from",
+ * "until"), in English and in the other languages. */
+static void
+test_timeframe_dates (void)
+{
+  static const struct { const char *cell, *start, *end; PlTimeframe tf; } cases[] = {
+    { "Short term (2025-01-01–2026-06-30)", "2025-01-01", "2026-06-30", PL_TIMEFRAME_SHORT },
+    { "Short term (2026)", "2026", "2026", PL_TIMEFRAME_SHORT },
+    { "Medium term (from 2027)", "2027", "", PL_TIMEFRAME_MEDIUM },
+    { "Long term (until 2030)", "", "2030", PL_TIMEFRAME_LONG },
+    { "Moyen terme (à partir de 2027)", "2027", "", PL_TIMEFRAME_MEDIUM },
+    { "Corto plazo (hasta 2026)", "", "2026", PL_TIMEFRAME_SHORT },
+    { "Longo prazo (até 2031)", "", "2031", PL_TIMEFRAME_LONG },
+    { "Ongoing", "", "", PL_TIMEFRAME_ONGOING },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PlImportNode) node = pl_import_node_new (i, PL_IMPORT_ROLE_ACTION, PL_IMPORT_ROLE_ACTION,
+                                                         0, 2, "An action");
+
+      pl_import_node_set_field (node, "timeframe", cases[i].cell);
+      g_assert_cmpstr (pl_import_node_get_start_date (node) ? pl_import_node_get_start_date (node) : "", ==, cases[i].start);
+      g_assert_cmpstr (pl_import_node_get_end_date (node) ? pl_import_node_get_end_date (node) : "", ==, cases[i].end);
+      g_assert_cmpint (pl_import_node_get_timeframe (node), ==, cases[i].tf);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -698,5 +728,6 @@ main (int    argc,
   g_test_add_func ("/import/bad-input", test_bad_input);
   g_test_add_func ("/import/zip-limits", test_zip_limits);
   g_test_add_func ("/import/files", test_files);
+  g_test_add_func ("/import/timeframe-dates", test_timeframe_dates);
   return g_test_run ();
 }
