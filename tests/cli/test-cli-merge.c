@@ -45,7 +45,7 @@ static const char report_text[] =
   "Feedback             2       0        80       0         0      0        0\n"
   "\n"
   "Conflicts (the newer edit won; the other value is kept here):\n"
-  "- Actions “Design a three-day cyber hygiene course for public servants”, cost (from b.pillars)\n"
+  "- Actions “Design a three-day cyber hygiene course for public servants”, Estimated cost (from b.pillars)\n"
   "    kept:  cost from B\n"
   "    other: cost from A\n";
 

@@ -218,7 +218,7 @@ fill (PlMergeDialog *self)
       PlMergeConflict *c = g_ptr_array_index (report->conflicts, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *label = g_markup_escape_text (c->label, -1);
-      g_autofree char *row_title = g_strdup_printf ("%s — %s", label, c->field);
+      g_autofree char *row_title = g_strdup_printf ("%s — %s", label, pl_merge_field_label (c->kind, c->field));
       g_autofree char *kept = shown_value (c->winner);
       g_autofree char *other = shown_value (c->other);
       g_autofree char *source = g_markup_escape_text (c->source, -1);

@@ -5,7 +5,40 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pl-diff.h"
 #include "pl-merge.h"
+#include "pl-action.h"
+#include "pl-feedback.h"
+#include "pl-objective.h"
+#include "pl-pillar.h"
+#include "pl-section.h"
+#include "pl-stakeholder.h"
+#include "pl-strategy.h"
+#include "pl-workshop.h"
+
+/* The field as people call it ("Lead agency"), not its column. */
+const char *
+pl_merge_field_label (PlMergeKind  kind,
+                      const char  *column)
+{
+  static const struct { const char *column, *label; } others[] = {
+    { "text", N_("Text") }, { "quote", N_("Quoted passage") }, { "disposition", N_("Disposition") },
+    { "response", N_("Response") }, { "name", N_("Name") }, { "organisation", N_("Organisation") },
+    { "sector", N_("Sector") }, { "location", N_("Location") }, { "region", N_("Region") },
+    { "partner", N_("Partner") }, { "deleted", N_("Deleted") },
+  };
+  const GType types[] = { PL_TYPE_STRATEGY, PL_TYPE_SECTION, PL_TYPE_PILLAR, PL_TYPE_OBJECTIVE,
+                          PL_TYPE_ACTION, PL_TYPE_WORKSHOP, PL_TYPE_STAKEHOLDER, PL_TYPE_FEEDBACK };
+  g_autofree char *property = g_strdelimit (g_strdup (column), "_", '-');
+  const char *label;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (types) == PL_MERGE_N_KINDS);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_equal (others[i].column, column))
+      return _(others[i].label);
+  label = pl_diff_field_label (types[kind], property);
+  return label == property ? column : label;
+}
 
 /* The merge report as text and JSON, and the paragraph merge of narratives. */
 
@@ -70,7 +103,7 @@ pl_merge_report_to_text (const PlMergeReport *report)
       if (i == 0)
         g_string_append_printf (out, "\n%s\n", _("Conflicts (the newer edit won; the other value is kept here):"));
       g_string_append_printf (out, _("- %s “%s”, %s (from %s)\n"), pl_merge_kind_name (c->kind),
-                              c->label, c->field, c->source);
+                              c->label, pl_merge_field_label (c->kind, c->field), c->source);
       g_string_append_printf (out, _("    kept:  %s\n"), c->winner);
       g_string_append_printf (out, _("    other: %s\n"), c->other);
     }

@@ -265,6 +265,7 @@ merge_row (Merge            *merge,
            PlMergeRow       *ours,
            const PlMergeRow *theirs,
            const char       *base_time,
+           PlStore          *source_store,
            const char       *source,
            GError          **error)
 {
@@ -283,6 +284,10 @@ merge_row (Merge            *merge,
       GError *local = NULL;
 
       base = pl_store_merge_find_version (merge->master, ours->uuid, base_time, &local);
+      /* Not overwritten by an earlier merge here: the copy kept the row as
+       * it was when it was made, before its first change to it. */
+      if (base == NULL && local == NULL)
+        base = pl_store_merge_find_version (source_store, ours->uuid, base_time, &local);
       if (local != NULL)
         {
           g_propagate_error (error, local);
@@ -444,7 +449,7 @@ merge_table (Merge       *merge,
         /* Master rows are read in full only when a source changed them. */
         if (!pl_store_merge_fill_stub (merge->master, t->table, ours, error))
           return FALSE;
-        merged = merge_row (merge, kind, ours, theirs, base_time, source_name, &local);
+        merged = merge_row (merge, kind, ours, theirs, base_time, source, source_name, &local);
         if (local != NULL)
           {
             g_propagate_error (error, local);

@@ -100,4 +100,8 @@ char          *pl_merge_paragraphs   (const char *base,
                                       const char *ours,
                                       const char *theirs);
 
+/* A field of a conflict as people call it ("Lead agency"), not its column. */
+const char    *pl_merge_field_label  (PlMergeKind  kind,
+                                      const char  *column);
+
 G_END_DECLS

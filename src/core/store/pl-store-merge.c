@@ -542,6 +542,17 @@ pl_store_get_instance (PlStore        *store,
   return TRUE;
 }
 
+/* Whether this file is a copy (its instance has an origin), and since
+ * when: read once per session, at the first write. */
+static void
+note_fork_time (PlStore *store)
+{
+  g_clear_pointer (&store->fork_time, g_free);
+  store->fork_time = query_text (store, "SELECT forked_at FROM file_instance WHERE id = 1 AND origin != ''", NULL);
+  if (store->fork_time != NULL && *store->fork_time == '\0')
+    g_clear_pointer (&store->fork_time, g_free);
+}
+
 gboolean
 pl_store_ensure_instance (PlStore  *store,
                           GError  **error)
@@ -561,7 +572,10 @@ pl_store_ensure_instance (PlStore  *store,
     real = g_strdup (store->path);
   recorded = query_text (store, "SELECT path FROM file_instance WHERE id = 1", NULL);
   if (g_strcmp0 (recorded, real) == 0)
-    return TRUE;
+    {
+      note_fork_time (store);
+      return TRUE;
+    }
 
   /* A new file, or this file was copied (or moved) here: from now on its
    * changes are its own, and a merge must tell them from its origin's. */
@@ -583,7 +597,47 @@ pl_store_ensure_instance (PlStore  *store,
       _pl_store_set_sqlite_error (store, error, rc, _("save"));
       return FALSE;
     }
+  note_fork_time (store);
   return TRUE;
+}
+
+/* A copy keeps, for each row it changes for the first time since it was
+ * made, the row as it was then: the base a later merge needs when the
+ * master changed the same row too (other fields of it, or the same). */
+gboolean
+pl_store_merge_note_edit (PlStore     *store,
+                          const char  *table,
+                          gint64       id,
+                          GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  gboolean before_fork = FALSE;
+
+  if (store->fork_time == NULL || !known_table (table))
+    return TRUE;
+  sql = g_strdup_printf ("SELECT uuid, updated_at <= ?2 FROM %s WHERE id = ?1", table);
+  if (!(stmt = _pl_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, store->fork_time, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      before_fork = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!before_fork)
+    return TRUE;    /* changed here already: its base was kept then */
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_merge_row_free);
+  if (!(fields = pl_store_merge_fields (store, table, error)) ||
+      !load_rows (store, table, fields, NULL, uuid, rows, error))
+    return FALSE;
+  return rows->len == 0 || pl_store_merge_keep_version (store, g_ptr_array_index (rows, 0), error);
 }
 
 char *

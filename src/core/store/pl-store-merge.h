@@ -83,6 +83,12 @@ gboolean    pl_store_get_instance       (PlStore        *store,
                                          PlFileInstance *out,
                                          GError        **error);
 /* Gives the file an identity now if it needs one (inside a write). */
+/* Before a row of a copy is changed for the first time since the copy
+ * was made: keeps the row as it was (see pl_store_merge_find_version). */
+gboolean    pl_store_merge_note_edit    (PlStore        *store,
+                                         const char     *table,
+                                         gint64          id,
+                                         GError        **error);
 gboolean    pl_store_ensure_instance    (PlStore        *store,
                                          GError        **error);
 

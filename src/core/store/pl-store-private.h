@@ -32,6 +32,7 @@ struct _PlStore
   gboolean    in_memory;   /* an old format upgraded in memory, for reading */
   gboolean    had_side_files; /* a -wal or -shm was there before we opened */
   gboolean    instance_checked; /* the file's identity was looked at (pl-store-merge.c) */
+  char       *fork_time;       /* a copy's forked_at, NULL for an original (pl-store-merge.c) */
   char       *read_only_reason;
   guint       depth;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */

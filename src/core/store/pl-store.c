@@ -641,6 +641,7 @@ pl_store_free (PlStore *store)
   if (store->lock_fd >= 0)
     close (store->lock_fd);
   g_free (store->path);
+  g_free (store->fork_time);
   g_free (store->display_name);
   g_free (store->read_only_reason);
   g_free (store);

@@ -259,6 +259,42 @@ test_commutative_and_conflict (void)
   g_assert_cmpuint (ba->conflicts->len, ==, 1);
 }
 
+/* The master and a copy both change the same action after the copy was
+ * made, in different fields: no conflict, each side's field is kept (the
+ * copy kept the row as it was before its first change: the base). The
+ * same field changed on both sides stays a conflict, named as people call
+ * it. */
+static void
+test_both_sides_other_fields (void)
+{
+  g_autoptr(PlMergeReport) first = NULL, second = NULL;
+  g_autofree char *lead = NULL, *indicator = NULL;
+  PlMergeConflict *c;
+
+  make_master ("m.pillars");
+  copy_file ("m.pillars", "a.pillars");
+  set_action_text ("a.pillars", "lead-agency", "lead from A");
+  set_action_text ("m.pillars", "indicator", "indicator from the master");
+
+  first = merge ("m.pillars", "a.pillars", NULL, 0);
+  g_assert_cmpuint (first->conflicts->len, ==, 0);
+  lead = action_text ("m.pillars", "lead-agency");
+  indicator = action_text ("m.pillars", "indicator");
+  g_assert_cmpstr (lead, ==, "lead from A");
+  g_assert_cmpstr (indicator, ==, "indicator from the master");
+  g_assert_cmpuint (first->counts[PL_MERGE_KIND_ACTION].updated, ==, 1);
+
+  set_action_text ("m.pillars", "lead-agency", "lead from the master");
+  set_action_text ("a.pillars", "lead-agency", "lead from A, again");   /* later: wins */
+  second = merge ("m.pillars", "a.pillars", NULL, 0);
+  g_assert_cmpuint (second->conflicts->len, ==, 1);
+  c = g_ptr_array_index (second->conflicts, 0);
+  g_assert_cmpstr (c->field, ==, "lead_agency");
+  g_assert_cmpstr (pl_merge_field_label (c->kind, c->field), ==, "Lead agency");
+  g_assert_cmpstr (c->winner, ==, "lead from A, again");
+  g_assert_cmpstr (c->other, ==, "lead from the master");
+}
+
 static void
 test_delete_vs_edit (void)
 {
@@ -686,6 +722,7 @@ main (int    argc,
   dir = pl_test_make_dir ();
   g_test_add_func ("/merge/union-idempotent", test_union_and_idempotent);
   g_test_add_func ("/merge/commutative-conflict", test_commutative_and_conflict);
+  g_test_add_func ("/merge/both-sides-other-fields", test_both_sides_other_fields);
   g_test_add_func ("/merge/delete-vs-edit", test_delete_vs_edit);
   g_test_add_func ("/merge/paragraphs", test_paragraphs);
   g_test_add_func ("/merge/fold-duplicates", test_fold_duplicates);
