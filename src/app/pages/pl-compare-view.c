@@ -149,7 +149,12 @@ write_equal (Writer     *w,
       return;
     }
   head = first ? 0 : utf8_cut (text, CONTEXT, TRUE);
-  tail = last ? 0 : utf8_cut (text, len - CONTEXT, FALSE);
+  tail = last ? len : utf8_cut (text, len - CONTEXT, FALSE);
+  /* At a word's edge. */
+  while (head > 0 && head < len && !g_ascii_isspace (text[head]))
+    head--;
+  while (tail < len && !g_ascii_isspace (text[tail - 1]))
+    tail++;
   write_text (w, text, head, NULL);
   write_text (w, head > 0 ? " … " : "… ", -1, "dim");
   if (!last)
@@ -174,6 +179,10 @@ write_words (Writer            *w,
           break;
         case PL_WORD_DIFF_DELETE:
           write_change (w, field->old_text + op->old_start, op->old_end - op->old_start, "deleted");
+          /* "old new", not "oldnew", when the deletion took no space after it. */
+          if (op->old_end > op->old_start && !g_ascii_isspace (field->old_text[op->old_end - 1]) &&
+              i + 1 < ops->len && g_array_index (ops, PlWordDiffOp, i + 1).kind == PL_WORD_DIFF_INSERT)
+            write_text (w, " ", 1, NULL);
           break;
         case PL_WORD_DIFF_INSERT:
           write_change (w, field->new_text + op->new_start, op->new_end - op->new_start, "inserted");
@@ -225,7 +234,8 @@ describe_change (const PlDiffEntry *e)
 
 static void
 write_entry (Writer            *w,
-             const PlDiffEntry *e)
+             const PlDiffEntry *e,
+             gboolean           with_heading)
 {
   const char *number = e->new_number ? e->new_number : e->old_number;
   g_autofree char *change = describe_change (e);
@@ -235,8 +245,16 @@ write_entry (Writer            *w,
   w->depth_tag = e->depth == 1 ? "depth1" : e->depth >= 2 ? "depth2" : NULL;
   /* Translators: a change's heading: "Objective 2.3 “Protect the grid” — added" */
   head = g_strdup_printf (_("%s %s%s“%s”"), kind_name (e->type), number ? number : "", number ? " " : "", e->title);
-  write_text (w, "\n", 1, NULL);
-  if (tag != NULL)
+  if (!with_heading)
+    {
+      /* The group's heading names it: say only what changed. */
+      if (*change)
+        {
+          write_change (w, change, -1, "dim");
+          write_text (w, "\n", 1, NULL);
+        }
+    }
+  else if (write_text (w, "\n", 1, NULL), tag != NULL)
     {
       int start = gtk_text_iter_get_offset (&w->end);
       GtkTextIter from;
@@ -247,12 +265,13 @@ write_entry (Writer            *w,
     }
   else
     write_change (w, head, -1, "entry");
-  if (*change)
+  if (with_heading && *change)
     {
       write_text (w, " — ", -1, "dim");
       write_text (w, change, -1, "dim");
     }
-  write_text (w, "\n", 1, NULL);
+  if (with_heading)
+    write_text (w, "\n", 1, NULL);
 
   for (guint i = 0; i < e->fields->len; i++)
     {
@@ -347,9 +366,9 @@ render (PlCompareView *self)
           continue;
         }
       if (g->head != NULL && g->head->change != PL_DIFF_NONE)
-        write_entry (&w, g->head);
+        write_entry (&w, g->head, FALSE);
       for (guint j = 0; j < g->entries->len; j++)
-        write_entry (&w, g_ptr_array_index (g->entries, j));
+        write_entry (&w, g_ptr_array_index (g->entries, j), TRUE);
     }
   if (pl_diff_is_empty (self->diff))
     write_text (&w, _("The two versions are the same."), -1, "dim");
