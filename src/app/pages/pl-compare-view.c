@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-compare-view.h"
+#include "pl-utils.h"
 
 struct _PlCompareView
 {
@@ -18,6 +19,9 @@ struct _PlCompareView
   GPtrArray       *snapshots;   /* PlSnapshot, newest first: the dropdowns' items after "Current draft" */
   GPtrArray       *changes;     /* GtkTextMark pairs (start, end) of each change, in order */
   gboolean         choosing;    /* setting the dropdowns from code */
+  GCancellable    *cancellable; /* the comparison running */
+  PlDocument      *reader;      /* the diff's own connection: its feedback records live there */
+  gboolean         drawn;       /* the first frame is drawn: the thread may start */
 
   GtkDropDown     *from_dropdown;
   GtkDropDown     *to_dropdown;
@@ -386,12 +390,118 @@ show_error (PlCompareView *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
 }
 
+/* The comparison of a big strategy takes longer than a frame: it runs in
+ * a thread, on a read-only connection of its own to the file (the
+ * document's objects belong to the main thread). The drafters' typing is
+ * in the file: the window flushes it before opening the view. */
+typedef struct {
+  char       *path;
+  char       *old_uuid;   /* NULL: the current draft */
+  char       *new_uuid;
+  PlDocument *reader;
+  PlDiff     *diff;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->old_uuid);
+  g_free (job->new_uuid);
+  g_clear_object (&job->diff);
+  g_clear_object (&job->reader);
+  g_free (job);
+}
+
+static PlDiff *
+compare (PlDocument  *document,
+         PlSnapshot  *old,
+         PlSnapshot  *new,
+         GError     **error)
+{
+  g_autoptr(PlDraft) a = NULL;
+  g_autoptr(PlDraft) b = NULL;
+  g_autoptr(PlDiff) diff = NULL;
+
+  if (old != NULL)
+    return pl_diff_compare (document, old, new, error);
+  /* From the current draft to a snapshot: the draft is the old side. */
+  if (!(a = pl_document_load_draft (document, NULL, error)) ||
+      !(b = pl_document_load_draft (document, new, error)))
+    return NULL;
+  diff = pl_diff_new (a, b);
+  if (!pl_diff_attach_feedback (diff, document, error))
+    return NULL;
+  return g_steal_pointer (&diff);
+}
+
+static void
+compare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSnapshot) old = NULL;
+  g_autoptr(PlSnapshot) new = NULL;
+
+  if (!(job->reader = pl_document_open (job->path, PL_DOCUMENT_OPEN_READ_ONLY, &error)) ||
+      (job->old_uuid && !(old = pl_document_find_snapshot (job->reader, job->old_uuid, &error))) ||
+      (job->new_uuid && !(new = pl_document_find_snapshot (job->reader, job->new_uuid, &error))) ||
+      !(job->diff = compare (job->reader, old, new, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_diff (PlCompareView *self)
+{
+  g_autofree char *summary = pl_diff_summary_text (self->diff);
+
+  gtk_label_set_text (self->summary_label, summary);
+  render (self);
+}
+
+static void
+compare_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  PlCompareView *self = PL_COMPARE_VIEW (source);
+  GTask *task = G_TASK (result);
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_object (&self->cancellable);
+          show_error (self, error->message);
+        }
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->reader, job->reader);
+  self->diff = g_steal_pointer (&job->diff);
+  show_diff (self);
+}
+
+static void start_job (PlCompareView *self);
+
 static void
 recompute (PlCompareView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
+  const char *path = pl_document_get_path (self->document);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->diff);
   if (self->old == NULL && self->new == NULL)
     {
@@ -399,30 +509,53 @@ recompute (PlCompareView *self)
       render (self);
       return;
     }
-  if (self->old == NULL)
+  if (path == NULL)
     {
-      /* From the current draft to a snapshot: the draft is the old side. */
-      g_autoptr(PlDraft) a = pl_document_load_draft (self->document, NULL, &error);
-      g_autoptr(PlDraft) b = a ? pl_document_load_draft (self->document, self->new, &error) : NULL;
-
-      if (b != NULL)
-        {
-          self->diff = pl_diff_new (a, b);
-          if (!pl_diff_attach_feedback (self->diff, self->document, &error))
-            g_clear_object (&self->diff);
-        }
-    }
-  else
-    self->diff = pl_diff_compare (self->document, self->old, self->new, &error);
-  if (self->diff == NULL)
-    {
-      show_error (self, error ? error->message : "");
-      render (self);
+      if (!(self->diff = compare (self->document, self->old, self->new, &error)))
+        show_error (self, error->message);
+      else
+        show_diff (self);
       return;
     }
-  summary = pl_diff_summary_text (self->diff);
-  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->summary_label, _("Comparing…"));
   render (self);
+  self->cancellable = g_cancellable_new ();
+  /* The window first: on a busy machine the thread would delay its frame. */
+  if (self->drawn)
+    start_job (self);
+}
+
+static void
+start_job (PlCompareView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (pl_document_get_path (self->document));
+  job->old_uuid = self->old ? g_strdup (pl_record_get_uuid (PL_RECORD (self->old))) : NULL;
+  job->new_uuid = self->new ? g_strdup (pl_record_get_uuid (PL_RECORD (self->new))) : NULL;
+  task = g_task_new (self, self->cancellable, compare_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, compare_thread);
+}
+
+static void
+first_frame_cb (GtkWidget *widget)
+{
+  PlCompareView *self = PL_COMPARE_VIEW (widget);
+
+  self->drawn = TRUE;
+  if (self->cancellable != NULL)
+    start_job (self);
+}
+
+gboolean
+pl_compare_view_get_busy (PlCompareView *self)
+{
+  g_return_val_if_fail (PL_IS_COMPARE_VIEW (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 /* ---- versions ---- */
@@ -597,6 +730,7 @@ pl_compare_view_constructed (GObject *object)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tag_colors), self, G_CONNECT_SWAPPED);
   fill_dropdowns (self);
+  pl_after_first_frame (GTK_WIDGET (self), first_frame_cb);
 }
 
 static void
@@ -604,10 +738,14 @@ pl_compare_view_dispose (GObject *object)
 {
   PlCompareView *self = PL_COMPARE_VIEW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_COMPARE_VIEW);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->snapshots, g_ptr_array_unref);
   g_clear_object (&self->diff);
+  g_clear_object (&self->reader);
   g_clear_object (&self->old);
   g_clear_object (&self->new);
   g_clear_object (&self->document);

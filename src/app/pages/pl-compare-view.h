@@ -35,6 +35,8 @@ void           pl_compare_view_set_changed_only (PlCompareView *self,
 /* Moves to the next (or previous) change and selects it; FALSE at the end. */
 gboolean       pl_compare_view_go_to_change (PlCompareView *self,
                                             gboolean       forward);
+/* The comparison is running (in a thread); the diff is NULL until it ends. */
+gboolean       pl_compare_view_get_busy    (PlCompareView *self);
 /* For tests: the diff shown (NULL when it failed) and the text. */
 PlDiff        *pl_compare_view_get_diff    (PlCompareView *self);
 GtkTextBuffer *pl_compare_view_get_buffer  (PlCompareView *self);

@@ -451,6 +451,17 @@ pl_snapshots_view_constructed (GObject *object)
   sorter = GTK_SORTER (gtk_custom_sorter_new (newest_first, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (g_object_ref (pl_document_get_snapshots (self->document)), sorter);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->sorted), create_row_cb, self, NULL);
+  {
+    GtkWidget *empty = gtk_label_new (_("No snapshots yet. Pillars takes one by itself at each change of status."));
+
+    gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+    gtk_widget_add_css_class (empty, "dim-label");
+    gtk_widget_set_margin_top (empty, 18);
+    gtk_widget_set_margin_bottom (empty, 18);
+    gtk_widget_set_margin_start (empty, 12);
+    gtk_widget_set_margin_end (empty, 12);
+    gtk_list_box_set_placeholder (self->list, empty);
+  }
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   update_sensitivity (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->label_row));

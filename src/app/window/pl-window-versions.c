@@ -74,6 +74,14 @@ update_lock (PlWindow *self)
                                         ? _("Adopted — editing is locked")
                                         : _("In cabinet review — editing is locked"));
     }
+  /* As for a read-only file: no pencils on fields that cannot change. */
+  if (writable)
+    {
+      if (locked)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "pl-read-only");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "pl-read-only");
+    }
   gtk_revealer_set_reveal_child (GTK_REVEALER (v->bar), locked);
   gtk_widget_set_visible (v->bar, locked);
   if (editable != v->was_editable)
