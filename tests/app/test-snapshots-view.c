@@ -117,6 +117,13 @@ test_snapshots (void)
     g_assert_cmpstr (pl_pillar_get_body (now), ==, body);
     g_assert_true (g_str_has_prefix (pl_snapshot_get_name (before), "Before restoring"));
   }
+  /* Undo (the toast's button): the rewritten text is back. */
+  g_assert_true (gtk_widget_activate_action (view, "snapshots.undo-restore", NULL));
+  {
+    g_autoptr(PlPillar) now = g_list_model_get_item (pl_document_get_pillars (doc), 0);
+
+    g_assert_cmpstr (pl_pillar_get_body (now), ==, "Rewritten after the workshop.");
+  }
 
   /* Escape, typed, closes it. */
   gtk_widget_grab_focus (row);

@@ -15,6 +15,7 @@ struct _PlSnapshotsView
   PlAutosave           *autosave;
   PlDocument           *document;
   PlSnapshot           *last_deleted;
+  PlSnapshot           *before_restore;  /* the draft before the last restore: its undo */
   GtkSortListModel     *sorted;
   gboolean              editable;
 
@@ -313,6 +314,7 @@ restore_response_cb (AdwMessageDialog *dialog,
   g_autoptr(PlSnapshot) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
 
   if (!g_str_equal (response, "restore") || self->document == NULL || !self->editable)
     return;
@@ -324,7 +326,31 @@ restore_response_cb (AdwMessageDialog *dialog,
     }
   message = g_strdup_printf (_("Restored “%s”; the draft before is kept as “%s”"),
                              pl_snapshot_get_name (snapshot), pl_snapshot_get_name (before));
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  g_set_object (&self->before_restore, before);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "snapshots.undo-restore");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* Undoing a restore is restoring the snapshot it took of the draft before. */
+static void
+snapshots_undo_restore_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  PlSnapshotsView *self = PL_SNAPSHOTS_VIEW (widget);
+  g_autoptr(PlSnapshot) before = g_steal_pointer (&self->before_restore);
+  g_autoptr(PlSnapshot) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (before == NULL || !self->editable || pl_record_is_deleted (PL_RECORD (before)))
+    return;
+  if (!pl_autosave_flush (self->autosave, &error) ||
+      (after = pl_document_restore_snapshot (self->document, before, &error)) == NULL)
+    show_error (self, error);
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Restore undone")));
 }
 
 static void
@@ -477,6 +503,7 @@ pl_snapshots_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_SNAPSHOTS_VIEW);
   g_clear_object (&self->sorted);
   g_clear_object (&self->last_deleted);
+  g_clear_object (&self->before_restore);
   g_clear_object (&self->document);
   g_clear_object (&self->autosave);
   G_OBJECT_CLASS (pl_snapshots_view_parent_class)->dispose (object);
@@ -553,6 +580,7 @@ pl_snapshots_view_class_init (PlSnapshotsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "snapshots.delete", "x", snapshots_delete_action);
   gtk_widget_class_install_action (widget_class, "snapshots.undo-delete", NULL, snapshots_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "snapshots.restore", "x", snapshots_restore_action);
+  gtk_widget_class_install_action (widget_class, "snapshots.undo-restore", NULL, snapshots_undo_restore_action);
   gtk_widget_class_install_action (widget_class, "snapshots.compare", "x", snapshots_compare_action);
   gtk_widget_class_install_action (widget_class, "snapshots.compare-any", NULL, snapshots_compare_any_action);
 }
