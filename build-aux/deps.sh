@@ -6,11 +6,11 @@ set -euo pipefail
 
 build_pkgs=(build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
-  libcmark-dev libxml2-dev libsqlite3-dev libarchive-dev
+  libcmark-dev libxml2-dev libsqlite3-dev libarchive-dev libfribidi-dev
   desktop-file-utils appstream librsvg2-common fonts-cantarell fonts-dejavu-core
   xvfb xauth dbus-x11 at-spi2-core sqlite3)
 test_pkgs=(cmark pandoc poppler-utils libxml2-utils libarchive-tools unzip
-  libreoffice-writer-nogui python3 flatpak-builder appstream-util
+  libreoffice-writer-nogui libreoffice-calc-nogui python3 flatpak-builder appstream-util
   valgrind clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")

@@ -16,7 +16,7 @@ shift || true
 builddir=${FUZZ_BUILDDIR:-_build-fuzz}
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz-markdown fuzz-open)
+  targets=(fuzz-markdown fuzz-open fuzz-matrix fuzz-import-docx)
 fi
 results="$builddir/fuzz-results.txt"
 
@@ -44,6 +44,8 @@ run_target () {
   case $t in
     fuzz-markdown) seeds=tests/fuzz/corpus/markdown; max_len=16384 ;;
     fuzz-open) seeds=tests/fuzz/corpus/open; max_len=65536 ;;
+    fuzz-matrix) seeds=tests/fuzz/corpus/matrix; max_len=16384 ;;
+    fuzz-import-docx) seeds=tests/fuzz/corpus/import-docx; max_len=65536 ;;
     *) echo "fuzz.sh: unknown target $t" >&2; echo "$t failed 0 0" > "$builddir/result-$t"; return 1 ;;
   esac
   corpus="$builddir/corpus/$t"

@@ -13,7 +13,9 @@ static const PlCliEntry commands[] = {
   { "demo", N_("Write the example strategy (or the big benchmark document)"), pl_cli_demo },
   { "info", N_("Describe a document: title, status, schema version, counts"), pl_cli_info },
   { "check", N_("Check a document’s integrity and schema"), pl_cli_check },
-  { "export", N_("Export to Markdown, HTML, DOCX, ODT or CSV"), pl_cli_export },
+  { "export", N_("Export to Markdown, HTML, DOCX, ODT, XLSX or CSV"), pl_cli_export },
+  { "import", N_("Make a new strategy from a DOCX, ODT or Markdown draft"), pl_cli_import },
+  { "language", N_("Show or set the strategy’s language, which exports declare"), pl_cli_language },
   { "search", N_("Full-text search over narrative and feedback"), pl_cli_search },
   { "pillar", N_("List, add, change or remove pillars"), pl_cli_pillar },
   { "objective", N_("List, add, change or remove objectives"), pl_cli_objective },
@@ -22,6 +24,8 @@ static const PlCliEntry commands[] = {
   { "workshop", N_("List, add and change workshops"), pl_cli_workshop },
   { "stakeholder", N_("List, add, change and fold stakeholders"), pl_cli_stakeholder },
   { "snapshot", N_("Take, list, compare, restore and delete snapshots"), pl_cli_snapshot },
+  { "merge", N_("Merge copies made on other computers into a master"), pl_cli_merge },
+  { "import-feedback", N_("Add the comments of a comment matrix (CSV)"), pl_cli_import_feedback },
 };
 
 static void

@@ -128,6 +128,14 @@ pl_cli_info (int    argc,
   print_field (_("Status:"), pl_enum_to_label (PL_TYPE_LIFECYCLE, pl_strategy_get_status (s)));
   print_field (_("Lead agency:"), pl_strategy_get_lead_agency (s));
   print_field (_("Marking:"), pl_strategy_get_classification (s));
+  {
+    g_autofree char *language = pl_strategy_dup_document_language (s);
+    /* Translators: a language tag that is the user interface's, the strategy having none. */
+    g_autofree char *shown = *pl_strategy_get_language (s) ? g_strdup (language)
+                             : g_strdup_printf (_("%s (the user interface’s)"), language);
+
+    print_field (_("Language:"), shown);
+  }
   g_print ("%-15s %d\n", _("Schema:"), pl_document_get_schema_version (doc));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
@@ -189,8 +197,8 @@ pl_cli_export (int    argc,
   g_autofree char *compare = NULL;
   gboolean annex = FALSE, no_title = FALSE, no_front = FALSE, no_pillars = FALSE, no_plan = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md, html, docx, odt or csv (the recommendations matrix)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: standard output for md, html and csv; FILE with the format’s extension for docx and odt)"), N_("OUT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md, html, docx, odt, or the recommendations matrix as xlsx (a spreadsheet) or csv (for scripts)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: standard output for md, html and csv; FILE with the format’s extension for docx, odt and xlsx)"), N_("OUT") },
     { "annex", 'a', 0, G_OPTION_ARG_NONE, &annex, N_("Add the annex of recommendations and dispositions"), NULL },
     { "anonymise", 0, 0, G_OPTION_ARG_STRING, &anonymise, N_("named, organisation (default) or anonymous"), N_("HOW") },
     { "workshop", 'w', 0, G_OPTION_ARG_STRING, &workshop, N_("Only feedback from this workshop (id or title)"), N_("WORKSHOP") },
@@ -208,6 +216,7 @@ pl_cli_export (int    argc,
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   PlExportOptions options;
+  PlExportReport report = { { 0 } };
   gboolean ok;
   int code;
 
@@ -218,22 +227,23 @@ pl_cli_export (int    argc,
 
   pl_export_options_init (&options);
   if (format == NULL)
-    return pl_cli_usage (ctx, _("--format is required (md, html, docx, odt or csv)"));
+    return pl_cli_usage (ctx, _("--format is required (md, html, docx, odt, xlsx or csv)"));
   if (!pl_export_format_from_string (format, &options.format))
-    return pl_cli_usage (ctx, _("--format must be md, html, docx, odt or csv"));
+    return pl_cli_usage (ctx, _("--format must be md, html, docx, odt, xlsx or csv"));
   if (compare && options.format != PL_EXPORT_DOCX && options.format != PL_EXPORT_ODT && options.format != PL_EXPORT_HTML)
     return pl_cli_usage (ctx, _("--compare works with --format docx, odt or html"));
   if (anonymise && !pl_anonymise_from_string (anonymise, &options.anonymise))
     return pl_cli_usage (ctx, _("--anonymise must be named, organisation or anonymous"));
   if (disposition && !pl_cli_parse_enum (PL_TYPE_DISPOSITION, "disposition", disposition, &options.disposition, &error))
     return pl_cli_usage (ctx, error->message);
-  options.annex = annex || options.format == PL_EXPORT_CSV;
+  options.annex = annex || options.format == PL_EXPORT_CSV || options.format == PL_EXPORT_XLSX;
   options.title_page = !no_title;
   options.front_matter = !no_front;
   options.pillars = !no_pillars;
   options.implementation_plan = !no_plan;
   options.classification = g_steal_pointer (&classification);
   options.date = g_steal_pointer (&date);
+  options.report = &report;
 
   if (!(doc = pl_cli_open (argv[1], TRUE, &error)))
     {
@@ -257,7 +267,8 @@ pl_cli_export (int    argc,
       options.workshop_id = pl_record_get_id (PL_RECORD (w));
     }
 
-  if (output == NULL && (options.format == PL_EXPORT_DOCX || options.format == PL_EXPORT_ODT))
+  if (output == NULL && (options.format == PL_EXPORT_DOCX || options.format == PL_EXPORT_ODT
+                         || options.format == PL_EXPORT_XLSX))
     {
       g_autofree char *base = g_strdup (argv[1]);
       char *dot = strrchr (base, '.');
@@ -280,6 +291,19 @@ pl_cli_export (int    argc,
   pl_export_options_clear (&options);
   if (!ok)
     return pl_cli_fail (error);
+  /* What the export could not carry over, a line per kind, on standard
+   * error (standard output may be the export itself). Still a success. */
+  for (guint kind = 0; kind < PL_EXPORT_N_LEFT_OUT; kind++)
+    {
+      g_autofree char *line = pl_export_report_describe (&report, kind);
+
+      if (line != NULL)
+        {
+          g_autofree char *warning = g_strdup_printf (_("warning: %s"), line);
+
+          pl_cli_message (warning);
+        }
+    }
   /* The document and its records are freed on return, like every other
    * command's: a static that only kept them "reachable" was optimised away
    * in release builds, and every export then leaked the whole document. */

@@ -106,6 +106,18 @@ pl_cli_parse (GOptionContext   *context,
       *exit_code = pl_cli_usage (context, error->message);
       return FALSE;
     }
+  /* GOption stops at "--" but leaves it in argv when an argument after it
+   * looks like an option; it ends the options, so it is not an argument
+   * itself: without this, text beginning with "-" (a feedback item "-5%
+   * is too low") could not be entered at all. */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        /* Not freed: argv is main()'s. */
+        memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   return TRUE;
 }
 

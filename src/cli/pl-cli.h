@@ -99,7 +99,9 @@ int pl_cli_demo        (int argc, char **argv);
 int pl_cli_info        (int argc, char **argv);
 int pl_cli_check       (int argc, char **argv);
 int pl_cli_export      (int argc, char **argv);
+int pl_cli_import      (int argc, char **argv);
 int pl_cli_search      (int argc, char **argv);
+int pl_cli_language    (int argc, char **argv);
 int pl_cli_pillar      (int argc, char **argv);
 int pl_cli_objective   (int argc, char **argv);
 int pl_cli_action      (int argc, char **argv);
@@ -107,5 +109,7 @@ int pl_cli_feedback    (int argc, char **argv);
 int pl_cli_workshop    (int argc, char **argv);
 int pl_cli_stakeholder (int argc, char **argv);
 int pl_cli_snapshot    (int argc, char **argv);
+int pl_cli_merge (int argc, char **argv);
+int pl_cli_import_feedback (int argc, char **argv);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "pl-export-dialog.h"
+#include "pl-window-private.h"
 #include "pl-test-app.h"
 
 static PlApplication *app;
@@ -97,6 +98,65 @@ test_export_dialog (void)
   pl_test_close_window (window);
 }
 
+/* After an export the toast opens the file; when something was left out,
+ * it says so and its Details say what. */
+static void
+test_export_toast (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "toast.pillars", PL_DEMO_SMALL);
+  g_autofree char *out = g_build_filename (dir, "toast.html", NULL);
+  PlWindow *window = pl_test_open_window (path);
+  PlDocument *document = pl_window_get_document (window);
+  PlExportDialog *dialog;
+  AdwToast *toast;
+  GVariant *target;
+  AdwMessageDialog *details;
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_for (pl_test_find_toplevel (PL_TYPE_EXPORT_DIALOG) != NULL);
+  dialog = PL_EXPORT_DIALOG (pl_test_find_toplevel (PL_TYPE_EXPORT_DIALOG));
+  pl_export_dialog_set_format (dialog, PL_EXPORT_HTML);
+  g_assert_true (pl_export_dialog_export_to (dialog, out, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (dialog, "exported", out);
+  toast = _pl_window_export_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Exported “toast.html”");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-export");
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, out);
+
+  /* A pillar with two images and raw HTML. */
+  pillar = g_list_model_get_item (pl_document_get_pillars (document), 0);
+  g_assert_true (pl_record_set (PL_RECORD (pillar), &error, "body",
+                                "![map](https://example.org/m.png) ![chart](c.png)\n\n<div>raw</div>\n", NULL));
+  g_assert_no_error (error);
+  g_assert_true (pl_export_dialog_export_to (dialog, out, &error));
+  g_signal_emit_by_name (dialog, "exported", out);
+  toast = _pl_window_export_get_last_toast (window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Exported “toast.html”; some content was left out");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Details");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.export-details");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.export-details",
+                                                     adw_toast_get_action_target_value (toast)));
+  wait_for (pl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  details = ADW_MESSAGE_DIALOG (pl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (details), ==, "Some Content Was Left Out");
+  g_assert_cmpstr (adw_message_dialog_get_body (details), ==,
+                   "2 images were left out; their descriptions are printed instead.\n"
+                   "1 piece of raw HTML was left out; write it as Markdown to keep it.");
+  g_assert_true (adw_message_dialog_has_response (details, "open"));
+  pl_test_screenshot (GTK_WIDGET (details), "export-left-out");
+  gtk_window_destroy (GTK_WINDOW (details));
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +164,7 @@ main (int   argc,
   app = pl_test_init_app (&argc, &argv);
 
   g_test_add_func ("/export-dialog/export-dialog", test_export_dialog);
+  g_test_add_func ("/export-dialog/export-toast", test_export_toast);
 
   return pl_test_run_app ();
 }

@@ -13,7 +13,8 @@ static const char demo_info[] =
   "Status:         Validation\n"
   "Lead agency:    Ministry of Digital Transformation\n"
   "Marking:        DRAFT — FOR CONSULTATION\n"
-  "Schema:         3\n"
+  "Language:       en (the user interface’s)\n"
+  "Schema:         5\n"
   "Sections:       5\n"
   "Pillars:        5\n"
   "Objectives:     12\n"
@@ -55,7 +56,8 @@ test_new_and_info (void)
              "Status:         Drafting\n"
              "Lead agency:    \n"
              "Marking:        DRAFT — FOR CONSULTATION\n"
-             "Schema:         3\n"
+             "Language:       en (the user interface’s)\n"
+             "Schema:         5\n"
              "Sections:       5\n"
              "Pillars:        4\n"
              "Objectives:     0\n"
@@ -84,7 +86,7 @@ test_demo (void)
 {
   ensure_demo ();
   expect_ok (demo_info, "info", "demo.pillars");
-  expect_ok ("demo.pillars: no problems found (document format 3)\n", "check", "demo.pillars");
+  expect_ok ("demo.pillars: no problems found (document format 5)\n", "check", "demo.pillars");
   /* Reading does not change the file. */
   expect_ok (demo_info, "info", "demo.pillars");
 }
@@ -96,7 +98,7 @@ test_check (void)
   Run r;
 
   expect_ok ("", "new", "damaged.pillars");
-  expect_ok ("damaged.pillars: no problems found (document format 3)\n", "check", "damaged.pillars");
+  expect_ok ("damaged.pillars: no problems found (document format 5)\n", "check", "damaged.pillars");
 
   /* Every problem on its own line naming the file, then what to do. */
   g_assert_true (pl_test_sqlite_exec_file (path, "UPDATE feedback_stats SET open = open + 1"));
@@ -271,8 +273,8 @@ static void
 test_export_usage (void)
 {
   ensure_demo ();
-  expect_usage ("--format is required (md, html, docx, odt or csv)", "export", "demo.pillars");
-  expect_usage ("--format must be md, html, docx, odt or csv", "export", "demo.pillars", "--format", "pdf");
+  expect_usage ("--format is required (md, html, docx, odt, xlsx or csv)", "export", "demo.pillars");
+  expect_usage ("--format must be md, html, docx, odt, xlsx or csv", "export", "demo.pillars", "--format", "pdf");
   expect_usage ("--anonymise must be named, organisation or anonymous",
                 "export", "demo.pillars", "--format", "csv", "--anonymise", "nobody");
   expect_usage ("--disposition must be one of: open, accepted, partly-accepted, rejected, deferred, addressed (not “maybe”)",
@@ -322,6 +324,79 @@ test_export_frees (void)
   run_clear (&r);
 }
 
+/* What an export leaves out is said, a warning line per kind with its
+ * count, on standard error; the export still succeeds. */
+static void
+test_export_left_out (void)
+{
+  Run r;
+
+  expect_ok ("", "new", "lossy.pillars", "--empty");
+  expect_ok ("1\n", "pillar", "add", "lossy.pillars", "Pillar", "--body",
+             "Text ![map](https://example.org/map.png) and ![chart](chart.png).\n\n"
+             "<table><tr><td>raw</td></tr></table>\n\nA <b>bold</b> claim.\n");
+  r = cli ("export", "lossy.pillars", "--format", "html", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "claim"));
+  g_assert_cmpstr (r.err, ==,
+                   "pillars-cli: warning: 2 images were left out; their descriptions are printed instead.\n"
+                   "pillars-cli: warning: 3 pieces of raw HTML were left out; write them as Markdown to keep them.\n");
+  run_clear (&r);
+  /* Markdown keeps raw HTML as text: only the images are missing. */
+  r = cli ("export", "lossy.pillars", "--format", "md", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "pillars-cli: warning: 2 images were left out; their descriptions are printed instead.\n");
+  run_clear (&r);
+  /* Nothing left out, nothing said. */
+  r = cli ("export", "lossy.pillars", "--format", "csv", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_clear (&r);
+}
+
+/* The strategy's language: shown, set, checked, and declared by every
+ * export. */
+static void
+test_language (void)
+{
+  Run r;
+
+  expect_ok ("", "new", "lang.pillars", "--empty");
+  expect_ok ("en\n", "language", "lang.pillars");
+  expect_ok ("", "language", "lang.pillars", "ar-EG");
+  expect_ok ("ar-EG\n", "language", "lang.pillars");
+  expect_usage ("“english!” is not a language tag; give one like en-GB, fr or ar", "language", "lang.pillars", "english!");
+  expect_ok ("ar-EG\n", "language", "lang.pillars");
+  r = cli ("info", "lang.pillars", NULL);
+  g_assert_nonnull (strstr (r.out, "\nLanguage:       ar-EG\n"));
+  run_clear (&r);
+  r = cli ("export", "lang.pillars", "--format", "html", NULL);
+  g_assert_nonnull (strstr (r.out, "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"ar-EG\" dir=\"rtl\">"));
+  run_clear (&r);
+  expect_ok ("", "export", "lang.pillars", "--format", "docx");
+  expect_ok ("", "export", "lang.pillars", "--format", "odt");
+  {
+    g_autofree char *docx = g_build_filename (pl_cli_test_dir, "lang.docx", NULL);
+    g_autofree char *odt = g_build_filename (pl_cli_test_dir, "lang.odt", NULL);
+    const char *unzip_styles[] = { "unzip", "-p", docx, "word/styles.xml", NULL };
+    const char *unzip_odt[] = { "unzip", "-p", odt, "styles.xml", NULL };
+    const char *unzip_meta[] = { "unzip", "-p", odt, "meta.xml", NULL };
+    g_autofree char *styles = NULL, *odt_styles = NULL, *meta = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) unzip_styles, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &styles, NULL, NULL, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **) unzip_odt, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &odt_styles, NULL, NULL, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **) unzip_meta, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &meta, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (styles, "<w:lang w:val=\"ar-EG\" w:bidi=\"ar-EG\"/>"));
+    g_assert_nonnull (strstr (odt_styles, "fo:language=\"ar\" fo:country=\"EG\" style:language-complex=\"ar\""));
+    g_assert_nonnull (strstr (meta, "<dc:language>ar-EG</dc:language>"));
+  }
+  expect_ok ("", "language", "lang.pillars", "--default");
+  expect_ok ("en\n", "language", "lang.pillars");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +404,8 @@ main (int   argc,
   pl_cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli/document/new-and-info", test_new_and_info);
+  g_test_add_func ("/cli/document/export-left-out", test_export_left_out);
+  g_test_add_func ("/cli/document/language", test_language);
   g_test_add_func ("/cli/document/demo", test_demo);
   g_test_add_func ("/cli/document/check", test_check);
   g_test_add_func ("/cli/document/search", test_search);

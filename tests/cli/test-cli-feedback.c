@@ -165,7 +165,7 @@ test_registries (void)
   expect_ok ("1\tKarim Osei\tCentral Bank\tacademia\tk@example.org\tnot-named\n",
              "stakeholder", "list", "registries.pillars", "--sector", "academia");
   expect_ok ("", "stakeholder", "list", "registries.pillars", "--sector", "civil-society");
-  expect_usage ("--sector must be one of: government, private-sector, academia, civil-society, technical-community, international-partner (not “army”)",
+  expect_usage ("--sector must be one of: government, private-sector, academia, civil-society, technical-community, international-partner, not-set (not “army”)",
                 "stakeholder", "list", "registries.pillars", "--sector", "army");
   expect_ok ("", "stakeholder", "remove", "registries.pillars", "2");
   expect_ok ("1\tKarim Osei\tCentral Bank\tacademia\tk@example.org\tnot-named\n", "stakeholder", "list", "registries.pillars");
@@ -181,6 +181,30 @@ test_registries (void)
   expect_ok ("1\tOnline consultation\t\t\t\t\t\t1\n", "workshop", "list", "registries.pillars");
   expect_error ("No workshop “2” in “registries.pillars”; give its id or title (see “pillars-cli workshop list”).",
                 "workshop", "set", "registries.pillars", "2", "--title", "x");
+}
+
+/* "--" ends the options, so text beginning with "-" can be captured; the
+ * "--" itself is not part of the text, and options still work before it. */
+static void
+test_double_dash (void)
+{
+  Run r;
+
+  expect_ok ("", "new", "dash.pillars");
+  expect_ok ("1\n", "feedback", "add", "dash.pillars", "--kind", "objection", "--", "-5% is too low a target");
+  expect_ok ("2\n", "feedback", "add", "--", "dash.pillars", "--not-an-option");
+  expect_ok ("3\n", "feedback", "add", "dash.pillars", "--", "--");
+  r = cli ("feedback", "list", "dash.pillars", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\t-5% is too low a target\t"));
+  g_assert_nonnull (strstr (r.out, "\t--not-an-option\t"));
+  g_assert_nonnull (strstr (r.out, "\t--\t"));
+  g_assert_nonnull (strstr (r.out, "objection"));
+  run_clear (&r);
+  /* Without "--" it is still an unknown option (bad usage), not text. */
+  r = cli ("feedback", "add", "dash.pillars", "-5% is too low", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
 }
 
 /* What the document refuses, refused from the command line with the same
@@ -236,5 +260,6 @@ main (int   argc,
   g_test_add_func ("/cli/feedback/validation", test_validation);
   g_test_add_func ("/cli/feedback/targets", test_feedback_targets);
   g_test_add_func ("/cli/feedback/registries", test_registries);
+  g_test_add_func ("/cli/feedback/double-dash", test_double_dash);
   return pl_cli_test_run ();
 }

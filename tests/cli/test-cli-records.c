@@ -165,8 +165,9 @@ test_actions (void)
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.err, ==, "");
+    /* The pillar's own sub-heading ranks below its numbered objectives. */
     g_assert_nonnull (strstr (r.out, "\n- Date: 1 January 2027\n"));
-    g_assert_nonnull (strstr (r.out, "\n## 1. Cyber diplomacy\n\n### Why\n\nBecause.\n\n### 1.1 Join regional cyber dialogues\n\n"
+    g_assert_nonnull (strstr (r.out, "\n## 1. Cyber diplomacy\n\n#### Why\n\nBecause.\n\n### 1.1 Join regional cyber dialogues\n\n"
                                      "- **1.1.1 Appoint an ambassador**  \n"
                                      "  Lead: Ministry of Foreign Affairs; Timeframe: Short term; Priority: High; "
                                      "Indicator: Ambassador appointed; Cost: KID 50,000; Status: In progress\n"));

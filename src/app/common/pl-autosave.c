@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pl-autosave.h"
+#include "pl-document-history.h"
 #include "pl-utils.h"
 
 typedef struct {
@@ -80,9 +81,22 @@ write_binding (Binding  *binding,
     }
   text = pl_text_source_get_text (binding->source);
   g_object_get (binding->record, binding->property, &stored, NULL);
-  if (g_strcmp0 (text, stored ? stored : "") != 0 &&
-      !pl_record_set (binding->record, error, binding->property, text, NULL))
-    return FALSE;
+  if (g_strcmp0 (text, stored ? stored : "") != 0)
+    {
+      /* A text buffer keeps its own undo (Ctrl+Z while typing in it); the
+       * document's history gets the other fields, typed in entries. */
+      gboolean own_undo = GTK_IS_TEXT_BUFFER (binding->source);
+      PlDocument *document = pl_record_get_document (binding->record);
+      gboolean ok;
+
+      if (own_undo && document != NULL)
+        pl_document_history_suspend (document);
+      ok = pl_record_set (binding->record, error, binding->property, text, NULL);
+      if (own_undo && document != NULL)
+        pl_document_history_resume (document);
+      if (!ok)
+        return FALSE;
+    }
   set_dirty (self, binding, FALSE);
   return TRUE;
 }

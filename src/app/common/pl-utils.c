@@ -32,6 +32,24 @@ pl_enum_label_model (GType enum_type)
   return G_LIST_MODEL (list);
 }
 
+GListModel *
+pl_enum_label_model_with_keys (GType enum_type,
+                               guint n_keyed)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint n = pl_enum_count (enum_type);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Translators: a choice and its key, "Government (Alt+1)" */
+      g_autofree char *label = i < n_keyed ? g_strdup_printf (_("%s (Alt+%u)"), pl_enum_to_label (enum_type, (int) i), i + 1)
+                                           : g_strdup (pl_enum_to_label (enum_type, (int) i));
+
+      gtk_string_list_append (list, label);
+    }
+  return G_LIST_MODEL (list);
+}
+
 char *
 pl_text_source_get_text (GObject *source)
 {

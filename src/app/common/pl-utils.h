@@ -12,6 +12,10 @@ void        pl_ensure_resources        (void);
 /* A GtkStringList of the translated labels of every value of @enum_type,
  * in value order, for an AdwComboRow. (transfer full) */
 GListModel *pl_enum_label_model        (GType        enum_type);
+/* The same, the first @n_keyed labels followed by their key: "Government
+ * (Alt+1)". (transfer full) */
+GListModel *pl_enum_label_model_with_keys (GType      enum_type,
+                                           guint      n_keyed);
 
 
 /* Text of a GtkEditable or a GtkTextBuffer. (transfer full) */

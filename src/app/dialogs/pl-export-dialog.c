@@ -29,6 +29,7 @@ struct _PlExportDialog
 
   PlDocument          *document;
   GtkFileChooserNative *chooser;
+  PlExportReport       report;     /* of the last export */
 };
 
 G_DEFINE_FINAL_TYPE (PlExportDialog, pl_export_dialog, ADW_TYPE_WINDOW)
@@ -49,7 +50,7 @@ static guint signals[N_SIGNALS];
 
 /* The order of the format combo row. */
 static const PlExportFormat formats[] = {
-  PL_EXPORT_MARKDOWN, PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT, PL_EXPORT_CSV,
+  PL_EXPORT_MARKDOWN, PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT, PL_EXPORT_XLSX, PL_EXPORT_CSV,
 };
 
 static PlExportFormat
@@ -63,10 +64,10 @@ selected_format (PlExportDialog *self)
 static void
 update_sensitivity (PlExportDialog *self)
 {
-  gboolean csv = selected_format (self) == PL_EXPORT_CSV;
+  gboolean csv = selected_format (self) == PL_EXPORT_CSV || selected_format (self) == PL_EXPORT_XLSX;
   gboolean annex = csv || gtk_switch_get_active (self->annex_switch);
 
-  /* CSV is the recommendations matrix alone. */
+  /* CSV and XLSX are the recommendations matrix alone. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->parts_group), !csv);
   gtk_widget_set_sensitive (self->annex_row, !csv);
   gtk_widget_set_sensitive (GTK_WIDGET (self->workshop_row), annex);
@@ -157,11 +158,20 @@ pl_export_dialog_export_to (PlExportDialog  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   pl_export_dialog_get_options (self, &options);
+  memset (&self->report, 0, sizeof self->report);
+  options.report = &self->report;
   /* On the main thread: the document's SQLite connection is not shared
    * with other threads, and an export takes a fraction of a second. */
   ok = pl_export_to_file (self->document, &options, path, NULL, error);
   pl_export_options_clear (&options);
   return ok;
+}
+
+const PlExportReport *
+pl_export_dialog_get_report (PlExportDialog *self)
+{
+  g_return_val_if_fail (PL_IS_EXPORT_DIALOG (self), NULL);
+  return &self->report;
 }
 
 static void
@@ -219,7 +229,7 @@ export_action_cb (GtkWidget  *widget,
                                     : pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   name = g_strdup_printf ("%s%s.%s", *title ? title : _("Strategy"),
-                          format == PL_EXPORT_CSV ? _(" — recommendations") : "",
+                          format == PL_EXPORT_CSV || format == PL_EXPORT_XLSX ? _(" — recommendations") : "",
                           pl_export_format_extension (format));
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);

@@ -20,5 +20,7 @@ G_DECLARE_FINAL_TYPE (PlExportDialog, pl_export_dialog, PL, EXPORT_DIALOG, AdwWi
 
 GtkWidget *pl_export_dialog_new         (GtkWindow             *parent,
                                          PlDocument            *document);
+/* What the last export left out (for the "exported" signal's handler). */
+const PlExportReport *pl_export_dialog_get_report (PlExportDialog *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "pl-capture-bar-private.h"
 #include "pl-feedback-format.h"
+#include "pl-stakeholder-completion.h"
 #include "pl-utils.h"
 
 struct _PlCaptureBar
@@ -17,7 +18,6 @@ struct _PlCaptureBar
   PlWorkshop      *workshop;
   PlFeedbackKind   kind;
 
-  GtkListStore    *completion_store;
   gulong           stakeholders_changed_id;
   gulong           target_notify_id;
   gulong           quote_mark_id;
@@ -58,44 +58,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-enum {
-  COL_NAME,
-  COL_MARKUP,
-  COL_KEY,
-  N_COLS
-};
-
 /* ---- stakeholder completion ---- */
 
 static void
 refill_completion (PlCaptureBar *self)
 {
-  GListModel *stakeholders = pl_document_get_stakeholders (self->document);
-  guint n = g_list_model_get_n_items (stakeholders);
-
-  gtk_list_store_clear (self->completion_store);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlStakeholder) s = g_list_model_get_item (stakeholders, i);
-      const char *name = pl_stakeholder_get_name (s);
-      const char *org = pl_stakeholder_get_organisation (s);
-      g_autofree char *markup = NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *joined = NULL;
-      GtkTreeIter iter;
-
-      if (org && *org)
-        markup = g_markup_printf_escaped ("%s  <span alpha=\"60%%\">%s</span>", name, org);
-      else
-        markup = g_markup_escape_text (name, -1);
-      joined = g_strconcat (name, " ", org ? org : "", NULL);
-      key = g_utf8_casefold (joined, -1);
-      gtk_list_store_insert_with_values (self->completion_store, &iter, -1,
-                                         COL_NAME, name,
-                                         COL_MARKUP, markup,
-                                         COL_KEY, key,
-                                         -1);
-    }
+  pl_stakeholder_completion_fill (gtk_entry_get_completion (self->stakeholder_entry), self->document);
 }
 
 static void
@@ -141,24 +109,6 @@ first_frame_cb (GtkWidget *widget)
 }
 
 static gboolean
-completion_match_cb (GtkEntryCompletion *completion,
-                     const char         *key,
-                     GtkTreeIter        *iter,
-                     gpointer            user_data)
-{
-  PlCaptureBar *self = user_data;
-  g_autofree char *haystack = NULL;
-  g_autofree char *needle = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->stakeholder_entry));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tree_model_get (GTK_TREE_MODEL (self->completion_store), iter, COL_KEY, &haystack, -1);
-  needle = g_utf8_casefold (text, -1);
-  return haystack != NULL && strstr (haystack, needle) != NULL;
-}
-
-static gboolean
 completion_match_selected_cb (GtkEntryCompletion *completion,
                               GtkTreeModel       *model,
                               GtkTreeIter        *iter,
@@ -167,7 +117,7 @@ completion_match_selected_cb (GtkEntryCompletion *completion,
   PlCaptureBar *self = user_data;
   g_autofree char *name = NULL;
 
-  gtk_tree_model_get (model, iter, COL_NAME, &name, -1);
+  name = pl_stakeholder_completion_name (model, iter);
   gtk_editable_set_text (GTK_EDITABLE (self->stakeholder_entry), name);
   gtk_editable_set_position (GTK_EDITABLE (self->stakeholder_entry), -1);
   pl_capture_bar_focus_text (self);
@@ -184,11 +134,15 @@ update_new_stakeholder (PlCaptureBar *self)
   if (!known)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (name));
-      g_autofree char *text = g_strdup_printf (_("New stakeholder “%s” — organisation and sector:"), stripped);
+      g_autofree char *text = g_strdup_printf (_("New stakeholder “%s” — organisation and sector (Alt+1…6):"), stripped);
 
       gtk_label_set_text (self->new_stakeholder_label, text);
+      /* Each new name is asked its sector: never the previous one's. */
+      if (!gtk_revealer_get_reveal_child (self->new_stakeholder_revealer))
+        gtk_drop_down_set_selected (self->sector_dropdown, PL_SECTOR_UNSET);
     }
   gtk_revealer_set_reveal_child (self->new_stakeholder_revealer, !known);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.sector", !known);
 }
 
 static void
@@ -334,7 +288,7 @@ capture (PlCaptureBar  *self,
       stakeholder = pl_document_add (self->document, PL_TYPE_STAKEHOLDER, NULL, -1, error,
                                      "name", name,
                                      "organisation", org,
-                                     "sector", (int) (sector == GTK_INVALID_LIST_POSITION ? 0 : sector),
+                                     "sector", (int) (sector == GTK_INVALID_LIST_POSITION ? PL_SECTOR_UNSET : sector),
                                      NULL);
       if (stakeholder == NULL)
         {
@@ -466,6 +420,22 @@ text_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Alt+1…6 pick the new stakeholder's sector in one keystroke (from the
+ * window's keys: AdwTabView would take Alt+digits first). */
+static void
+capture_sector_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlCaptureBar *self = PL_CAPTURE_BAR (widget);
+  int sector = g_variant_get_int32 (parameter);
+
+  if (!gtk_revealer_get_reveal_child (self->new_stakeholder_revealer) ||
+      sector < 0 || sector >= PL_SECTOR_UNSET)
+    return;
+  gtk_drop_down_set_selected (self->sector_dropdown, (guint) sector);
+}
+
 static void
 text_changed_cb (GtkTextBuffer *buffer,
                  PlCaptureBar  *self)
@@ -510,7 +480,6 @@ pl_capture_bar_dispose (GObject *object)
   g_clear_object (&self->target);
   g_clear_object (&self->quote_buffer);
   g_clear_object (&self->workshop);
-  g_clear_object (&self->completion_store);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (pl_capture_bar_parent_class)->dispose (object);
@@ -632,10 +601,28 @@ pl_capture_bar_class_init (PlCaptureBarClass *klass)
   gtk_widget_class_install_action (widget_class, "capture.previous-kind", NULL, capture_previous_kind_action);
   gtk_widget_class_install_action (widget_class, "capture.focus-stakeholder", NULL, capture_focus_stakeholder_action);
   gtk_widget_class_install_action (widget_class, "capture.focus-text", NULL, capture_focus_text_action);
+  gtk_widget_class_install_action (widget_class, "capture.sector", "i", capture_sector_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "capturebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static gboolean
+kind_query_tooltip_cb (GtkWidget  *button,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       GtkLabel   *label)
+{
+  guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
+  g_autofree char *text = NULL;
+
+  /* Translators: a kind button's tooltip: the kind, then its shortcut. */
+  text = g_strdup_printf (_("%s (Ctrl+%u)"), gtk_label_get_text (label), kind + 1);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -645,8 +632,7 @@ pl_capture_bar_init (PlCaptureBar *self)
   GtkLayoutManager *layout;
   GtkEventController *controller;
   GtkEntryCompletion *completion;
-  GtkCellRenderer *renderer;
-  g_autoptr(GtkStringList) sectors = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) sectors = NULL;
   GtkToggleButton *group = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -664,6 +650,10 @@ pl_capture_bar_init (PlCaptureBar *self)
 
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_button_set_child (GTK_BUTTON (button), child);
+      /* The full name on hover when a narrow pane ellipsises it; given on
+       * demand (a tooltip set up front costs X round trips at start-up). */
+      gtk_widget_set_has_tooltip (button, TRUE);
+      g_signal_connect (button, "query-tooltip", G_CALLBACK (kind_query_tooltip_cb), child);
       gtk_widget_set_hexpand (button, TRUE);
       gtk_widget_add_css_class (button, pl_feedback_kind_css_class (i));
       g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (i));
@@ -679,21 +669,13 @@ pl_capture_bar_init (PlCaptureBar *self)
     }
   gtk_toggle_button_set_active (self->kind_buttons[PL_FEEDBACK_COMMENT], TRUE);
 
-  for (guint i = 0; i < pl_enum_count (PL_TYPE_SECTOR); i++)
-    gtk_string_list_append (sectors, pl_enum_to_label (PL_TYPE_SECTOR, i));
-  gtk_drop_down_set_model (self->sector_dropdown, G_LIST_MODEL (sectors));
+  /* "Government (Alt+1)" … and "Not set" last, as the enum has them. */
+  sectors = pl_enum_label_model_with_keys (PL_TYPE_SECTOR, PL_SECTOR_UNSET);
+  gtk_drop_down_set_model (self->sector_dropdown, sectors);
+  gtk_drop_down_set_selected (self->sector_dropdown, PL_SECTOR_UNSET);
 
   /* Completion of the stakeholder from the registry, by name or organisation. */
-  self->completion_store = gtk_list_store_new (N_COLS, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
-  completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completion_store));
-  gtk_entry_completion_set_match_func (completion, completion_match_cb, self, NULL);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
-  gtk_entry_completion_set_popup_set_width (completion, TRUE);
-  renderer = gtk_cell_renderer_text_new ();
-  g_object_set (renderer, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
-  gtk_cell_layout_pack_start (GTK_CELL_LAYOUT (completion), renderer, TRUE);
-  gtk_cell_layout_add_attribute (GTK_CELL_LAYOUT (completion), renderer, "markup", COL_MARKUP);
+  completion = pl_stakeholder_completion_new ();
   g_signal_connect (completion, "match-selected", G_CALLBACK (completion_match_selected_cb), self);
   gtk_entry_set_completion (self->stakeholder_entry, completion);
   g_object_unref (completion);

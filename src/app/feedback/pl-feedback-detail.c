@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-document-history.h"
 #include "pl-feedback-detail-private.h"
 #include "pl-feedback-format.h"
 #include "pl-utils.h"
@@ -32,6 +33,7 @@ struct _PlFeedbackDetail
   GtkDropDown   *disposition_dropdown;
   GtkDropDown   *priority_dropdown;
   GtkMenuButton *target_button;
+  GtkLabel      *target_label;
   GtkPopover    *target_popover;
   GtkListView   *target_list;
   GListStore    *targets;       /* the strategy, then pillars, objectives and actions in order */
@@ -104,9 +106,13 @@ update (PlFeedbackDetail *self)
     {
       g_autofree char *both = g_strdup_printf ("%s · %s", when, workshop_name);
       gtk_label_set_text (self->time_label, both);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), both);
     }
   else
-    gtk_label_set_text (self->time_label, when);
+    {
+      gtk_label_set_text (self->time_label, when);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), NULL);
+    }
 
   q = pl_feedback_get_quote (fb);
   gtk_widget_set_visible (GTK_WIDGET (self->quote_box), q != NULL && *q != '\0');
@@ -124,7 +130,8 @@ update (PlFeedbackDetail *self)
 
   target = pl_document_get_feedback_target (doc, fb);
   target_name = pl_feedback_format_target (doc, target);
-  gtk_menu_button_set_label (self->target_button, target_name);
+  gtk_label_set_text (self->target_label, target_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_button), target_name);
 
   /* Never replace what is being typed with an older saved value. */
   if (self->save_source == 0)
@@ -194,6 +201,7 @@ save_response (PlFeedbackDetail *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GtkTextIter start, end;
+  PlDocument *doc;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->feedback == NULL || pl_record_is_deleted (PL_RECORD (self->feedback)))
@@ -202,7 +210,14 @@ save_response (PlFeedbackDetail *self)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (g_strcmp0 (text, pl_feedback_get_response (self->feedback)) == 0)
     return;
+  /* The response box keeps its own undo; the document's history gets the
+   * disposition, kind and priority. */
+  doc = pl_record_get_document (PL_RECORD (self->feedback));
+  if (doc != NULL)
+    pl_document_history_suspend (doc);
   pl_record_set (PL_RECORD (self->feedback), &error, "response", text, NULL);
+  if (doc != NULL)
+    pl_document_history_resume (doc);
   show_error (self, error);
 }
 
@@ -398,6 +413,7 @@ pl_feedback_detail_class_init (PlFeedbackDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, disposition_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, priority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_button);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_label);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_popover);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_list);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, response_view);

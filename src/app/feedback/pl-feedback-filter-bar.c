@@ -329,6 +329,8 @@ pl_feedback_filter_bar_show_count (PlFeedbackFilterBar *self,
 
   text = pl_feedback_format_count (open, n);
   gtk_label_set_text (self->count_label, text);
+  /* With nothing listed the pane's empty page says so, once. */
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
 }
 
 void

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-document-history.h"
 #include "pl-feedback-detail.h"
 #include "pl-feedback-filter-bar.h"
 #include "pl-feedback-pane-private.h"
@@ -18,6 +19,8 @@ feedback_delete_action (GtkWidget  *widget,
   PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
   g_autoptr(PlFeedback) feedback = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (pl_feedback_pane_get_selected (self) == NULL)
@@ -33,7 +36,13 @@ feedback_delete_action (GtkWidget  *widget,
   g_set_object (&self->last_deleted, feedback);
   pl_feedback_pane_update_actions (self);
 
-  toast = adw_toast_new (_("Feedback deleted"));
+  what = pl_document_describe_record (PL_RECORD (feedback));
+  /* Translators: a toast after a delete; %s is the item, e.g. feedback “Add a CSIRT plan”. */
+  title = g_strdup_printf (_("Deleted %s"), what);
+  /* Undo through the history while the delete is still the last change. */
+  g_object_set_data_full (G_OBJECT (self), "pl-undo-label",
+                          g_strdup (pl_document_get_undo_label (self->document)), g_free);
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "feedback.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -48,11 +57,17 @@ feedback_undo_delete_action (GtkWidget  *widget,
   PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
   g_autoptr(PlFeedback) feedback = g_steal_pointer (&self->last_deleted);
   g_autoptr(GError) error = NULL;
+  const char *label = g_object_get_data (G_OBJECT (self), "pl-undo-label");
+  gboolean ok;
 
   pl_feedback_pane_update_actions (self);
-  if (feedback == NULL)
+  if (feedback == NULL || !pl_record_is_deleted (PL_RECORD (feedback)))
     return;
-  if (!pl_document_undelete (self->document, PL_RECORD (feedback), &error))
+  if (label != NULL && g_strcmp0 (pl_document_get_undo_label (self->document), label) == 0)
+    ok = pl_document_undo (self->document, NULL, &error);
+  else
+    ok = pl_document_undelete (self->document, PL_RECORD (feedback), &error);
+  if (!ok)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;

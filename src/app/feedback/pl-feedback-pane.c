@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-capture-bar.h"
-#include "pl-feedback-detail.h"
+#include "pl-feedback-detail-private.h"
 #include "pl-feedback-filter-bar-private.h"
 #include "pl-feedback-format.h"
 #include "pl-feedback-pane-private.h"
@@ -52,6 +52,8 @@ ensure_detail (PlFeedbackPane *self)
     }
   return self->detail;
 }
+
+static gboolean reveal_response_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data);
 
 static PlFeedback *
 detail_feedback (PlFeedbackPane *self)
@@ -169,6 +171,11 @@ apply_filters (PlFeedbackPane *self)
     }
   pl_feedback_query_clear (&query);
   update_count (self);
+  /* The detail shows only what the filters let through: an item answered
+   * under "Open" stays while it is being answered, but a new filter that
+   * excludes it closes it. */
+  if (self->watched != NULL && pl_feedback_list_find (self->list, pl_record_get_id (PL_RECORD (self->watched))) < 0)
+    pl_feedback_pane_show_in_detail (self, NULL);
 }
 
 static void
@@ -313,8 +320,11 @@ pl_feedback_pane_show_in_detail (PlFeedbackPane *self,
     pl_feedback_detail_set_feedback (ensure_detail (self), feedback);
   gtk_stack_set_visible_child_name (self->detail_stack, feedback ? "detail" : "none");
   set_capture_shown (self, feedback == NULL);
-  /* The list gets the whole height until there is something to answer. */
-  if (feedback != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->detail_stack)))
+  /* The list gets the whole height when there is nothing to answer (on a
+   * short screen a placeholder would cost it a row). */
+  if (feedback == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
+  else if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_stack)))
     {
       int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
 
@@ -322,7 +332,63 @@ pl_feedback_pane_show_in_detail (PlFeedbackPane *self,
       if (height > 0)
         gtk_paned_set_position (self->paned, height / 2);
     }
+  if (feedback != NULL)
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
+      gtk_widget_add_tick_callback (GTK_WIDGET (self->detail_scroller), reveal_response_cb, self, NULL);
+    }
   pl_feedback_pane_update_actions (self);
+}
+
+static GtkWidget *
+find_text_view (GtkWidget     *root,
+                GtkTextBuffer *buffer)
+{
+  if (GTK_IS_TEXT_VIEW (root) && gtk_text_view_get_buffer (GTK_TEXT_VIEW (root)) == buffer)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child, buffer);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* On a short screen the detail area is small: once laid out, it scrolls
+ * so that the start of the response box is in view (what was said is in
+ * the selected row above). */
+static gboolean
+reveal_response_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (data);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->detail_scroller);
+  GtkWidget *view;
+  graphene_rect_t bounds;
+  double shown, want;
+
+  if (self->detail == NULL)
+    return G_SOURCE_REMOVE;
+  /* A tick comes before the frame's layout: wait for the one after the
+   * detail was laid out with the new item. */
+  if (!g_object_get_data (G_OBJECT (widget), "pl-laid-out"))
+    {
+      g_object_set_data (G_OBJECT (widget), "pl-laid-out", GINT_TO_POINTER (TRUE));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (widget), "pl-laid-out", NULL);
+  view = find_text_view (GTK_WIDGET (self->detail), pl_feedback_detail_get_response_buffer (self->detail));
+  if (view == NULL || !gtk_widget_compute_bounds (view, GTK_WIDGET (self->detail), &bounds))
+    return G_SOURCE_REMOVE;
+  /* Three lines of the box, or all of it if smaller. */
+  shown = MIN (bounds.size.height, 72);
+  want = bounds.origin.y + shown - gtk_adjustment_get_page_size (adj);
+  if (want > gtk_adjustment_get_value (adj))
+    gtk_adjustment_set_value (adj, want);
+  return G_SOURCE_REMOVE;
 }
 
 static void

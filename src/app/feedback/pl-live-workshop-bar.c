@@ -129,6 +129,9 @@ pl_live_workshop_bar_refresh (PlLiveWorkshopBar *self)
   text = pl_feedback_format_live (self->workshop);
   gtk_revealer_set_reveal_child (self->revealer, text != NULL);
   gtk_label_set_text (self->label, text ? text : "");
+  /* One line, so workshop mode costs the list as little height as it can;
+   * the whole name is in the tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), text);
 }
 
 void

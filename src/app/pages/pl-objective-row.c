@@ -27,6 +27,13 @@ struct _PlObjectiveRow
   AdwEntryRow    *description_row;
   GPtrArray      *action_rows;     /* AdwActionRow, in model order */
   GtkWidget      *add_action_row;
+
+  /* The focus to give back once the rows settle (a move is a removal and
+   * an insertion: two rebuilds). */
+  PlAction       *focus_action;
+  const char     *focus_role;
+  guint           focus_index;
+  guint           focus_id;
 };
 
 G_DEFINE_FINAL_TYPE (PlObjectiveRow, pl_objective_row, ADW_TYPE_EXPANDER_ROW)
@@ -245,22 +252,35 @@ action_button (PlObjectiveRow *self,
   return button;
 }
 
+/* Each action row keeps its buttons by role, so that the focus can come
+ * back to the same button of the same action after the rows are rebuilt. */
+static const char *const button_roles[] = { "pl-up", "pl-down", "pl-delete" };
+
 static GtkWidget *
 create_action_row (PlObjectiveRow *self,
-                   PlAction       *action)
+                   PlAction       *action,
+                   guint           index,
+                   guint           n)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *up, *down, *delete;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   g_object_set_data_full (G_OBJECT (row), "pl-action", g_object_ref (action), g_object_unref);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-up-symbolic", _("Move Up"),
-                                                             G_CALLBACK (move_up_clicked_cb)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "go-down-symbolic", _("Move Down"),
-                                                             G_CALLBACK (move_down_clicked_cb)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (self, action, "user-trash-symbolic", _("Delete Action"),
-                                                             G_CALLBACK (delete_clicked_cb)));
+  up = action_button (self, action, "go-up-symbolic", _("Move Up"), G_CALLBACK (move_up_clicked_cb));
+  down = action_button (self, action, "go-down-symbolic", _("Move Down"), G_CALLBACK (move_down_clicked_cb));
+  delete = action_button (self, action, "user-trash-symbolic", _("Delete Action"), G_CALLBACK (delete_clicked_cb));
+  /* The first action cannot go up, nor the last down. */
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_set_sensitive (down, index + 1 < n);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+  g_object_set_data (G_OBJECT (row), button_roles[0], up);
+  g_object_set_data (G_OBJECT (row), button_roles[1], down);
+  g_object_set_data (G_OBJECT (row), button_roles[2], delete);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   action_changed_cb (action, NULL, ADW_ACTION_ROW (row));
   g_signal_connect_object (action, "notify", G_CALLBACK (action_changed_cb), row, 0);
@@ -268,10 +288,59 @@ create_action_row (PlObjectiveRow *self,
   return row;
 }
 
+/* Where the focus goes after the rows were rebuilt under it (a move, a
+ * delete, an undo): the same button of the same action, else its row, else
+ * the row now at the deleted one's place. Left alone, GTK would give it to
+ * the objective's title, selecting its text for the next key to replace. */
+static gboolean
+restore_action_focus_cb (gpointer data)
+{
+  PlObjectiveRow *self = data;
+  g_autoptr(PlAction) action = g_steal_pointer (&self->focus_action);
+  GtkWidget *target = NULL;
+
+  self->focus_id = 0;
+  for (guint i = 0; i < self->action_rows->len && target == NULL; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->action_rows, i);
+
+      if (g_object_get_data (G_OBJECT (row), "pl-action") != action)
+        continue;
+      target = self->focus_role ? g_object_get_data (G_OBJECT (row), self->focus_role) : NULL;
+      if (target == NULL || !gtk_widget_get_sensitive (target))
+        target = row;
+    }
+  if (target == NULL && self->action_rows->len > 0)
+    target = g_ptr_array_index (self->action_rows, MIN (self->focus_index, self->action_rows->len - 1));
+  if (target == NULL)
+    target = self->add_action_row;
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_action_rows (PlObjectiveRow *self)
 {
   guint n = g_list_model_get_n_items (self->actions);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (guint i = 0; focus != NULL && i < self->action_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->action_rows, i);
+
+      if (focus != row && !gtk_widget_is_ancestor (focus, row))
+        continue;
+      g_set_object (&self->focus_action, g_object_get_data (G_OBJECT (row), "pl-action"));
+      self->focus_index = i;
+      self->focus_role = NULL;
+      for (guint r = 0; r < G_N_ELEMENTS (button_roles); r++)
+        if (g_object_get_data (G_OBJECT (row), button_roles[r]) == focus)
+          self->focus_role = button_roles[r];
+      /* Nowhere until then, rather than the next focusable: the title. */
+      gtk_root_set_focus (root, NULL);
+    }
 
   for (guint i = 0; i < self->action_rows->len; i++)
     adw_expander_row_remove (ADW_EXPANDER_ROW (self), g_ptr_array_index (self->action_rows, i));
@@ -282,13 +351,15 @@ rebuild_action_rows (PlObjectiveRow *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlAction) action = g_list_model_get_item (self->actions, i);
-      GtkWidget *row = create_action_row (self, action);
+      GtkWidget *row = create_action_row (self, action, i, n);
 
       g_ptr_array_add (self->action_rows, row);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
     }
   if (self->add_action_row != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->add_action_row);
+  if (self->focus_action != NULL && self->focus_id == 0)
+    self->focus_id = g_idle_add (restore_action_focus_cb, self);
 }
 
 static void
@@ -438,6 +509,8 @@ pl_objective_row_dispose (GObject *object)
   g_clear_object (&self->autosave);
   g_clear_object (&self->current_target);
   g_clear_pointer (&self->action_rows, g_ptr_array_unref);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
+  g_clear_object (&self->focus_action);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_OBJECTIVE_ROW);
   g_clear_object (&self->add_action_row);
 

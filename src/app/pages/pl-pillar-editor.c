@@ -15,6 +15,7 @@ struct _PlPillarEditor
   AdwBin                  parent_instance;
 
   GtkScrolledWindow      *scroller;
+  guint                   scroll_tick_id;   /* the one scroll request in flight */
   GtkLabel               *heading_label;
   GtkLabel               *counts_label;
   AdwEntryRow            *title_row;
@@ -665,6 +666,10 @@ find_row (PlPillarEditor *self,
   return NULL;
 }
 
+static void scroll_to_widget (PlPillarEditor *self,
+                              GtkWidget      *widget,
+                              double          y);
+
 PlObjective *
 pl_pillar_editor_add_objective (PlPillarEditor *self)
 {
@@ -687,7 +692,10 @@ pl_pillar_editor_add_objective (PlPillarEditor *self)
   row = find_row (self, objective);
   if (row != NULL)
     {
+      /* Land on the new objective: focused, and scrolled to once laid out
+       * (GTK 4.8 does not scroll to the focus by itself). */
       pl_objective_row_focus (row);
+      scroll_to_widget (self, GTK_WIDGET (row), 0);
       set_current_target (self, PL_RECORD (objective));
     }
   return objective;
@@ -741,6 +749,7 @@ typedef struct {
   PlPillarEditor *self;
   GtkWidget      *widget;
   double          y;
+  guint           tries;
 } ScrollRequest;
 
 static void
@@ -767,9 +776,15 @@ scroll_tick_cb (GtkWidget     *widget,
   double value = gtk_adjustment_get_value (adj);
   double page = gtk_adjustment_get_page_size (adj);
 
-  if (child != NULL && gtk_widget_compute_point (request->widget, child, &in, &out) &&
+  /* A row added or expanded in this frame has no place yet, and rows above
+   * it may still grow as they fill: keep it in view for a few frames. */
+  if (child != NULL && gtk_widget_get_mapped (request->widget) &&
+      gtk_widget_compute_point (request->widget, child, &in, &out) &&
       (out.y < value || out.y + 120 > value + page))
     gtk_adjustment_set_value (adj, MAX (0, out.y - page / 4));
+  if (++request->tries < 8)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -783,7 +798,10 @@ scroll_to_widget (PlPillarEditor *self,
   request->self = self;
   request->widget = g_object_ref (widget);
   request->y = y;
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, request, scroll_request_free);
+  /* The latest request wins: two would fight over the scroll position. */
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, request, scroll_request_free);
 }
 
 gboolean

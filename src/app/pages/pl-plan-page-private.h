@@ -11,4 +11,12 @@ GtkColumnView *pl_plan_page_get_column_view  (PlPlanPage *self);
 /* The action being edited, or NULL. */
 PlAction      *pl_plan_page_get_selected     (PlPlanPage *self);
 
+/* pl-plan-page-columns.c: showing, hiding and sizing the columns. */
+void           pl_plan_page_column_set_key   (GtkColumnViewColumn *column,
+                                              const char          *key);
+void           pl_plan_page_columns_setup    (GtkWidget           *page,
+                                              GtkColumnView       *view,
+                                              GtkMenuButton       *button,
+                                              GSettings           *settings);
+
 G_END_DECLS

@@ -14,6 +14,10 @@ typedef enum {
   COLUMN_LEAD_AGENCY,
   COLUMN_TIMEFRAME,
   COLUMN_PRIORITY,
+  COLUMN_START,
+  COLUMN_END,
+  COLUMN_COST,
+  COLUMN_PARTNERS,
   COLUMN_INDICATOR,
   COLUMN_STATUS,
   N_COLUMNS
@@ -31,12 +35,14 @@ struct _PlPlanPage
   AdwFlap            *flap;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
+  GtkMenuButton      *columns_button;
   GtkStack           *side_stack;
   GtkBox             *editor_box;
   GtkLabel           *context_label;
   PlActionEditor     *editor;
 
   PlAutosave         *autosave;
+  GSettings          *settings;    /* which columns, how wide; may be NULL */
   gboolean            editable;
   GListModel         *actions;     /* NULL until the page is first shown */
   GtkSortListModel   *sorted;
@@ -127,6 +133,14 @@ column_text (PlPlanPage *self,
     case COLUMN_PRIORITY:
       return g_strdup (pl_action_get_priority (action) == PL_PRIORITY_NONE ? "—" :
                        pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)));
+    case COLUMN_START:
+      return g_strdup (pl_action_get_start_date (action));
+    case COLUMN_END:
+      return g_strdup (pl_action_get_end_date (action));
+    case COLUMN_COST:
+      return g_strdup (pl_action_get_cost (action));
+    case COLUMN_PARTNERS:
+      return g_strdup (pl_action_get_partners (action));
     case COLUMN_INDICATOR:
       return g_strdup (pl_action_get_indicator (action));
     case COLUMN_STATUS:
@@ -195,8 +209,11 @@ update_cell (PlAction   *action,
   g_autofree char *text = column_text (info->self, action, info->column);
 
   gtk_label_set_text (label, text);
-  if (info->column == COLUMN_ACTION || info->column == COLUMN_INDICATOR || info->column == COLUMN_OBJECTIVE)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  /* Cells are ellipsised: the whole text is a hover away. */
+  if (info->column == COLUMN_ACTION || info->column == COLUMN_INDICATOR || info->column == COLUMN_OBJECTIVE ||
+      info->column == COLUMN_PARTNERS || info->column == COLUMN_LEAD_AGENCY || info->column == COLUMN_COST ||
+      info->column == COLUMN_PILLAR)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text && *text ? text : NULL);
 }
 
 static void
@@ -231,6 +248,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
 static void
 add_column (PlPlanPage *self,
             Column      column,
+            const char *key,
             const char *title,
             int         width,
             gboolean    numeric_sort)
@@ -248,11 +266,10 @@ add_column (PlPlanPage *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), info);
 
   col = gtk_column_view_column_new (title, factory);
+  pl_plan_page_column_set_key (col, key);
   gtk_column_view_column_set_resizable (col, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (col, width);
-  else
-    gtk_column_view_column_set_expand (col, TRUE);
+  gtk_column_view_column_set_fixed_width (col, width);
+  gtk_column_view_column_set_expand (col, column == COLUMN_ACTION);
 
   if (numeric_sort)
     {
@@ -349,6 +366,7 @@ pl_plan_page_dispose (GObject *object)
   g_clear_object (&self->actions);
   g_clear_pointer (&self->objectives, g_hash_table_unref);
   g_clear_object (&self->autosave);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pl_plan_page_parent_class)->dispose (object);
 }
@@ -420,6 +438,7 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.close-editor", NULL);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, columns_button);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, editor_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, context_label);
@@ -463,14 +482,22 @@ pl_plan_page_ensure_loaded (PlPlanPage *self)
   self->actions = g_object_ref (pl_document_get_all_actions (get_document (self)));
 
   /* By the pillar's number, not its title ("10." after "9."). */
-  add_column (self, COLUMN_PILLAR, _("Pillar"), 140, TRUE);
-  add_column (self, COLUMN_OBJECTIVE, _("Objective"), 160, FALSE);
-  add_column (self, COLUMN_ACTION, _("Action"), 280, FALSE);
-  add_column (self, COLUMN_LEAD_AGENCY, _("Lead Agency"), 150, FALSE);
-  add_column (self, COLUMN_TIMEFRAME, _("Timeframe"), 110, TRUE);
-  add_column (self, COLUMN_PRIORITY, _("Priority"), 80, TRUE);
-  add_column (self, COLUMN_INDICATOR, _("Indicator"), -1, FALSE);
-  add_column (self, COLUMN_STATUS, _("Status"), 100, TRUE);
+  /* Default widths: the columns shown by default fit beside the feedback
+   * pane at 1280 px with room for the action's title, which takes any
+   * width left over. */
+  add_column (self, COLUMN_PILLAR, "pillar", _("Pillar"), 100, TRUE);
+  add_column (self, COLUMN_OBJECTIVE, "objective", _("Objective"), 160, FALSE);
+  add_column (self, COLUMN_ACTION, "action", _("Action"), 220, FALSE);
+  add_column (self, COLUMN_LEAD_AGENCY, "lead-agency", _("Lead Agency"), 130, FALSE);
+  add_column (self, COLUMN_TIMEFRAME, "timeframe", _("Timeframe"), 110, TRUE);
+  add_column (self, COLUMN_PRIORITY, "priority", _("Priority"), 70, TRUE);
+  add_column (self, COLUMN_START, "start", C_("plan column", "Start"), 80, FALSE);
+  add_column (self, COLUMN_END, "end", C_("plan column", "End"), 80, FALSE);
+  add_column (self, COLUMN_COST, "cost", _("Cost"), 100, FALSE);
+  add_column (self, COLUMN_PARTNERS, "partners", _("Partners"), 160, FALSE);
+  add_column (self, COLUMN_INDICATOR, "indicator", _("Indicator"), 200, FALSE);
+  add_column (self, COLUMN_STATUS, "status", _("Status"), 90, TRUE);
+  pl_plan_page_columns_setup (GTK_WIDGET (self), self->column_view, self->columns_button, self->settings);
 
   self->sorted = gtk_sort_list_model_new (g_object_ref (self->actions),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
@@ -525,4 +552,14 @@ pl_plan_page_select (PlPlanPage *self,
         }
     }
   return FALSE;
+}
+
+void
+pl_plan_page_set_settings (PlPlanPage *self,
+                           GSettings  *settings)
+{
+  g_return_if_fail (PL_IS_PLAN_PAGE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  /* Read when the table is built, at first show. */
+  g_set_object (&self->settings, settings);
 }

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /*
  * PlPlanPage: the implementation plan: every action of every pillar in a
  * sortable GtkColumnView (pillar, objective, action, lead agency,
- * timeframe, priority, indicator, status), with the selected action
+ * timeframe, priority, start, end, cost, partners, indicator, status; the
+ * drafter shows, hides and resizes them), with the selected action
  * editable beside it.
  *
  * Properties: "autosave", "editable" (construct-only).
@@ -24,5 +25,9 @@ GtkWidget     *pl_plan_page_new              (PlAutosave *autosave,
 void           pl_plan_page_ensure_loaded    (PlPlanPage *self);
 gboolean       pl_plan_page_select           (PlPlanPage *self,
                                               PlAction   *action);
+/* Where the columns shown and their widths are remembered
+ * ("plan-hidden-columns", "plan-column-widths"); set before first shown. */
+void           pl_plan_page_set_settings     (PlPlanPage *self,
+                                              GSettings  *settings);
 
 G_END_DECLS

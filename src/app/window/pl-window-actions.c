@@ -269,10 +269,7 @@ exported_cb (PlExportDialog *dialog,
              const char     *path,
              PlWindow       *self)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-
-  pl_window_add_toast (self, title);
+  _pl_window_export_done (self, path, pl_export_dialog_get_report (dialog));
 }
 
 static void
@@ -314,7 +311,12 @@ win_new_pillar_action (GtkWidget  *widget,
     }
   page = pl_window_get_pillar_page (self, pillar);
   if (page != NULL)
-    adw_tab_view_set_selected_page (self->tab_view, page);
+    {
+      /* Straight to naming it. */
+      adw_tab_view_set_selected_page (self->tab_view, page);
+      if (pl_window_page_editor (page) != NULL)
+        pl_pillar_editor_focus_title (pl_window_page_editor (page));
+    }
 }
 
 static void

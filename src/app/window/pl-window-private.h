@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pl-autosave.h"
+#include "pl-export.h"
 #include "pl-feedback-pane.h"
 #include "pl-overview-page.h"
 #include "pl-pillar-editor.h"
@@ -92,6 +93,24 @@ gboolean        _pl_window_versions_get_unlocked (PlWindow       *self);
 gboolean        _pl_window_versions_unlock       (PlWindow       *self,
                                                   const char     *reason,
                                                   GError        **error);
+/* pl-window-input.c: keys wherever the focus is, first focus, tab × */
+void            _pl_window_input_install         (PlWindow       *self);
+/* pl-window-undo.c: win.undo and win.redo over the document's history */
+void            _pl_window_undo_install          (PlWindow       *self);
+/* pl-window-import.c: win.import (a draft: chooser, preview, new strategy),
+ * win.import-comments (a matrix: chooser, then a preview) and their
+ * *-from variants taking a path (for scripts and tests). */
+void            _pl_window_import_install        (PlWindow       *self);
+/* pl-window-export.c: after an export, a toast to open the file or to read
+ * what was left out. */
+void            _pl_window_export_install        (PlWindow       *self);
+void            _pl_window_export_done           (PlWindow             *self,
+                                                  const char           *path,
+                                                  const PlExportReport *report);
+/* One line per kind of content left out, or NULL. */
+char           *_pl_window_export_details        (const PlExportReport *report);
+/* For tests: the last toast _pl_window_export_done() showed. */
+AdwToast       *_pl_window_export_get_last_toast (PlWindow       *self);
 
 /* What tests look at and drive; nothing outside the window needs it. */
 AdwTabView    *pl_window_get_tab_view       (PlWindow       *self);
@@ -114,5 +133,9 @@ gboolean       pl_window_save_copy          (PlWindow       *self,
 void           pl_window_set_side_pane      (PlWindow       *self,
                                              GtkWidget      *pane);
 GtkWidget     *pl_window_get_side_pane      (PlWindow       *self);
+/* Writes everything typed, closes the file and lets go of its lock. */
+void           pl_window_close_document     (PlWindow       *self);
+/* "Merge Captures…" (pl-window-merge.c). */
+void           _pl_window_merge_install     (PlWindow       *self);
 
 G_END_DECLS

@@ -210,24 +210,6 @@ page_reordered_cb (AdwTabView *view,
     self->normalize_id = g_idle_add (normalize_cb, self);
 }
 
-static gboolean
-close_page_cb (AdwTabView *view,
-               AdwTabPage *page,
-               PlWindow   *self)
-{
-  PlPillarEditor *editor;
-
-  if (self->reconciling || self->closed)
-    return GDK_EVENT_PROPAGATE;  /* the default handler closes it */
-
-  /* Closing a tab is not a way to lose a pillar: ask. */
-  adw_tab_view_close_page_finish (view, page, FALSE);
-  editor = pl_window_page_editor (page);
-  if (editor != NULL)
-    pl_window_ask_remove_pillar (self, pl_pillar_editor_get_pillar (editor));
-  return GDK_EVENT_STOP;
-}
-
 /* ---- current target ---- */
 
 void
@@ -311,6 +293,7 @@ pl_window_tabs_init (PlWindow *self)
 
   plan = pl_plan_page_new (self->autosave, editable);
   self->plan = PL_PLAN_PAGE (plan);
+  pl_plan_page_set_settings (self->plan, self->settings);
   self->plan_page = adw_tab_view_append (self->tab_view, plan);
   adw_tab_page_set_title (self->plan_page, _("Implementation Plan"));
 
@@ -319,7 +302,6 @@ pl_window_tabs_init (PlWindow *self)
 
   g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_cb), self);
   g_signal_connect (self->tab_view, "page-reordered", G_CALLBACK (page_reordered_cb), self);
-  g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page_cb), self);
   g_signal_connect (self->tab_view, "setup-menu", G_CALLBACK (pl_window_setup_menu_cb), self);
   adw_tab_view_set_selected_page (self->tab_view, self->overview_page);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-document-history.h"
 #include "pl-feedback-format.h"
 #include "pl-utils.h"
 #include "pl-welcome-page.h"
@@ -183,13 +184,23 @@ undo_clicked_cb (AdwToast *toast,
                  PlWindow *self)
 {
   PlRecord *record = g_object_get_data (G_OBJECT (toast), "pl-record");
+  const char *label = g_object_get_data (G_OBJECT (toast), "pl-undo-label");
   g_autoptr(GError) error = NULL;
 
   if (self->document == NULL || self->closed || record == NULL || !pl_record_is_deleted (record))
     return;
-  if (!pl_document_undelete (self->document, record, &error))
+  /* Still the last change: undo it through the history, so Redo can
+   * delete it again; else bring back just this record. */
+  if (label != NULL && g_strcmp0 (pl_document_get_undo_label (self->document), label) == 0)
+    {
+      g_autofree char *undone = NULL;
+
+      if (!pl_document_undo (self->document, &undone, &error))
+        pl_window_show_error (self, _("Could Not Undo"), error);
+    }
+  else if (!pl_document_undelete (self->document, record, &error))
     pl_window_show_error (self, _("Could Not Undo"), error);
-  else if (PL_IS_PILLAR (record))
+  if (error == NULL && PL_IS_PILLAR (record))
     {
       AdwTabPage *page = pl_window_get_pillar_page (self, PL_PILLAR (record));
 
@@ -204,14 +215,23 @@ pl_window_offer_undo (PlWindow   *self,
                       const char *title)
 {
   AdwToast *toast;
+  g_autofree char *what = NULL;
+  g_autofree char *full = NULL;
 
   g_return_if_fail (PL_IS_WINDOW (self));
   g_return_if_fail (PL_IS_RECORD (record));
 
-  toast = adw_toast_new (title);
+  /* The toast says what was deleted: "Deleted action “Train 500 judges”". */
+  what = pl_document_describe_record (record);
+  /* Translators: a toast after a delete; %s is the item, e.g. action “Train judges”. */
+  full = what != NULL ? g_strdup_printf (_("Deleted %s"), what) : g_strdup (title);
+  toast = adw_toast_new (full);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "pl-record", g_object_ref (record), g_object_unref);
+  if (self->document != NULL)
+    g_object_set_data_full (G_OBJECT (toast), "pl-undo-label",
+                            g_strdup (pl_document_get_undo_label (self->document)), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -313,8 +333,8 @@ save_window_state (PlWindow *self)
 }
 
 /* Everything typed is written and the file is closed (and unlocked). */
-static void
-close_document (PlWindow *self)
+void
+pl_window_close_document (PlWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -382,7 +402,7 @@ pl_window_close_request (GtkWindow *window)
           return GDK_EVENT_STOP;
         }
     }
-  close_document (self);
+  pl_window_close_document (self);
   return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
 }
 
@@ -434,6 +454,8 @@ pl_window_constructed (GObject *object)
 
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   pl_window_tabs_init (self);
+  _pl_window_undo_install (self);
+  _pl_window_merge_install (self);
 
   /* The feedback pane: captures attach to what the front tab is about, and
    * quote the selection of the editor in front. */
@@ -456,6 +478,7 @@ pl_window_constructed (GObject *object)
   update_title (self);
   pl_window_update_current_target (self);
   pl_after_first_frame (GTK_WIDGET (self), pl_window_show_tab_tooltips);
+  _pl_window_input_install (self);
 
   _pl_window_versions_install (self);
   if (pl_document_is_read_only (self->document))
@@ -474,7 +497,7 @@ pl_window_dispose (GObject *object)
 {
   PlWindow *self = PL_WINDOW (object);
 
-  close_document (self);
+  pl_window_close_document (self);
   if (self->autosave != NULL)
     g_signal_handlers_disconnect_by_data (self->autosave, self);
   if (self->document != NULL)
@@ -624,7 +647,9 @@ pl_window_init (PlWindow *self)
 {
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_entries, G_N_ELEMENTS (window_entries), self);
+  _pl_window_export_install (self);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pl_window_import_install (self);
   pl_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
   pl_menu_button_set_menu_later (self->status_button, self->status_menu);
   if (DEVELOPMENT)

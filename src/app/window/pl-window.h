@@ -32,7 +32,8 @@ PlDocument    *pl_window_get_document       (PlWindow       *self);
 /* Writes all pending typing to the file now. */
 gboolean       pl_window_flush              (PlWindow       *self,
                                              GError        **error);
-/* Shows a toast with an Undo button that restores @record. */
+/* Shows a toast that names @record ("Deleted action “…”") with an Undo
+ * button that restores it; @title is said if the record has no name. */
 void           pl_window_offer_undo         (PlWindow       *self,
                                              PlRecord       *record,
                                              const char     *title);

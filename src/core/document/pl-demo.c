@@ -131,7 +131,7 @@ static const DemoAction demo_actions[] = {
   { 1, "Launch an undergraduate minor in cybersecurity", "University of the Kestrel Islands", "Ministry of Education", PL_TIMEFRAME_MEDIUM, "2027", "2028", PL_PRIORITY_MEDIUM, "First cohort enrolled", "KID 300,000", PL_ACTION_STATUS_PLANNED },
   { 1, "Add a secure coding module to the national ICT diploma", "Kestrel Technical Institute", "", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_MEDIUM, "Module taught in all diploma classes", "KID 20,000", PL_ACTION_STATUS_IN_PROGRESS },
   { 2, "Create a cybersecurity job family in the public service", "Public Service Commission", "Ministry of Finance", PL_TIMEFRAME_SHORT, "2026", "2027", PL_PRIORITY_HIGH, "Job family approved by Cabinet", "Within existing budget", PL_ACTION_STATUS_PLANNED },
-  { 2, "Offer scholarships bonded to three years of public service", "Ministry of Education", "Development partners", PL_TIMEFRAME_LONG, "2027", "2031", PL_PRIORITY_LOW, "Twenty scholarships awarded", "KID 600,000", PL_ACTION_STATUS_PLANNED },
+  { 2, "Offer scholarships bonded to three years of public service", "Ministry of Education", "Development partners", PL_TIMEFRAME_LONG, "2027", "2030", PL_PRIORITY_LOW, "Twenty scholarships awarded", "KID 600,000", PL_ACTION_STATUS_PLANNED },
   { 3, "Hold a national Cyber Safety Month every October", "Ministry of Digital Transformation", "Kestrel Broadcasting Corporation; telecom operators", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_HIGH, "Campaign reaches 60% of adults (survey)", "KID 80,000 a year", PL_ACTION_STATUS_IN_PROGRESS },
   { 3, "Publish a plain-language guide to online fraud", "Financial Intelligence Unit", "Commercial banks", PL_TIMEFRAME_SHORT, "2026", "2026", PL_PRIORITY_MEDIUM, "Guide distributed in all bank branches", "KID 15,000", PL_ACTION_STATUS_COMPLETED },
   { 3, "Run a national cyber awareness survey every two years", "Statistics Office", "University of the Kestrel Islands", PL_TIMEFRAME_ONGOING, "2026", "2030", PL_PRIORITY_LOW, "Survey published 2026, 2028, 2030", "KID 25,000 per survey", PL_ACTION_STATUS_PLANNED },
@@ -234,6 +234,32 @@ static const DemoFeedback demo_feedback[] = {
   { PL_FEEDBACK_QUESTION, "How will progress be reported to the public?", -1, -1, NULL, PL_DISPOSITION_OPEN, NULL },
   { PL_FEEDBACK_RECOMMENDATION, "Include accessibility for people with disabilities in the awareness materials.", 1, 0, NULL, PL_DISPOSITION_ACCEPTED, "All material will meet accessibility guidelines." },
 };
+
+/* Feedback that speaks for an organisation is said by someone from it; the
+ * rest is spread over the stakeholders in turn. */
+static const struct {
+  const char *text_start;
+  const char *speaker;
+} demo_speakers[] = {
+  { "The bank ", "Priya Ramdial" },
+  { "The Chamber ", "Grace Mbeki" },
+  { "The ITU ", "Ingrid Solberg" },
+  { "Civil society ", "Marisol Fontaine" },
+  { "Operators ", "Oliver Strand" },
+};
+
+static PlStakeholder *
+demo_speaker (GPtrArray  *stakeholders,
+              const char *text,
+              guint       i)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (demo_speakers); k++)
+    if (g_str_has_prefix (text, demo_speakers[k].text_start))
+      for (guint s = 0; s < G_N_ELEMENTS (demo_stakeholders); s++)
+        if (g_str_equal (demo_stakeholders[s].name, demo_speakers[k].speaker))
+          return g_ptr_array_index (stakeholders, s);
+  return g_ptr_array_index (stakeholders, (i * 7) % stakeholders->len);
+}
 
 static const char *const sections_text[][2] = {
   { "Executive summary",
@@ -538,7 +564,7 @@ build_small (PlDocument  *doc,
         when = g_strdup_printf ("2026-10-06T%02u:%02u:00.000000Z", 10 + (i - 28) / 3, (i * 11) % 60);
 
       if (!add_feedback_at (doc, df->kind, df->text, target, df->quote, workshop,
-                            g_ptr_array_index (stakeholders, (i * 7) % stakeholders->len),
+                            demo_speaker (stakeholders, df->text, i),
                             when, df->disposition, df->response,
                             df->kind == PL_FEEDBACK_RECOMMENDATION ? PL_PRIORITY_HIGH : PL_PRIORITY_NONE,
                             error))
@@ -603,7 +629,8 @@ build_big (PlDocument  *doc,
 
               {
                 g_autofree char *s = g_strdup_printf ("%d", start);
-                g_autofree char *e = g_strdup_printf ("%d", start + g_rand_int_range (rand, 0, 4));
+                /* Never past the strategy's end, 2030. */
+                g_autofree char *e = g_strdup_printf ("%d", MIN (start + g_rand_int_range (rand, 0, 4), 2030));
 
                 action = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, error,
                                           "title", atitle,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 
+#include "pl-document-history.h"
 #include "pl-document-private.h"
 #include "pl-document-snapshots.h"
 
@@ -136,6 +137,7 @@ pl_document_update_record (PlDocument    *self,
     }
 
   pl_record_set_updated_at (record, now);
+  pl_document_history_record_update (self, record, n, pspecs, (const GValue *) old->data, values);
   g_object_freeze_notify (G_OBJECT (record));
   for (guint i = 0; i < n; i++)
     if (g_param_values_cmp (pspecs[i], &values[i], &g_array_index (old, GValue, i)) != 0)
@@ -299,6 +301,7 @@ pl_document_add (PlDocument  *self,
   result = pl_document_intern (self, record);
   /* Make sure the parent's list exists only if someone looks at it. */
   pl_document_insert_into_lists (self, result);
+  pl_document_history_record_added (self, result);
   pl_document_emit_changed (self, result);
   return result;
 }
@@ -314,6 +317,7 @@ pl_document_move (PlDocument  *self,
   g_autofree char *now = NULL;
   GListStore *list;
   guint old_pos;
+  gint64 was_at;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (PL_IS_RECORD (record), FALSE);
@@ -333,6 +337,7 @@ pl_document_move (PlDocument  *self,
       return FALSE;
     }
 
+  was_at = pl_record_get_position (record);
   now = pl_document_now_stamp ();
   if (!pl_store_begin (self->store, error))
     return FALSE;
@@ -364,6 +369,8 @@ pl_document_move (PlDocument  *self,
     }
   if (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record))
     pl_document_refresh_all_actions (self);
+  if (pl_record_get_position (record) != was_at)
+    pl_document_history_record_moved (self, record, (guint) was_at);
   pl_document_emit_changed (self, record);
   return TRUE;
 }
@@ -454,6 +461,7 @@ pl_document_delete (PlDocument  *self,
       sync_descendants (self, record, objective_ids, action_ids, TRUE);
     }
   pl_document_remove_from_lists (self, record, was_open);
+  pl_document_history_record_deleted (self, record);
   pl_document_emit_changed (self, record);
   return TRUE;
 }
@@ -517,6 +525,7 @@ pl_document_undelete (PlDocument  *self,
   if (PL_IS_PILLAR (record) || PL_IS_OBJECTIVE (record))
     sync_descendants (self, record, objective_ids, action_ids, FALSE);
   pl_document_insert_into_lists (self, record);
+  pl_document_history_record_restored (self, record);
   pl_document_emit_changed (self, record);
   return TRUE;
 }
@@ -583,6 +592,9 @@ pl_document_fold_stakeholder (PlDocument     *self,
   pl_record_set_deleted (PL_RECORD (duplicate), TRUE);
   pl_document_remove_from_lists (self, PL_RECORD (duplicate), FALSE);
   pl_document_refresh_feedback_lists (self);
+  /* Which feedback moved over is not kept, so this cannot be undone: the
+   * steps before it would replay onto a different document. */
+  pl_document_history_clear (self);
   pl_document_emit_changed (self, PL_RECORD (into));
   return TRUE;
 }

@@ -250,6 +250,7 @@ pl_document_add_feedback (PlDocument     *self,
 
   result = pl_document_intern (self, record);
   pl_document_insert_into_lists (self, result);
+  pl_document_history_record_added (self, result);
   pl_document_emit_changed (self, result);
   return PL_FEEDBACK (result);
 }

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  *   pl-document-edit.c      adding, changing, moving, deleting, restoring
  *   pl-document-feedback.c  feedback: capture, targets, orphans, live lists
  *   pl-document-search.c    full-text search and the integrity check
+ *   pl-document-history.c   the undo/redo history
  */
 
 /* Who is told when feedback changes: each PlFeedbackList registers itself.
@@ -39,6 +40,8 @@ typedef struct {
   gpointer                       observer;
   const PlFeedbackObserverFuncs *funcs;
 } PlFeedbackObserver;
+
+typedef struct _PlHistory PlHistory;
 
 struct _PlDocument
 {
@@ -62,6 +65,7 @@ struct _PlDocument
   guint64         generation;
   gint64          last_token;
   gboolean        building;       /* being made by pl_document_create_built() */
+  PlHistory      *history;        /* undo/redo, in memory; see pl-document-history.c */
 };
 
 /* ---- pl-document.c ---- */
@@ -133,6 +137,28 @@ gboolean    pl_document_store_new_record       (PlDocument    *self,
                                                 PlRecord      *record,
                                                 int            position,
                                                 GError       **error);
+
+/* ---- pl-document-history.c: each write records its inverse ---- */
+void        pl_document_history_class_init     (GObjectClass  *klass);
+void        pl_document_history_free           (PlDocument    *self);
+void        pl_document_history_record_update  (PlDocument    *self,
+                                                PlRecord      *record,
+                                                guint          n,
+                                                GParamSpec   **pspecs,
+                                                const GValue  *old_values,
+                                                const GValue  *new_values);
+void        pl_document_history_record_added   (PlDocument    *self,
+                                                PlRecord      *record);
+void        pl_document_history_record_deleted (PlDocument    *self,
+                                                PlRecord      *record);
+void        pl_document_history_record_restored (PlDocument   *self,
+                                                 PlRecord     *record);
+void        pl_document_history_record_moved   (PlDocument    *self,
+                                                PlRecord      *record,
+                                                guint          old_position);
+void        pl_document_history_transaction_begun (PlDocument *self);
+void        pl_document_history_transaction_ended (PlDocument *self,
+                                                   gboolean    committed);
 
 /* ---- pl-document-feedback.c ---- */
 /* Recomputes which feedback quoting @record no longer finds its quote. */

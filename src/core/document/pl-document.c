@@ -141,6 +141,8 @@ pl_document_dispose (GObject *object)
   PlDocument *self = PL_DOCUMENT (object);
 
   pl_document_close (self);
+  /* The history holds records; let them go before they are detached. */
+  pl_document_history_free (self);
   /* Records that outlive the document (held by someone else) forget it;
    * detached first, the others need not take themselves out of the cache
    * one by one as they go. */
@@ -225,6 +227,7 @@ pl_document_class_init (PlDocumentClass *klass)
   signals[READ_FAILED] =
     g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  pl_document_history_class_init (object_class);
 }
 
 static void
@@ -553,7 +556,10 @@ pl_document_begin (PlDocument  *self,
                    GError     **error)
 {
   g_return_val_if_fail (PL_IS_DOCUMENT (self), FALSE);
-  return pl_document_check_open (self, error) && pl_store_begin (self->store, error);
+  if (!pl_document_check_open (self, error) || !pl_store_begin (self->store, error))
+    return FALSE;
+  pl_document_history_transaction_begun (self);
+  return TRUE;
 }
 
 gboolean
@@ -567,8 +573,10 @@ pl_document_commit (PlDocument  *self,
     {
       /* The store rolled back: show the file again. */
       pl_document_resync_from_store (self);
+      pl_document_history_transaction_ended (self, FALSE);
       return FALSE;
     }
+  pl_document_history_transaction_ended (self, TRUE);
   return TRUE;
 }
 
@@ -583,6 +591,7 @@ pl_document_rollback (PlDocument *self)
   /* What was done since the matching begin is gone from the file: the
    * objects and models must show the file again. */
   pl_document_resync_from_store (self);
+  pl_document_history_transaction_ended (self, FALSE);
 }
 
 void

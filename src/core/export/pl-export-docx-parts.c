@@ -16,6 +16,8 @@ pl_export_docx_write_content_types (PlExportZip *zip)
     { "/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml" },
     { "/word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml" },
     { "/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" },
+    { "/word/header2.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml" },
+    { "/word/footer2.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" },
     { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
   };
   GString *buf = g_string_new (NULL);
@@ -63,6 +65,7 @@ pl_export_docx_write_core_properties (PlDocx      *dx,
   pl_export_xml_text_element (w, "dc:title", pl_strategy_get_title (s), dx->part.scratch);
   pl_export_xml_text_element (w, "dc:creator", pl_strategy_get_lead_agency (s), dx->part.scratch);
   pl_export_xml_text_element (w, "dc:subject", pl_strategy_get_country (s), dx->part.scratch);
+  pl_export_xml_text_element (w, "dc:language", dx->part.ctx->language, dx->part.scratch);
   start (w, "dcterms:created", "xsi:type", "dcterms:W3CDTF", NULL);
   xmlTextWriterWriteString (w, BAD_CAST stamp);
   end (w);
@@ -80,6 +83,8 @@ pl_export_docx_write_document_rels (PlDocx      *dx,
     { "rIdNumbering", "numbering", "numbering.xml" },
     { "rIdHeader", "header", "header1.xml" },
     { "rIdFooter", "footer", "footer1.xml" },
+    { "rIdHeaderTitle", "header", "header2.xml" },
+    { "rIdFooterTitle", "footer", "footer2.xml" },
   };
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr w = pl_export_xml_new (buf);

@@ -43,6 +43,9 @@ typedef struct {
 
   gboolean          break_pending;
   gboolean          wide;
+  gboolean          bidi;         /* the next narrative paragraph reads right to left */
+  gboolean          title_page;   /* the first section's first page: no header or footer */
+  guint             sections;     /* section properties written so far */
   gboolean          para_open;
   gboolean          item_first;
   GString          *pending;     /* narrative text not yet written, one run */
@@ -76,6 +79,7 @@ void pl_export_docx_write_settings        (PlExportZip *zip);
 void pl_export_docx_write_numbering       (PlDocx      *dx,
                                            PlExportZip *zip);
 /* word/styles.xml from the styles of pl-export-styles.c. */
-void pl_export_docx_write_styles          (PlExportZip *zip);
+void pl_export_docx_write_styles          (PlExportZip *zip,
+                                           const char  *language);
 
 G_END_DECLS

@@ -167,7 +167,8 @@ write_style (xmlTextWriterPtr      w,
 }
 
 void
-pl_export_docx_write_styles (PlExportZip *zip)
+pl_export_docx_write_styles (PlExportZip *zip,
+                             const char  *language)
 {
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr w = pl_export_xml_new (buf);
@@ -180,7 +181,10 @@ pl_export_docx_write_styles (PlExportZip *zip)
   element (w, "w:rFonts", "w:ascii", serif, "w:hAnsi", serif, "w:eastAsia", serif, "w:cs", serif, NULL);
   element (w, "w:sz", "w:val", "22", NULL);
   element (w, "w:szCs", "w:val", "22", NULL);
-  element (w, "w:lang", "w:val", "en-GB", NULL);
+  /* The strategy's language; a right-to-left one is the complex-script
+   * language too. */
+  element (w, "w:lang", "w:val", language,
+           pl_export_language_is_rtl (language) ? "w:bidi" : NULL, language, NULL);
   end (w);
   end (w);
   start (w, "w:pPrDefault", NULL);

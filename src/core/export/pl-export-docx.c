@@ -210,6 +210,7 @@ docx_title_page (PlOutline            *ol,
 {
   PlDocx *dx = ol->writer;
 
+  dx->title_page = TRUE;
   if (*title->marking)
     write_para (dx, "Marking", title->marking);
   if (*title->country)
@@ -308,6 +309,8 @@ docx_heading (PlOutline              *ol,
   if (heading->new_page)
     dx->break_pending = TRUE;
   begin_para (dx, styles[CLAMP (heading->level, 1, 5) - 1]);
+  if (pl_export_text_direction (heading->text, -1) == PL_EXPORT_DIRECTION_RTL)
+    raw (dx, "<w:bidi/>");
   end_ppr (dx);
   /* The anchor is generated, an XML name. */
   raw (dx, "<w:bookmarkStart w:id=\"");
@@ -392,6 +395,8 @@ open_block (PlDocx     *dx,
       raw (dx, "\"/><w:numId w:val=\"");
       raw_number (dx, list->num_id);
       raw (dx, "\"/></w:numPr>");
+      if (dx->bidi)
+        raw (dx, "<w:bidi/>");
       dx->item_first = FALSE;
     }
   else
@@ -399,6 +404,9 @@ open_block (PlDocx     *dx,
       if (style == NULL)
         style = dx->n_lists > 0 ? "ListContinue" : dx->quotes > 0 ? "Quote" : "BodyText";
       begin_para (dx, style);
+      /* Before w:ind: the schema orders pPr's children. */
+      if (dx->bidi)
+        raw (dx, "<w:bidi/>");
       indent = 360 * dx->n_lists + 567 * MAX (dx->quotes - (g_str_equal (style, "Quote") ? 1 : 0), 0);
       if (dx->n_lists > 0 || indent > 0)
         {
@@ -482,7 +490,11 @@ docx_node (PlOutline        *ol,
     case CMARK_NODE_PARAGRAPH:
       if (enter)
         {
+          /* Its direction from its text (FriBidi): an Arabic paragraph
+           * is a right-to-left one (w:bidi), whatever the document's. */
+          dx->bidi = pl_export_node_direction (node) == PL_EXPORT_DIRECTION_RTL;
           open_block (dx, NULL);
+          dx->bidi = FALSE;
           end_ppr (dx);
           dx->para_open = TRUE;
         }
@@ -549,13 +561,24 @@ write_section (PlDocx   *dx,
   g_snprintf (margin, sizeof margin, "%d", wide ? MARGIN_WIDE : MARGIN);
   g_snprintf (side, sizeof side, "%d", wide ? MARGIN_WIDE : MARGIN);
 
+  /* The title page shows its marking once, in its own paragraph, and no
+   * page number: the first section's first page has an empty header and
+   * footer of its own. */
+  gboolean title = dx->title_page && dx->sections++ == 0;
+
   start (sync_writer (dx), "w:sectPr", NULL);
   element (sync_writer (dx), "w:headerReference", "w:type", "default", "r:id", "rIdHeader", NULL);
+  if (title)
+    element (sync_writer (dx), "w:headerReference", "w:type", "first", "r:id", "rIdHeaderTitle", NULL);
   element (sync_writer (dx), "w:footerReference", "w:type", "default", "r:id", "rIdFooter", NULL);
+  if (title)
+    element (sync_writer (dx), "w:footerReference", "w:type", "first", "r:id", "rIdFooterTitle", NULL);
   element (sync_writer (dx), "w:type", "w:val", "nextPage", NULL);
   element (sync_writer (dx), "w:pgSz", "w:w", width, "w:h", height, wide ? "w:orient" : NULL, "landscape", NULL);
   element (sync_writer (dx), "w:pgMar", "w:top", margin, "w:right", side, "w:bottom", margin, "w:left", side,
            "w:header", "567", "w:footer", "567", "w:gutter", "0", NULL);
+  if (title)
+    element (sync_writer (dx), "w:titlePg", NULL);
   end (sync_writer (dx));
 }
 
@@ -703,6 +726,20 @@ write_marking_part (PlDocx      *dx,
   dx->part.w = saved;
 }
 
+/* The title page's header and footer: empty. */
+static void
+write_empty_part (PlExportZip *zip,
+                  gboolean     footer)
+{
+  GString *buf = g_string_new (NULL);
+  xmlTextWriterPtr w = pl_export_xml_new (buf);
+
+  pl_export_xml_start (w, footer ? "w:ftr" : "w:hdr", "xmlns:w", W_NS, NULL);
+  pl_export_xml_element (w, "w:p", NULL);
+  xmlTextWriterEndElement (w);
+  pl_export_xml_add (zip, footer ? "word/footer2.xml" : "word/header2.xml", w, buf);
+}
+
 static const PlOutlineOps docx_ops = {
   .title_page = docx_title_page,
   .contents = docx_contents,
@@ -749,11 +786,13 @@ pl_export_docx (PlExportContext *ctx)
   pl_export_zip_end_xml (zip, sync_writer (&dx));
 
   pl_export_docx_write_document_rels (&dx, zip);
-  pl_export_docx_write_styles (zip);
+  pl_export_docx_write_styles (zip, ctx->language);
   pl_export_docx_write_settings (zip);
   pl_export_docx_write_numbering (&dx, zip);
   write_marking_part (&dx, zip, FALSE);
   write_marking_part (&dx, zip, TRUE);
+  write_empty_part (zip, FALSE);
+  write_empty_part (zip, TRUE);
 
   pl_export_part_clear (&dx.part);
   g_string_free (dx.pending, TRUE);

@@ -36,6 +36,13 @@ static const char html_css[] =
   "h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }\n"
   "p { margin: 0 0 0.6em; text-align: justify; hyphens: auto; }\n"
   "a { color: #1f4e9a; }\n"
+  /* A long URL (or any unbroken string) wraps instead of running off the
+   * printed page. */
+  "p, li, dd, dt, blockquote, h1, h2, h3, h4, h5, h6 { overflow-wrap: break-word; }\n"
+  "a { overflow-wrap: anywhere; word-break: break-word; }\n"
+  /* Table cells, details and contents entries take their direction from
+   * their own text. */
+  "td, th, dd, dt, nav.contents li, .action p { unicode-bidi: plaintext; }\n"
   ".marking { color: var(--marking); font-weight: bold; text-transform: uppercase; font-size: 8.5pt;"
   " letter-spacing: 0.05em; text-align: center; }\n"
   ".marking-top, .marking-bottom { position: fixed; left: 0; right: 0; background: #fff; padding: 0.3em;"
@@ -238,6 +245,11 @@ write_page_css (PlHtml     *h,
         rule = g_strdup_printf ("%s { @bottom-right { content: counter(page); %s } }\n", pages[i], PAGE_NUMBER_STYLE);
       escaped (h, rule);
     }
+  /* The title page shows its marking once, in its own paragraph, and no
+   * page number. */
+  if (h->ctx->options->title_page)
+    raw (h, "@page :first { @top-center { content: none; } @bottom-center { content: none; }"
+            " @bottom-right { content: none; } }\n");
 }
 
 /* The bytes write_text_full() copies as they are: tab and printable
@@ -400,7 +412,8 @@ html_heading (PlOutline              *ol,
   raw (h, name);
   raw (h, " id=\"");
   raw (h, heading->anchor);
-  raw (h, heading->new_page ? "\" class=\"new-page\">" : "\">");
+  /* Its direction from its text: an Arabic heading reads right to left. */
+  raw (h, heading->new_page ? "\" dir=\"auto\" class=\"new-page\">" : "\" dir=\"auto\">");
   write_text (h, heading->text);
   end (h, name);
 }
@@ -456,7 +469,16 @@ html_node (PlOutline        *ol,
     {
     case CMARK_NODE_BLOCK_QUOTE: name = "blockquote"; break;
     case CMARK_NODE_ITEM: name = "li"; break;
-    case CMARK_NODE_PARAGRAPH: name = "p"; break;
+    case CMARK_NODE_PARAGRAPH:
+      /* A right-to-left paragraph says so (FriBidi, the first strong
+       * character), so it reads right to left in any reader. */
+      if (enter && pl_export_node_direction (node) == PL_EXPORT_DIRECTION_RTL)
+        {
+          raw (h, "<p dir=\"rtl\">");
+          return;
+        }
+      name = "p";
+      break;
     case CMARK_NODE_EMPH: name = "em"; break;
     case CMARK_NODE_STRONG: name = "strong"; break;
 
@@ -617,8 +639,10 @@ pl_export_html (PlExportContext *ctx)
   h.buffer = g_string_sized_new (FLUSH_SIZE + 4096);
 
   raw (&h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
-  /* Translators: the language of the exported document, as an HTML lang. */
-  attribute (&h, "lang", _("en"));
+  /* The strategy's language; a right-to-left one lays the page out so. */
+  attribute (&h, "lang", ctx->language);
+  if (pl_export_language_is_rtl (ctx->language))
+    raw (&h, " dir=\"rtl\"");
   raw (&h, "><head><meta charset=\"utf-8\"/>"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
            "<meta name=\"generator\" content=\"Pillars " PACKAGE_VERSION "\"/>");

@@ -11,31 +11,132 @@
  * its headings pushed below the document's own, so every heading level in
  * the export means the same thing. Tables are GFM pipe tables. */
 
+/* @node's children moved before it, then @node freed: a link whose target
+ * is dropped keeps its text. */
+static void
+unwrap_node (cmark_node *node)
+{
+  cmark_node *child;
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_insert_before (node, child);
+  cmark_node_free (node);
+}
+
+/* Raw HTML as the text it is: the Markdown renderer escapes it, so a
+ * reader (pandoc, a forge) shows "<script>" instead of running it. A
+ * block's lines stay lines. */
+static void
+html_to_text (cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  gboolean block = cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK;
+  cmark_node *parent = block ? cmark_node_new (CMARK_NODE_PARAGRAPH) : NULL;
+  g_auto(GStrv) lines = g_strsplit (literal ? literal : "", "\n", -1);
+  guint n = g_strv_length (lines);
+
+  while (n > 0 && *g_strstrip (lines[n - 1]) == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    {
+      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+      if (i > 0)
+        {
+          cmark_node *brk = cmark_node_new (CMARK_NODE_SOFTBREAK);
+
+          if (block)
+            cmark_node_append_child (parent, brk);
+          else
+            cmark_node_insert_before (node, brk);
+        }
+      cmark_node_set_literal (text, block ? g_strstrip (lines[i]) : lines[i]);
+      if (block)
+        cmark_node_append_child (parent, text);
+      else
+        cmark_node_insert_before (node, text);
+    }
+  if (block)
+    cmark_node_insert_before (node, parent);
+  cmark_node_free (node);
+}
+
+/* The rules of the other writers (pl-export-outline.c), for a reader we do
+ * not control: raw HTML becomes text, links keep their text but lose a
+ * target other than http, https or mailto, and images become their
+ * description (pandoc would embed a local file or fetch one). Nodes are
+ * collected first: the tree cannot change under its iterator. */
+static void
+sanitise_narrative (PlExportContext *ctx,
+                    cmark_node      *doc,
+                    int              shift)
+{
+  g_autoptr(GPtrArray) unsafe = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (doc);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HEADING:
+          cmark_node_set_heading_level (node, CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6));
+          break;
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_IMAGE:
+          g_ptr_array_add (unsafe, node);
+          break;
+        case CMARK_NODE_LINK:
+          if (!pl_export_link_is_safe (cmark_node_get_url (node)))
+            g_ptr_array_add (unsafe, node);
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+
+  /* Innermost first (the reverse of document order), so a node is never
+   * freed with a parent before its own turn. */
+  for (guint i = unsafe->len; i-- > 0;)
+    {
+      cmark_node *node = unsafe->pdata[i];
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+          html_to_text (node);
+          break;
+        case CMARK_NODE_IMAGE:
+          pl_export_note_left_out (ctx, PL_EXPORT_LEFT_OUT_IMAGE);
+          unwrap_node (node);
+          break;
+        default:
+          unwrap_node (node);
+          break;
+        }
+    }
+}
+
 static void
 write_narrative (PlExportContext *ctx,
                  const char      *markdown,
                  int              top_level)
 {
   cmark_node *doc;
-  cmark_iter *iter;
-  cmark_event_type ev;
   char *out;
-  int shift;
 
   if (markdown == NULL || *markdown == '\0')
     return;
 
   doc = pl_export_parse_markdown (markdown);
-  shift = top_level - pl_export_min_heading_level (doc);
-  iter = cmark_iter_new (doc);
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_HEADING)
-        cmark_node_set_heading_level (node, CLAMP (cmark_node_get_heading_level (node) + shift, 1, 6));
-    }
-  cmark_iter_free (iter);
+  sanitise_narrative (ctx, doc, top_level - pl_export_min_heading_level (doc));
 
   out = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
   {
@@ -173,17 +274,13 @@ write_action (PlExportContext *ctx,
   g_autofree char *partners = escape_inline (pl_action_get_partners (action));
   g_autofree char *indicator = escape_inline (pl_action_get_indicator (action));
   g_autofree char *cost = escape_inline (pl_action_get_cost (action));
-  const char *start = pl_action_get_start_date (action);
-  const char *end = pl_action_get_end_date (action);
+  g_autofree char *timeframe = pl_export_timeframe_label (action);
 
   pl_export_printf (ctx, "- **%s %s**  \n", number, title);
   pl_export_printf (ctx, "  %s: %s", _("Lead"), *lead ? lead : "—");
   if (*partners)
     pl_export_printf (ctx, "; %s: %s", _("Partners"), partners);
-  pl_export_printf (ctx, "; %s: %s", _("Timeframe"),
-                    pl_enum_to_label (PL_TYPE_TIMEFRAME, pl_action_get_timeframe (action)));
-  if (*start || *end)
-    pl_export_printf (ctx, " (%s–%s)", start, end);
+  pl_export_printf (ctx, "; %s: %s", _("Timeframe"), timeframe);
   pl_export_printf (ctx, "; %s: %s", _("Priority"),
                     pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action)));
   if (*indicator)
@@ -212,7 +309,8 @@ write_pillars (PlExportContext *ctx)
       pl_export_printf (ctx, "## %s. %s\n\n", number, title);
       if (*summary)
         pl_export_printf (ctx, "*%s*\n\n", summary);
-      write_narrative (ctx, pl_pillar_get_body (pillar), 3);
+      /* Below the objectives' level, as in the other formats. */
+      write_narrative (ctx, pl_pillar_get_body (pillar), 4);
 
       for (guint j = 0; j < n_obj; j++)
         {
@@ -267,7 +365,7 @@ write_annex (PlExportContext *ctx)
   const char *header[] = { _("No."), _("About"), _("Kind"), _("Stakeholder"), _("Organisation"),
                            _("Sector"), _("Comment"), _("Disposition"), _("Response"), NULL };
   PlPillar *group = NULL;
-  gboolean first = TRUE;
+  gboolean first = TRUE, no_organisation;
 
   pl_export_printf (ctx, "## %s\n\n", _("Annex: recommendations and dispositions"));
   if (rows->len == 0)
@@ -275,6 +373,9 @@ write_annex (PlExportContext *ctx)
       pl_export_printf (ctx, "%s\n\n", _("No feedback matches the selection."));
       return;
     }
+  /* Anonymised: the empty Organisation column is left out. */
+  if ((no_organisation = pl_export_annex_hides_organisation (rows)))
+    memmove (header + 4, header + 5, sizeof header - 5 * sizeof header[0]);
   for (guint i = 0; i < rows->len && !pl_export_failed (ctx); i++)
     {
       PlAnnexRow *row = g_ptr_array_index (rows, i);
@@ -309,6 +410,9 @@ write_annex (PlExportContext *ctx)
           pl_feedback_get_response (row->feedback),
           NULL
         };
+
+        if (no_organisation)
+          memmove (cells + 4, cells + 5, sizeof cells - 5 * sizeof cells[0]);
         write_row (ctx, cells);
       }
     }

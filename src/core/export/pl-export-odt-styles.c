@@ -306,9 +306,24 @@ pl_export_odt_write_styles (PlOdt       *odt,
   start (w, "office:styles", NULL);
   start (w, "style:default-style", "style:family", "paragraph", NULL);
   element (w, "style:paragraph-properties", "style:writing-mode", "page", NULL);
-  element (w, "style:text-properties", "style:font-name", pl_export_font_name (PL_EXPORT_FONT_SERIF),
-           "fo:font-size", "11pt", "fo:language", "en", "fo:country", "GB",
-           "style:font-name-complex", pl_export_font_name (PL_EXPORT_FONT_SERIF), NULL);
+  {
+    /* The strategy's language (a right-to-left one is the complex-script
+     * language too). */
+    g_autofree char *primary = NULL, *region = NULL;
+    gboolean rtl = pl_export_language_is_rtl (odt->part.ctx->language);
+
+    pl_export_language_split (odt->part.ctx->language, &primary, &region);
+    pl_export_xml_start (w, "style:text-properties", "style:font-name", pl_export_font_name (PL_EXPORT_FONT_SERIF),
+                         "fo:font-size", "11pt", "fo:language", primary, NULL);
+    if (*region)
+      xmlTextWriterWriteAttribute (w, BAD_CAST "fo:country", BAD_CAST region);
+    if (rtl)
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:language-complex", BAD_CAST primary);
+    if (rtl && *region)
+      xmlTextWriterWriteAttribute (w, BAD_CAST "style:country-complex", BAD_CAST region);
+    xmlTextWriterWriteAttribute (w, BAD_CAST "style:font-name-complex", BAD_CAST pl_export_font_name (PL_EXPORT_FONT_SERIF));
+    xmlTextWriterEndElement (w);
+  }
   end (w);
   for (guint i = 0; i < pl_export_n_styles; i++)
     write_named_style (odt, w, &pl_export_styles[i]);
@@ -351,6 +366,10 @@ pl_export_odt_write_styles (PlOdt       *odt,
   start (w, "office:master-styles", NULL);
   write_master_page (odt, w, "Standard", "PortraitLayout");
   write_master_page (odt, w, "Landscape", "LandscapeLayout");
+  /* The title page: its marking once, in its own paragraph, and no page
+   * number; the pages after it are Standard. */
+  element (w, "style:master-page", "style:name", "TitlePage", "style:display-name", "Title Page",
+           "style:page-layout-name", "PortraitLayout", "style:next-style-name", "Standard", NULL);
   end (w);
   end (w);
   pl_export_xml_add (zip, "styles.xml", w, buf);
@@ -378,6 +397,37 @@ pl_export_odt_write_automatic_styles (PlOdt *odt)
       element (w, "style:style", "style:name", wide, "style:family", "paragraph",
                "style:parent-style-name", parent, "style:master-page-name", "Landscape", NULL);
     }
+  {
+    static const char *const firsts[] = { "Marking", "Subtitle", "Title" };
+
+    /* Whichever comes first on the title page starts its master page. */
+    for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
+      {
+        g_autofree char *name = g_strconcat ("TitlePage_", firsts[i], NULL);
+        g_autofree char *parent = g_strdup (pl_export_odt_style_name (odt, firsts[i]));
+
+        element (w, "style:style", "style:name", name, "style:family", "paragraph",
+                 "style:parent-style-name", parent, "style:master-page-name", "TitlePage", NULL);
+      }
+  }
+  {
+    /* Right-to-left variants of the narrative's block styles, for a
+     * paragraph whose text is (pl-export-bidi.c). */
+    /* pl_export_odt_style_name () returns a buffer it reuses. */
+    g_autofree char *body = g_strdup (pl_export_odt_style_name (odt, "BodyText"));
+    g_autofree char *cont = g_strdup (pl_export_odt_style_name (odt, "ListContinue"));
+    const char *blocks[] = { body, cont, "Quotations", "Quote2", "Quote3", "Quote4" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+      {
+        g_autofree char *name = g_strconcat ("RTL_", blocks[i], NULL);
+
+        start (w, "style:style", "style:name", name, "style:family", "paragraph",
+               "style:parent-style-name", blocks[i], NULL);
+        element (w, "style:paragraph-properties", "style:writing-mode", "rl-tb", "fo:text-align", "end", NULL);
+        end (w);
+      }
+  }
   start (w, "style:style", "style:name", "TitleMetaLast", "style:family", "paragraph",
          "style:parent-style-name", "Title_20_Page_20_Details", NULL);
   element (w, "style:paragraph-properties", "fo:break-after", "page", NULL);
@@ -407,15 +457,18 @@ pl_export_odt_write_automatic_styles (PlOdt *odt)
              "fo:margin-top", "0.1cm", "fo:margin-bottom", "0.4cm", NULL);
   }
   end (w);
-  for (guint t = 0; t < 2; t++)
+  for (guint t = 0; t < 3; t++)
     {
-      const guint *widths = t == 0 ? pl_export_plan_widths : pl_export_annex_widths;
+      static const char *const prefixes[] = { "Plan", "Annex", "AnonAnnex" };
+      const guint *const widths_of[] = { pl_export_plan_widths, pl_export_annex_widths, pl_export_anon_annex_widths };
+      const guint n_of[] = { PL_EXPORT_PLAN_COLUMNS, PL_EXPORT_ANNEX_COLUMNS, PL_EXPORT_ANNEX_COLUMNS - 1 };
+      const guint *widths = widths_of[t];
 
-      for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+      for (guint i = 0; i < n_of[t]; i++)
         {
           char name[32], width[16], rel[16];
 
-          g_snprintf (name, sizeof name, "%sColumn%u", t == 0 ? "Plan" : "Annex", i + 1);
+          g_snprintf (name, sizeof name, "%sColumn%u", prefixes[t], i + 1);
           g_snprintf (width, sizeof width, "%gcm", WIDE_TEXT_CM * widths[i] / 100.0);
           g_snprintf (rel, sizeof rel, "%u*", widths[i] * 100);
           start (w, "style:style", "style:name", name, "style:family", "table-column", NULL);

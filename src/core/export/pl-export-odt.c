@@ -161,12 +161,26 @@ odt_title_page (PlOutline            *ol,
                 const PlOutlineTitle *title)
 {
   PlOdt *odt = ol->writer;
+  const char *first = *title->marking ? "Marking" : *title->country ? "Subtitle" : "Title";
+  const char *texts[] = { title->marking, title->country, title->title };
+  const char *ids[] = { "Marking", "Subtitle", "Title" };
 
-  if (*title->marking)
-    pl_export_odt_write_para (odt, "Marking", title->marking);
-  if (*title->country)
-    pl_export_odt_write_para (odt, "Subtitle", title->country);
-  pl_export_odt_write_para (odt, "Title", title->title);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      if (!*texts[i] && i < 2)
+        continue;
+      if (g_str_equal (ids[i], first))
+        {
+          /* The first paragraph puts the page on the title master page. */
+          g_autofree char *style = g_strconcat ("TitlePage_", ids[i], NULL);
+
+          start (sync_writer (odt), "text:p", "text:style-name", style, NULL);
+          pl_export_odt_write_text (odt, texts[i], FALSE);
+          end (sync_writer (odt));
+        }
+      else
+        pl_export_odt_write_para (odt, ids[i], texts[i]);
+    }
   for (guint i = 0; title->labels[i] != NULL; i++)
     {
       start (sync_writer (odt), "text:p", "text:style-name",
@@ -345,11 +359,11 @@ odt_node (PlOutline        *ol,
         {
           gboolean ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
 
-          /* Only the outermost list names its style (ODF 1.2, 19.880). */
-          if (odt->lists == 0)
-            start (sync_writer (odt), "text:list", "text:style-name", ordered ? "List_Number" : "List_Bullet", NULL);
-          else
-            start (sync_writer (odt), "text:list", NULL);
+          /* Every list names its own style: a nested list without one
+           * takes its parent's (ODF 1.3 Part 3, 19.880), which turned a
+           * numbered list inside a bulleted one into bullets. The nested
+           * list still takes its level's indent from its depth. */
+          start (sync_writer (odt), "text:list", "text:style-name", ordered ? "List_Number" : "List_Bullet", NULL);
           odt->lists++;
         }
       else
@@ -383,7 +397,16 @@ odt_node (PlOutline        *ol,
     case CMARK_NODE_PARAGRAPH:
       if (enter)
         {
-          start (sync_writer (odt), "text:p", "text:style-name", block_style (odt), NULL);
+          /* Its direction from its text (FriBidi): an Arabic paragraph
+           * is laid out right to left (writing-mode rl-tb). */
+          if (pl_export_node_direction (node) == PL_EXPORT_DIRECTION_RTL)
+            {
+              g_autofree char *rtl = g_strconcat ("RTL_", block_style (odt), NULL);
+
+              start (sync_writer (odt), "text:p", "text:style-name", rtl, NULL);
+            }
+          else
+            start (sync_writer (odt), "text:p", "text:style-name", block_style (odt), NULL);
           odt->para_open = TRUE;
         }
       else if (odt->para_open)
@@ -487,7 +510,9 @@ odt_table_begin (PlOutline         *ol,
                  const guint       *widths)
 {
   PlOdt *odt = ol->writer;
-  const char *prefix = kind == PL_OUTLINE_TABLE_PLAN ? "Plan" : "Annex";
+  /* The annex without its organisation column has widths of its own. */
+  const char *prefix = kind == PL_OUTLINE_TABLE_PLAN ? "Plan"
+                       : n_columns < PL_EXPORT_ANNEX_COLUMNS ? "AnonAnnex" : "Annex";
   char name[32];
 
   odt->n_columns = n_columns;
@@ -526,6 +551,7 @@ write_meta (PlOdt       *odt,
   xmlTextWriterWriteString (w, BAD_CAST "Pillars/" PACKAGE_VERSION);
   end (w);
   pl_export_xml_text_element (w, "dc:title", pl_strategy_get_title (s), odt->part.scratch);
+  pl_export_xml_text_element (w, "dc:language", odt->part.ctx->language, odt->part.scratch);
   pl_export_xml_text_element (w, "dc:subject", pl_strategy_get_country (s), odt->part.scratch);
   pl_export_xml_text_element (w, "meta:initial-creator", pl_strategy_get_lead_agency (s), odt->part.scratch);
   end (w);

@@ -257,12 +257,20 @@ walk_narrative (PlOutline  *ol,
 
       switch (cmark_node_get_type (node))
         {
-        case CMARK_NODE_DOCUMENT:
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_HTML_INLINE:
+          if (enter)
+            pl_export_note_left_out (ol->ctx, PL_EXPORT_LEFT_OUT_RAW_HTML);
+          break;
+
+        case CMARK_NODE_IMAGE:       /* its description arrives as text */
+          if (enter)
+            pl_export_note_left_out (ol->ctx, PL_EXPORT_LEFT_OUT_IMAGE);
+          break;
+
+        case CMARK_NODE_DOCUMENT:
         case CMARK_NODE_CUSTOM_BLOCK:
         case CMARK_NODE_CUSTOM_INLINE:
-        case CMARK_NODE_IMAGE:       /* its description arrives as text */
           break;
 
         case CMARK_NODE_HEADING:
@@ -379,28 +387,54 @@ walk_front_matter (PlOutline *ol)
 #define CELL_MAX 2000
 #define CELL_SHOWN 400
 
-/* The length of the piece of @text (at most @max bytes) that ends at a
- * space when there is one in its second half, else at a character. */
+/* The length in bytes of the piece of @text of at most @max characters
+ * (not bytes: a cut must not depend on the script): it ends after the
+ * last sentence in its second half, else at the last space there, else
+ * at a character. */
 static gsize
 piece_length (const char *text,
               gsize       max)
 {
-  gsize len = strlen (text);
-  const char *end;
+  const char *p = text, *sentence = NULL, *space = NULL;
+  gsize n = 0;
 
-  if (len <= max)
-    return len;
-  for (gsize i = max; i > max / 2; i--)
-    if (text[i] == ' ' || text[i] == '\n')
-      return i;
-  end = g_utf8_find_prev_char (text, text + max + 1);
-  return end ? (gsize) (end - text) : max;
+  while (*p && n < max)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (n >= max / 2)
+        {
+          if ((c == '.' || c == '!' || c == '?' || c == ';' || c == 0x3002 /* 。 */ || c == 0x061F /* ؟ */)
+              && (*next == ' ' || *next == '\n' || c == 0x3002))
+            sentence = next;
+          else if (c == ' ' || c == '\n')
+            space = p;
+        }
+      p = next;
+      n++;
+    }
+  if (*p == '\0')
+    return p - text;
+  if (sentence != NULL)
+    return sentence - text;
+  if (space != NULL)
+    return space - text;
+  return p - text;
 }
 
 static gboolean
 is_long (const char *text)
 {
-  return text != NULL && strlen (text) > CELL_MAX;
+  gsize n = 0;
+
+  /* No more bytes than the limit: no more characters either. */
+  if (text == NULL || strlen (text) <= CELL_MAX)
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (++n > CELL_MAX)
+      return TRUE;
+  return FALSE;
 }
 
 /* @text itself, or when it is too long for a table cell or a line of
@@ -430,7 +464,7 @@ emit_row (PlOutline          *ol,
 {
   char *owned[PL_EXPORT_TABLE_COLUMNS] = { NULL };
 
-  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS; i++)
+  for (guint i = 0; i < PL_EXPORT_TABLE_COLUMNS && cells[i] != NULL; i++)
     {
       g_autofree char *label = NULL;
 
@@ -547,7 +581,9 @@ walk_pillars (PlOutline *ol)
       emit_heading (ol, 1, title, TRUE);
       if (*pl_pillar_get_summary (pillar))
         CALL (ol, paragraph, PL_OUTLINE_PARA_SUMMARY, pl_pillar_get_summary (pillar));
-      walk_narrative (ol, pl_pillar_get_body (pillar), 3);
+      /* The pillar's own sub-headings ("Why it matters") one level below
+       * its numbered objectives, so the contents do not rank them alike. */
+      walk_narrative (ol, pl_pillar_get_body (pillar), 4);
 
       for (guint j = 0; j < n_obj && !stopped (ol); j++)
         {
@@ -583,8 +619,9 @@ begin_wide (PlOutline *ol,
 }
 
 /* Relative column widths of the two tables, in per cent. */
-const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS] = { 6, 11, 14, 18, 12, 10, 7, 14, 8 };
-const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
+const guint pl_export_plan_widths[PL_EXPORT_PLAN_COLUMNS] = { 5, 9, 11, 15, 10, 10, 9, 6, 12, 6, 7 };
+const guint pl_export_annex_widths[PL_EXPORT_ANNEX_COLUMNS] = { 4, 12, 10, 11, 11, 8, 21, 8, 15 };
+const guint pl_export_anon_annex_widths[PL_EXPORT_ANNEX_COLUMNS - 1] = { 4, 14, 10, 12, 9, 25, 8, 18 };
 
 typedef struct {
   PlOutline  *ol;
@@ -621,7 +658,7 @@ walk_plan (PlOutline *ol)
       return;
     }
   pl_export_plan_header (walk.header);
-  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_TABLE_COLUMNS, walk.header, pl_export_plan_widths);
+  CALL (ol, table_begin, PL_OUTLINE_TABLE_PLAN, PL_EXPORT_PLAN_COLUMNS, walk.header, pl_export_plan_widths);
   pl_export_foreach_plan_row (ol->ctx, plan_row_cb, &walk);
   emit_table_end (ol);
 }
@@ -633,7 +670,9 @@ walk_annex (PlOutline *ol)
   const char *header[] = { _("No."), _("About"), _("Kind"), _("Stakeholder"), _("Organisation"),
                            _("Sector"), _("Comment"), _("Disposition"), _("Response"), NULL };
   PlPillar *group = NULL;
-  gboolean open = FALSE;
+  gboolean open = FALSE, no_organisation;
+  guint n_columns = PL_EXPORT_ANNEX_COLUMNS;
+  const guint *widths = pl_export_annex_widths;
 
   emit_heading (ol, 1, _("Annex: recommendations and dispositions"), TRUE);
   /* The contents list the annex, not its groups: no query for them. */
@@ -644,6 +683,13 @@ walk_annex (PlOutline *ol)
     {
       CALL (ol, paragraph, PL_OUTLINE_PARA_NOTE, _("No feedback matches the selection."));
       return;
+    }
+  /* Anonymised: a column with nothing in it is left out. */
+  if ((no_organisation = pl_export_annex_hides_organisation (rows)))
+    {
+      memmove (header + 4, header + 5, sizeof header - 5 * sizeof header[0]);
+      n_columns--;
+      widths = pl_export_anon_annex_widths;
     }
   for (guint i = 0; i < rows->len && !stopped (ol); i++)
     {
@@ -664,7 +710,7 @@ walk_annex (PlOutline *ol)
           else
             gtitle = g_strdup (_("The strategy as a whole"));
           emit_heading (ol, 2, gtitle, FALSE);
-          CALL (ol, table_begin, PL_OUTLINE_TABLE_ANNEX, PL_EXPORT_TABLE_COLUMNS, header, pl_export_annex_widths);
+          CALL (ol, table_begin, PL_OUTLINE_TABLE_ANNEX, n_columns, header, widths);
           group = row->pillar;
           open = TRUE;
         }
@@ -678,6 +724,9 @@ walk_annex (PlOutline *ol)
           pl_feedback_get_response (row->feedback),
           NULL
         };
+
+        if (no_organisation)
+          memmove (cells + 4, cells + 5, sizeof cells - 5 * sizeof cells[0]);
         emit_row (ol, cells, header);
       }
     }

@@ -24,6 +24,8 @@ typedef struct {
   char                  *classification;
   PlParseAhead          *parse_ahead;   /* the outline's narratives, being parsed */
   GString               *buffer;        /* small writes, on their way to @out */
+  PlExportReport         report;        /* what the writers left out, so far */
+  char                  *language;      /* BCP 47, pl_strategy_dup_document_language () */
 } PlExportContext;
 
 typedef struct {
@@ -47,6 +49,13 @@ void        pl_export_printf             (PlExportContext *ctx,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 gboolean    pl_export_failed             (PlExportContext *ctx);
+/* Counts one thing of @kind the export leaves out (see PlExportReport). */
+static inline void
+pl_export_note_left_out (PlExportContext *ctx,
+                         PlExportLeftOut  kind)
+{
+  ctx->report.left_out[kind]++;
+}
 
 /* Anonymisation: who may be shown, and how. Never a name for a stakeholder
  * who did not agree to be named. */
@@ -74,6 +83,42 @@ int         pl_export_min_heading_level  (cmark_node      *doc);
 /* Plain text of a node and its children. */
 char       *pl_export_node_text          (cmark_node      *node);
 
+/* ---- The recommendations matrix (pl-export-matrix.c), CSV and XLSX ---- */
+#define PL_EXPORT_MATRIX_COLUMNS 14
+#define PL_EXPORT_MATRIX_CAPTURED 8   /* the column of the date and time captured */
+
+typedef void (*PlMatrixRowFunc) (PlExportContext    *ctx,
+                                 guint               number,
+                                 const char *const  *fields,
+                                 gpointer            data);
+
+void        pl_export_matrix_header      (const char      *header[PL_EXPORT_MATRIX_COLUMNS]);
+/* Calls @func for every row of the annex, in its order. */
+void        pl_export_matrix_foreach     (PlExportContext *ctx,
+                                          PlMatrixRowFunc  func,
+                                          gpointer         data);
+
+/* ---- Paragraph direction (pl-export-bidi.c, FriBidi) ---- */
+typedef enum {
+  PL_EXPORT_DIRECTION_NEUTRAL,  /* no strong character: the document's */
+  PL_EXPORT_DIRECTION_LTR,
+  PL_EXPORT_DIRECTION_RTL,
+} PlExportDirection;
+
+/* From the first strong character of @text (@len bytes, -1: to its end). */
+PlExportDirection pl_export_text_direction (const char *text,
+                                            gssize      len);
+/* From the first strong character of the text in @node. */
+PlExportDirection pl_export_node_direction (cmark_node *node);
+
+/* Whether @language (BCP 47) is written right to left (Arabic, Hebrew,
+ * Persian, Urdu ...). */
+gboolean    pl_export_language_is_rtl    (const char      *language);
+/* Its primary language subtag ("fr") and its region ("SN", "" if none). */
+void        pl_export_language_split     (const char      *language,
+                                          char           **primary,
+                                          char           **region);
+
 /* One writer per format. */
 gboolean    pl_export_markdown           (PlExportContext *ctx);
 gboolean    pl_export_html               (PlExportContext *ctx);
@@ -82,6 +127,10 @@ gboolean    pl_export_odt                (PlExportContext *ctx);
 gboolean    pl_export_csv                (PlExportContext *ctx);
 /* options->compare set: the redline (pl-export-redline.c). */
 gboolean    pl_export_redline            (PlExportContext *ctx);
+gboolean    pl_export_xlsx               (PlExportContext *ctx);
+/* A spreadsheet's serial date and time ("46328.41666667") of an ISO 8601
+ * time, in local time; NULL if @iso8601 is not one. */
+char       *pl_export_xlsx_serial_date   (const char      *iso8601);
 
 /* ---- The document outline shared by the HTML, DOCX and ODT writers ----
  *
@@ -165,10 +214,17 @@ struct _PlOutline {
   guint               n_long;
 };
 
-/* Both tables have nine columns; relative widths in per cent. */
-#define PL_EXPORT_TABLE_COLUMNS 9
-extern const guint pl_export_plan_widths[PL_EXPORT_TABLE_COLUMNS];
-extern const guint pl_export_annex_widths[PL_EXPORT_TABLE_COLUMNS];
+/* The plan has eleven columns, the annex nine, or eight without the
+ * organisation (when no row may show one); relative widths in per cent. */
+#define PL_EXPORT_PLAN_COLUMNS  11
+#define PL_EXPORT_ANNEX_COLUMNS 9
+#define PL_EXPORT_TABLE_COLUMNS PL_EXPORT_PLAN_COLUMNS  /* the most a table has */
+extern const guint pl_export_plan_widths[PL_EXPORT_PLAN_COLUMNS];
+extern const guint pl_export_annex_widths[PL_EXPORT_ANNEX_COLUMNS];
+extern const guint pl_export_anon_annex_widths[PL_EXPORT_ANNEX_COLUMNS - 1];
+/* Whether every row of @rows shows no organisation (the annex then drops
+ * the column). */
+gboolean    pl_export_annex_hides_organisation (GPtrArray *rows);
 
 /* The implementation plan, shared by every writer. */
 typedef struct {

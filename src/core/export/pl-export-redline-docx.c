@@ -290,7 +290,8 @@ finish_cb (PlRedline *rl)
 /* The parts around word/document.xml, written first: the document then
  * streams into the archive. */
 static void
-write_package (PlExportZip *zip)
+write_package (PlExportZip *zip,
+               const char  *language)
 {
   add_part (zip, "[Content_Types].xml",
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -319,7 +320,7 @@ write_package (PlExportZip *zip)
             "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat>"
             "<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
             "</w:compat></w:settings>");
-  pl_export_docx_write_styles (zip);
+  pl_export_docx_write_styles (zip, language);
 }
 
 static const PlRedlineOps docx_ops = {
@@ -333,7 +334,7 @@ pl_export_redline_docx_init (PlRedline *rl)
   Docx *dx = g_new0 (Docx, 1);
 
   dx->zip = pl_export_zip_new (rl->ctx);
-  write_package (dx->zip);
+  write_package (dx->zip, rl->ctx->language);
   dx->w = pl_export_zip_begin_xml (dx->zip, "word/document.xml");
   dx->body = g_string_sized_new (512 * 1024);
   g_string_append (dx->body, "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\"><w:body>");

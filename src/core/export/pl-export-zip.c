@@ -30,7 +30,142 @@ struct _PlExportZip {
   GAsyncQueue          *chunks;
   GError               *worker_error;
   int                   worker_failed; /* atomic */
+  /* The first entry's local header is rewritten without its extra field,
+   * and the offsets in the central directory moved back by as much. */
+  GByteArray           *head;        /* the first entry's header, while it arrives */
+  gboolean              head_done;
+  guint                 shrink;      /* bytes of extra field dropped */
+  guint64               written_in;  /* bytes libarchive has written so far */
+  GByteArray           *tail;        /* what archive_write_close() writes */
 };
+
+static inline guint
+le16 (const guint8 *p)
+{
+  return p[0] | p[1] << 8;
+}
+
+static inline guint32
+le32 (const guint8 *p)
+{
+  return p[0] | p[1] << 8 | p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static inline void
+set_le16 (guint8 *p,
+          guint   v)
+{
+  p[0] = v & 0xff;
+  p[1] = (v >> 8) & 0xff;
+}
+
+static inline void
+set_le32 (guint8  *p,
+          guint32  v)
+{
+  p[0] = v & 0xff;
+  p[1] = (v >> 8) & 0xff;
+  p[2] = (v >> 16) & 0xff;
+  p[3] = (v >> 24) & 0xff;
+}
+
+/* libarchive gives every entry extra fields (timestamps, owner) it has no
+ * option to leave out; ODF 1.3 Part 2 §3.3 forbids one on the "mimetype"
+ * entry, and `file`, mail gateways and archives find the type only when
+ * the entry's content starts at byte 38. So the first local header loses
+ * its extra field as it passes, and the central directory (written by
+ * archive_write_close(), see pl_export_zip_finish()) is patched to match. */
+static void
+zip_emit (PlExportZip  *zip,
+          const void   *buffer,
+          gsize         length,
+          GError      **error)
+{
+  if (*error == NULL && length > 0)
+    g_output_stream_write_all (zip->ctx->out, buffer, length, NULL, zip->ctx->cancellable, error);
+}
+
+static gsize
+zip_take_head (PlExportZip  *zip,
+               const guint8 *buffer,
+               gsize         length,
+               GError      **error)
+{
+  gsize want, taken;
+
+  want = 30;
+  if (zip->head->len >= 30)
+    want = 30 + le16 (zip->head->data + 26) + le16 (zip->head->data + 28);
+  taken = MIN (length, want - zip->head->len);
+  g_byte_array_append (zip->head, buffer, taken);
+  if (want == 30 && zip->head->len == 30 && le32 (zip->head->data) == 0x04034b50
+      && le16 (zip->head->data + 26) + le16 (zip->head->data + 28) > 0)
+    return taken + zip_take_head (zip, buffer + taken, length - taken, error);
+  if (zip->head->len < want)
+    return taken;
+
+  zip->head_done = TRUE;
+  if (zip->head->len >= 30 && le32 (zip->head->data) == 0x04034b50)
+    {
+      guint name_len = le16 (zip->head->data + 26);
+
+      zip->shrink = le16 (zip->head->data + 28);
+      set_le16 (zip->head->data + 28, 0);
+      g_byte_array_set_size (zip->head, 30 + name_len);
+    }
+  zip_emit (zip, zip->head->data, zip->head->len, error);
+  return taken;
+}
+
+/* The central directory and its end record, from @tail (which may start
+ * with the end of the last entry's data): every local header offset moves
+ * back by zip->shrink and the first entry's record loses its extra field. */
+static void
+zip_patch_tail (PlExportZip *zip)
+{
+  GByteArray *tail = zip->tail;
+  guint8 *eocd;
+  guint64 start_in;
+  guint32 cd_offset, cd_size, pos, end, dropped = 0;
+
+  if (zip->shrink == 0 || tail->len < 22)
+    return;
+  eocd = tail->data + tail->len - 22;
+  if (le32 (eocd) != 0x06054b50)
+    return;
+  cd_size = le32 (eocd + 12);
+  cd_offset = le32 (eocd + 16);
+  start_in = zip->written_in - tail->len;
+  if (cd_offset < start_in || cd_offset - start_in + cd_size + 22 != tail->len)
+    return;
+
+  pos = cd_offset - start_in;
+  end = pos + cd_size;
+  while (pos + 46 <= end && le32 (tail->data + pos) == 0x02014b50)
+    {
+      guint8 *rec = tail->data + pos;
+      guint name_len = le16 (rec + 28), extra_len = le16 (rec + 30), comment_len = le16 (rec + 32);
+      guint32 local = le32 (rec + 42);
+
+      if (local == 0)
+        {
+          /* The first entry's record: its extra field goes too. */
+          set_le16 (rec + 30, 0);
+          g_byte_array_remove_range (tail, pos + 46 + name_len, extra_len);
+          end -= extra_len;
+          dropped += extra_len;
+          pos += 46 + name_len + comment_len;
+        }
+      else
+        {
+          set_le32 (rec + 42, local - zip->shrink);
+          pos += 46 + name_len + extra_len + comment_len;
+        }
+    }
+  eocd = tail->data + tail->len - 22;
+  set_le32 (eocd + 12, cd_size - dropped);
+  set_le32 (eocd + 16, cd_offset - zip->shrink);
+}
 
 static la_ssize_t
 zip_write_cb (struct archive *archive,
@@ -40,9 +175,21 @@ zip_write_cb (struct archive *archive,
 {
   PlExportZip *zip = data;
   GError **error = zip->streaming ? &zip->worker_error : &zip->ctx->error;
+  const guint8 *bytes = buffer;
+  gsize rest = length;
 
-  if (*error == NULL)
-    g_output_stream_write_all (zip->ctx->out, buffer, length, NULL, zip->ctx->cancellable, error);
+  zip->written_in += length;
+  if (!zip->head_done)
+    {
+      gsize taken = zip_take_head (zip, bytes, rest, error);
+
+      bytes += taken;
+      rest -= taken;
+    }
+  if (zip->tail != NULL)
+    g_byte_array_append (zip->tail, bytes, rest);
+  else
+    zip_emit (zip, bytes, rest, error);
   if (*error != NULL)
     {
       archive_set_error (archive, EIO, "%s", (*error)->message);
@@ -77,6 +224,7 @@ pl_export_zip_new (PlExportContext *ctx)
 
   zip->ctx = ctx;
   zip->mtime = time (NULL);
+  zip->head = g_byte_array_new ();
   zip->archive = archive_write_new ();
   zip_check (zip, archive_write_set_format_zip (zip->archive));
   /* libarchive writes ZIP64 extra fields by default, which pandoc cannot
@@ -209,8 +357,20 @@ pl_export_zip_finish (PlExportZip *zip)
   gboolean ok;
 
   if (!pl_export_failed (zip->ctx))
-    zip_check (zip, archive_write_close (zip->archive));
+    {
+      zip->tail = g_byte_array_new ();
+      zip_check (zip, archive_write_close (zip->archive));
+      if (!pl_export_failed (zip->ctx))
+        {
+          if (!zip->head_done && zip->head->len > 0)
+            zip_emit (zip, zip->head->data, zip->head->len, &zip->ctx->error);
+          zip_patch_tail (zip);
+          zip_emit (zip, zip->tail->data, zip->tail->len, &zip->ctx->error);
+        }
+      g_clear_pointer (&zip->tail, g_byte_array_unref);
+    }
   archive_write_free (zip->archive);
+  g_clear_pointer (&zip->head, g_byte_array_unref);
   ok = !pl_export_failed (zip->ctx);
   g_free (zip);
   return ok;

@@ -42,6 +42,7 @@ pl_export_format_from_string (const char     *name,
     { "md", PL_EXPORT_MARKDOWN }, { "markdown", PL_EXPORT_MARKDOWN },
     { "html", PL_EXPORT_HTML }, { "htm", PL_EXPORT_HTML },
     { "docx", PL_EXPORT_DOCX }, { "odt", PL_EXPORT_ODT }, { "csv", PL_EXPORT_CSV },
+    { "xlsx", PL_EXPORT_XLSX },
   };
 
   for (guint i = 0; name && i < G_N_ELEMENTS (names); i++)
@@ -63,6 +64,7 @@ pl_export_format_extension (PlExportFormat format)
     case PL_EXPORT_DOCX: return "docx";
     case PL_EXPORT_ODT: return "odt";
     case PL_EXPORT_CSV: return "csv";
+    case PL_EXPORT_XLSX: return "xlsx";
     default: return "";
     }
 }
@@ -77,6 +79,7 @@ pl_export_format_mime_type (PlExportFormat format)
     case PL_EXPORT_DOCX: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     case PL_EXPORT_ODT: return "application/vnd.oasis.opendocument.text";
     case PL_EXPORT_CSV: return "text/csv";
+    case PL_EXPORT_XLSX: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     default: return "application/octet-stream";
     }
 }
@@ -287,6 +290,9 @@ pl_export_target_label (PlExportContext *ctx,
 
   title = pl_record_get_string (target, "title");
   number = pl_export_number (ctx, target);
+  /* As the headings write them: "1. Capacity building", "1.2 Training". */
+  if (PL_IS_PILLAR (target))
+    return g_strdup_printf ("%s. %s", number, title ? title : "");
   return g_strdup_printf ("%s %s", number, title ? title : "");
 }
 
@@ -374,15 +380,29 @@ pl_export_annex_rows (PlExportContext *ctx)
   return g_steal_pointer (&rows);
 }
 
+gboolean
+pl_export_annex_hides_organisation (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PlAnnexRow *row = g_ptr_array_index (rows, i);
+
+      if (row->organisation != NULL && *row->organisation != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- the implementation plan ---- */
 
 void
 pl_export_plan_header (const char *header[PL_EXPORT_TABLE_COLUMNS + 1])
 {
   const char *names[] = { _("No."), _("Pillar"), _("Objective"), _("Action"), _("Lead agency"),
-                          _("Timeframe"), _("Priority"), _("Indicator"), _("Status"), NULL };
+                          _("Partners"), _("Timeframe"), _("Priority"), _("Indicator"), _("Cost"),
+                          _("Status"), NULL };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == PL_EXPORT_TABLE_COLUMNS + 1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == PL_EXPORT_PLAN_COLUMNS + 1);
   memcpy (header, names, sizeof names);
 }
 
@@ -393,8 +413,17 @@ pl_export_timeframe_label (PlAction *action)
   const char *start = pl_action_get_start_date (action);
   const char *end = pl_action_get_end_date (action);
 
-  if (*start || *end)
+  /* "Short term (2026)", not "(2026–2026)"; an open end says so. */
+  if (*start && *end && g_str_equal (start, end))
+    return g_strconcat (label, " (", start, ")", NULL);
+  if (*start && *end)
     return g_strconcat (label, " (", start, "–", end, ")", NULL);
+  if (*start)
+    /* Translators: a timeframe with a start and no end: "Medium term (from 2027)". */
+    return g_strdup_printf (_("%s (from %s)"), label, start);
+  if (*end)
+    /* Translators: a timeframe with an end and no start: "Short term (until 2027)". */
+    return g_strdup_printf (_("%s (until %s)"), label, end);
   return g_strdup (label);
 }
 
@@ -467,11 +496,14 @@ pl_export_foreach_plan_row (PlExportContext *ctx,
               row.cells[2] = pl_objective_get_title (objective);
               row.cells[3] = pl_action_get_title (action);
               row.cells[4] = pl_action_get_lead_agency (action);
-              row.cells[5] = row.timeframe;
-              row.cells[6] = pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action));
-              row.cells[7] = pl_action_get_indicator (action);
-              row.cells[8] = pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action));
-              row.cells[9] = NULL;
+              row.cells[5] = pl_action_get_partners (action);
+              row.cells[6] = row.timeframe;
+              row.cells[7] = pl_enum_to_label (PL_TYPE_PRIORITY, pl_action_get_priority (action));
+              row.cells[8] = pl_action_get_indicator (action);
+              row.cells[9] = pl_action_get_cost (action);
+              row.cells[10] = pl_enum_to_label (PL_TYPE_ACTION_STATUS, pl_action_get_status (action));
+              row.cells[11] = NULL;
+              G_STATIC_ASSERT (G_N_ELEMENTS (row.cells) == 12);
               func (ctx, &row, data);
               g_free (row.number);
               g_free (row.timeframe);
@@ -570,6 +602,7 @@ pl_export_to_stream (PlDocument             *document,
   ctx.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ctx.buffer = g_string_sized_new (EXPORT_BUFFER_SIZE);
   ctx.date = options->date ? g_strdup (options->date) : today_label ();
+  ctx.language = pl_strategy_dup_document_language (pl_document_get_strategy (document));
   ctx.classification = g_strdup (options->classification ? options->classification
                                   : pl_strategy_get_classification (pl_document_get_strategy (document)));
 
@@ -606,12 +639,15 @@ pl_export_to_stream (PlDocument             *document,
       case PL_EXPORT_DOCX: ok = pl_export_docx (&ctx); break;
       case PL_EXPORT_ODT: ok = pl_export_odt (&ctx); break;
       case PL_EXPORT_CSV: ok = pl_export_csv (&ctx); break;
+      case PL_EXPORT_XLSX: ok = pl_export_xlsx (&ctx); break;
       default:
         g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown export format"));
         ok = FALSE;
       }
 
   g_clear_pointer (&ctx.parse_ahead, pl_export_parse_ahead_free);
+  if (options->report != NULL)
+    *options->report = ctx.report;
   flush_buffer (&ctx);
   g_string_free (ctx.buffer, TRUE);
   pl_document_end_read (document);
@@ -619,6 +655,7 @@ pl_export_to_stream (PlDocument             *document,
   g_hash_table_unref (ctx.participants);
   g_free (ctx.date);
   g_free (ctx.classification);
+  g_free (ctx.language);
 
   if (!ok || ctx.error != NULL)
     {
@@ -628,6 +665,32 @@ pl_export_to_stream (PlDocument             *document,
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+pl_export_report_describe (const PlExportReport *report,
+                           PlExportLeftOut       kind)
+{
+  guint n;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (kind < PL_EXPORT_N_LEFT_OUT, NULL);
+
+  if ((n = report->left_out[kind]) == 0)
+    return NULL;
+  switch (kind)
+    {
+    case PL_EXPORT_LEFT_OUT_IMAGE:
+      return g_strdup_printf (ngettext ("%u image was left out; its description is printed instead.",
+                                        "%u images were left out; their descriptions are printed instead.", n), n);
+    case PL_EXPORT_LEFT_OUT_RAW_HTML:
+      return g_strdup_printf (ngettext ("%u piece of raw HTML was left out; write it as Markdown to keep it.",
+                                        "%u pieces of raw HTML were left out; write them as Markdown to keep them.", n), n);
+    case PL_EXPORT_N_LEFT_OUT:
+    default:
+      break;
+    }
+  return NULL;
 }
 
 /* An export never replaces the document it is made from (in any spelling:

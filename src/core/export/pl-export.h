@@ -12,7 +12,8 @@ typedef enum {
   PL_EXPORT_HTML,
   PL_EXPORT_DOCX,
   PL_EXPORT_ODT,
-  PL_EXPORT_CSV,       /* the recommendations matrix only */
+  PL_EXPORT_CSV,       /* the recommendations matrix only, for scripts */
+  PL_EXPORT_XLSX,      /* the recommendations matrix as a spreadsheet */
 } PlExportFormat;
 
 typedef enum {
@@ -20,6 +21,18 @@ typedef enum {
   PL_ANONYMISE_ORGANISATION,  /* organisation and sector only */
   PL_ANONYMISE_FULL,          /* "Participant 12", stable within one export */
 } PlAnonymise;
+
+/* What an export could not carry over (the writers keep only what is safe
+ * and what they can lay out); the user is told, never left to find out. */
+typedef enum {
+  PL_EXPORT_LEFT_OUT_IMAGE,     /* images: their description is kept as text */
+  PL_EXPORT_LEFT_OUT_RAW_HTML,  /* raw HTML blocks and tags */
+  PL_EXPORT_N_LEFT_OUT
+} PlExportLeftOut;
+
+typedef struct {
+  guint left_out[PL_EXPORT_N_LEFT_OUT];
+} PlExportReport;
 
 typedef struct {
   PlExportFormat format;
@@ -38,16 +51,21 @@ typedef struct {
    * <ins>/<del>). DOCX, ODT and HTML only; NULL = a plain export. The
    * options hold a reference (dropped by pl_export_options_clear()). */
   PlSnapshot    *compare;
+  PlExportReport *report;              /* out: what was left out; NULL = not wanted, not owned */
 } PlExportOptions;
 
 void            pl_export_options_init       (PlExportOptions *options);
 void            pl_export_options_clear      (PlExportOptions *options);
 
-/* "md", "html", "docx", "odt", "csv" (also "markdown"). */
+/* "md", "html", "docx", "odt", "csv", "xlsx" (also "markdown"). */
 gboolean        pl_export_format_from_string (const char      *name,
                                               PlExportFormat  *format);
 const char     *pl_export_format_extension   (PlExportFormat   format);
 const char     *pl_export_format_mime_type   (PlExportFormat   format);
+/* One translated sentence saying how many of @kind @report counts were
+ * left out and why, or NULL when there were none. */
+char           *pl_export_report_describe    (const PlExportReport *report,
+                                              PlExportLeftOut       kind);
 gboolean        pl_anonymise_from_string     (const char      *name,
                                               PlAnonymise     *anonymise);
 

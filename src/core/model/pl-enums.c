@@ -46,7 +46,8 @@ G_DEFINE_ENUM_TYPE (PlSector, pl_sector,
   G_DEFINE_ENUM_VALUE (PL_SECTOR_ACADEMIA, "academia"),
   G_DEFINE_ENUM_VALUE (PL_SECTOR_CIVIL_SOCIETY, "civil-society"),
   G_DEFINE_ENUM_VALUE (PL_SECTOR_TECHNICAL, "technical-community"),
-  G_DEFINE_ENUM_VALUE (PL_SECTOR_INTERNATIONAL, "international-partner"))
+  G_DEFINE_ENUM_VALUE (PL_SECTOR_INTERNATIONAL, "international-partner"),
+  G_DEFINE_ENUM_VALUE (PL_SECTOR_UNSET, "not-set"))
 
 G_DEFINE_ENUM_TYPE (PlFeedbackKind, pl_feedback_kind,
   G_DEFINE_ENUM_VALUE (PL_FEEDBACK_COMMENT, "comment"),
@@ -201,6 +202,7 @@ pl_enum_to_label (GType enum_type,
       case PL_SECTOR_CIVIL_SOCIETY: return _("Civil society");
       case PL_SECTOR_TECHNICAL: return _("Technical community");
       case PL_SECTOR_INTERNATIONAL: return _("International partner");
+      case PL_SECTOR_UNSET: return _("Not set");
       default: break;
       }
   else if (enum_type == PL_TYPE_FEEDBACK_KIND)

@@ -54,6 +54,7 @@ typedef enum {
   PL_SECTOR_CIVIL_SOCIETY,
   PL_SECTOR_TECHNICAL,
   PL_SECTOR_INTERNATIONAL,
+  PL_SECTOR_UNSET,          /* not asked yet: shown as "Not set", never guessed */
 } PlSector;
 
 typedef enum {

@@ -31,6 +31,8 @@ struct _PlStore
   int         upgraded_from; /* format the file had before this session, or 0 */
   gboolean    in_memory;   /* an old format upgraded in memory, for reading */
   gboolean    had_side_files; /* a -wal or -shm was there before we opened */
+  gboolean    instance_checked; /* the file's identity was looked at (pl-store-merge.c) */
+  char       *fork_time;       /* a copy's forked_at, NULL for an original (pl-store-merge.c) */
   char       *read_only_reason;
   guint       depth;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */

@@ -147,11 +147,38 @@ static const char migration_3[] =
   "CREATE TABLE snapshot_objects (id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, "
   "  data BLOB NOT NULL) STRICT; ";
 
+/* Version 4: merging copies of a document made on other laptops. Which
+ * file this is (a copy gets its own instance at its first write at a new
+ * path, with the change it forked at), what the master has seen of each
+ * source, and the earlier fields of rows a merge overwrote (the base of a
+ * later three-way merge). */
+static const char migration_4[] =
+  "CREATE TABLE file_instance (id INTEGER PRIMARY KEY CHECK (id = 1), "
+  "  uuid TEXT NOT NULL, path TEXT NOT NULL, origin TEXT NOT NULL DEFAULT '', "
+  "  forked_at TEXT NOT NULL DEFAULT '') STRICT; "
+  "CREATE TABLE merge_sources (uuid TEXT PRIMARY KEY, seen TEXT NOT NULL, "
+  "  merged_at TEXT NOT NULL) STRICT; "
+  "CREATE TABLE merge_history (row_uuid TEXT NOT NULL, updated_at TEXT NOT NULL, "
+  "  fields TEXT NOT NULL, PRIMARY KEY (row_uuid, updated_at)) STRICT; "
+  /* A merge reads only the UUIDs of rows unchanged since its base: from
+   * these covering indexes rather than from the rows' text. */
+  "CREATE INDEX feedback_by_change ON feedback (updated_at, uuid, deleted); "
+  "CREATE INDEX actions_by_change ON actions (updated_at, uuid, deleted); "
+  "CREATE INDEX objectives_by_change ON objectives (updated_at, uuid, deleted); "
+  "CREATE INDEX stakeholders_by_change ON stakeholders (updated_at, uuid, deleted); ";
+
+/* Version 5: the strategy's language (a BCP 47 tag, "ar", "fr-SN"), which
+ * the exports declare; '' = the language of the user interface. */
+static const char migration_5[] =
+  "ALTER TABLE strategy ADD COLUMN language TEXT NOT NULL DEFAULT ''; ";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PL_STORE_SCHEMA_VERSION + 1);

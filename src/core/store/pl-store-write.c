@@ -8,6 +8,7 @@
 #include "pl-objective.h"
 #include "pl-pillar.h"
 #include "pl-store-private.h"
+#include "pl-store-merge.h"
 
 /* Writes: inserts, updates, soft deletes (marked with the token undo
  * restores), moves among siblings, orphaned quotes. */
@@ -171,6 +172,8 @@ pl_store_update (PlStore       *store,
   sqlite3_stmt *stmt;
 
   if (!_pl_store_check_writable (store, error))
+    return FALSE;
+  if (!pl_store_merge_note_edit (store, klass->table, pl_record_get_id (record), error))
     return FALSE;
 
   g_string_append_printf (sql, "UPDATE %s SET updated_at = ?1", klass->table);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "pl-store-merge.h"
 #include "pl-store-private.h"
 
 /* PlStore's own part: errors, the statement cache, opening (header check,
@@ -640,6 +641,7 @@ pl_store_free (PlStore *store)
   if (store->lock_fd >= 0)
     close (store->lock_fd);
   g_free (store->path);
+  g_free (store->fork_time);
   g_free (store->display_name);
   g_free (store->read_only_reason);
   g_free (store);
@@ -723,6 +725,17 @@ pl_store_begin (PlStore  *store,
   if (!_pl_store_exec (store, sql, error))
     return FALSE;
   store->depth++;
+  /* The first write of a session tells a copy from its origin
+   * (pl-store-merge.c): inside this transaction, so it costs no commit. */
+  if (!store->instance_checked)
+    {
+      store->instance_checked = TRUE;
+      if (!pl_store_ensure_instance (store, error))
+        {
+          pl_store_rollback (store);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "pl-demo.h"
 #include "pl-document.h"
 #include "pl-export.h"
@@ -137,6 +140,96 @@ test_small (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* The example reads as true: quotes in an organisation's voice are said by
+ * someone from it, and no action runs past the strategy's end year. */
+static void
+test_consistent (void)
+{
+  static const struct {
+    const char *text_start;
+    const char *organisation_part;  /* NULL: check the sector */
+    PlSector    sector;
+  } voices[] = {
+    { "The bank ", "Bank", 0 },
+    { "The Chamber ", "Chamber of Commerce", 0 },
+    { "The ITU ", "International Telecommunication Union", 0 },
+    { "Civil society ", NULL, PL_SECTOR_CIVIL_SOCIETY },
+    { "Operators ", NULL, PL_SECTOR_PRIVATE },
+  };
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *path = pl_test_path (dir, "consistent.pillars");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_demo_create (path, PL_DEMO_SMALL, &error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GRegex) period = g_regex_new ("(\\d{4})–(\\d{4})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GListModel *model;
+  guint found[G_N_ELEMENTS (voices)] = { 0 };
+  int first_year, last_year;
+
+  g_assert_no_error (error);
+  if (doc == NULL)
+    return;
+
+  model = pl_document_get_stakeholders (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      PlStakeholder *s = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { pl_record_get_id (PL_RECORD (s)) }, sizeof (gint64)), s);
+      g_object_unref (s);  /* the document's model keeps it */
+    }
+
+  model = G_LIST_MODEL (pl_document_get_feedback (doc));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlFeedback) fb = g_list_model_get_item (model, i);
+      gint64 id = pl_feedback_get_stakeholder_id (fb);
+      PlStakeholder *speaker = g_hash_table_lookup (by_id, &id);
+
+      for (guint v = 0; v < G_N_ELEMENTS (voices); v++)
+        {
+          if (!g_str_has_prefix (pl_feedback_get_body (fb), voices[v].text_start))
+            continue;
+          found[v]++;
+          g_assert_nonnull (speaker);
+          if (speaker == NULL)
+            continue;
+          g_test_message ("“%s” said by %s, %s", pl_feedback_get_body (fb),
+                          pl_stakeholder_get_name (speaker), pl_stakeholder_get_organisation (speaker));
+          if (voices[v].organisation_part != NULL)
+            g_assert_nonnull (strstr (pl_stakeholder_get_organisation (speaker), voices[v].organisation_part));
+          else
+            g_assert_cmpint (pl_stakeholder_get_sector (speaker), ==, voices[v].sector);
+        }
+    }
+  for (guint v = 0; v < G_N_ELEMENTS (voices); v++)
+    g_assert_cmpuint (found[v], >=, 1);
+
+  /* The strategy's period is in its title: "… 2026–2030". */
+  g_assert_true (g_regex_match (period, pl_strategy_get_title (pl_document_get_strategy (doc)), 0, &match));
+  {
+    g_autofree char *first = g_match_info_fetch (match, 1);
+    g_autofree char *last = g_match_info_fetch (match, 2);
+
+    first_year = atoi (first);
+    last_year = atoi (last);
+  }
+  model = pl_document_get_all_actions (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlAction) a = g_list_model_get_item (model, i);
+      int start = atoi (pl_action_get_start_date (a));
+      int end = *pl_action_get_end_date (a) ? atoi (pl_action_get_end_date (a)) : start;
+
+      g_test_message ("%s: %d–%d", pl_action_get_title (a), start, end);
+      g_assert_cmpint (start, >=, first_year);
+      g_assert_cmpint (end, <=, last_year);
+      g_assert_cmpint (start, <=, end);
+    }
+  pl_test_rmdir_recursive (dir);
+}
+
 static void
 test_deterministic (void)
 {
@@ -258,6 +351,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/demo/small", test_small);
+  g_test_add_func ("/demo/consistent", test_consistent);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   /* Takes a few seconds; skip it with -s /demo/big (e.g. under valgrind). */
   g_test_add_func ("/demo/big", test_big);

@@ -24,8 +24,10 @@ test_odt_package (void)
   g_assert_cmpint (data[8] | data[9] << 8, ==, 0);
   g_assert_cmpint (data[26] | data[27] << 8, ==, 8);
   g_assert_cmpmem (data + 30, 8, "mimetype", 8);
-  /* libarchive adds extra fields (timestamps) after the name. */
-  g_assert_cmpmem (data + 38 + (data[28] | data[29] << 8), 39, "application/vnd.oasis.opendocument.text", 39);
+  /* No extra field (ODF 1.3 Part 2 §3.3): the type is at byte 38, where
+   * `file` and mail gateways look for it. */
+  g_assert_cmpint (data[28] | data[29] << 8, ==, 0);
+  g_assert_cmpmem (data + 38, 39, "application/vnd.oasis.opendocument.text", 39);
 
   /* An index with its entries, header rows, marking on the masters. */
   content = zip_member (ex.odt_annex, "content.xml");
@@ -98,6 +100,45 @@ test_odt_libreoffice (void)
     }
 }
 
+/* A list nested in a list of the other kind keeps its own kind, as in
+ * DOCX and HTML: LibreOffice numbers the numbered one and bullets the
+ * bulleted one. */
+static void
+test_odt_nested_lists (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "nested.pillars", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autofree char *odt = NULL, *content = NULL;
+
+  g_assert_no_error (error);
+  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Lists", "body",
+                            "- Outer bullet\n  1. Inner first\n  2. Inner second\n- Outer two\n\n"
+                            "1. Outer number\n   - Inner bullet\n", NULL);
+  g_assert_no_error (error);
+  odt = export_format (doc, PL_EXPORT_ODT, FALSE, PL_ANONYMISE_NONE, "nested.odt");
+  content = zip_member (odt, "content.xml");
+  /* Every list names its style, nested ones too. */
+  g_assert_cmpuint (count (content, "<text:list text:style-name=\"List_Number\""), ==, 2);
+  g_assert_cmpuint (count (content, "<text:list text:style-name=\"List_Bullet\""), ==, 2);
+  g_assert_null (strstr (content, "<text:list>"));
+
+  if (require_tool ("soffice"))
+    {
+      const char *files[] = { odt, NULL };
+      g_autoptr(GPtrArray) texts = libreoffice_convert (files, "txt:Text", "txt");
+      g_autofree char *text = read_text (g_ptr_array_index (texts, 0));
+      g_autoptr(GRegex) numbered = g_regex_new ("^\\s+[a-z0-9]+\\. Inner first$", G_REGEX_MULTILINE, 0, NULL);
+      g_autoptr(GRegex) bulleted = g_regex_new ("^\\s+[•◦▪–-] Inner bullet$", G_REGEX_MULTILINE, 0, NULL);
+
+      g_test_message ("%s", text);
+      g_assert_true (g_regex_match (numbered, text, 0, NULL));
+      g_assert_true (g_regex_match (bulleted, text, 0, NULL));
+    }
+  pl_document_close (doc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -108,6 +149,7 @@ main (int    argc,
   g_test_add_func ("/export/odt/well-formed", test_odt_well_formed);
   g_test_add_func ("/export/odt/pandoc", test_odt_pandoc);
   g_test_add_func ("/export/odt/libreoffice", test_odt_libreoffice);
+  g_test_add_func ("/export/odt/nested-lists", test_odt_nested_lists);
 
   return export_test_run ();
 }

@@ -517,7 +517,7 @@ test_migrate_from_2 (void)
     g_assert_cmpstr (pl_snapshot_get_content (old), ==, "# Draft");
     fresh = pl_document_take_snapshot (doc, "After the upgrade", &error);
     g_assert_no_error (error);
-    g_assert_cmpint (pl_document_get_schema_version (doc), ==, 3);
+    g_assert_cmpint (pl_document_get_schema_version (doc), ==, PL_SCHEMA_VERSION);
     diff = pl_diff_compare (doc, fresh, NULL, &error);
     g_assert_no_error (error);
     g_assert_true (pl_diff_is_empty (diff));
@@ -526,7 +526,7 @@ test_migrate_from_2 (void)
   pl_test_rmdir_recursive (dir);
 }
 
-/* A build that knows format 2 only refuses a file of format 3 with its
+/* A build that knows format 2 only refuses a file of this format with its
  * "newer version" message, and leaves it as it was. */
 static void
 test_older_build_refuses (void)
@@ -550,7 +550,13 @@ test_older_build_refuses (void)
   pl_store_set_understood_version_for_test (PL_SCHEMA_VERSION);
   g_assert_null (refused);
   g_assert_error (error, PL_DOCUMENT_ERROR, PL_DOCUMENT_ERROR_TOO_NEW);
-  g_assert_nonnull (strstr (error->message, "newer version of Pillars (document format 3; this version understands up to 2)"));
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("newer version of Pillars (document format %d; this version understands up to 2)",
+                       PL_SCHEMA_VERSION);
+
+    g_assert_nonnull (strstr (error->message, expected));
+  }
   after = pl_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   pl_test_rmdir_recursive (dir);
