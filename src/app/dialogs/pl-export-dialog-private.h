@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 /* For tests: drive the dialog without its file chooser. */
 void       pl_export_dialog_set_format  (PlExportDialog        *self,
                                          PlExportFormat         format);
+/* "Changes since" @snapshot (NULL: a clean copy). */
+void       pl_export_dialog_set_compare (PlExportDialog        *self,
+                                         PlSnapshot            *snapshot);
 /* The options the dialog's fields describe. */
 void       pl_export_dialog_get_options (PlExportDialog        *self,
                                          PlExportOptions       *options);

@@ -13,6 +13,8 @@ struct _PlExportDialog
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *export_button;
   AdwComboRow         *format_row;
+  AdwComboRow         *compare_row;
+  GPtrArray           *snapshots;      /* PlSnapshot, newest first: compare_row's items after "Nothing" */
   AdwPreferencesGroup *parts_group;
   GtkSwitch           *title_page_switch;
   GtkSwitch           *front_matter_switch;
@@ -72,6 +74,22 @@ update_sensitivity (PlExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->disposition_row), annex);
   gtk_widget_set_sensitive (GTK_WIDGET (self->anonymise_row), annex);
   gtk_widget_set_sensitive (GTK_WIDGET (self->classification_row), !csv);
+  /* A redline is a document with tracked changes: not Markdown nor CSV. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_row),
+                            self->snapshots != NULL && self->snapshots->len > 0 && selected_format (self) != PL_EXPORT_MARKDOWN && !csv);
+}
+
+void
+pl_export_dialog_set_compare (PlExportDialog *self,
+                              PlSnapshot     *snapshot)
+{
+  guint index;
+
+  g_return_if_fail (PL_IS_EXPORT_DIALOG (self));
+  if (snapshot != NULL && g_ptr_array_find (self->snapshots, snapshot, &index))
+    adw_combo_row_set_selected (self->compare_row, index + 1);
+  else
+    adw_combo_row_set_selected (self->compare_row, 0);
 }
 
 void
@@ -115,6 +133,14 @@ pl_export_dialog_get_options (PlExportDialog  *self,
   disposition = adw_combo_row_get_selected (self->disposition_row);
   options->disposition = disposition != GTK_INVALID_LIST_POSITION && disposition > 0 ? (int) disposition - 1 : -1;
 
+  {
+    guint since = adw_combo_row_get_selected (self->compare_row);
+    PlExportFormat format = options->format;
+
+    if (since != GTK_INVALID_LIST_POSITION && since > 0 && since <= self->snapshots->len &&
+        (format == PL_EXPORT_HTML || format == PL_EXPORT_DOCX || format == PL_EXPORT_ODT))
+      options->compare = g_object_ref (g_ptr_array_index (self->snapshots, since - 1));
+  }
   marking = gtk_editable_get_text (GTK_EDITABLE (self->classification_row));
   if (g_strcmp0 (marking, pl_strategy_get_classification (pl_document_get_strategy (self->document))) != 0)
     options->classification = g_strdup (marking);
@@ -225,6 +251,7 @@ pl_export_dialog_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->snapshots, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_export_dialog_parent_class)->dispose (object);
 }
@@ -296,6 +323,20 @@ pl_export_dialog_constructed (GObject *object)
 
   gtk_editable_set_text (GTK_EDITABLE (self->classification_row),
                          pl_strategy_get_classification (pl_document_get_strategy (self->document)));
+  {
+    g_autoptr(GtkStringList) since = gtk_string_list_new (NULL);
+    GListModel *snapshots = pl_document_get_snapshots (self->document);
+
+    gtk_string_list_append (since, _("Nothing (a clean copy)"));
+    for (guint i = g_list_model_get_n_items (snapshots); i > 0; i--)
+      {
+        PlSnapshot *snapshot = g_list_model_get_item (snapshots, i - 1);
+
+        g_ptr_array_add (self->snapshots, snapshot);
+        gtk_string_list_append (since, pl_snapshot_get_name (snapshot));
+      }
+    adw_combo_row_set_model (self->compare_row, G_LIST_MODEL (since));
+  }
   update_sensitivity (self);
 }
 
@@ -331,6 +372,7 @@ pl_export_dialog_class_init (PlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, compare_row);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, parts_group);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, title_page_switch);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, front_matter_switch);
@@ -350,6 +392,7 @@ pl_export_dialog_class_init (PlExportDialogClass *klass)
 static void
 pl_export_dialog_init (PlExportDialog *self)
 {
+  self->snapshots = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_selected (self->anonymise_row, PL_ANONYMISE_ORGANISATION);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_sensitivity), self);

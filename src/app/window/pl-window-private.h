@@ -69,6 +69,9 @@ PlPillarEditor *pl_window_front_editor           (PlWindow       *self);
 void            pl_window_update_current_target  (PlWindow       *self);
 void            pl_window_front_tab_changed      (PlWindow       *self);
 void            pl_window_show_tab_tooltips      (GtkWidget      *widget);
+/* Makes the tabs again (their editors take their editability when made),
+ * keeping the front one. */
+void            pl_window_tabs_rebuild           (PlWindow       *self);
 
 /* pl-window-actions.c */
 void            pl_window_update_page_actions    (PlWindow       *self);
@@ -79,6 +82,17 @@ void            pl_window_setup_menu_cb          (AdwTabView     *view,
                                                   PlWindow       *self);
 void            pl_window_class_install_actions  (GtkWidgetClass *widget_class);
 
+/* pl-window-versions.c: the Snapshots and Compare views, and the lock of
+ * a strategy in cabinet review or adopted. */
+void            _pl_window_versions_class_install (GtkWidgetClass *widget_class);
+void            _pl_window_versions_install      (PlWindow       *self);
+/* The text is locked: cabinet review or adopted, not unlocked this session. */
+gboolean        _pl_window_versions_locked       (PlWindow       *self);
+gboolean        _pl_window_versions_get_unlocked (PlWindow       *self);
+/* Unlocks for the session after taking a snapshot labelled with @reason. */
+gboolean        _pl_window_versions_unlock       (PlWindow       *self,
+                                                  const char     *reason,
+                                                  GError        **error);
 /* pl-window-input.c: keys wherever the focus is, first focus, tab × */
 void            _pl_window_input_install         (PlWindow       *self);
 /* pl-window-undo.c: win.undo and win.redo over the document's history */

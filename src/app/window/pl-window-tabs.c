@@ -306,6 +306,52 @@ pl_window_tabs_init (PlWindow *self)
   adw_tab_view_set_selected_page (self->tab_view, self->overview_page);
 }
 
+void
+pl_window_tabs_rebuild (PlWindow *self)
+{
+  AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
+  PlPillarEditor *editor = selected ? pl_window_page_editor (selected) : NULL;
+  g_autoptr(PlPillar) pillar = editor ? g_object_ref (pl_pillar_editor_get_pillar (editor)) : NULL;
+  gboolean plan = selected != NULL && selected == self->plan_page;
+  AdwTabPage *page = NULL;
+
+  if (self->document == NULL || self->closed)
+    return;
+  /* What was typed is written before its editor goes. */
+  pl_autosave_flush (self->autosave, NULL);
+  pl_window_tabs_close (self);
+  g_signal_handlers_disconnect_by_data (self->tab_view, self);
+  if (self->watched_editor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->watched_editor, pl_window_update_current_target, self);
+      g_clear_weak_pointer (&self->watched_editor);
+    }
+  self->menu_page = NULL;
+  self->reconciling = TRUE;
+  adw_tab_view_set_page_pinned (self->tab_view, self->overview_page, FALSE);
+  while (adw_tab_view_get_n_pages (self->tab_view) > 0)
+    adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
+  self->reconciling = FALSE;
+  g_clear_pointer (&self->pillar_pages, g_hash_table_unref);
+  self->overview_page = self->plan_page = NULL;
+  self->overview = NULL;
+  self->plan = NULL;
+
+  pl_window_tabs_init (self);
+  if (pillar != NULL)
+    page = g_hash_table_lookup (self->pillar_pages, pillar);
+  else if (plan)
+    page = self->plan_page;
+  if (page != NULL)
+    adw_tab_view_set_selected_page (self->tab_view, page);
+  if (self->tab_tooltips)
+    {
+      self->tab_tooltips = FALSE;
+      pl_window_show_tab_tooltips (GTK_WIDGET (self));
+    }
+  pl_window_front_tab_changed (self);
+}
+
 /* The document is closing: the tabs stop following it. */
 void
 pl_window_tabs_close (PlWindow *self)

@@ -26,7 +26,8 @@ static GParamSpec *properties[N_PROPS];
 gboolean
 pl_window_is_editable (PlWindow *self)
 {
-  return self->document != NULL && !self->closed && !pl_document_is_read_only (self->document);
+  return self->document != NULL && !self->closed && !pl_document_is_read_only (self->document) &&
+         !_pl_window_versions_locked (self);
 }
 
 /* ---- header ---- */
@@ -434,6 +435,7 @@ pl_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status", FALSE);
+      _pl_window_versions_install (self);
       pl_window_update_page_actions (self);
       update_side_pane (self);
       update_title (self);
@@ -478,7 +480,8 @@ pl_window_constructed (GObject *object)
   pl_after_first_frame (GTK_WIDGET (self), pl_window_show_tab_tooltips);
   _pl_window_input_install (self);
 
-  if (!editable)
+  _pl_window_versions_install (self);
+  if (pl_document_is_read_only (self->document))
     {
       const char *reason = pl_document_get_read_only_reason (self->document);
       AdwToast *toast = adw_toast_new (reason && *reason ? reason : _("Opened read-only: nothing can be changed"));
@@ -612,6 +615,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_slot);
 
   pl_window_class_install_actions (widget_class);
+  _pl_window_versions_class_install (widget_class);
 }
 
 /* The keyboard shortcuts window is made when first asked for, not with
