@@ -407,7 +407,6 @@ pl_store_merge_write (PlStore          *store,
   g_autoptr(GPtrArray) fields = pl_store_merge_fields (store, table, error);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (fields == NULL)
     return FALSE;
@@ -430,15 +429,7 @@ pl_store_merge_write (PlStore          *store,
       else
         sqlite3_bind_text (stmt, 10 + i, value, -1, SQLITE_TRANSIENT);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_sqlite_error (store, error, rc, _("save"));
-      return FALSE;
-    }
-  return TRUE;
+  return _pl_store_step_done (store, stmt, error);
 }
 
 gint64
@@ -563,7 +554,6 @@ pl_store_ensure_instance (PlStore  *store,
   g_autofree char *forked_at = NULL;
   g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!has_merge_tables (store) || store->in_memory || store->read_only)
     return TRUE;
@@ -589,14 +579,8 @@ pl_store_ensure_instance (PlStore  *store,
   sqlite3_bind_text (stmt, 2, real, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, old_uuid ? old_uuid : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, forked_at, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_sqlite_error (store, error, rc, _("save"));
-      return FALSE;
-    }
+  if (!_pl_store_step_done (store, stmt, error))
+    return FALSE;
   note_fork_time (store);
   return TRUE;
 }
@@ -657,7 +641,6 @@ pl_store_merge_set_seen (PlStore     *store,
                          GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(stmt = _pl_store_prepare (store, "INSERT OR REPLACE INTO merge_sources (uuid, seen, merged_at) "
                                   "VALUES (?1, ?2, ?3)", error)))
@@ -665,15 +648,7 @@ pl_store_merge_set_seen (PlStore     *store,
   sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, seen, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_sqlite_error (store, error, rc, _("save"));
-      return FALSE;
-    }
-  return TRUE;
+  return _pl_store_step_done (store, stmt, error);
 }
 
 static GVariant *
@@ -695,7 +670,6 @@ pl_store_merge_keep_version (PlStore          *store,
   g_autoptr(GVariant) variant = g_variant_ref_sink (row_to_variant (row));
   g_autofree char *text = g_variant_print (variant, FALSE);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(stmt = _pl_store_prepare (store, "INSERT OR IGNORE INTO merge_history (row_uuid, updated_at, fields) "
                                   "VALUES (?1, ?2, ?3)", error)))
@@ -703,15 +677,7 @@ pl_store_merge_keep_version (PlStore          *store,
   sqlite3_bind_text (stmt, 1, row->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, row->updated_at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pl_store_set_sqlite_error (store, error, rc, _("save"));
-      return FALSE;
-    }
-  return TRUE;
+  return _pl_store_step_done (store, stmt, error);
 }
 
 PlMergeRow *

@@ -50,6 +50,11 @@ void          _pl_store_set_sqlite_error (PlStore        *store,
 sqlite3_stmt *_pl_store_prepare          (PlStore        *store,
                                           const char     *sql,
                                           GError        **error);
+/* Runs a bound write statement to its end, then resets and unbinds it;
+ * a failure becomes a "could not save" error. */
+gboolean      _pl_store_step_done        (PlStore        *store,
+                                          sqlite3_stmt   *stmt,
+                                          GError        **error);
 gboolean      _pl_store_exec             (PlStore        *store,
                                           const char     *sql,
                                           GError        **error);

@@ -13,22 +13,6 @@
 /* Writes: inserts, updates, soft deletes (marked with the token undo
  * restores), moves among siblings, orphaned quotes. */
 
-static gboolean
-step_done (PlStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _pl_store_set_sqlite_error (store, error, rc, _("save"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Makes room at @position among the live siblings of @record. */
 static gboolean
 shift_siblings (PlStore       *store,
@@ -53,7 +37,7 @@ shift_siblings (PlStore       *store,
   sqlite3_bind_int64 (stmt, 3, except_id);
   if (pcol)
     sqlite3_bind_int64 (stmt, 4, parent_id);
-  return step_done (store, stmt, error);
+  return _pl_store_step_done (store, stmt, error);
 }
 
 static gint64
@@ -150,7 +134,7 @@ pl_store_insert (PlStore   *store,
   sqlite3_bind_int64 (stmt, 3, pos);
   for (guint i = 0; i < klass->n_pspecs; i++)
     _pl_store_bind_value (stmt, i + 4, klass->pspecs[i], &values[i]);
-  if (!step_done (store, stmt, error))
+  if (!_pl_store_step_done (store, stmt, error))
     return FALSE;
 
   pl_record_set_identity (record, sqlite3_last_insert_rowid (store->db), uuid, stamp, stamp);
@@ -190,7 +174,7 @@ pl_store_update (PlStore       *store,
   sqlite3_bind_int64 (stmt, 2, pl_record_get_id (record));
   for (guint i = 0; i < n; i++)
     _pl_store_bind_value (stmt, i + 3, pspecs[i], &values[i]);
-  if (!step_done (store, stmt, error))
+  if (!_pl_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (store->db) == 0)
     {
@@ -218,7 +202,7 @@ run_bound (PlStore     *store,
   sqlite3_bind_int64 (stmt, 2, b);
   if (sqlite3_bind_parameter_count (stmt) >= 3)
     sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  return step_done (store, stmt, error);
+  return _pl_store_step_done (store, stmt, error);
 }
 
 gboolean

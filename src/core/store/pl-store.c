@@ -82,6 +82,23 @@ _pl_store_set_sqlite_error (PlStore  *store,
 
 /* ---- statements ---- */
 
+gboolean
+_pl_store_step_done (PlStore       *store,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _pl_store_set_sqlite_error (store, error, rc, _("save"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 sqlite3_stmt *
 _pl_store_prepare (PlStore     *store,
                    const char  *sql,
