@@ -248,6 +248,49 @@ test_objectives_and_actions (void)
   pl_test_close_window (window);
 }
 
+static const char *
+row_number (PlObjectiveRow *row)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (row), PL_TYPE_OBJECTIVE_ROW, "number_label");
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Another pillar moved or deleted: the open tab's rows say their new
+ * numbers at once, not the old ones (#11 item 5). */
+static void
+test_rows_renumbered (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "renumber.pillars", PL_DEMO_SMALL);
+  PlWindow *window = pl_test_open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  g_autoptr(PlPillar) first = g_list_model_get_item (pl_document_get_pillars (doc), 0);
+  g_autoptr(GError) error = NULL;
+  PlPillarEditor *editor;
+  PlObjectiveRow *row;
+
+  pl_test_select_page (window, 2);
+  editor = PL_PILLAR_EDITOR (adw_tab_page_get_child (pl_test_nth_page (window, 2)));
+  wait_for (first_objective_row (editor) != NULL);
+  row = first_objective_row (editor);
+  g_assert_cmpstr (row_number (row), ==, "2.1");
+
+  g_assert_true (pl_document_move (doc, PL_RECORD (first), 1, &error));
+  g_assert_no_error (error);
+  wait_for (g_str_equal (row_number (row), "1.1"));
+  g_assert_cmpstr (row_number (row), ==, "1.1");
+
+  g_assert_true (pl_document_move (doc, PL_RECORD (first), 0, &error));
+  g_assert_no_error (error);
+  wait_for (g_str_equal (row_number (row), "2.1"));
+  g_assert_true (pl_document_delete (doc, PL_RECORD (first), &error));
+  g_assert_no_error (error);
+  wait_for (g_str_equal (row_number (row), "1.1"));
+  g_assert_cmpstr (row_number (row), ==, "1.1");
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +299,7 @@ main (int   argc,
 
   g_test_add_func ("/pillar-editor/pillars-add-reorder-remove", test_pillars_add_reorder_remove);
   g_test_add_func ("/pillar-editor/objectives-and-actions", test_objectives_and_actions);
+  g_test_add_func ("/pillar-editor/rows-renumbered", test_rows_renumbered);
 
   return pl_test_run_app ();
 }

@@ -527,6 +527,10 @@ pl_capture_bar_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       self->document = g_value_dup_object (value);
+      /* "To: 4.2 …" is numbered from positions: a move renumbers it. */
+      if (self->document != NULL)
+        g_signal_connect_object (self->document, "renumbered", G_CALLBACK (update_target_label),
+                                 self, G_CONNECT_SWAPPED);
       break;
     case PROP_TARGET:
       pl_capture_bar_set_target (self, g_value_get_object (value));

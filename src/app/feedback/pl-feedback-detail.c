@@ -510,6 +510,15 @@ pl_feedback_detail_set_feedback (PlFeedbackDetail *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEEDBACK]);
 }
 
+/* Says again what the item is about: its target was renumbered or renamed. */
+void
+pl_feedback_detail_refresh (PlFeedbackDetail *self)
+{
+  g_return_if_fail (PL_IS_FEEDBACK_DETAIL (self));
+  if (self->feedback != NULL)
+    update (self);
+}
+
 void
 pl_feedback_detail_flush (PlFeedbackDetail *self)
 {

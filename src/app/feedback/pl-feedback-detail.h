@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (PlFeedbackDetail, pl_feedback_detail, PL, FEEDBACK_DETAIL,
 
 GtkWidget     *pl_feedback_detail_new             (void);
 PlFeedback    *pl_feedback_detail_get_feedback    (PlFeedbackDetail *self);
+void           pl_feedback_detail_refresh         (PlFeedbackDetail *self);
 void           pl_feedback_detail_set_feedback    (PlFeedbackDetail *self,
                                                    PlFeedback       *feedback);
 /* Writes a response still waiting for its debounce. */

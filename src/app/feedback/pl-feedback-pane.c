@@ -206,13 +206,30 @@ document_changed_cb (PlFeedbackPane *self,
 
   if (record != NULL && PL_IS_WORKSHOP (record))
     rebuild_workshops (self);
-  /* Rows show names of other records: follow renames (only rows on screen). */
-  if (record != NULL && (PL_IS_WORKSHOP (record) || PL_IS_STAKEHOLDER (record)))
+  /* Rows show names of other records: follow renames (only rows on screen),
+   * and the numbers of what they are about ("4.2 …"). */
+  if (record != NULL && (PL_IS_WORKSHOP (record) || PL_IS_STAKEHOLDER (record) || PL_IS_PILLAR (record) ||
+                         PL_IS_OBJECTIVE (record) || PL_IS_ACTION (record) || PL_IS_SECTION (record)))
     {
       g_hash_table_iter_init (&iter, self->bound_rows);
       while (g_hash_table_iter_next (&iter, &row, NULL))
         pl_feedback_row_refresh (row);
     }
+}
+
+/* A pillar, objective or action moved or went: what the rows and the
+ * detail are about is numbered from positions, so say it again. */
+static void
+document_renumbered_cb (PlFeedbackPane *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    pl_feedback_row_refresh (row);
+  if (self->detail != NULL)
+    pl_feedback_detail_refresh (self->detail);
 }
 
 /* ---- list ---- */
@@ -490,6 +507,8 @@ pl_feedback_pane_constructed (GObject *object)
 
   g_signal_connect_object (pl_document_get_workshops (self->document), "items-changed",
                            G_CALLBACK (rebuild_workshops), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "renumbered", G_CALLBACK (document_renumbered_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb),
                            self, G_CONNECT_SWAPPED);
   rebuild_workshops (self);

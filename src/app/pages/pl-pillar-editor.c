@@ -390,6 +390,7 @@ pl_pillar_editor_dispose (GObject *object)
     {
       pl_autosave_release (self->autosave, self);
       g_signal_handlers_disconnect_by_func (pl_autosave_get_document (self->autosave), document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (pl_autosave_get_document (self->autosave), renumber_rows, self);
     }
   if (self->objectives != NULL)
     {
@@ -634,6 +635,9 @@ pl_pillar_editor_ensure_loaded (PlPillarEditor *self)
   gtk_list_box_bind_model (self->objectives_list, self->objectives, create_objective_row, self, NULL);
   g_signal_connect_after (self->objectives, "items-changed", G_CALLBACK (objectives_changed_cb), self);
   g_signal_connect (get_document (self), "changed", G_CALLBACK (document_changed_cb), self);
+  /* "4.2" comes from the pillar's position too: another pillar's move or
+   * delete renumbers these rows. */
+  g_signal_connect_swapped (get_document (self), "renumbered", G_CALLBACK (renumber_rows), self);
   renumber_rows (self);
   update_counts (self);
 }

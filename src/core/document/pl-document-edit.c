@@ -370,7 +370,10 @@ pl_document_move (PlDocument  *self,
   if (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record))
     pl_document_refresh_all_actions (self);
   if (pl_record_get_position (record) != was_at)
-    pl_document_history_record_moved (self, record, (guint) was_at);
+    {
+      pl_document_history_record_moved (self, record, (guint) was_at);
+      pl_document_emit_renumbered (self);
+    }
   pl_document_emit_changed (self, record);
   return TRUE;
 }

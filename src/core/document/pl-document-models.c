@@ -312,6 +312,7 @@ pl_document_resync_from_store (PlDocument *self)
   reload_list (self, self->stakeholders, PL_TYPE_STAKEHOLDER, -1);
   reload_list (self, self->snapshots, PL_TYPE_SNAPSHOT, -1);
   pl_document_refresh_feedback_lists (self);
+  pl_document_emit_renumbered (self);
   pl_document_emit_changed (self, NULL);
 }
 
@@ -670,6 +671,9 @@ pl_document_insert_into_lists (PlDocument *self,
 
   if (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record))
     pl_document_refresh_all_actions (self);
+  if (list != NULL && (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record) ||
+                       PL_IS_SECTION (record)))
+    pl_document_emit_renumbered (self);
   if (PL_IS_FEEDBACK (record))
     pl_document_sync_feedback_lists (self, PL_FEEDBACK (record), FALSE, TRUE);
 }
@@ -729,6 +733,9 @@ pl_document_remove_from_lists (PlDocument *self,
     }
   if (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record))
     pl_document_refresh_all_actions (self);
+  if (list != NULL && (PL_IS_ACTION (record) || PL_IS_OBJECTIVE (record) || PL_IS_PILLAR (record) ||
+                       PL_IS_SECTION (record)))
+    pl_document_emit_renumbered (self);
   if (PL_IS_FEEDBACK (record))
     pl_document_sync_feedback_lists (self, PL_FEEDBACK (record), was_open, FALSE);
 }

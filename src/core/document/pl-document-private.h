@@ -78,6 +78,9 @@ gboolean    pl_document_check_open             (PlDocument    *self,
 /* Counts a successful write and emits "changed". */
 void        pl_document_emit_changed           (PlDocument    *self,
                                                 PlRecord      *record);
+/* Emits "renumbered": a section, pillar, objective or action moved, came or
+ * went, so the numbers derived from positions ("4.2") may have changed. */
+void        pl_document_emit_renumbered        (PlDocument    *self);
 /* Emits "read-failed": a read that had no caller to return @error to
  * (a lazy model, a lazy field) failed. */
 void        pl_document_report_read_failure    (PlDocument    *self,

@@ -28,6 +28,7 @@ enum {
   CHANGED,
   WRITE_FAILED,
   READ_FAILED,
+  RENUMBERED,
   N_SIGNALS
 };
 
@@ -227,6 +228,9 @@ pl_document_class_init (PlDocumentClass *klass)
   signals[READ_FAILED] =
     g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[RENUMBERED] =
+    g_signal_new ("renumbered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   pl_document_history_class_init (object_class);
 }
 
@@ -601,6 +605,12 @@ pl_document_emit_changed (PlDocument *self,
   self->generation++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENERATION]);
   g_signal_emit (self, signals[CHANGED], 0, record);
+}
+
+void
+pl_document_emit_renumbered (PlDocument *self)
+{
+  g_signal_emit (self, signals[RENUMBERED], 0);
 }
 
 void

@@ -42,6 +42,9 @@ typedef enum {
  *
  * Signals:
  *  "changed" (PlRecord *record or NULL): after any successful write.
+ *  "renumbered": a section, pillar, objective or action was moved, added,
+ *     deleted or restored: numbers shown from positions ("4.2") must be
+ *     derived again (the records' positions are already up to date).
  *  "write-failed" (GError *error): a write made through a property setter
  *     (e.g. a binding) failed; nothing was changed.
  *  "read-failed" (GError *error): a read with no caller to return its error

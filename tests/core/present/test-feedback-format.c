@@ -352,6 +352,76 @@ test_pillar_filter (Fixture       *f,
   g_assert_cmpint (pl_feedback_pillar_filter_for_target (f->doc, PL_RECORD (f->a2)), ==, p2);
 }
 
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* Numbers are what people cite at a workshop: after a pillar is moved or
+ * deleted (or the delete undone) the targets say the new numbers at once,
+ * the document says "renumbered" so views relabel, and the file agrees
+ * when opened again (#11 item 5). */
+static void
+test_renumber (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlPillar) p3 = add (f->doc, PL_TYPE_PILLAR, NULL, "title", "Legislation");
+  g_autoptr(PlObjective) o3 = add (f->doc, PL_TYPE_OBJECTIVE, p3, "title", "Cybercrime law");
+  g_autoptr(PlAction) a3 = add (f->doc, PL_TYPE_ACTION, o3, "title", "Draft the bill");
+  g_autofree char *path = g_strdup (pl_document_get_path (f->doc));
+  g_autoptr(PlDocument) again = NULL;
+  guint renumbered = 0;
+
+  g_signal_connect (f->doc, "renumbered", G_CALLBACK (count_cb), &renumbered);
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (o3)), "3.1 Cybercrime law");
+
+  /* Legislation to the front. */
+  g_assert_true (pl_document_move (f->doc, PL_RECORD (p3), 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (renumbered, >, 0);
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (p3)), "1. Legislation");
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (a3)), "1.1.1 Draft the bill");
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (f->p1)), "2. Capacity building");
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (f->a2)), "3.2.2 Radio");
+
+  /* Back to the end, then the first pillar deleted: Legislation is 2. */
+  g_assert_true (pl_document_move (f->doc, PL_RECORD (p3), 2, &error));
+  g_assert_no_error (error);
+  renumbered = 0;
+  g_assert_true (pl_document_delete (f->doc, PL_RECORD (f->p1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (renumbered, >, 0);
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (o3)), "2.1 Cybercrime law");
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (f->o2)), "1.2 Parents");
+
+  /* Undone: 3 again. */
+  renumbered = 0;
+  g_assert_true (pl_document_undelete (f->doc, PL_RECORD (f->p1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (renumbered, >, 0);
+  CHECK (pl_feedback_format_target (f->doc, PL_RECORD (o3)), "3.1 Cybercrime law");
+
+  /* Deleted again, and the file read afresh: the same numbers. */
+  g_assert_true (pl_document_delete (f->doc, PL_RECORD (f->p1), &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (f->doc, count_cb, &renumbered);
+  again = pl_document_open (path, PL_DOCUMENT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  {
+    GListModel *pillars = pl_document_get_pillars (again);
+    g_autoptr(PlRecord) second = g_list_model_get_item (pillars, 1);
+    g_autoptr(PlRecord) objective = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (pillars), ==, 2);
+    objective = g_list_model_get_item (pl_document_get_objectives (again, PL_PILLAR (second)), 0);
+    CHECK (pl_feedback_format_target (again, objective), "2.1 Cybercrime law");
+  }
+  pl_document_close (again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/feedback-format/capture-text", test_capture_text);
   ADD ("/feedback-format/resolve-stakeholder", test_resolve_stakeholder);
   ADD ("/feedback-format/pillar-filter", test_pillar_filter);
+  ADD ("/feedback-format/renumber", test_renumber);
 #undef ADD
   return g_test_run ();
 }
