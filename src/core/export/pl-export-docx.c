@@ -82,7 +82,7 @@ write_run (PlDocx     *dx,
            gboolean    code)
 {
   raw (dx, "<w:r>");
-  if (dx->strong || dx->emph || dx->link || code)
+  if (dx->strong || dx->emph || dx->link || code || dx->strike)
     {
       raw (dx, "<w:rPr>");
       if (code)
@@ -93,6 +93,8 @@ write_run (PlDocx     *dx,
         raw (dx, "<w:b/>");
       if (dx->emph)
         raw (dx, "<w:i/>");
+      if (dx->strike)
+        raw (dx, "<w:strike/>");
       raw (dx, "</w:rPr>");
     }
   write_run_text (dx, text);
@@ -546,6 +548,7 @@ docx_node (PlOutline        *ol,
       break;
 
     default:
+      pl_export_docx_gfm_node (dx, node, enter);
       break;
     }
 }

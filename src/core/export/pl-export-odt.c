@@ -433,10 +433,14 @@ odt_node (PlOutline        *ol,
 
         if (style)
           begin_span (odt, style);
+        if (odt->strike)
+          begin_span (odt, "Strike");
         if (code)
           begin_span (odt, "Source_20_Text");
         pl_export_odt_write_text (odt, cmark_node_get_literal (node), FALSE);
         if (code)
+          raw (odt, "</text:span>");
+        if (odt->strike)
           raw (odt, "</text:span>");
         if (style)
           raw (odt, "</text:span>");
@@ -469,6 +473,7 @@ odt_node (PlOutline        *ol,
       break;
 
     default:
+      pl_export_odt_gfm_node (odt, node, enter);
       break;
     }
 }
