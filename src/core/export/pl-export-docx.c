@@ -604,11 +604,13 @@ docx_wide (PlOutline *ol,
 }
 
 static void
-write_cell (PlDocx     *dx,
+write_cell (PlOutline  *ol,
             guint       column,
             const char *text,
             gboolean    header)
 {
+  PlDocx *dx = ol->writer;
+
   raw (dx, "<w:tc>");
   /* Widths come from the grid (fixed layout); only the header is shaded. */
   if (header)
@@ -623,16 +625,23 @@ write_cell (PlDocx     *dx,
     }
   begin_para (dx, header ? "TableHeading" : "TableContents");
   end_ppr (dx);
-  write_plain_run (dx, text, FALSE);
+  if (!header && (int) column == ol->markdown_column && *text != '\0')
+    {
+      pl_export_outline_cell_markdown (ol, text);
+      flush_text (dx);
+    }
+  else
+    write_plain_run (dx, text, FALSE);
   end_para (dx);
   raw (dx, "</w:tc>");
 }
 
 static void
-write_table_row (PlDocx            *dx,
+write_table_row (PlOutline         *ol,
                  const char *const *cells,
                  gboolean           header)
 {
+  PlDocx *dx = ol->writer;
   gsize size = 0;
 
   for (guint i = 0; i < dx->n_columns; i++)
@@ -647,7 +656,7 @@ write_table_row (PlDocx            *dx,
     raw (dx, "<w:tblHeader/>");
   raw (dx, "</w:trPr>");
   for (guint i = 0; i < dx->n_columns; i++)
-    write_cell (dx, i, cells[i] ? cells[i] : "", header);
+    write_cell (ol, i, cells[i] ? cells[i] : "", header);
   raw (dx, "</w:tr>");
 }
 
@@ -680,14 +689,14 @@ docx_table_begin (PlOutline         *ol,
       element (sync_writer (dx), "w:gridCol", "w:w", width, NULL);
     }
   end (sync_writer (dx));
-  write_table_row (dx, header, TRUE);
+  write_table_row (ol, header, TRUE);
 }
 
 static void
 docx_table_row (PlOutline         *ol,
                 const char *const *cells)
 {
-  write_table_row (ol->writer, cells, FALSE);
+  write_table_row (ol, cells, FALSE);
 }
 
 static void

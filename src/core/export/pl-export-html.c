@@ -612,17 +612,21 @@ html_wide (PlOutline *ol,
 }
 
 static void
-write_row (PlHtml            *h,
+write_row (PlOutline         *ol,
            const char        *cell,
            const char *const *cells)
 {
+  PlHtml *h = ol->writer;
   gboolean header = g_str_equal (cell, "th");
 
   raw (h, "<tr>");
   for (guint i = 0; i < h->n_columns; i++)
     {
       raw (h, header ? "<th scope=\"col\">" : "<td>");
-      write_text (h, cells[i] ? cells[i] : "");
+      if (!header && (int) i == ol->markdown_column)
+        pl_export_outline_cell_markdown (ol, cells[i]);
+      else
+        write_text (h, cells[i] ? cells[i] : "");
       raw (h, header ? "</th>" : "</td>");
     }
   raw (h, "</tr>");
@@ -650,7 +654,7 @@ html_table_begin (PlOutline         *ol,
       raw (h, "%\"/>");
     }
   raw (h, "</colgroup><thead>");
-  write_row (h, "th", header);
+  write_row (ol, "th", header);
   raw (h, "</thead><tbody>");
 }
 
@@ -658,7 +662,7 @@ static void
 html_table_row (PlOutline         *ol,
                 const char *const *cells)
 {
-  write_row (ol->writer, "td", cells);
+  write_row (ol, "td", cells);
 }
 
 static void

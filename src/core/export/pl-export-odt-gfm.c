@@ -50,9 +50,11 @@ pl_export_odt_gfm_node (PlOdt      *odt,
     {
       if (!enter)
         return;
-      raw (odt, "<text:span text:style-name=\"Sup\">");
+      if (odt->gfm_styles)
+        raw (odt, "<text:span text:style-name=\"Sup\">");
       pl_export_odt_write_text (odt, cmark_node_get_literal (node), FALSE);
-      raw (odt, "</text:span>");
+      if (odt->gfm_styles)
+        raw (odt, "</text:span>");
       return;
     }
   if (type == PL_EXPORT_GFM_STRIKETHROUGH)

@@ -42,6 +42,7 @@ typedef struct {
   gboolean          para_open;
   int               strong, emph;
   int               strike;       /* GFM ~~strikethrough~~ around the text */
+  gboolean          gfm_styles;   /* "Strike" and "Sup" are declared */
   int               quotes;
   int               lists;
   guint             tables;

@@ -492,7 +492,8 @@ pl_export_odt_write_automatic_styles (PlOdt *odt)
     }
   /* Struck-through text and footnote numbers (GFM), only where a narrative
    * may have them: other exports stay as they were. */
-  if (pl_export_gfm_may_style (odt->part.ctx))
+  odt->gfm_styles = pl_export_gfm_may_style (odt->part.ctx);
+  if (odt->gfm_styles)
     {
       start (w, "style:style", "style:name", "Strike", "style:family", "text", NULL);
       element (w, "style:text-properties", "style:text-line-through-style", "solid",

@@ -232,6 +232,10 @@ struct _PlOutline {
   PlExportContext    *ctx;
   const PlOutlineOps *ops;
   gpointer            writer;
+  /* The column of the open table whose cells are Markdown (the annex's
+   * response), or -1: the writer renders them with
+   * pl_export_outline_cell_markdown(). */
+  int                 markdown_column;
   /* private to the walker */
   GPtrArray          *headings;      /* PlOutlineHeading of levels 1-3, from the first pass */
   guint               n_headings;
@@ -283,6 +287,11 @@ char       *pl_export_timeframe_label    (PlAction           *action);
  * (what pl_export_number() says, without looking the objective up). */
 char       *pl_export_action_number      (const char         *objective_number,
                                           PlAction           *action);
+
+/* @markdown's inline formatting through ops->node(), into the paragraph of
+ * a table cell the writer opened (pl-export-outline-cell.c). */
+void        pl_export_outline_cell_markdown (PlOutline       *ol,
+                                          const char         *markdown);
 
 gboolean    pl_export_outline_run        (PlExportContext    *ctx,
                                           const PlOutlineOps *ops,
