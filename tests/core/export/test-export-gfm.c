@@ -203,6 +203,50 @@ test_gfm_libreoffice (void)
     }
 }
 
+/* The annex's response is Markdown (#11.22): rendered, not its asterisks,
+ * in HTML, DOCX and ODT, as pandoc reads them. */
+static void
+test_response_markdown (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "response.pillars", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlFeedback) feedback = NULL;
+  static const PlExportFormat formats[] = { PL_EXPORT_HTML, PL_EXPORT_DOCX, PL_EXPORT_ODT };
+  static const char *const names[] = { "html", "docx", "odt" };
+
+  g_assert_no_error (error);
+  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "Capacity", NULL);
+  g_assert_no_error (error);
+  feedback = pl_document_add_feedback (doc, PL_FEEDBACK_RECOMMENDATION, "Review it sooner.",
+                                       PL_RECORD (pillar), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_record_set (PL_RECORD (feedback), &error, "response",
+                                "A **mid-term review** is *added*, see [the plan](https://example.org/plan).\n\n"
+                                "<b>raw</b> and [a script](javascript:alert(1)).", NULL));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strconcat ("response.", names[i], NULL);
+      g_autofree char *out = export_format (doc, formats[i], TRUE, PL_ANONYMISE_NONE, name);
+      g_autofree char *html = pandoc_html (out, names[i]);
+
+      g_assert_nonnull (html);
+      if (html == NULL)
+        continue;
+      g_assert_nonnull (strstr (html, "A <strong>mid-term review</strong> is <em>added</em>, see "));
+      g_assert_nonnull (strstr (html, "href=\"https://example.org/plan\""));
+      g_assert_null (strstr (html, "**"));
+      /* The narrative's rules: no raw HTML, no javascript: link. */
+      g_assert_null (strstr (html, "<b>"));
+      g_assert_null (strstr (html, "javascript:"));
+      g_assert_nonnull (strstr (html, "a script"));
+    }
+  pl_document_close (doc);
+}
+
 /* A document without GFM syntax: the ODT adds no text styles for it (its
  * exports stay as they were before cmark-gfm). */
 static void
@@ -232,6 +276,7 @@ main (int    argc,
   g_test_add_func ("/export/gfm/odt", test_gfm_odt);
   g_test_add_func ("/export/gfm/libreoffice", test_gfm_libreoffice);
   g_test_add_func ("/export/gfm/none", test_gfm_none);
+  g_test_add_func ("/export/annex/response-markdown", test_response_markdown);
 
   status = g_test_run ();
   if (gfm_doc != NULL)
