@@ -18,7 +18,10 @@ write_table_start (PlDocx     *dx,
   int indent = 360 * dx->n_lists;
   int total = (dx->wide ? TEXT_WIDTH_WIDE : TEXT_WIDTH) - indent;
 
-  raw (dx, "<w:tbl><w:tblPr><w:tblStyle w:val=\"PlainTable\"/><w:tblW w:w=\"");
+  raw (dx, "<w:tbl><w:tblPr><w:tblStyle w:val=\"PlainTable\"/>");
+  if (pl_export_language_is_rtl (dx->part.ctx->language))
+    raw (dx, "<w:bidiVisual/>");
+  raw (dx, "<w:tblW w:w=\"");
   raw_number (dx, total);
   raw (dx, "\" w:type=\"dxa\"/>");
   if (indent > 0)
@@ -56,6 +59,8 @@ write_cell_start (PlDocx     *dx,
     raw (dx, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE3ED\"/>");
   raw (dx, header ? "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableHeading\"/>"
                   : "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableContents\"/>");
+  if (pl_export_node_direction (cell) == PL_EXPORT_DIRECTION_RTL)
+    raw (dx, "<w:bidi/>");
   if (align == 'r')
     raw (dx, "<w:jc w:val=\"right\"/>");
   else if (align == 'c')

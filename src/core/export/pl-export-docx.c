@@ -624,6 +624,9 @@ write_cell (PlOutline  *ol,
       end (sync_writer (dx));
     }
   begin_para (dx, header ? "TableHeading" : "TableContents");
+  /* Its direction from its text (FriBidi), as a narrative paragraph's. */
+  if (pl_export_text_direction (text, -1) == PL_EXPORT_DIRECTION_RTL)
+    raw (dx, "<w:bidi/>");
   end_ppr (dx);
   if (!header && (int) column == ol->markdown_column && *text != '\0')
     {
@@ -674,6 +677,9 @@ docx_table_begin (PlOutline         *ol,
   start (sync_writer (dx), "w:tbl", NULL);
   start (sync_writer (dx), "w:tblPr", NULL);
   element (sync_writer (dx), "w:tblStyle", "w:val", "PlainTable", NULL);
+  /* A right-to-left strategy's tables run from the right. */
+  if (pl_export_language_is_rtl (dx->part.ctx->language))
+    element (sync_writer (dx), "w:bidiVisual", NULL);
   element (sync_writer (dx), "w:tblW", "w:w", "5000", "w:type", "pct", NULL);
   element (sync_writer (dx), "w:tblLayout", "w:type", "fixed", NULL);
   element (sync_writer (dx), "w:tblLook", "w:val", "04A0", "w:firstRow", "1", "w:lastRow", "0",

@@ -247,6 +247,44 @@ test_response_markdown (void)
   pl_document_close (doc);
 }
 
+/* Right to left (#11.21): in an Arabic strategy the DOCX tables run from
+ * the right, and a cell of Arabic text, the plan's or a pipe table's, is
+ * a right-to-left paragraph. */
+static void
+test_rtl_cells (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "rtl.pillars", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_document_create (path, PL_TEMPLATE_EMPTY, &error);
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlObjective) objective = NULL;
+  g_autoptr(PlAction) action = NULL;
+  g_autofree char *docx = NULL, *body = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pl_record_set (PL_RECORD (pl_document_get_strategy (doc)), &error, "language", "ar", NULL));
+  g_assert_no_error (error);
+  pillar = pl_document_add (doc, PL_TYPE_PILLAR, NULL, -1, &error, "title", "بناء القدرات",
+                            "body", "| الجهة | الكلفة |\n|---|---|\n| وزارة التحول الرقمي | 100 |\n", NULL);
+  g_assert_no_error (error);
+  objective = pl_document_add (doc, PL_TYPE_OBJECTIVE, PL_RECORD (pillar), -1, &error, "title", "تدريب الموظفين", NULL);
+  g_assert_no_error (error);
+  action = pl_document_add (doc, PL_TYPE_ACTION, PL_RECORD (objective), -1, &error,
+                            "title", "تصميم دورة تدريبية", "lead-agency", "وزارة الخدمة العامة", NULL);
+  g_assert_no_error (error);
+
+  docx = export_format (doc, PL_EXPORT_DOCX, FALSE, PL_ANONYMISE_NONE, "rtl.docx");
+  body = zip_member (docx, "word/document.xml");
+  g_assert_nonnull (strstr (body, "<w:bidiVisual/>"));
+  /* The plan's cell and the pipe table's. */
+  g_assert_nonnull (strstr (body, "<w:pStyle w:val=\"TableContents\"/><w:bidi/></w:pPr><w:r><w:t>وزارة الخدمة العامة</w:t>"));
+  g_assert_nonnull (strstr (body, "<w:pStyle w:val=\"TableContents\"/><w:bidi/></w:pPr><w:r><w:t>وزارة التحول الرقمي</w:t>"));
+  /* A number stays as it is. */
+  g_assert_nonnull (strstr (body, "<w:pStyle w:val=\"TableContents\"/></w:pPr><w:r><w:t>100</w:t>"));
+  xmllint_package (docx);
+  pl_document_close (doc);
+}
+
 /* A document without GFM syntax: the ODT adds no text styles for it (its
  * exports stay as they were before cmark-gfm). */
 static void
@@ -277,6 +315,7 @@ main (int    argc,
   g_test_add_func ("/export/gfm/libreoffice", test_gfm_libreoffice);
   g_test_add_func ("/export/gfm/none", test_gfm_none);
   g_test_add_func ("/export/annex/response-markdown", test_response_markdown);
+  g_test_add_func ("/export/docx/rtl-cells", test_rtl_cells);
 
   status = g_test_run ();
   if (gfm_doc != NULL)
