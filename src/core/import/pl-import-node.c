@@ -271,6 +271,20 @@ pl_import_node_set_field (PlImportNode *self,
           if (end && *end)
             set_str (&self->end_date, end);
         }
+      else
+        {
+          /* ... and "Short term (2026)" when it starts and ends in one year. */
+          g_autoptr(GRegex) year = g_regex_new ("\\(([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\\)", 0, 0, NULL);
+          g_autoptr(GMatchInfo) one = NULL;
+
+          if (g_regex_match (year, value, 0, &one))
+            {
+              g_autofree char *date = g_match_info_fetch (one, 1);
+
+              set_str (&self->start_date, date);
+              set_str (&self->end_date, date);
+            }
+        }
       if (folded_has (folded, shrt))
         self->timeframe = PL_TIMEFRAME_SHORT;
       else if (folded_has (folded, med))
