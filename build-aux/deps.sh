@@ -6,7 +6,7 @@ set -euo pipefail
 
 build_pkgs=(build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
-  libcmark-dev libxml2-dev libsqlite3-dev libarchive-dev libfribidi-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libsqlite3-dev libarchive-dev libfribidi-dev
   desktop-file-utils appstream librsvg2-common fonts-cantarell fonts-dejavu-core
   xvfb xauth dbus-x11 at-spi2-core sqlite3)
 test_pkgs=(cmark pandoc poppler-utils libxml2-utils libarchive-tools unzip

@@ -50,6 +50,7 @@ typedef struct {
   gboolean          item_first;
   GString          *pending;     /* narrative text not yet written, one run */
   int               strong, emph, link;
+  int               strike;       /* GFM ~~strikethrough~~ around the text */
   int               quotes;
   int               n_lists;
   DocxList          lists[PL_OUTLINE_MAX_DEPTH + 1];
@@ -62,6 +63,12 @@ typedef struct {
   int      level;
   int      start;
 } DocxNum;
+
+/* pl-export-docx-gfm.c: a pipe table, strikethrough and a footnote's
+ * number, for docx_node(). */
+void pl_export_docx_gfm_node              (PlDocx      *dx,
+                                           cmark_node  *node,
+                                           gboolean     enter);
 
 /* pl-export-docx-parts.c */
 void pl_export_docx_write_content_types   (PlExportZip *zip);

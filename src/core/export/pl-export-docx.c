@@ -82,7 +82,7 @@ write_run (PlDocx     *dx,
            gboolean    code)
 {
   raw (dx, "<w:r>");
-  if (dx->strong || dx->emph || dx->link || code)
+  if (dx->strong || dx->emph || dx->link || code || dx->strike)
     {
       raw (dx, "<w:rPr>");
       if (code)
@@ -93,6 +93,8 @@ write_run (PlDocx     *dx,
         raw (dx, "<w:b/>");
       if (dx->emph)
         raw (dx, "<w:i/>");
+      if (dx->strike)
+        raw (dx, "<w:strike/>");
       raw (dx, "</w:rPr>");
     }
   write_run_text (dx, text);
@@ -546,6 +548,7 @@ docx_node (PlOutline        *ol,
       break;
 
     default:
+      pl_export_docx_gfm_node (dx, node, enter);
       break;
     }
 }
@@ -601,11 +604,13 @@ docx_wide (PlOutline *ol,
 }
 
 static void
-write_cell (PlDocx     *dx,
+write_cell (PlOutline  *ol,
             guint       column,
             const char *text,
             gboolean    header)
 {
+  PlDocx *dx = ol->writer;
+
   raw (dx, "<w:tc>");
   /* Widths come from the grid (fixed layout); only the header is shaded. */
   if (header)
@@ -619,17 +624,27 @@ write_cell (PlDocx     *dx,
       end (sync_writer (dx));
     }
   begin_para (dx, header ? "TableHeading" : "TableContents");
+  /* Its direction from its text (FriBidi), as a narrative paragraph's. */
+  if (pl_export_text_direction (text, -1) == PL_EXPORT_DIRECTION_RTL)
+    raw (dx, "<w:bidi/>");
   end_ppr (dx);
-  write_plain_run (dx, text, FALSE);
+  if (!header && (int) column == ol->markdown_column && *text != '\0')
+    {
+      pl_export_outline_cell_markdown (ol, text);
+      flush_text (dx);
+    }
+  else
+    write_plain_run (dx, text, FALSE);
   end_para (dx);
   raw (dx, "</w:tc>");
 }
 
 static void
-write_table_row (PlDocx            *dx,
+write_table_row (PlOutline         *ol,
                  const char *const *cells,
                  gboolean           header)
 {
+  PlDocx *dx = ol->writer;
   gsize size = 0;
 
   for (guint i = 0; i < dx->n_columns; i++)
@@ -644,7 +659,7 @@ write_table_row (PlDocx            *dx,
     raw (dx, "<w:tblHeader/>");
   raw (dx, "</w:trPr>");
   for (guint i = 0; i < dx->n_columns; i++)
-    write_cell (dx, i, cells[i] ? cells[i] : "", header);
+    write_cell (ol, i, cells[i] ? cells[i] : "", header);
   raw (dx, "</w:tr>");
 }
 
@@ -662,6 +677,9 @@ docx_table_begin (PlOutline         *ol,
   start (sync_writer (dx), "w:tbl", NULL);
   start (sync_writer (dx), "w:tblPr", NULL);
   element (sync_writer (dx), "w:tblStyle", "w:val", "PlainTable", NULL);
+  /* A right-to-left strategy's tables run from the right. */
+  if (pl_export_language_is_rtl (dx->part.ctx->language))
+    element (sync_writer (dx), "w:bidiVisual", NULL);
   element (sync_writer (dx), "w:tblW", "w:w", "5000", "w:type", "pct", NULL);
   element (sync_writer (dx), "w:tblLayout", "w:type", "fixed", NULL);
   element (sync_writer (dx), "w:tblLook", "w:val", "04A0", "w:firstRow", "1", "w:lastRow", "0",
@@ -677,14 +695,14 @@ docx_table_begin (PlOutline         *ol,
       element (sync_writer (dx), "w:gridCol", "w:w", width, NULL);
     }
   end (sync_writer (dx));
-  write_table_row (dx, header, TRUE);
+  write_table_row (ol, header, TRUE);
 }
 
 static void
 docx_table_row (PlOutline         *ol,
                 const char *const *cells)
 {
-  write_table_row (ol->writer, cells, FALSE);
+  write_table_row (ol, cells, FALSE);
 }
 
 static void

@@ -455,6 +455,50 @@ html_action (PlOutline         *ol,
   end (h, "div");
 }
 
+/* GFM: a pipe table as a table (its own text size and layout: the
+ * stylesheet's tables are the plan's and the annex's), strikethrough. */
+static void
+html_gfm_node (PlHtml     *h,
+               cmark_node *node,
+               gboolean    enter)
+{
+  switch (pl_export_gfm_type (node))
+    {
+    case PL_EXPORT_GFM_TABLE:
+      raw (h, enter ? "<div class=\"table-wrap\"><table class=\"narrative\""
+                      " style=\"table-layout: auto; font-size: 10pt\">"
+                    : "</tbody></table></div>");
+      break;
+    case PL_EXPORT_GFM_HEADER_ROW:
+      raw (h, enter ? "<thead><tr>" : "</tr></thead><tbody>");
+      break;
+    case PL_EXPORT_GFM_ROW:
+      raw (h, enter ? "<tr>" : "</tr>");
+      break;
+    case PL_EXPORT_GFM_CELL:
+      {
+        gboolean header = pl_export_gfm_type (cmark_node_parent (node)) == PL_EXPORT_GFM_HEADER_ROW;
+        char align = pl_export_gfm_cell_align (node);
+
+        if (!enter)
+          {
+            raw (h, header ? "</th>" : "</td>");
+            break;
+          }
+        raw (h, header ? "<th scope=\"col\"" : "<td");
+        raw (h, align == 'r' ? " style=\"text-align: right\">"
+                : align == 'c' ? " style=\"text-align: center\">" : ">");
+      }
+      break;
+    case PL_EXPORT_GFM_STRIKETHROUGH:
+      raw (h, enter ? "<del>" : "</del>");
+      break;
+    case PL_EXPORT_GFM_NONE:
+    default:
+      break;
+    }
+}
+
 static void
 html_node (PlOutline        *ol,
            cmark_node       *node,
@@ -539,7 +583,15 @@ html_node (PlOutline        *ol,
       raw (h, "<br/>");
       return;
 
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      /* The number of its note, at the end of the section. cmark-gfm's
+       * iterator enters and exits it. */
+      if (enter)
+        write_element (h, "sup", "note-ref", cmark_node_get_literal (node));
+      return;
+
     default:
+      html_gfm_node (h, node, enter);
       return;
     }
 
@@ -560,17 +612,21 @@ html_wide (PlOutline *ol,
 }
 
 static void
-write_row (PlHtml            *h,
+write_row (PlOutline         *ol,
            const char        *cell,
            const char *const *cells)
 {
+  PlHtml *h = ol->writer;
   gboolean header = g_str_equal (cell, "th");
 
   raw (h, "<tr>");
   for (guint i = 0; i < h->n_columns; i++)
     {
       raw (h, header ? "<th scope=\"col\">" : "<td>");
-      write_text (h, cells[i] ? cells[i] : "");
+      if (!header && (int) i == ol->markdown_column)
+        pl_export_outline_cell_markdown (ol, cells[i]);
+      else
+        write_text (h, cells[i] ? cells[i] : "");
       raw (h, header ? "</th>" : "</td>");
     }
   raw (h, "</tr>");
@@ -598,7 +654,7 @@ html_table_begin (PlOutline         *ol,
       raw (h, "%\"/>");
     }
   raw (h, "</colgroup><thead>");
-  write_row (h, "th", header);
+  write_row (ol, "th", header);
   raw (h, "</thead><tbody>");
 }
 
@@ -606,7 +662,7 @@ static void
 html_table_row (PlOutline         *ol,
                 const char *const *cells)
 {
-  write_row (ol->writer, "td", cells);
+  write_row (ol, "td", cells);
 }
 
 static void

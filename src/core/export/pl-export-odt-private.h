@@ -41,6 +41,8 @@ typedef struct {
   gboolean          landscape_pending;
   gboolean          para_open;
   int               strong, emph;
+  int               strike;       /* GFM ~~strikethrough~~ around the text */
+  gboolean          gfm_styles;   /* "Strike" and "Sup" are declared */
   int               quotes;
   int               lists;
   guint             tables;
@@ -61,6 +63,12 @@ void        pl_export_odt_write_text    (PlOdt            *odt,
 void        pl_export_odt_write_para    (PlOdt            *odt,
                                          const char       *id,
                                          const char       *text);
+
+/* pl-export-odt-gfm.c: a pipe table, and a footnote's number, for
+ * odt_node(). */
+void        pl_export_odt_gfm_node      (PlOdt            *odt,
+                                         cmark_node       *node,
+                                         gboolean          enter);
 
 /* pl-export-odt-styles.c */
 /* Starts the root element @name of a part, with every namespace. */

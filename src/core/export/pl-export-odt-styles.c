@@ -490,5 +490,18 @@ pl_export_odt_write_automatic_styles (PlOdt *odt)
                "fo:background-color", c == 0 ? "#dce3ed" : "transparent", NULL);
       end (w);
     }
+  /* Struck-through text and footnote numbers (GFM), only where a narrative
+   * may have them: other exports stay as they were. */
+  odt->gfm_styles = pl_export_gfm_may_style (odt->part.ctx);
+  if (odt->gfm_styles)
+    {
+      start (w, "style:style", "style:name", "Strike", "style:family", "text", NULL);
+      element (w, "style:text-properties", "style:text-line-through-style", "solid",
+               "style:text-line-through-type", "single", NULL);
+      end (w);
+      start (w, "style:style", "style:name", "Sup", "style:family", "text", NULL);
+      element (w, "style:text-properties", "style:text-position", "super 58%", NULL);
+      end (w);
+    }
   end (w);
 }

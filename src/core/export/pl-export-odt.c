@@ -433,10 +433,16 @@ odt_node (PlOutline        *ol,
 
         if (style)
           begin_span (odt, style);
+        /* (Declared when a narrative may strike through: a response
+         * alone does not, and its text then stays upright.) */
+        if (odt->strike && odt->gfm_styles)
+          begin_span (odt, "Strike");
         if (code)
           begin_span (odt, "Source_20_Text");
         pl_export_odt_write_text (odt, cmark_node_get_literal (node), FALSE);
         if (code)
+          raw (odt, "</text:span>");
+        if (odt->strike && odt->gfm_styles)
           raw (odt, "</text:span>");
         if (style)
           raw (odt, "</text:span>");
@@ -469,6 +475,7 @@ odt_node (PlOutline        *ol,
       break;
 
     default:
+      pl_export_odt_gfm_node (odt, node, enter);
       break;
     }
 }
@@ -484,10 +491,12 @@ odt_wide (PlOutline *ol,
 }
 
 static void
-write_row (PlOdt             *odt,
+write_row (PlOutline         *ol,
            const char *const *cells,
            gboolean           header)
 {
+  PlOdt *odt = ol->writer;
+
   raw (odt, "<table:table-row table:style-name=\"Row\">");
   for (guint i = 0; i < odt->n_columns; i++)
     {
@@ -496,7 +505,10 @@ write_row (PlOdt             *odt,
                   "<text:p text:style-name=\"Table_20_Heading\">"
                 : "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
                   "<text:p text:style-name=\"Table_20_Contents\">");
-      pl_export_odt_write_text (odt, cells[i] ? cells[i] : "", FALSE);
+      if (!header && (int) i == ol->markdown_column)
+        pl_export_outline_cell_markdown (ol, cells[i]);
+      else
+        pl_export_odt_write_text (odt, cells[i] ? cells[i] : "", FALSE);
       raw (odt, "</text:p></table:table-cell>");
     }
   raw (odt, "</table:table-row>");
@@ -526,7 +538,7 @@ odt_table_begin (PlOutline         *ol,
       element (sync_writer (odt), "table:table-column", "table:style-name", style, NULL);
     }
   start (sync_writer (odt), "table:table-header-rows", NULL);
-  write_row (odt, header, TRUE);
+  write_row (ol, header, TRUE);
   end (sync_writer (odt));
 }
 
@@ -534,7 +546,7 @@ static void
 odt_table_row (PlOutline         *ol,
                const char *const *cells)
 {
-  write_row (ol->writer, cells, FALSE);
+  write_row (ol, cells, FALSE);
 }
 
 static void

@@ -33,7 +33,10 @@ parsed_new (const char *markdown)
 {
   PlParsed *parsed = g_new0 (PlParsed, 1);
   cmark_node *doc = pl_export_parse_markdown (markdown);
-  cmark_node *node = cmark_node_first_child (doc);
+  cmark_node *node;
+
+  pl_export_gfm_prepare (doc);
+  node = cmark_node_first_child (doc);
 
   parsed->doc = doc;
   parsed->min_level = pl_export_min_heading_level (doc);
@@ -208,6 +211,24 @@ pl_export_parse_ahead_start (PlExportContext *ctx)
   if (ahead->texts->len > 1)
     ahead->thread = g_thread_new ("pl-export-parse", parse_from_front, ahead);
   return ahead;
+}
+
+gboolean
+pl_export_gfm_may_style (PlExportContext *ctx)
+{
+  PlParseAhead *ahead = ctx->parse_ahead;
+
+  /* The texts are only read, by both threads, until the walk queues them. */
+  if (ahead == NULL)
+    return TRUE;
+  for (guint i = 0; i < ahead->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (ahead->texts, i);
+
+      if (strchr (text, '~') != NULL || strstr (text, "[^") != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Stops the second thread after the text it is parsing. */

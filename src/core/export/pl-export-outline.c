@@ -710,6 +710,8 @@ walk_annex (PlOutline *ol)
           else
             gtitle = g_strdup (_("The strategy as a whole"));
           emit_heading (ol, 2, gtitle, FALSE);
+          /* The response is Markdown: the writers render it. */
+          ol->markdown_column = no_organisation ? 7 : 8;
           CALL (ol, table_begin, PL_OUTLINE_TABLE_ANNEX, n_columns, header, widths);
           group = row->pillar;
           open = TRUE;
@@ -732,6 +734,7 @@ walk_annex (PlOutline *ol)
     }
   if (open)
     emit_table_end (ol);
+  ol->markdown_column = -1;
 }
 
 static void
@@ -792,6 +795,7 @@ pl_export_outline_run (PlExportContext    *ctx,
 
   ol.ctx = ctx;
   ol.writer = writer;
+  ol.markdown_column = -1;
   ol.long_entries = g_ptr_array_new_with_free_func (g_free);
   ol.parsed = g_queue_new ();
   pl_export_parse_ahead_queue (&ol);

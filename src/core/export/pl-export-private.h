@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <libxml/xmlwriter.h>
 
 #include "pl-export.h"
@@ -74,9 +74,39 @@ char       *pl_export_target_label       (PlExportContext *ctx,
  * document order (the strategy as a whole first). */
 GPtrArray  *pl_export_annex_rows         (PlExportContext *ctx);
 
-/* Parses narrative Markdown with cmark (raw HTML kept as nodes so each
+/* Parses narrative Markdown with cmark-gfm (raw HTML kept as nodes so each
  * writer decides; smart punctuation off). */
 cmark_node *pl_export_parse_markdown     (const char      *text);
+
+/* ---- GitHub Flavored Markdown (pl-export-gfm.c) ---- */
+typedef enum {
+  PL_EXPORT_GFM_NONE,           /* a CommonMark node */
+  PL_EXPORT_GFM_TABLE,
+  PL_EXPORT_GFM_HEADER_ROW,     /* a table's first row */
+  PL_EXPORT_GFM_ROW,
+  PL_EXPORT_GFM_CELL,
+  PL_EXPORT_GFM_STRIKETHROUGH,
+} PlExportGfm;
+
+/* @text parsed with cmark-gfm's table, strikethrough, autolink and task
+ * list extensions and footnotes, and @options (CMARK_OPT_*). */
+cmark_node *pl_export_parse_gfm          (const char      *text,
+                                          int              options);
+PlExportGfm pl_export_gfm_type           (cmark_node      *node);
+guint       pl_export_gfm_table_columns  (cmark_node      *table);
+/* The 0-based column of a table cell. */
+guint       pl_export_gfm_cell_column    (cmark_node      *cell);
+/* 'l', 'c', 'r', or 0 when the table's delimiter row does not say. */
+char        pl_export_gfm_cell_align     (cmark_node      *cell);
+/* For the outline's writers: task list items start with ☐ or ☑, and the
+ * footnotes become the narrative's endnotes, a numbered list after a
+ * rule; each reference stays a CMARK_NODE_FOOTNOTE_REFERENCE whose literal
+ * is its note's number. */
+void        pl_export_gfm_prepare        (cmark_node      *doc);
+/* Whether a narrative of the export may strike through or refer to a
+ * footnote ("~", "[^"): the ODT writer only then adds the text styles
+ * they need, so other exports stay as they were. */
+gboolean    pl_export_gfm_may_style      (PlExportContext *ctx);
 /* The smallest heading level in @doc, or 6 + 1 when it has none; writers
  * shift headings so that this level lands at the level they need. */
 int         pl_export_min_heading_level  (cmark_node      *doc);
@@ -202,6 +232,10 @@ struct _PlOutline {
   PlExportContext    *ctx;
   const PlOutlineOps *ops;
   gpointer            writer;
+  /* The column of the open table whose cells are Markdown (the annex's
+   * response), or -1: the writer renders them with
+   * pl_export_outline_cell_markdown(). */
+  int                 markdown_column;
   /* private to the walker */
   GPtrArray          *headings;      /* PlOutlineHeading of levels 1-3, from the first pass */
   guint               n_headings;
@@ -253,6 +287,11 @@ char       *pl_export_timeframe_label    (PlAction           *action);
  * (what pl_export_number() says, without looking the objective up). */
 char       *pl_export_action_number      (const char         *objective_number,
                                           PlAction           *action);
+
+/* @markdown's inline formatting through ops->node(), into the paragraph of
+ * a table cell the writer opened (pl-export-outline-cell.c). */
+void        pl_export_outline_cell_markdown (PlOutline       *ol,
+                                          const char         *markdown);
 
 gboolean    pl_export_outline_run        (PlExportContext    *ctx,
                                           const PlOutlineOps *ops,

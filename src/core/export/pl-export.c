@@ -517,7 +517,7 @@ pl_export_foreach_plan_row (PlExportContext *ctx,
 cmark_node *
 pl_export_parse_markdown (const char *text)
 {
-  return cmark_parse_document (text ? text : "", text ? strlen (text) : 0, CMARK_OPT_DEFAULT);
+  return pl_export_parse_gfm (text, CMARK_OPT_DEFAULT);
 }
 
 static void

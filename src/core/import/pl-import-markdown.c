@@ -2,13 +2,14 @@
 #include "config.h"
 
 #include <string.h>
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <glib/gi18n-lib.h>
 
 #include "pl-import-private.h"
 
-/* The only file of the wing that speaks cmark: the switch to cmark-gfm is
- * one include here. */
+/* The only file of the wing that speaks cmark (cmark-gfm's library). It
+ * parses without the GFM extensions on purpose: pipe tables are read by
+ * pipe_table() below into the draft's own table rows. */
 
 static void
 plain_text (cmark_node *node,

@@ -13,7 +13,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
