@@ -77,11 +77,27 @@ test_amendment_usage (void)
                 "feedback", "show", "usage.pillars", "9");
 }
 
+static void
+test_export_for_review (void)
+{
+  expect_ok ("", "demo", "review.pillars");
+  expect_ok ("", "export", "review.pillars", "--format", "docx", "--for-review", "--deadline", "15 January 2027",
+             "-o", "review.docx");
+  g_assert_true (exists_in_dir ("review.docx"));
+  expect_usage ("--for-review works with --format docx or odt",
+                "export", "review.pillars", "--format", "md", "--for-review");
+  expect_usage ("--deadline goes on a review copy’s cover note: add --for-review",
+                "export", "review.pillars", "--format", "docx", "--deadline", "1 May 2027");
+  expect_usage ("A review copy holds the pillars as they are now: leave out --compare and --no-pillars",
+                "export", "review.pillars", "--format", "odt", "--for-review", "--no-pillars");
+}
+
 int
 main (int argc, char **argv)
 {
   pl_cli_test_init (&argc, &argv);
   g_test_add_func ("/cli/review/amendment", test_amendment_round);
   g_test_add_func ("/cli/review/usage", test_amendment_usage);
+  g_test_add_func ("/cli/review/export", test_export_for_review);
   return pl_cli_test_run ();
 }

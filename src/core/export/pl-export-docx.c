@@ -204,6 +204,8 @@ write_field (PlDocx     *dx,
 
 /* ---- outline callbacks ---- */
 
+static void write_review_note (PlDocx *dx);
+
 static void
 docx_title_page (PlOutline            *ol,
                  const PlOutlineTitle *title)
@@ -226,6 +228,8 @@ docx_title_page (PlOutline            *ol,
       end_para (dx);
     }
   dx->break_pending = TRUE;
+  if (dx->part.ctx->options->for_review)
+    write_review_note (dx);
 }
 
 static void
@@ -833,7 +837,8 @@ pl_export_docx (PlExportContext *ctx)
   dx.part.w = pl_export_zip_begin_xml (zip, "word/document.xml");
   start (sync_writer (&dx), "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   start (sync_writer (&dx), "w:body", NULL);
-  if (ctx->options->for_review)
+  /* The cover note follows the title page, or opens the file without one. */
+  if (ctx->options->for_review && !ctx->options->title_page)
     write_review_note (&dx);
   pl_export_outline_run (ctx, &docx_ops, &dx);
   flush_text (&dx);

@@ -156,6 +156,8 @@ pl_export_odt_write_para (PlOdt      *odt,
 
 /* ---- outline callbacks ---- */
 
+static void write_review_note (PlOdt *odt);
+
 static void
 odt_title_page (PlOutline            *ol,
                 const PlOutlineTitle *title)
@@ -190,6 +192,11 @@ odt_title_page (PlOutline            *ol,
       element (sync_writer (odt), "text:tab", NULL);
       pl_export_odt_write_text (odt, title->values[i], FALSE);
       end (sync_writer (odt));
+    }
+  if (odt->part.ctx->options->for_review)
+    {
+      odt->break_pending = TRUE;
+      write_review_note (odt);
     }
 }
 
@@ -261,6 +268,24 @@ write_review_anchor (PlOdt      *odt,
     return;
   name = pl_export_anchor_name (record);
   element (sync_writer (odt), element_name, "text:name", name, NULL);
+}
+
+/* A review copy's cover note on a page of its own, the strategy's own
+ * anchor around its title. */
+static void
+write_review_note (PlOdt *odt)
+{
+  g_auto(GStrv) note = pl_export_review_note (odt->part.ctx);
+  PlRecord *strategy = PL_RECORD (pl_document_get_strategy (odt->part.ctx->document));
+
+  begin_para (odt, "text:p", "Summary");
+  write_review_anchor (odt, strategy, "text:bookmark-start");
+  write_span (odt, "Strong", note[0]);
+  write_review_anchor (odt, strategy, "text:bookmark-end");
+  end (sync_writer (odt));
+  for (guint i = 1; note[i] != NULL; i++)
+    pl_export_odt_write_para (odt, "BodyText", note[i]);
+  odt->break_pending = TRUE;
 }
 
 static void
@@ -637,22 +662,12 @@ pl_export_odt (PlExportContext *ctx)
   pl_export_odt_write_automatic_styles (&odt);
   start (odt.part.w, "office:body", NULL);
   start (odt.part.w, "office:text", NULL);
+  /* A review copy records every edit as a tracked change; its cover
+   * note follows the title page, or opens the file without one. */
   if (ctx->options->for_review)
-    {
-      /* A review copy records every edit as a tracked change, and opens
-       * with its cover note, the strategy's own anchor around its title. */
-      g_auto(GStrv) note = pl_export_review_note (ctx);
-      PlRecord *strategy = PL_RECORD (pl_document_get_strategy (ctx->document));
-
-      element (odt.part.w, "text:tracked-changes", "text:track-changes", "true", NULL);
-      begin_para (&odt, "text:p", "Summary");
-      write_review_anchor (&odt, strategy, "text:bookmark-start");
-      write_span (&odt, "Strong", note[0]);
-      write_review_anchor (&odt, strategy, "text:bookmark-end");
-      end (sync_writer (&odt));
-      for (guint i = 1; note[i] != NULL; i++)
-        pl_export_odt_write_para (&odt, "BodyText", note[i]);
-    }
+    element (odt.part.w, "text:tracked-changes", "text:track-changes", "true", NULL);
+  if (ctx->options->for_review && !ctx->options->title_page)
+    write_review_note (&odt);
   pl_export_outline_run (ctx, &odt_ops, &odt);
   if (odt.para_open)
     end (sync_writer (&odt));

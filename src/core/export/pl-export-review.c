@@ -43,8 +43,8 @@ pl_export_review_note (PlExportContext *ctx)
   g_ptr_array_add (note, g_strdup (_("Review copy")));
   if (*version)
     /* Translators: "This is a review copy of “National Cybersecurity
-     * Strategy”, version 0.3, made on 4 December 2026 from strategy.pillars." */
-    g_ptr_array_add (note, g_strdup_printf (_("This is a review copy of “%s”, version %s, made on %s from %s."),
+     * Strategy” (Draft v0.4), made on 4 December 2026 from strategy.pillars." */
+    g_ptr_array_add (note, g_strdup_printf (_("This is a review copy of “%s” (%s), made on %s from %s."),
                                             title, version, ctx->date, file));
   else
     g_ptr_array_add (note, g_strdup_printf (_("This is a review copy of “%s”, made on %s from %s."),
