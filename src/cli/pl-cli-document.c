@@ -195,6 +195,8 @@ pl_cli_export (int    argc,
   g_autofree char *classification = NULL;
   g_autofree char *date = NULL;
   g_autofree char *compare = NULL;
+  g_autofree char *deadline = NULL;
+  gboolean for_review = FALSE;
   gboolean annex = FALSE, no_title = FALSE, no_front = FALSE, no_pillars = FALSE, no_plan = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md, html, docx, odt, or the recommendations matrix as xlsx (a spreadsheet) or csv (for scripts)"), N_("FORMAT") },
@@ -210,6 +212,8 @@ pl_cli_export (int    argc,
     { "no-pillars", 0, 0, G_OPTION_ARG_NONE, &no_pillars, N_("Leave out the pillars"), NULL },
     { "no-plan", 0, 0, G_OPTION_ARG_NONE, &no_plan, N_("Leave out the implementation plan"), NULL },
     { "compare", 'c', 0, G_OPTION_ARG_STRING, &compare, N_("Redline: the changes since this snapshot as tracked changes (docx, odt, html)"), N_("SNAPSHOT") },
+    { "for-review", 0, 0, G_OPTION_ARG_NONE, &for_review, N_("A review copy for the ministries (docx, odt): hidden anchors, a cover note, only comments and tracked changes allowed"), NULL },
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, N_("Return-by date on a review copy’s cover note"), N_("DATE") },
     { NULL }
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — export for review"));
@@ -232,6 +236,12 @@ pl_cli_export (int    argc,
     return pl_cli_usage (ctx, _("--format must be md, html, docx, odt, xlsx or csv"));
   if (compare && options.format != PL_EXPORT_DOCX && options.format != PL_EXPORT_ODT && options.format != PL_EXPORT_HTML)
     return pl_cli_usage (ctx, _("--compare works with --format docx, odt or html"));
+  if (for_review && options.format != PL_EXPORT_DOCX && options.format != PL_EXPORT_ODT)
+    return pl_cli_usage (ctx, _("--for-review works with --format docx or odt"));
+  if (for_review && (compare || no_pillars))
+    return pl_cli_usage (ctx, _("A review copy holds the pillars as they are now: leave out --compare and --no-pillars"));
+  if (deadline && !for_review)
+    return pl_cli_usage (ctx, _("--deadline goes on a review copy’s cover note: add --for-review"));
   if (anonymise && !pl_anonymise_from_string (anonymise, &options.anonymise))
     return pl_cli_usage (ctx, _("--anonymise must be named, organisation or anonymous"));
   if (disposition && !pl_cli_parse_enum (PL_TYPE_DISPOSITION, "disposition", disposition, &options.disposition, &error))
@@ -243,6 +253,8 @@ pl_cli_export (int    argc,
   options.implementation_plan = !no_plan;
   options.classification = g_steal_pointer (&classification);
   options.date = g_steal_pointer (&date);
+  options.for_review = for_review;
+  options.review_deadline = g_steal_pointer (&deadline);
   options.report = &report;
 
   if (!(doc = pl_cli_open (argv[1], TRUE, &error)))

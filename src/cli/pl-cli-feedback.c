@@ -46,10 +46,10 @@ feedback_add (int argc, char **argv)
 {
   g_autofree char *kind = NULL, *stakeholder = NULL, *organisation = NULL, *sector = NULL;
   g_autofree char *workshop = NULL, *pillar = NULL, *objective = NULL, *action = NULL;
-  g_autofree char *quote = NULL, *priority = NULL;
+  g_autofree char *quote = NULL, *priority = NULL, *proposal = NULL, *operation = NULL;
   gboolean named = FALSE;
   const GOptionEntry entries[] = {
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, N_("comment (default), question, recommendation, objection or support"), N_("KIND") },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, N_("comment (default), question, recommendation, objection, support or amendment"), N_("KIND") },
     { "stakeholder", 's', 0, G_OPTION_ARG_STRING, &stakeholder, N_("Who said it (id or name; a new name adds a stakeholder)"), N_("NAME") },
     { "organisation", 'O', 0, G_OPTION_ARG_STRING, &organisation, N_("Organisation of a new stakeholder"), N_("ORG") },
     { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("Sector of a new stakeholder"), N_("SECTOR") },
@@ -60,6 +60,8 @@ feedback_add (int argc, char **argv)
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, N_("About this action (e.g. 2.1.3)"), N_("ACTION") },
     { "quote", 'q', 0, G_OPTION_ARG_STRING, &quote, N_("The passage of the text it is about"), N_("TEXT") },
     { "priority", 'P', 0, G_OPTION_ARG_STRING, &priority, N_("none, low, medium or high"), N_("PRIORITY") },
+    { "proposal", 0, 0, G_OPTION_ARG_STRING, &proposal, N_("Proposed wording for the quoted passage (makes an amendment)"), N_("TEXT") },
+    { "operation", 0, 0, G_OPTION_ARG_STRING, &operation, N_("What the proposal does: replace (default), insert-after or delete"), N_("OPERATION") },
     { NULL }
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE TEXT — capture a comment, question or recommendation (prints its number)"));
@@ -69,7 +71,7 @@ feedback_add (int argc, char **argv)
   g_autoptr(PlStakeholder) s = NULL;
   g_autoptr(PlFeedback) fb = NULL;
   g_autoptr(GError) error = NULL;
-  int k = PL_FEEDBACK_COMMENT, sec = PL_SECTOR_GOVERNMENT, pr = -1;
+  int k = PL_FEEDBACK_COMMENT, sec = PL_SECTOR_GOVERNMENT, pr = -1, op = PL_AMENDMENT_REPLACE;
   int code;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -79,7 +81,10 @@ feedback_add (int argc, char **argv)
     return pl_cli_usage (ctx, _("FILE and TEXT are needed"));
   if ((kind && !pl_cli_parse_enum (PL_TYPE_FEEDBACK_KIND, "kind", kind, &k, &error)) ||
       (sector && !pl_cli_parse_enum (PL_TYPE_SECTOR, "sector", sector, &sec, &error)) ||
-      (priority && !pl_cli_parse_enum (PL_TYPE_PRIORITY, "priority", priority, &pr, &error)))
+      (priority && !pl_cli_parse_enum (PL_TYPE_PRIORITY, "priority", priority, &pr, &error)) ||
+      (operation && !pl_cli_parse_enum (PL_TYPE_AMENDMENT_OPERATION, "operation", operation, &op, &error)))
+    return pl_cli_usage (ctx, error->message);
+  if (!pl_cli_check_amendment_options (&k, kind != NULL, quote, proposal, op, &error))
     return pl_cli_usage (ctx, error->message);
   if (!(doc = pl_cli_open (argv[1], FALSE, &error)))
     return pl_cli_fail (error);
@@ -108,7 +113,9 @@ feedback_add (int argc, char **argv)
         goto fail;
     }
   fb = pl_document_add_feedback (doc, k, argv[2], target, quote, w, s, &error);
-  if (fb == NULL || (pr >= 0 && !pl_record_set (PL_RECORD (fb), &error, "priority", pr, NULL)))
+  if (fb == NULL || (pr >= 0 && !pl_record_set (PL_RECORD (fb), &error, "priority", pr, NULL)) ||
+      (k == PL_FEEDBACK_AMENDMENT &&
+       !pl_record_set (PL_RECORD (fb), &error, "proposal", proposal ? proposal : "", "operation", op, NULL)))
     goto fail;
   if (!pl_document_commit (doc, &error))
     return pl_cli_fail (error);
@@ -313,7 +320,11 @@ int
 pl_cli_feedback (int argc, char **argv)
 {
   if (argc < 2)
-    return pl_cli_sub_usage ("feedback", "add, list, set, remove");
+    return pl_cli_sub_usage ("feedback", "add, list, show, set, accept, remove");
+  if (g_str_equal (argv[1], "show"))
+    return pl_cli_feedback_show (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "accept"))
+    return pl_cli_feedback_accept (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "add"))
     return feedback_add (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "list"))
@@ -322,7 +333,7 @@ pl_cli_feedback (int argc, char **argv)
     return feedback_set (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "remove"))
     return pl_cli_remove (argc - 1, argv + 1, "NUMBER", (PlCliFinder) pl_cli_find_feedback);
-  return pl_cli_sub_usage ("feedback", "add, list, set, remove");
+  return pl_cli_sub_usage ("feedback", "add, list, show, set, accept, remove");
 }
 
 /* ---- workshop ---- */

@@ -111,5 +111,16 @@ int pl_cli_stakeholder (int argc, char **argv);
 int pl_cli_snapshot    (int argc, char **argv);
 int pl_cli_merge (int argc, char **argv);
 int pl_cli_import_feedback (int argc, char **argv);
+/* feedback show / feedback accept (pl-cli-amend.c) */
+int pl_cli_feedback_show   (int argc, char **argv);
+int pl_cli_feedback_accept (int argc, char **argv);
+/* Checks --proposal/--operation/--quote of "feedback add": a proposal
+ * makes the item an amendment (*kind) unless another --kind was given. */
+gboolean pl_cli_check_amendment_options (int         *kind,
+                                         gboolean     kind_given,
+                                         const char  *quote,
+                                         const char  *proposal,
+                                         int          operation,
+                                         GError     **error);
 
 G_END_DECLS

@@ -14,7 +14,7 @@ static const char demo_info[] =
   "Lead agency:    Ministry of Digital Transformation\n"
   "Marking:        DRAFT — FOR CONSULTATION\n"
   "Language:       en (the user interface’s)\n"
-  "Schema:         5\n"
+  "Schema:         6\n"
   "Sections:       5\n"
   "Pillars:        5\n"
   "Objectives:     12\n"
@@ -57,7 +57,7 @@ test_new_and_info (void)
              "Lead agency:    \n"
              "Marking:        DRAFT — FOR CONSULTATION\n"
              "Language:       en (the user interface’s)\n"
-             "Schema:         5\n"
+             "Schema:         6\n"
              "Sections:       5\n"
              "Pillars:        4\n"
              "Objectives:     0\n"
@@ -86,7 +86,7 @@ test_demo (void)
 {
   ensure_demo ();
   expect_ok (demo_info, "info", "demo.pillars");
-  expect_ok ("demo.pillars: no problems found (document format 5)\n", "check", "demo.pillars");
+  expect_ok ("demo.pillars: no problems found (document format 6)\n", "check", "demo.pillars");
   /* Reading does not change the file. */
   expect_ok (demo_info, "info", "demo.pillars");
 }
@@ -98,7 +98,7 @@ test_check (void)
   Run r;
 
   expect_ok ("", "new", "damaged.pillars");
-  expect_ok ("damaged.pillars: no problems found (document format 5)\n", "check", "damaged.pillars");
+  expect_ok ("damaged.pillars: no problems found (document format 6)\n", "check", "damaged.pillars");
 
   /* Every problem on its own line naming the file, then what to do. */
   g_assert_true (pl_test_sqlite_exec_file (path, "UPDATE feedback_stats SET open = open + 1"));

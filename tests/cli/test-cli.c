@@ -83,7 +83,7 @@ test_usage_errors (void)
     { "pillar", "list, add, set, remove" },
     { "objective", "list, add, set, remove" },
     { "action", "list, add, set, remove" },
-    { "feedback", "add, list, set, remove" },
+    { "feedback", "add, list, show, set, accept, remove" },
     { "workshop", "add, list, set, remove" },
     { "stakeholder", "add, list, set, fold, remove" },
   };
@@ -127,7 +127,7 @@ test_usage_errors (void)
   expect_usage ("--size must be small or big", "demo", "x.pillars", "--size", "huge");
   expect_usage ("--priority must be one of: none, low, medium, high (not “urgent”)",
                 "action", "add", "x.pillars", "1.1", "X", "--priority", "urgent");
-  expect_usage ("--kind must be one of: comment, question, recommendation, objection, support (not “nope”)",
+  expect_usage ("--kind must be one of: comment, question, recommendation, objection, support, amendment (not “nope”)",
                 "feedback", "list", "x.pillars", "--kind", "nope");
   expect_usage ("Give --named or --not-named, not both", "stakeholder", "add", "x.pillars", "X", "--named", "--not-named");
   expect_usage ("“14/09/2026” is not a date; write it as YYYY-MM-DD", "workshop", "add", "x.pillars", "W", "--start", "14/09/2026");

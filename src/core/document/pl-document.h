@@ -22,7 +22,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define PL_SCHEMA_VERSION 5
+#define PL_SCHEMA_VERSION 6
 /* PRAGMA application_id of every .pillars file: "PLRS". */
 #define PL_APPLICATION_ID 0x504c5253
 

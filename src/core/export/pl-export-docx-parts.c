@@ -110,13 +110,23 @@ pl_export_docx_write_document_rels (PlDocx      *dx,
 }
 
 void
-pl_export_docx_write_settings (PlExportZip *zip)
+pl_export_docx_write_settings (PlExportZip *zip,
+                               gboolean     for_review)
 {
   GString *buf = g_string_new (NULL);
   xmlTextWriterPtr w = pl_export_xml_new (buf);
 
   start (w, "w:settings", "xmlns:w", W_NS, NULL);
   /* In the schema's order, which Word insists on. */
+  if (for_review)
+    {
+      /* A review copy: every edit is a tracked change, and the document
+       * is protected so that only tracked changes (and comments, which
+       * Word allows under this protection) can be made. No password: the
+       * protection guides reviewers, it is no security. */
+      element (w, "w:trackRevisions", NULL);
+      element (w, "w:documentProtection", "w:edit", "trackedChanges", "w:enforcement", "1", NULL);
+    }
   element (w, "w:defaultTabStop", "w:val", "720", NULL);
   element (w, "w:characterSpacingControl", "w:val", "doNotCompress", NULL);
   /* Word fills the table of contents and page references on opening. */

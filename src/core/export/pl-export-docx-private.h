@@ -40,6 +40,7 @@ typedef struct {
   GHashTable       *link_ids;    /* URL -> index + 1 */
   GArray           *nums;        /* DocxNum */
   guint             bookmarks;
+  guint             review_anchor_id;  /* the open review anchor's bookmark id, 0 = none */
 
   gboolean          break_pending;
   gboolean          wide;
@@ -79,7 +80,8 @@ void pl_export_docx_write_core_properties (PlDocx      *dx,
 /* The relationships of document.xml, its links included: after it. */
 void pl_export_docx_write_document_rels   (PlDocx      *dx,
                                            PlExportZip *zip);
-void pl_export_docx_write_settings        (PlExportZip *zip);
+void pl_export_docx_write_settings        (PlExportZip *zip,
+                                           gboolean     for_review);
 
 /* pl-export-docx-styles.c */
 /* The numbering of the lists document.xml used: after it. */

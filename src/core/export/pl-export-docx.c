@@ -206,6 +206,8 @@ write_field (PlDocx     *dx,
 
 /* ---- outline callbacks ---- */
 
+static void write_review_note (PlDocx *dx);
+
 static void
 docx_title_page (PlOutline            *ol,
                  const PlOutlineTitle *title)
@@ -228,6 +230,8 @@ docx_title_page (PlOutline            *ol,
       end_para (dx);
     }
   dx->break_pending = TRUE;
+  if (dx->part.ctx->options->for_review)
+    write_review_note (dx);
 }
 
 static void
@@ -295,6 +299,38 @@ docx_contents (PlOutline *ol,
   dx->break_pending = TRUE;
 }
 
+/* A review copy's hidden anchor around a heading's or action's text: the
+ * bookmark the returned copy's comments and changes are placed by. */
+static void
+write_review_anchor_start (PlDocx   *dx,
+                           PlRecord *record)
+{
+  g_autofree char *name = NULL;
+
+  dx->review_anchor_id = 0;
+  if (record == NULL)
+    return;
+  name = pl_export_anchor_name (record);
+  dx->review_anchor_id = ++dx->bookmarks;
+  raw (dx, "<w:bookmarkStart w:id=\"");
+  raw_number (dx, dx->review_anchor_id);
+  /* A UUID's hex digits: an XML name, nothing to escape. */
+  raw (dx, "\" w:name=\"");
+  raw (dx, name);
+  raw (dx, "\"/>");
+}
+
+static void
+write_review_anchor_end (PlDocx *dx)
+{
+  if (dx->review_anchor_id == 0)
+    return;
+  raw (dx, "<w:bookmarkEnd w:id=\"");
+  raw_number (dx, dx->review_anchor_id);
+  raw (dx, "\"/>");
+  dx->review_anchor_id = 0;
+}
+
 static void
 docx_heading (PlOutline              *ol,
               const PlOutlineHeading *heading)
@@ -314,6 +350,7 @@ docx_heading (PlOutline              *ol,
   if (pl_export_text_direction (heading->text, -1) == PL_EXPORT_DIRECTION_RTL)
     raw (dx, "<w:bidi/>");
   end_ppr (dx);
+  write_review_anchor_start (dx, ol->anchor_record);
   /* The anchor is generated, an XML name. */
   raw (dx, "<w:bookmarkStart w:id=\"");
   raw_number (dx, ++dx->bookmarks);
@@ -324,6 +361,7 @@ docx_heading (PlOutline              *ol,
   raw (dx, "<w:bookmarkEnd w:id=\"");
   raw_number (dx, dx->bookmarks);
   raw (dx, "\"/>");
+  write_review_anchor_end (dx);
   end_para (dx);
 }
 
@@ -352,7 +390,12 @@ docx_action (PlOutline         *ol,
 {
   PlDocx *dx = ol->writer;
 
-  write_para (dx, "ActionTitle", title);
+  begin_para (dx, "ActionTitle");
+  end_ppr (dx);
+  write_review_anchor_start (dx, ol->anchor_record);
+  write_plain_run (dx, title, FALSE);
+  write_review_anchor_end (dx);
+  end_para (dx);
   begin_para (dx, "ActionDetail");
   end_ppr (dx);
   for (guint i = 0; labels[i] != NULL; i++)
@@ -758,6 +801,24 @@ write_empty_part (PlExportZip *zip,
   pl_export_xml_add (zip, footer ? "word/footer2.xml" : "word/header2.xml", w, buf);
 }
 
+/* A review copy's cover note, on a page of its own before the title page,
+ * the strategy's own anchor around its title. */
+static void
+write_review_note (PlDocx *dx)
+{
+  g_auto(GStrv) note = pl_export_review_note (dx->part.ctx);
+
+  begin_para (dx, "Summary");
+  end_ppr (dx);
+  write_review_anchor_start (dx, PL_RECORD (pl_document_get_strategy (dx->part.ctx->document)));
+  write_plain_run (dx, note[0], TRUE);
+  write_review_anchor_end (dx);
+  end_para (dx);
+  for (guint i = 1; note[i] != NULL; i++)
+    write_para (dx, "BodyText", note[i]);
+  dx->break_pending = TRUE;
+}
+
 static const PlOutlineOps docx_ops = {
   .title_page = docx_title_page,
   .contents = docx_contents,
@@ -794,6 +855,9 @@ pl_export_docx (PlExportContext *ctx)
   dx.part.w = pl_export_zip_begin_xml (zip, "word/document.xml");
   start (sync_writer (&dx), "w:document", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   start (sync_writer (&dx), "w:body", NULL);
+  /* The cover note follows the title page, or opens the file without one. */
+  if (ctx->options->for_review && !ctx->options->title_page)
+    write_review_note (&dx);
   pl_export_outline_run (ctx, &docx_ops, &dx);
   flush_text (&dx);
   if (dx.para_open)
@@ -805,7 +869,7 @@ pl_export_docx (PlExportContext *ctx)
 
   pl_export_docx_write_document_rels (&dx, zip);
   pl_export_docx_write_styles (zip, ctx->language);
-  pl_export_docx_write_settings (zip);
+  pl_export_docx_write_settings (zip, ctx->options->for_review);
   pl_export_docx_write_numbering (&dx, zip);
   write_marking_part (&dx, zip, FALSE);
   write_marking_part (&dx, zip, TRUE);

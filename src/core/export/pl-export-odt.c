@@ -156,6 +156,8 @@ pl_export_odt_write_para (PlOdt      *odt,
 
 /* ---- outline callbacks ---- */
 
+static void write_review_note (PlOdt *odt);
+
 static void
 odt_title_page (PlOutline            *ol,
                 const PlOutlineTitle *title)
@@ -190,6 +192,11 @@ odt_title_page (PlOutline            *ol,
       element (sync_writer (odt), "text:tab", NULL);
       pl_export_odt_write_text (odt, title->values[i], FALSE);
       end (sync_writer (odt));
+    }
+  if (odt->part.ctx->options->for_review)
+    {
+      odt->break_pending = TRUE;
+      write_review_note (odt);
     }
 }
 
@@ -249,6 +256,38 @@ odt_contents (PlOutline *ol,
   odt->break_pending = TRUE;
 }
 
+/* A review copy's hidden anchor around a heading's or action's text. */
+static void
+write_review_anchor (PlOdt      *odt,
+                     PlRecord   *record,
+                     const char *element_name)
+{
+  g_autofree char *name = NULL;
+
+  if (record == NULL)
+    return;
+  name = pl_export_anchor_name (record);
+  element (sync_writer (odt), element_name, "text:name", name, NULL);
+}
+
+/* A review copy's cover note on a page of its own, the strategy's own
+ * anchor around its title. */
+static void
+write_review_note (PlOdt *odt)
+{
+  g_auto(GStrv) note = pl_export_review_note (odt->part.ctx);
+  PlRecord *strategy = PL_RECORD (pl_document_get_strategy (odt->part.ctx->document));
+
+  begin_para (odt, "text:p", "Summary");
+  write_review_anchor (odt, strategy, "text:bookmark-start");
+  write_span (odt, "Strong", note[0]);
+  write_review_anchor (odt, strategy, "text:bookmark-end");
+  end (sync_writer (odt));
+  for (guint i = 1; note[i] != NULL; i++)
+    pl_export_odt_write_para (odt, "BodyText", note[i]);
+  odt->break_pending = TRUE;
+}
+
 static void
 odt_heading (PlOutline              *ol,
              const PlOutlineHeading *heading)
@@ -268,9 +307,11 @@ odt_heading (PlOutline              *ol,
   g_snprintf (outline, sizeof outline, "%d", level);
   begin_para (odt, "text:h", id);
   xmlTextWriterWriteAttribute (sync_writer (odt), BAD_CAST "text:outline-level", BAD_CAST outline);
+  write_review_anchor (odt, ol->anchor_record, "text:bookmark-start");
   element (sync_writer (odt), "text:bookmark-start", "text:name", heading->anchor, NULL);
   pl_export_odt_write_text (odt, heading->text, FALSE);
   element (sync_writer (odt), "text:bookmark-end", "text:name", heading->anchor, NULL);
+  write_review_anchor (odt, ol->anchor_record, "text:bookmark-end");
   end (sync_writer (odt));
 }
 
@@ -297,7 +338,11 @@ odt_action (PlOutline         *ol,
 {
   PlOdt *odt = ol->writer;
 
-  pl_export_odt_write_para (odt, "ActionTitle", title);
+  begin_para (odt, "text:p", "ActionTitle");
+  write_review_anchor (odt, ol->anchor_record, "text:bookmark-start");
+  pl_export_odt_write_text (odt, title, FALSE);
+  write_review_anchor (odt, ol->anchor_record, "text:bookmark-end");
+  end (sync_writer (odt));
   begin_para (odt, "text:p", "ActionDetail");
   for (guint i = 0; labels[i] != NULL; i++)
     {
@@ -629,6 +674,12 @@ pl_export_odt (PlExportContext *ctx)
   pl_export_odt_write_automatic_styles (&odt);
   start (odt.part.w, "office:body", NULL);
   start (odt.part.w, "office:text", NULL);
+  /* A review copy records every edit as a tracked change; its cover
+   * note follows the title page, or opens the file without one. */
+  if (ctx->options->for_review)
+    element (odt.part.w, "text:tracked-changes", "text:track-changes", "true", NULL);
+  if (ctx->options->for_review && !ctx->options->title_page)
+    write_review_note (&odt);
   pl_export_outline_run (ctx, &odt_ops, &odt);
   if (odt.para_open)
     end (sync_writer (&odt));

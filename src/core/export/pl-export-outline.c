@@ -557,7 +557,9 @@ walk_action (PlOutline  *ol,
         label = g_strdup_printf ("%s, %s", labels[i], number);
         values[i] = set_aside (ol, values[i], label, &owned[i]);
       }
+    ol->anchor_record = ol->ctx->options->for_review ? PL_RECORD (action) : NULL;
     CALL (ol, action, title, labels, values);
+    ol->anchor_record = NULL;
     for (guint i = 0; i < n; i++)
       g_free (owned[i]);
   }
@@ -578,7 +580,9 @@ walk_pillars (PlOutline *ol)
       GListModel *objectives = pl_document_get_objectives (ol->ctx->document, pillar);
       guint n_obj = g_list_model_get_n_items (objectives);
 
+      ol->anchor_record = ol->ctx->options->for_review ? PL_RECORD (pillar) : NULL;
       emit_heading (ol, 1, title, TRUE);
+      ol->anchor_record = NULL;
       if (*pl_pillar_get_summary (pillar))
         CALL (ol, paragraph, PL_OUTLINE_PARA_SUMMARY, pl_pillar_get_summary (pillar));
       /* The pillar's own sub-headings ("Why it matters") one level below
@@ -593,7 +597,9 @@ walk_pillars (PlOutline *ol)
           GListModel *actions = pl_document_get_actions (ol->ctx->document, objective);
           guint n_act = g_list_model_get_n_items (actions);
 
+          ol->anchor_record = ol->ctx->options->for_review ? PL_RECORD (objective) : NULL;
           emit_heading (ol, 2, otitle, FALSE);
+          ol->anchor_record = NULL;
           walk_narrative (ol, pl_objective_get_description (objective), 4);
           /* Actions have no headings: nothing to collect. */
           for (guint k = 0; k < n_act && !ol->collecting; k++)

@@ -64,6 +64,10 @@ char       *pl_export_stakeholder_label  (PlExportContext *ctx,
 char       *pl_export_organisation_label (PlExportContext *ctx,
                                           PlStakeholder   *stakeholder);
 
+/* A review copy's cover note (pl-export-review.c): its title, then its
+ * paragraphs, translated; NULL-terminated (transfer full). */
+char      **pl_export_review_note        (PlExportContext *ctx);
+
 /* "2" for the second pillar, "2.3" for its third objective, "2.3.1" ... */
 char       *pl_export_number             (PlExportContext *ctx,
                                           PlRecord        *record);
@@ -236,6 +240,9 @@ struct _PlOutline {
    * response), or -1: the writer renders them with
    * pl_export_outline_cell_markdown(). */
   int                 markdown_column;
+  /* The record (pillar, objective, action) whose heading or action the
+   * writer is given, in a review copy; NULL otherwise. */
+  PlRecord           *anchor_record;
   /* private to the walker */
   GPtrArray          *headings;      /* PlOutlineHeading of levels 1-3, from the first pass */
   guint               n_headings;

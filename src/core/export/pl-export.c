@@ -32,6 +32,7 @@ pl_export_options_clear (PlExportOptions *options)
   g_clear_pointer (&options->classification, g_free);
   g_clear_pointer (&options->date, g_free);
   g_clear_object (&options->compare);
+  g_clear_pointer (&options->review_deadline, g_free);
 }
 
 gboolean

@@ -51,6 +51,12 @@ typedef struct {
    * <ins>/<del>). DOCX, ODT and HTML only; NULL = a plain export. The
    * options hold a reference (dropped by pl_export_options_clear()). */
   PlSnapshot    *compare;
+  /* A review copy for the ministries (DOCX, ODT): every pillar, objective
+   * and action carries a hidden bookmark named after its UUID
+   * (pl_export_anchor_name()), a cover note says how to comment, and the
+   * DOCX allows only comments and tracked changes. */
+  gboolean       for_review;
+  char          *review_deadline;      /* date on the cover note, NULL = none */
   PlExportReport *report;              /* out: what was left out; NULL = not wanted, not owned */
 } PlExportOptions;
 
@@ -66,6 +72,13 @@ const char     *pl_export_format_mime_type   (PlExportFormat   format);
  * left out and why, or NULL when there were none. */
 char           *pl_export_report_describe    (const PlExportReport *report,
                                               PlExportLeftOut       kind);
+/* The hidden bookmark a review copy gives @record (a pillar, objective,
+ * action or the strategy): PL_EXPORT_ANCHOR_PREFIX (or, for the strategy,
+ * PL_EXPORT_STRATEGY_ANCHOR_PREFIX) and its UUID's 32 hex digits — 35 or
+ * 36 characters, within Word's 40, hidden because it starts with “_”. */
+#define PL_EXPORT_ANCHOR_PREFIX "_pl"
+#define PL_EXPORT_STRATEGY_ANCHOR_PREFIX "_pls"
+char           *pl_export_anchor_name        (PlRecord        *record);
 gboolean        pl_anonymise_from_string     (const char      *name,
                                               PlAnonymise     *anonymise);
 

@@ -54,7 +54,19 @@ G_DEFINE_ENUM_TYPE (PlFeedbackKind, pl_feedback_kind,
   G_DEFINE_ENUM_VALUE (PL_FEEDBACK_QUESTION, "question"),
   G_DEFINE_ENUM_VALUE (PL_FEEDBACK_RECOMMENDATION, "recommendation"),
   G_DEFINE_ENUM_VALUE (PL_FEEDBACK_OBJECTION, "objection"),
-  G_DEFINE_ENUM_VALUE (PL_FEEDBACK_SUPPORT, "support"))
+  G_DEFINE_ENUM_VALUE (PL_FEEDBACK_SUPPORT, "support"),
+  G_DEFINE_ENUM_VALUE (PL_FEEDBACK_AMENDMENT, "amendment"))
+
+G_DEFINE_ENUM_TYPE (PlAmendmentOperation, pl_amendment_operation,
+  G_DEFINE_ENUM_VALUE (PL_AMENDMENT_REPLACE, "replace"),
+  G_DEFINE_ENUM_VALUE (PL_AMENDMENT_INSERT_AFTER, "insert-after"),
+  G_DEFINE_ENUM_VALUE (PL_AMENDMENT_DELETE, "delete"))
+
+G_DEFINE_ENUM_TYPE (PlFeedbackOrigin, pl_feedback_origin,
+  G_DEFINE_ENUM_VALUE (PL_FEEDBACK_ORIGIN_CAPTURED, "captured"),
+  G_DEFINE_ENUM_VALUE (PL_FEEDBACK_ORIGIN_REVIEW_COMMENT, "review-comment"),
+  G_DEFINE_ENUM_VALUE (PL_FEEDBACK_ORIGIN_TRACKED_CHANGE, "tracked-change"),
+  G_DEFINE_ENUM_VALUE (PL_FEEDBACK_ORIGIN_UNTRACKED_EDIT, "untracked-edit"))
 
 G_DEFINE_ENUM_TYPE (PlDisposition, pl_disposition,
   G_DEFINE_ENUM_VALUE (PL_DISPOSITION_OPEN, "open"),
@@ -213,6 +225,24 @@ pl_enum_to_label (GType enum_type,
       case PL_FEEDBACK_RECOMMENDATION: return _("Recommendation");
       case PL_FEEDBACK_OBJECTION: return _("Objection");
       case PL_FEEDBACK_SUPPORT: return _("Support");
+      case PL_FEEDBACK_AMENDMENT: return _("Amendment");
+      default: break;
+      }
+  else if (enum_type == PL_TYPE_AMENDMENT_OPERATION)
+    switch ((PlAmendmentOperation) value)
+      {
+      case PL_AMENDMENT_REPLACE: return _("Replace the passage");
+      case PL_AMENDMENT_INSERT_AFTER: return _("Insert after the passage");
+      case PL_AMENDMENT_DELETE: return _("Delete the passage");
+      default: break;
+      }
+  else if (enum_type == PL_TYPE_FEEDBACK_ORIGIN)
+    switch ((PlFeedbackOrigin) value)
+      {
+      case PL_FEEDBACK_ORIGIN_CAPTURED: return _("Captured");
+      case PL_FEEDBACK_ORIGIN_REVIEW_COMMENT: return _("Review comment");
+      case PL_FEEDBACK_ORIGIN_TRACKED_CHANGE: return _("Tracked change");
+      case PL_FEEDBACK_ORIGIN_UNTRACKED_EDIT: return _("Untracked edit");
       default: break;
       }
   else if (enum_type == PL_TYPE_DISPOSITION)

@@ -63,7 +63,25 @@ typedef enum {
   PL_FEEDBACK_RECOMMENDATION,
   PL_FEEDBACK_OBJECTION,
   PL_FEEDBACK_SUPPORT,
+  PL_FEEDBACK_AMENDMENT,     /* carries a proposed text (see PlAmendmentOperation) */
 } PlFeedbackKind;
+
+/* What an amendment's proposed text does to its quoted passage. */
+typedef enum {
+  PL_AMENDMENT_REPLACE,
+  PL_AMENDMENT_INSERT_AFTER,
+  PL_AMENDMENT_DELETE,
+} PlAmendmentOperation;
+
+/* Where a feedback item came from: captured in Pillars, or read from a
+ * ministry's returned review copy (a comment, a tracked change, or an edit
+ * made without tracking found by comparing the text). */
+typedef enum {
+  PL_FEEDBACK_ORIGIN_CAPTURED,
+  PL_FEEDBACK_ORIGIN_REVIEW_COMMENT,
+  PL_FEEDBACK_ORIGIN_TRACKED_CHANGE,
+  PL_FEEDBACK_ORIGIN_UNTRACKED_EDIT,
+} PlFeedbackOrigin;
 
 typedef enum {
   PL_DISPOSITION_OPEN,
@@ -89,6 +107,8 @@ typedef enum {
 #define PL_TYPE_ACTION_STATUS (pl_action_status_get_type ())
 #define PL_TYPE_SECTOR (pl_sector_get_type ())
 #define PL_TYPE_FEEDBACK_KIND (pl_feedback_kind_get_type ())
+#define PL_TYPE_AMENDMENT_OPERATION (pl_amendment_operation_get_type ())
+#define PL_TYPE_FEEDBACK_ORIGIN (pl_feedback_origin_get_type ())
 #define PL_TYPE_DISPOSITION (pl_disposition_get_type ())
 #define PL_TYPE_TARGET_KIND (pl_target_kind_get_type ())
 
@@ -99,6 +119,8 @@ GType pl_timeframe_get_type (void);
 GType pl_action_status_get_type (void);
 GType pl_sector_get_type (void);
 GType pl_feedback_kind_get_type (void);
+GType pl_amendment_operation_get_type (void);
+GType pl_feedback_origin_get_type (void);
 GType pl_disposition_get_type (void);
 GType pl_target_kind_get_type (void);
 

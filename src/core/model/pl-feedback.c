@@ -26,6 +26,11 @@ enum {
   PROP_DISPOSITION,
   PROP_RESPONSE,
   PROP_ORPHANED,
+  PROP_PROPOSAL,
+  PROP_OPERATION,
+  PROP_ORIGIN,
+  PROP_ANSWERED_BY,
+  PROP_ANSWERED_FIELD,
   N_PROPS
 };
 
@@ -122,6 +127,41 @@ pl_feedback_get_orphaned (PlFeedback *self)
   return pl_record_get_int_by_id (PL_RECORD (self), PROP_ORPHANED) != 0;
 }
 
+const char *
+pl_feedback_get_proposal (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), NULL);
+  return pl_record_get_string_by_id (PL_RECORD (self), PROP_PROPOSAL);
+}
+
+PlAmendmentOperation
+pl_feedback_get_operation (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return (PlAmendmentOperation) pl_record_get_int_by_id (PL_RECORD (self), PROP_OPERATION);
+}
+
+PlFeedbackOrigin
+pl_feedback_get_origin (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), 0);
+  return (PlFeedbackOrigin) pl_record_get_int_by_id (PL_RECORD (self), PROP_ORIGIN);
+}
+
+const char *
+pl_feedback_get_answered_by (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), NULL);
+  return pl_record_get_string_by_id (PL_RECORD (self), PROP_ANSWERED_BY);
+}
+
+const char *
+pl_feedback_get_answered_field (PlFeedback *self)
+{
+  g_return_val_if_fail (PL_IS_FEEDBACK (self), NULL);
+  return pl_record_get_string_by_id (PL_RECORD (self), PROP_ANSWERED_FIELD);
+}
+
 static void
 pl_feedback_class_init (PlFeedbackClass *klass)
 {
@@ -151,6 +191,16 @@ pl_feedback_class_init (PlFeedbackClass *klass)
     g_param_spec_string ("response", NULL, "Response of the drafting team (Markdown)", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ORPHANED] =
     g_param_spec_boolean ("orphaned", NULL, "The quoted passage is no longer in the text", FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROPOSAL] =
+    g_param_spec_string ("proposal", NULL, "Proposed text of an amendment", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OPERATION] =
+    g_param_spec_enum ("operation", NULL, "What the proposed text does to the quoted passage", PL_TYPE_AMENDMENT_OPERATION, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ORIGIN] =
+    g_param_spec_enum ("origin", NULL, "Captured, or read from a returned review copy", PL_TYPE_FEEDBACK_ORIGIN, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ANSWERED_BY] =
+    g_param_spec_string ("answered-by", NULL, "UUID of the record whose text change answered the item", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ANSWERED_FIELD] =
+    g_param_spec_string ("answered-field", NULL, "The field of that record the change was made in", "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   pl_record_class_install (PL_RECORD_CLASS (klass), "feedback", NULL, FALSE, N_PROPS, properties);
   pl_record_class_set_required (PL_RECORD_CLASS (klass), "body", NULL);

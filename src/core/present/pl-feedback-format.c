@@ -146,6 +146,7 @@ pl_feedback_kind_css_class (PlFeedbackKind kind)
     case PL_FEEDBACK_RECOMMENDATION: return "kind-recommendation";
     case PL_FEEDBACK_OBJECTION:      return "kind-objection";
     case PL_FEEDBACK_SUPPORT:        return "kind-support";
+    case PL_FEEDBACK_AMENDMENT:      return "kind-amendment";
     default:                         return "kind-comment";
     }
 }

@@ -172,6 +172,18 @@ static const char migration_4[] =
 static const char migration_5[] =
   "ALTER TABLE strategy ADD COLUMN language TEXT NOT NULL DEFAULT ''; ";
 
+/* Version 6: the ministries' review round trip. Amendments carry a
+ * proposed text and what it does to the quoted passage; every item says
+ * where it came from (captured, or a comment, tracked change or untracked
+ * edit in a returned review copy) and, once a text change answered it,
+ * which record and field that change was made in. */
+static const char migration_6[] =
+  "ALTER TABLE feedback ADD COLUMN proposal TEXT NOT NULL DEFAULT ''; "
+  "ALTER TABLE feedback ADD COLUMN operation TEXT NOT NULL DEFAULT 'replace'; "
+  "ALTER TABLE feedback ADD COLUMN origin TEXT NOT NULL DEFAULT 'captured'; "
+  "ALTER TABLE feedback ADD COLUMN answered_by TEXT NOT NULL DEFAULT ''; "
+  "ALTER TABLE feedback ADD COLUMN answered_field TEXT NOT NULL DEFAULT ''; ";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -179,6 +191,7 @@ static const char *const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PL_STORE_SCHEMA_VERSION + 1);

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-#define PL_STORE_SCHEMA_VERSION 5
+#define PL_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of every .pillars file: "PLRS" (PL_APPLICATION_ID
  * of the document). */
 #define PL_STORE_APPLICATION_ID 0x504c5253

@@ -264,6 +264,7 @@ test_css_classes (void)
     [PL_FEEDBACK_RECOMMENDATION] = "kind-recommendation",
     [PL_FEEDBACK_OBJECTION] = "kind-objection",
     [PL_FEEDBACK_SUPPORT] = "kind-support",
+    [PL_FEEDBACK_AMENDMENT] = "kind-amendment",
   };
   static const char *const dispositions[] = {
     [PL_DISPOSITION_OPEN] = "disposition-open",
