@@ -76,7 +76,10 @@ key() { sed -n "s/^$1=//p" "$desktop" | head -n 1; }
 [ "$(key Icon)" = "$app_id" ] || problem "desktop Icon=$(key Icon), the icon installed is $app_id"
 exec_bin=$(key Exec | cut -d' ' -f1)
 if [ "$build_app" = true ]; then
-  [ -x "$bindir/$exec_bin" ] || problem "desktop Exec=$exec_bin is not an installed program"
+  case "$exec_bin" in
+    /*) [ -x "$dest$exec_bin" ] || problem "desktop Exec=$exec_bin is not an installed program" ;;
+    *) [ -x "$bindir/$exec_bin" ] || problem "desktop Exec=$exec_bin is not an installed program" ;;
+  esac
 fi
 key MimeType | tr ';' '\n' | grep -qx 'application/x-pillars' || problem "desktop MimeType= lacks application/x-pillars"
 grep -q "<id>$app_id</id>" "$metainfo" || problem "metainfo id is not $app_id"
