@@ -25,6 +25,8 @@ G_DEFINE_FINAL_TYPE (PlApplication, pl_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry options[] = {
   { "report-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the time from start to the first frame on standard error"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
   { NULL }
 };
 
@@ -435,6 +437,14 @@ pl_application_handle_local_options (GApplication *app,
                                      GVariantDict *opts)
 {
   PlApplication *self = PL_APPLICATION (app);
+
+  /* Answered locally, so it works without a display (the install test
+   * starts the installed binary this way). */
+  if (g_variant_dict_contains (opts, "version"))
+    {
+      g_print ("pillars %s\n", PACKAGE_VERSION);
+      return 0;
+    }
 
   /* The benchmark's start-up measure; PILLARS_EXIT_AFTER_FIRST_FRAME=1
    * then quits once the first window is drawn. */
