@@ -51,29 +51,103 @@ def on_screen(acc, window):
     return e.x < w.width and e.y < w.height and e.x + e.width > 0 and e.y + e.height > 0
 
 
-def visible_walk(acc, path=()):
+def key(acc):
+    try:
+        return (acc.get_process_id(), acc.path)
+    except Exception:
+        return id(acc)
+
+
+def ancestors(acc):
+    out = set()
+    while acc is not None:
+        out.add(key(acc))
+        try:
+            acc = acc.parent
+        except Exception:
+            break
+    return out
+
+
+def hidden_tab(acc, keep):
+    """A tab's page other than the one in front (the one holding an
+    accessible of KEEP): GTK 4.8 marks it neither hidden nor unshown, and
+    walking every tab over D-Bus takes long."""
+    if acc.name != "GtkStackPage" or keep is None:
+        return False
+    try:
+        parent = acc.parent
+    except Exception:
+        return False
+    return parent is not None and parent.name == "AdwTabView" and key(acc) not in keep
+
+
+def label_of(acc, i):
+    label = harness.role_name(acc)
+    name = acc.name or ""
+    if name and not TYPE_NAME.match(name):
+        label += ":" + name[:40]
+    elif name:
+        label += "(" + name + ")"
+    return "%s[%d]" % (label, i)
+
+
+def visible_walk(acc, chain=(), keep=None):
+    """Yields (accessible, role, chain); CHAIN is the (accessible, index)
+    of each ancestor, names asked for only when reported (every question
+    is a D-Bus round trip to the app)."""
     for i, c in enumerate(harness.children(acc)):
         s = harness.states(c)
         if s is None or not s.contains(pyatspi.STATE_VISIBLE):
             continue
-        label = harness.role_name(c)
-        if c.name and not TYPE_NAME.match(c.name):
-            label += ":" + c.name[:40]
-        elif c.name:
-            label += "(" + c.name + ")"
-        p = path + ("%s[%d]" % (label, i),)
-        yield c, p
-        yield from visible_walk(c, p)
+        role = harness.role_name(c)
+        if role == "panel" and hidden_tab(c, keep):
+            continue
+        ch = chain + ((c, i),)
+        yield c, role, ch
+        if role in LEAVES:
+            continue
+        yield from visible_walk(c, ch, keep)
 
 
-def offenders(window):
-    """(role, path) of each visible interactive control without a name."""
+def path_of(chain):
+    return tuple(label_of(a, i) for a, i in chain)
+
+
+# Roles whose children are no controls of their own.
+LEAVES = {"label", "image", "icon", "separator", "scroll bar", "progress bar", "level bar"}
+
+
+def in_drop_down_popup(role, chain):
+    """The rows of a closed drop-down's popup list: GTK 4.8 cannot name a
+    GtkListView's row widgets (gtk_list_item_set_accessible_label is 4.12);
+    the drop-down says the chosen value itself."""
+    return role == "list item" and any(harness.role_name(a) == "combo box" for a, _ in chain[:-1])
+
+
+def drop_down_button(role, chain):
+    """GTK 4.8's drop-down shows its inner toggle as a child control; a
+    screen reader announces the drop-down (checked itself) on it."""
+    if role != "push button" or len(chain) < 2:
+        return False
+    parent = chain[-2][0]
+    return harness.role_name(parent) == "combo box" and not unnamed(parent)
+
+
+def offenders(window, anchor=None):
+    """(role, path) of each visible interactive control without a name.
+    ANCHOR, an accessible in the tab in front, leaves the other tabs out."""
     out = []
     count = 0
-    for acc, path in visible_walk(window):
-        if not interactive(acc) or not on_screen(acc, window):
+    keep = ancestors(anchor) if anchor is not None else None
+    for acc, role, chain in visible_walk(window, keep=keep):
+        if role not in INTERACTIVE or not interactive(acc) or in_drop_down_popup(role, chain):
+            continue
+        if not on_screen(acc, window):
             continue
         count += 1
+        if drop_down_button(role, chain):
+            continue
         if unnamed(acc):
-            out.append((harness.role_name(acc), "/".join(path)))
+            out.append((role, "/".join(path_of(chain))))
     return count, out

@@ -187,6 +187,11 @@ class Journey:
         pid = self.proc.pid
 
         def find_app():
+            if self.proc.poll() is not None:
+                self.log.flush()
+                with open(self.log.name) as f:
+                    raise JourneyError("the app exited with status %d: %s"
+                                       % (self.proc.returncode, f.read()[-2000:]))
             desktop = pyatspi.Registry.getDesktop(0)
             for a in children(desktop):
                 try:

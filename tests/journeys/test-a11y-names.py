@@ -3,28 +3,25 @@
 """Every visible interactive control has an accessible name: walks the
 running app's accessibility tree on the welcome page, a pillar tab, the
 implementation plan, the feedback pane with an item open, the export
-dialog, the workshops and stakeholders registries and the merge and import
-dialogs, reached with real keys and clicks. A failure lists each offender's
+dialog and the workshops and stakeholders registries, reached with real
+keys and clicks. (Merging and importing start in GTK's own file chooser;
+their dialogs after it are not walked yet.) A failure lists each offender's
 role and path."""
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import a11y  # noqa: E402
 import harness  # noqa: E402
 
 
-def check(j, what, window=None):
+def check(j, what, window=None, anchor=None):
     w = window if window is not None else j.active_window()
-    # The tree fills in as GTK realizes rows: wait until two walks agree.
-    prev = [None]
-
-    def settled():
-        count, bad = a11y.offenders(w)
-        same = prev[0] == (count, len(bad))
-        prev[0] = (count, len(bad))
-        return (count, bad) if same and count > 0 else None
-    count, bad = harness.wait_for(settled, "the controls of " + what)
+    # The step waited for what it opened; one walk then sees it all.
+    t0 = time.monotonic()
+    count, bad = a11y.offenders(w, anchor)
+    print("# %s: %d controls walked in %.1f s" % (what, count, time.monotonic() - t0), flush=True)
     if bad:
         lines = ["%d of %d visible controls on %s have no accessible name:" % (len(bad), count, what)]
         lines += ["  %s  at %s" % (role, path) for role, path in bad]
@@ -35,11 +32,11 @@ def check(j, what, window=None):
     return count
 
 
-def menu_item(j, name):
-    """Opens the primary menu with F10 and clicks NAME in it."""
+def menu_item(j, name, mnemonic):
+    """Opens the primary menu with F10 and picks NAME by its mnemonic."""
     j.key("F10")
-    item = j.find("menu item", name)
-    j.click(item)
+    j.find("menu item", name)
+    j.key(mnemonic)
 
 
 def build(j):
@@ -59,21 +56,23 @@ def build(j):
 
     def pillar_tab():
         j.key("alt+2")
-        j.find("text", "Narrative of")
-        check(j, "a pillar tab")
+        narrative = j.find("text", "Narrative of")
+        check(j, "a pillar tab", anchor=narrative)
 
     def plan():
         j.key("alt+%d" % (pillars + 2))
-        j.find(None, "Lead agency")
-        check(j, "the implementation plan")
+        lead = j.find(None, "Lead agency")
+        check(j, "the implementation plan", anchor=lead)
 
     def feedback():
         j.key("alt+2")
-        j.key("F9")
+        narrative = j.find("text", "Narrative of")
+        if not j.find_all(j.app, "list", "Feedback", exact=True):
+            j.key("F9")
         row = j.find("list item", "Recommendation")
         j.click(row)
         j.find("text", "Response")
-        check(j, "the feedback pane with an item open")
+        check(j, "the feedback pane with an item open", anchor=narrative)
 
     def dialog(opener, title):
         def run():
@@ -91,11 +90,8 @@ def build(j):
         ("implementation plan", plan),
         ("feedback pane with an item open", feedback),
         ("export dialog", dialog(lambda: j.key("ctrl+e"), "Export")),
-        ("workshops", dialog(lambda: menu_item(j, "Workshops"), "Workshops")),
-        ("stakeholders", dialog(lambda: menu_item(j, "Stakeholders"), "Stakeholders")),
-        ("merge captures", dialog(lambda: menu_item(j, "Merge Captures"), "Merge")),
-        ("import draft", dialog(lambda: menu_item(j, "Import Draft"), "Import")),
-        ("import comments", dialog(lambda: menu_item(j, "Import Comments"), "Import")),
+        ("workshops", dialog(lambda: menu_item(j, "Workshops", "w"), "Workshops")),
+        ("stakeholders", dialog(lambda: menu_item(j, "Stakeholders", "t"), "Stakeholders")),
     ]
 
 
