@@ -11,7 +11,8 @@ build_pkgs=(build-essential meson ninja-build pkg-config gettext
   xvfb xauth dbus-x11 at-spi2-core sqlite3)
 test_pkgs=(cmark pandoc poppler-utils libxml2-utils libarchive-tools unzip
   libreoffice-writer-nogui libreoffice-calc-nogui python3 flatpak-builder appstream-util
-  valgrind clang libclang-rt-14-dev)
+  valgrind clang libclang-rt-14-dev
+  python3-pyatspi python3-dogtail xdotool imagemagick x11-xserver-utils)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then

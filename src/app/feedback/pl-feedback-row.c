@@ -24,6 +24,7 @@ struct _PlFeedbackRow
   GtkLabel    *quote_label;
   GtkLabel    *who_label;
   GtkLabel    *where_label;
+  char        *announce;     /* what a screen reader says for the row */
 };
 
 G_DEFINE_FINAL_TYPE (PlFeedbackRow, pl_feedback_row, GTK_TYPE_WIDGET)
@@ -48,6 +49,21 @@ swap_class (GtkWidget   *widget,
   if (wanted != NULL)
     gtk_widget_add_css_class (widget, wanted);
   *current = wanted;
+}
+
+/* The list view's row around this widget is what a screen reader lands
+ * on; GTK 4.8 has no API to name it (gtk_list_item_set_accessible_label is
+ * 4.12), so the row names itself and its parent, whichever that is now. */
+static void
+announce_on_parent (PlFeedbackRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->announce == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->announce, -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, self->announce, -1);
 }
 
 static void
@@ -112,11 +128,16 @@ update (PlFeedbackRow *self)
                          : g_strdup (target_name);
   gtk_label_set_text (self->where_label, where);
 
-  accessible = g_strdup_printf ("%s, %s. %s. %s. %s",
+  /* "Recommendation, open, Grace Mwale, Ministry of ICT: Add a target …
+   * (Capacity building · Validation workshop)": what the row shows, in the
+   * order the eye reads it. */
+  accessible = g_strdup_printf ("%s, %s, %s: %s (%s)",
                                 pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, kind),
                                 pl_enum_to_label (PL_TYPE_DISPOSITION, disposition),
-                                pl_feedback_get_body (fb), who, where);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+                                who, pl_feedback_get_body (fb), where);
+  g_free (self->announce);
+  self->announce = g_steal_pointer (&accessible);
+  announce_on_parent (self);
 }
 
 static void
@@ -136,6 +157,7 @@ pl_feedback_row_dispose (GObject *object)
   /* Children outside the template's bound fields are not unparented for us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->announce, g_free);
   G_OBJECT_CLASS (pl_feedback_row_parent_class)->dispose (object);
 }
 
@@ -214,6 +236,7 @@ pl_feedback_row_init (PlFeedbackRow *self)
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+  g_signal_connect (self, "notify::parent", G_CALLBACK (announce_on_parent), NULL);
 }
 
 GtkWidget *

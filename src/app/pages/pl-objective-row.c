@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-action-editor.h"
+#include "pl-accessible.h"
 #include "pl-objective-row.h"
 #include "pl-utils.h"
 
@@ -662,6 +663,8 @@ title_changed_cb (PlObjective    *objective,
   const char *title = pl_objective_get_title (objective);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), *title ? title : _("Untitled objective"));
+  /* libadwaita 1.2 leaves an expander row unnamed: say the objective. */
+  pl_accessible_set_label (GTK_WIDGET (self), *title ? title : _("Untitled objective"));
 }
 
 GtkWidget *

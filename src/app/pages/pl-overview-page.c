@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-accessible.h"
 #include "pl-markdown-view.h"
 #include "pl-overview-page.h"
 #include "pl-utils.h"
@@ -129,7 +130,12 @@ section_title_cb (PlSection  *section,
                   GParamSpec *pspec,
                   AdwPreferencesGroup *group)
 {
+  GtkWidget *view = g_object_get_data (G_OBJECT (group), "pl-view");
+
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), pl_section_get_title (section));
+  /* The editor says which section it edits. */
+  if (view != NULL)
+    pl_accessible_set_label (view, pl_section_get_title (section));
 }
 
 static void
@@ -155,6 +161,7 @@ rebuild_sections (PlOverviewPage *self)
                                       "height-request", 120,
                                       NULL);
 
+      g_object_set_data (G_OBJECT (group), "pl-view", view);
       section_title_cb (section, NULL, ADW_PREFERENCES_GROUP (group));
       g_signal_connect_object (section, "notify::title", G_CALLBACK (section_title_cb), group, 0);
       gtk_widget_add_css_class (frame, "pl-editor-frame");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-accessible.h"
 #include "pl-markdown-view.h"
 #include "pl-objective-row.h"
 #include "pl-pillar-editor-private.h"
@@ -77,10 +78,15 @@ static void
 update_heading (PlPillarEditor *self)
 {
   const char *title = pl_pillar_get_title (self->pillar);
+  g_autofree char *narrative = NULL;
 
   if (!self->built)
     return;
   gtk_label_set_text (self->heading_label, *title ? title : _("Untitled pillar"));
+  /* TRANSLATORS: the accessible name of a pillar's narrative editor;
+   * %s is the pillar's title */
+  narrative = g_strdup_printf (_("Narrative of %s"), *title ? title : _("Untitled pillar"));
+  pl_accessible_set_label (GTK_WIDGET (self->narrative_view), narrative);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pl-accessible.h"
 #include "pl-application.h"
 #include "pl-demo.h"
 #include "pl-startup-probe.h"
@@ -466,6 +467,8 @@ pl_application_startup (GApplication *app)
   const char *help[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (pl_application_parent_class)->startup (app);
+  /* Screen readers name icon-only buttons and drop-downs by their tooltip. */
+  pl_accessible_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit);

@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What a screen reader user meets: the visible interactive controls of a
+running window and which of them have no accessible name.
+
+GTK 4.8 answers a nameless widget's Name with its type name ("GtkImage",
+"AdwGizmo", "GtkMenuButton"): that is no name either."""
+import re
+
+import harness
+import pyatspi
+
+# Roles a user operates; containers, labels and fillers are not controls.
+INTERACTIVE = {
+    "push button", "toggle button", "check box", "radio button", "combo box",
+    "text", "entry", "password text", "spin button", "slider", "link",
+    "menu item", "check menu item", "radio menu item", "page tab", "switch",
+    "list item", "table cell", "tree item", "editbar", "search bar",
+}
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Pl|GtkSource)[A-Z][A-Za-z0-9]*$")
+
+
+def unnamed(acc):
+    name = (acc.name or "").strip()
+    return not name or TYPE_NAME.match(name) is not None
+
+
+def interactive(acc):
+    role = harness.role_name(acc)
+    if role not in INTERACTIVE:
+        return False
+    s = harness.states(acc)
+    if s is None:
+        return False
+    # A list item or cell only counts when the user can land on it.
+    if role in ("list item", "table cell", "tree item"):
+        return s.contains(pyatspi.STATE_FOCUSABLE)
+    return True
+
+
+def on_screen(acc, window):
+    """GTK 4.8 sets no SHOWING state below the toplevel, and keeps the
+    widgets of a stack's other pages VISIBLE: what the user can see is what
+    has an area inside the window."""
+    try:
+        e = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        w = window.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    except Exception:
+        return False
+    if e.width <= 0 or e.height <= 0:
+        return False
+    return e.x < w.width and e.y < w.height and e.x + e.width > 0 and e.y + e.height > 0
+
+
+def key(acc):
+    try:
+        return (acc.get_process_id(), acc.path)
+    except Exception:
+        return id(acc)
+
+
+def ancestors(acc):
+    out = set()
+    while acc is not None:
+        out.add(key(acc))
+        try:
+            acc = acc.parent
+        except Exception:
+            break
+    return out
+
+
+def hidden_tab(acc, keep):
+    """A tab's page other than the one in front (the one holding an
+    accessible of KEEP): GTK 4.8 marks it neither hidden nor unshown, and
+    walking every tab over D-Bus takes long."""
+    if acc.name != "GtkStackPage" or keep is None:
+        return False
+    try:
+        parent = acc.parent
+    except Exception:
+        return False
+    return parent is not None and parent.name == "AdwTabView" and key(acc) not in keep
+
+
+def label_of(acc, i):
+    label = harness.role_name(acc)
+    name = acc.name or ""
+    if name and not TYPE_NAME.match(name):
+        label += ":" + name[:40]
+    elif name:
+        label += "(" + name + ")"
+    return "%s[%d]" % (label, i)
+
+
+def visible_walk(acc, chain=(), keep=None):
+    """Yields (accessible, role, chain); CHAIN is the (accessible, index)
+    of each ancestor, names asked for only when reported (every question
+    is a D-Bus round trip to the app)."""
+    for i, c in enumerate(harness.children(acc)):
+        s = harness.states(c)
+        if s is None or not s.contains(pyatspi.STATE_VISIBLE):
+            continue
+        role = harness.role_name(c)
+        if role == "panel" and hidden_tab(c, keep):
+            continue
+        ch = chain + ((c, i),)
+        yield c, role, ch
+        if role in LEAVES:
+            continue
+        yield from visible_walk(c, ch, keep)
+
+
+def path_of(chain):
+    return tuple(label_of(a, i) for a, i in chain)
+
+
+# Roles whose children are no controls of their own.
+LEAVES = {"label", "image", "icon", "separator", "scroll bar", "progress bar", "level bar"}
+
+
+def in_drop_down_popup(role, chain):
+    """The rows of a closed drop-down's popup list: GTK 4.8 cannot name a
+    GtkListView's row widgets (gtk_list_item_set_accessible_label is 4.12);
+    the drop-down says the chosen value itself."""
+    return role == "list item" and any(harness.role_name(a) == "combo box" for a, _ in chain[:-1])
+
+
+def drop_down_button(role, chain):
+    """GTK 4.8's drop-down shows its inner toggle as a child control; a
+    screen reader announces the drop-down (checked itself) on it."""
+    if role != "push button" or len(chain) < 2:
+        return False
+    parent = chain[-2][0]
+    return harness.role_name(parent) == "combo box" and not unnamed(parent)
+
+
+def offenders(window, anchor=None):
+    """(role, path) of each visible interactive control without a name.
+    ANCHOR, an accessible in the tab in front, leaves the other tabs out."""
+    out = []
+    count = 0
+    keep = ancestors(anchor) if anchor is not None else None
+    for acc, role, chain in visible_walk(window, keep=keep):
+        if role not in INTERACTIVE or not interactive(acc) or in_drop_down_popup(role, chain):
+            continue
+        if not on_screen(acc, window):
+            continue
+        count += 1
+        if drop_down_button(role, chain):
+            continue
+        if unnamed(acc):
+            out.append((role, "/".join(path_of(chain))))
+    return count, out
