@@ -160,7 +160,7 @@ test_consistent (void)
   g_autofree char *path = pl_test_path (dir, "consistent.pillars");
   g_autoptr(GError) error = NULL;
   g_autoptr(PlDocument) doc = pl_demo_create (path, PL_DEMO_SMALL, &error);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GRegex) period = g_regex_new ("(\\d{4})–(\\d{4})", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   GListModel *model;
