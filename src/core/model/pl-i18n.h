@@ -34,7 +34,7 @@ const char  *pl_i18n_ngettext      (const char *msgid,
                                     const char *msgid_plural,
                                     gulong      n) G_GNUC_FORMAT (1) G_GNUC_FORMAT (2);
 
-/* g_date_time_format() with the month names (%B, %b) of the thread's
+/* g_date_time_format() with the full month names (%B) of the thread’s
  * language: the process's LC_TIME would give English months to a French
  * document exported in an English session. */
 char        *pl_i18n_format_date   (GDateTime  *datetime,
