@@ -11,11 +11,23 @@ listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
 for f in $listed; do
   [ -f "$f" ] || { echo "listed but missing: $f"; status=1; }
 done
-found=$( (grep -rlE --include='*.c' --include='*.h' '(\bN_|\b_|\bC_|\bNC_|ngettext|g_dngettext)\(' src 2>/dev/null || true
-          grep -rl --include='*.ui' 'translatable="yes"' ui 2>/dev/null || true
-          grep -rlE --include='*.in' '^_?(Name|Comment|Keywords|GenericName)=|<_?(name|summary|p|li|caption)>|translatable' data 2>/dev/null || true
-          grep -rl --include='*.gschema.xml' '<summary>' data 2>/dev/null || true
-          grep -rl --include='*.mime.xml' '<comment>' data 2>/dev/null || true) | sort -u)
+# A C file counts when a marker is followed by a string literal ("_ (" in
+# a macro definition or a comment is not a message). Builder files, desktop
+# files, metainfo and schemas count wherever they are, outside the tests and
+# the build folders: a template added under src/ or a desktop file under
+# build-aux/ is found too.
+tree_files () {
+  find . \( -path ./.git -o -path './_build*' -o -path ./build -o -path ./tests -o -path ./po \
+            -o -path ./.flatpak-builder -o -path ./subprojects \) -prune -o -type f \( "$@" \) -print |
+    sed 's|^\./||'
+}
+found=$( ( (tree_files -name '*.c' -o -name '*.h') | xargs -r grep -lE \
+             '(\bN_|\b_|\bC_|\bNC_|\bQ_|ngettext|g_dngettext|g_dpgettext2?|g_dgettext)[[:space:]]*\([[:space:]]*"' || true
+          tree_files -name '*.ui' -o -name '*.ui.in' | xargs -r grep -l 'translatable="yes"' || true
+          tree_files -name '*.desktop.in' -o -name '*.desktop' | xargs -r grep -lE '^_?(Name|Comment|Keywords|GenericName)=' || true
+          tree_files -name '*.metainfo.xml*' -o -name '*.appdata.xml*' | xargs -r grep -lE '<_?(name|summary|p|li|caption|developer_name)[ >]|translatable' || true
+          tree_files -name '*.gschema.xml*' | xargs -r grep -lE '<(summary|description)>' || true
+          tree_files -name '*.mime.xml*' | xargs -r grep -l '<comment>' || true) | sort -u)
 for f in $found; do
   grep -qx "$f" <<<"$listed" || { echo "not in po/POTFILES.in: $f"; status=1; }
 done

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "pl-i18n.h"
 
 #include "pl-export-private.h"
 

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "pl-i18n.h"
 
 #include "pl-export-redline-private.h"
 
@@ -704,7 +704,7 @@ pl_export_redline (PlExportContext *ctx)
   if (options->format != PL_EXPORT_DOCX && options->format != PL_EXPORT_ODT && options->format != PL_EXPORT_HTML)
     {
       g_set_error (&ctx->error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Changes since a snapshot can be exported as DOCX, ODT or HTML only. Choose one of these formats."));
+                   PL_UI_MESSAGE (N_("Changes since a snapshot can be exported as DOCX, ODT or HTML only. Choose one of these formats.")));
       return FALSE;
     }
   /* The diff without the feedback: a redline shows the text only. */

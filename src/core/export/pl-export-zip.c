@@ -6,7 +6,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <glib/gi18n-lib.h>
+#include "pl-i18n.h"
 
 #include "pl-export-private.h"
 
@@ -206,7 +206,7 @@ zip_check_error (PlExportZip  *zip,
   if (status >= ARCHIVE_WARN || *error != NULL)
     return;
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("Could not write the document package: %s"),
+               PL_UI_MESSAGE (N_("Could not write the document package: %s")),
                archive_error_string (zip->archive) ? archive_error_string (zip->archive) : g_strerror (EIO));
 }
 

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "pl-i18n.h"
 #include <glib/gstdio.h>
 
 #include "pl-atomic-file.h"
@@ -579,7 +579,7 @@ today_label (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   /* Translators: the date on the title page, e.g. "22 November 2026". */
-  return g_date_time_format (now, _("%-d %B %Y"));
+  return pl_i18n_format_date (now, _("%-d %B %Y"));
 }
 
 gboolean
@@ -602,8 +602,11 @@ pl_export_to_stream (PlDocument             *document,
   ctx.cancellable = cancellable;
   ctx.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ctx.buffer = g_string_sized_new (EXPORT_BUFFER_SIZE);
-  ctx.date = options->date ? g_strdup (options->date) : today_label ();
   ctx.language = pl_strategy_dup_document_language (pl_document_get_strategy (document));
+  /* Headings, table headers and labels in the strategy's language, not in
+   * the language of whoever exports it; popped before returning. */
+  pl_i18n_push_language (ctx.language);
+  ctx.date = options->date ? g_strdup (options->date) : today_label ();
   ctx.classification = g_strdup (options->classification ? options->classification
                                   : pl_strategy_get_classification (pl_document_get_strategy (document)));
 
@@ -613,6 +616,8 @@ pl_export_to_stream (PlDocument             *document,
       g_hash_table_unref (ctx.participants);
       g_free (ctx.date);
       g_free (ctx.classification);
+      g_free (ctx.language);
+      pl_i18n_pop_language ();
       return FALSE;
     }
   /* One query for each level of the structure rather than one per
@@ -642,7 +647,8 @@ pl_export_to_stream (PlDocument             *document,
       case PL_EXPORT_CSV: ok = pl_export_csv (&ctx); break;
       case PL_EXPORT_XLSX: ok = pl_export_xlsx (&ctx); break;
       default:
-        g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown export format"));
+        g_set_error (&ctx.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     PL_UI_MESSAGE (N_("Unknown export format")));
         ok = FALSE;
       }
 
@@ -657,6 +663,7 @@ pl_export_to_stream (PlDocument             *document,
   g_free (ctx.date);
   g_free (ctx.classification);
   g_free (ctx.language);
+  pl_i18n_pop_language ();
 
   if (!ok || ctx.error != NULL)
     {

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "pl-i18n.h"
 
 #include "pl-diff.h"
 
@@ -212,10 +212,14 @@ append_entry (GString           *out,
 
           strcpy (cut, "…");
         }
+      /* The number is formatted apart: xgettext cannot see through
+       * G_GINT64_FORMAT, and the msgid would stop at "#%". */
+      g_autofree char *answered = g_strdup_printf ("%" G_GINT64_FORMAT, pl_record_get_id (PL_RECORD (fb)));
+
       /* Translators: a change answers a recommendation: "Answers recommendation #14 (accepted): …" */
-      g_string_append_printf (out, _("%s  Answers %s #%" G_GINT64_FORMAT " (%s): %s\n"), indent,
+      g_string_append_printf (out, _("%s  Answers %s #%s (%s): %s\n"), indent,
                               pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, pl_feedback_get_kind (fb)),
-                              pl_record_get_id (PL_RECORD (fb)),
+                              answered,
                               pl_enum_to_label (PL_TYPE_DISPOSITION, pl_feedback_get_disposition (fb)),
                               body);
     }
