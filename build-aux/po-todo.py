@@ -12,7 +12,9 @@
                                      es: …
                                      pt: …
                                  where plural forms are separated by " ‖ " and
-                                 "\\n" stands for a newline
+                                 "\\n" stands for a newline; a block may
+                                 start "msgid: TEXT" (and "ctx: C") instead
+                                 of "@N", naming the message itself
   po-todo.py stats               untranslated and fuzzy counts per language
 
 Needs python3-polib (Debian).  Only a tool for translators: nothing in the
@@ -78,22 +80,36 @@ def parse(path):
         if line.startswith("@"):
             cur = line[1:].split()[0]
             blocks[cur] = {}
+        elif line.startswith("msgid: "):
+            # A block named by its message rather than by a number from
+            # `list`: branches translating in parallel cannot share numbers.
+            cur = "msgid:" + line[7:]
+            blocks[cur] = {"msgid": line[7:].replace("\\n", "\n").replace("\\t", "\t")}
+        elif cur is not None and line.startswith("ctx: "):
+            blocks[cur]["ctx"] = line[5:]
         elif cur is not None and line[:4] in ("fr: ", "es: ", "pt: "):
             blocks[cur][line[:2]] = line[4:].replace("\\n", "\n").replace("\\t", "\t")
     return blocks
 
 
 def cmd_fill(path):
-    with open(os.path.join(PO, ".todo.json")) as f:
-        saved = json.load(f)
+    saved = {}
+    if os.path.exists(os.path.join(PO, ".todo.json")):
+        with open(os.path.join(PO, ".todo.json")) as f:
+            saved = json.load(f)
     blocks = parse(path)
     for lang in LANGS:
         po = load(lang)
         done = 0
         for n, tr in blocks.items():
-            if lang not in tr or n not in saved:
+            if lang not in tr:
                 continue
-            ctx, msgid = saved[n]
+            if "msgid" in tr:
+                ctx, msgid = tr.get("ctx"), tr["msgid"]
+            elif n in saved:
+                ctx, msgid = saved[n]
+            else:
+                continue
             entry = po.find(msgid, msgctxt=ctx)
             if entry is None:
                 print("%s: no entry @%s %r" % (lang, n, msgid), file=sys.stderr)
