@@ -19,6 +19,8 @@ fi
 
 if [ -x _build/src/app/pillars ]; then
   export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
+  # The translations built in _build/po (the installed ones otherwise).
+  export PILLARS_LOCALEDIR="$PWD/_build/po"
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "No display: running the window under Xvfb (close with Ctrl+C)." >&2
     exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- _build/src/app/pillars "$example"

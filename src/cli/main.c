@@ -4,9 +4,9 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include <glib/gi18n.h>
 
 #include "pl-cli.h"
+#include "pl-i18n.h"
 
 static const PlCliEntry commands[] = {
   { "new", N_("Create a strategy from the standard template"), pl_cli_new },
@@ -45,9 +45,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  pl_i18n_bind_textdomain ();
   g_set_prgname ("pillars-cli");
 
   if (argc < 2)

@@ -393,6 +393,15 @@ test_language (void)
     g_assert_nonnull (strstr (odt_styles, "fo:language=\"ar\" fo:country=\"EG\" style:language-complex=\"ar\""));
     g_assert_nonnull (strstr (meta, "<dc:language>ar-EG</dc:language>"));
   }
+  /* A French strategy exports French headings from the command line too,
+   * with the catalogues of the build tree ($PILLARS_LOCALEDIR, as
+   * build-aux/run.sh sets it): the CLI bound only the installed folder, so
+   * a checkout's pillars-cli exported English whatever the language. */
+  expect_ok ("", "language", "lang.pillars", "fr");
+  r = cli ("export", "lang.pillars", "--format", "md", NULL);
+  g_assert_nonnull (strstr (r.out, "## Plan de mise en œuvre"));
+  g_assert_null (strstr (r.out, "Implementation plan"));
+  run_clear (&r);
   expect_ok ("", "language", "lang.pillars", "--default");
   expect_ok ("en\n", "language", "lang.pillars");
 }

@@ -329,3 +329,13 @@ pl_i18n_format_date (GDateTime  *datetime,
     }
   return g_date_time_format (datetime, adjusted->str);
 }
+
+void
+pl_i18n_bind_textdomain (void)
+{
+  const char *dir = g_getenv ("PILLARS_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
  * the calling thread until the matching pl_i18n_pop_language(). A language
  * without a catalogue (English, or one not translated) gives the English
  * messages, never the interface's. Pushes nest. */
+/* Binds the interface's messages: the installed catalogues, or those
+ * of a build tree named by $PILLARS_LOCALEDIR (build-aux/run.sh, the
+ * tests), so Pillars run from a checkout speaks the user's language. */
+void         pl_i18n_bind_textdomain (void);
+
 void         pl_i18n_push_language (const char *language);
 void         pl_i18n_pop_language  (void);
 
