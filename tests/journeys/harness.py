@@ -149,6 +149,7 @@ class Journey:
         self.doc = os.path.join(self.tmp, "strategy.pillars")
         self.lang = lang
         self.screen = screen
+        self.xvfb = None
         self.proc = None
         self.app = None
         self.step_no = 0
@@ -167,13 +168,16 @@ class Journey:
     # -- the app ------------------------------------------------------------
     def start(self, doc=None):
         ensure_a11y_bus()
-        if self.screen:
-            set_screen_size(*self.screen)
+        if self.screen and self.xvfb is None:
+            self.xvfb = start_display(*self.screen)
         env = dict(os.environ)
         for k in ("NO_AT_BRIDGE", "GTK_A11Y"):
             env.pop(k, None)
         env["GSETTINGS_SCHEMA_DIR"] = os.path.join(self.build, "data")
         env["GSETTINGS_BACKEND"] = "memory"
+        # The catalogues built in the build tree (the app binds the
+        # installed folder otherwise).
+        env.setdefault("PILLARS_LOCALEDIR", os.path.join(self.build, "po"))
         env.setdefault("GSK_RENDERER", "cairo")
         if self.lang:
             env["LANGUAGE"] = self.lang
@@ -328,6 +332,25 @@ class Journey:
         x, y = e.x + e.width // 2, e.y + e.height // 2
         return x, y
 
+    def screen_size(self):
+        out = subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True, text=True).stdout.split()
+        return int(out[0]), int(out[1])
+
+    def reveal(self, find, over):
+        """Scrolls with the mouse wheel over OVER (an accessible) until what
+        FIND returns lies on the screen, as a user does on a small screen;
+        returns it."""
+        _, height = self.screen_size()
+        for _i in range(40):
+            acc = find()
+            y = self.center(acc)[1]
+            if 0 < y < height - 30:
+                return acc
+            x0, y0 = self.center(over)
+            self.xdo("mousemove", str(x0), str(min(max(y0, 60), height - 60)),
+                     "click", "5" if y >= height - 30 else "4")
+        raise JourneyError("could not scroll %r into view" % (acc.name,))
+
     def click(self, acc, button=1):
         x, y = self.center(acc)
         self.xdo("mousemove", str(x), str(y), "click", str(button))
@@ -369,37 +392,39 @@ class Journey:
                 self.step(label, fn)
         finally:
             self.stop()
-            if self.screen:
-                try:
-                    set_screen_size(1280, 800)
-                except Exception:
-                    pass
+            if self.xvfb is not None:
+                self.xvfb.terminate()
+                self.xvfb.wait()
             if not self.failed:
                 shutil.rmtree(self.tmp, ignore_errors=True)
         return 1 if self.failed else 0
 
 
-def set_screen_size(w, h):
-    """Xvfb's RandR knows the one size it started with plus any mode added;
-    adds WxH and switches to it so the app's window fits that screen."""
-    out = subprocess.run(["xrandr"], capture_output=True, text=True).stdout
-    output = None
-    for line in out.splitlines():
-        if " connected" in line:
-            output = line.split()[0]
-            break
-    if output is None:
-        raise JourneyError("xrandr finds no output: " + out)
-    mode = "%dx%d" % (w, h)
-    if mode not in out:
-        subprocess.run(["xrandr", "--newmode", mode, "0", str(w), "0", "0", "0", str(h), "0", "0", "0"],
-                       capture_output=True)
-        subprocess.run(["xrandr", "--addmode", output, mode], capture_output=True)
-    r = subprocess.run(["xrandr", "--output", output, "--mode", mode], capture_output=True, text=True)
-    if r.returncode != 0:
-        r = subprocess.run(["xrandr", "-s", mode], capture_output=True, text=True)
-    if r.returncode != 0:
-        raise JourneyError("xrandr cannot set %s: %s" % (mode, r.stderr.strip()))
+def start_display(w, h):
+    """An X server of its own at WxH for a journey on a small screen (Xvfb
+    keeps the one size it starts with; RandR cannot add modes to it), made
+    the display of everything this journey starts: the app and xdotool.
+    The accessibility bus is the session bus's, whatever the display."""
+    for n in range(140, 200):
+        if os.path.exists("/tmp/.X%d-lock" % n):
+            continue
+        proc = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "%dx%dx24" % (w, h),
+                                 "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def up():
+            if proc.poll() is not None:
+                raise JourneyError("Xvfb :%d exited" % n)
+            return subprocess.run(["xdpyinfo", "-display", ":%d" % n], capture_output=True).returncode == 0
+        try:
+            wait_for(up, "Xvfb :%d at %dx%d" % (n, w, h), timeout=20)
+        except JourneyError:
+            proc.kill()
+            continue
+        os.environ["DISPLAY"] = ":%d" % n
+        os.environ.pop("XAUTHORITY", None)
+        return proc
+    raise JourneyError("no free X display for a %dx%d screen" % (w, h))
 
 
 def main(build_steps, name, **kw):
