@@ -24,7 +24,7 @@ try:
 except ImportError:  # pragma: no cover - reported as a failing test
     pyatspi = None
 
-TIMEOUT = float(os.environ.get("PILLARS_JOURNEY_TIMEOUT", "15"))
+TIMEOUT = float(os.environ.get("PILLARS_JOURNEY_TIMEOUT", "30"))
 
 
 class JourneyError(Exception):
@@ -168,8 +168,11 @@ class Journey:
     # -- the app ------------------------------------------------------------
     def start(self, doc=None):
         ensure_a11y_bus()
-        if self.screen and self.xvfb is None:
-            self.xvfb = start_display(*self.screen)
+        # Each journey on an X server of its own: real input goes to the
+        # display under the pointer, so journeys can run beside the widget
+        # tests (which send keys on the shared one) and beside each other.
+        if self.xvfb is None and not os.environ.get("PILLARS_JOURNEY_XVFB"):
+            self.xvfb = start_display(*(self.screen or (1280, 800)))
         env = dict(os.environ)
         for k in ("NO_AT_BRIDGE", "GTK_A11Y"):
             env.pop(k, None)
@@ -336,20 +339,24 @@ class Journey:
         out = subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True, text=True).stdout.split()
         return int(out[0]), int(out[1])
 
-    def reveal(self, find, over):
+    def reveal(self, find, over, within=None):
         """Scrolls with the mouse wheel over OVER (an accessible) until what
-        FIND returns lies on the screen, as a user does on a small screen;
-        returns it."""
-        _, height = self.screen_size()
+        FIND returns lies on the screen (or inside the window WITHIN), as a
+        user does on a small screen; returns it."""
+        top, (_, bottom) = 0, self.screen_size()
+        if within is not None:
+            e = within.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            top, bottom = max(e.y, 0), min(e.y + e.height, bottom)
+        acc = None
         for _i in range(40):
             acc = find()
             y = self.center(acc)[1]
-            if 0 < y < height - 30:
+            if top + 30 < y < bottom - 30:
                 return acc
-            x0, y0 = self.center(over)
-            self.xdo("mousemove", str(x0), str(min(max(y0, 60), height - 60)),
-                     "click", "5" if y >= height - 30 else "4")
-        raise JourneyError("could not scroll %r into view" % (acc.name,))
+            x0, y0 = self.center(over if within is None else within)
+            self.xdo("mousemove", str(x0), str(min(max(y0, top + 60), bottom - 40)),
+                     "click", "5" if y >= bottom - 30 else "4")
+        raise JourneyError("could not scroll %r into view" % (acc.name if acc else None,))
 
     def click(self, acc, button=1):
         x, y = self.center(acc)
@@ -401,33 +408,65 @@ class Journey:
 
 
 def start_display(w, h):
-    """An X server of its own at WxH for a journey on a small screen (Xvfb
-    keeps the one size it starts with; RandR cannot add modes to it), made
-    the display of everything this journey starts: the app and xdotool.
-    The accessibility bus is the session bus's, whatever the display."""
-    for n in range(140, 200):
-        if os.path.exists("/tmp/.X%d-lock" % n):
-            continue
-        proc = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "%dx%dx24" % (w, h),
-                                 "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """An X server of its own at WxH (Xvfb keeps the one size it starts
+    with), made the display of everything this journey starts: the app and
+    xdotool. Xvfb picks a free display itself (-displayfd), so journeys
+    running side by side never race for one. The accessibility bus is the
+    session bus's, whatever the display."""
+    rfd, wfd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(wfd), "-screen", "0", "%dx%dx24" % (w, h),
+                             "-nolisten", "tcp"],
+                            pass_fds=(wfd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(wfd)
+    number = b""
+    with os.fdopen(rfd, "rb") as f:
+        while not number.endswith(b"\n"):
+            chunk = f.read(1)
+            if not chunk:
+                break
+            number += chunk
+    if not number.strip():
+        proc.kill()
+        raise JourneyError("Xvfb did not start (is the xvfb package installed?)")
+    display = ":" + number.decode().strip()
 
-        def up():
-            if proc.poll() is not None:
-                raise JourneyError("Xvfb :%d exited" % n)
-            return subprocess.run(["xdpyinfo", "-display", ":%d" % n], capture_output=True).returncode == 0
-        try:
-            wait_for(up, "Xvfb :%d at %dx%d" % (n, w, h), timeout=20)
-        except JourneyError:
-            proc.kill()
-            continue
-        os.environ["DISPLAY"] = ":%d" % n
-        os.environ.pop("XAUTHORITY", None)
-        return proc
-    raise JourneyError("no free X display for a %dx%d screen" % (w, h))
+    def up():
+        if proc.poll() is not None:
+            raise JourneyError("Xvfb %s exited" % display)
+        return subprocess.run(["xdpyinfo", "-display", display], capture_output=True).returncode == 0
+    wait_for(up, "Xvfb %s at %dx%d" % (display, w, h), timeout=20)
+    os.environ["DISPLAY"] = display
+    os.environ.pop("XAUTHORITY", None)
+    return proc
 
 
 def main(build_steps, name, **kw):
+    # A session bus of its own (and so an accessibility bus and a Pillars
+    # instance of its own: GtkApplication is one instance per bus), with the
+    # X server of its own that start() opens: journeys run beside each other
+    # and beside the widget tests without meeting them.
+    # The X server comes first: the accessibility bus's launcher publishes
+    # its address on the display's root window.
+    if os.environ.get("PILLARS_JOURNEY_SESSION") != "1" and shutil.which("dbus-run-session"):
+        try:
+            xvfb = start_display(*(kw.get("screen") or (1280, 800)))
+        except JourneyError as e:
+            print("1..1\nnot ok 1 - an X server for the journey: %s" % e)
+            return 1
+        os.environ["PILLARS_JOURNEY_SESSION"] = "1"
+        os.environ["PILLARS_JOURNEY_XVFB"] = str(xvfb.pid)
+        os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable] + sys.argv)
+    try:
+        return _run(build_steps, name, **kw)
+    finally:
+        if os.environ.get("PILLARS_JOURNEY_XVFB"):
+            try:
+                os.kill(int(os.environ["PILLARS_JOURNEY_XVFB"]), 15)
+            except OSError:
+                pass
+
+
+def _run(build_steps, name, **kw):
     if pyatspi is None:
         print("1..1\nnot ok 1 - pyatspi is missing: install python3-pyatspi (build-aux/deps.sh test)")
         return 1
