@@ -12,7 +12,7 @@ build_pkgs=(build-essential meson ninja-build pkg-config gettext
 test_pkgs=(cmark pandoc poppler-utils libxml2-utils libarchive-tools unzip
   libreoffice-writer-nogui libreoffice-calc-nogui python3 flatpak-builder appstream-util
   valgrind clang libclang-rt-14-dev
-  python3-pyatspi python3-dogtail xdotool imagemagick x11-xserver-utils)
+  python3-pyatspi python3-dogtail xdotool imagemagick x11-xserver-utils x11-utils)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then

@@ -24,7 +24,7 @@ try:
 except ImportError:  # pragma: no cover - reported as a failing test
     pyatspi = None
 
-TIMEOUT = float(os.environ.get("PILLARS_JOURNEY_TIMEOUT", "15"))
+TIMEOUT = float(os.environ.get("PILLARS_JOURNEY_TIMEOUT", "30"))
 
 
 class JourneyError(Exception):
@@ -149,6 +149,7 @@ class Journey:
         self.doc = os.path.join(self.tmp, "strategy.pillars")
         self.lang = lang
         self.screen = screen
+        self.xvfb = None
         self.proc = None
         self.app = None
         self.step_no = 0
@@ -167,13 +168,19 @@ class Journey:
     # -- the app ------------------------------------------------------------
     def start(self, doc=None):
         ensure_a11y_bus()
-        if self.screen:
-            set_screen_size(*self.screen)
+        # Each journey on an X server of its own: real input goes to the
+        # display under the pointer, so journeys can run beside the widget
+        # tests (which send keys on the shared one) and beside each other.
+        if self.xvfb is None and not os.environ.get("PILLARS_JOURNEY_XVFB"):
+            self.xvfb = start_display(*(self.screen or (1280, 800)))
         env = dict(os.environ)
         for k in ("NO_AT_BRIDGE", "GTK_A11Y"):
             env.pop(k, None)
         env["GSETTINGS_SCHEMA_DIR"] = os.path.join(self.build, "data")
         env["GSETTINGS_BACKEND"] = "memory"
+        # The catalogues built in the build tree (the app binds the
+        # installed folder otherwise).
+        env.setdefault("PILLARS_LOCALEDIR", os.path.join(self.build, "po"))
         env.setdefault("GSK_RENDERER", "cairo")
         if self.lang:
             env["LANGUAGE"] = self.lang
@@ -328,6 +335,29 @@ class Journey:
         x, y = e.x + e.width // 2, e.y + e.height // 2
         return x, y
 
+    def screen_size(self):
+        out = subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True, text=True).stdout.split()
+        return int(out[0]), int(out[1])
+
+    def reveal(self, find, over, within=None):
+        """Scrolls with the mouse wheel over OVER (an accessible) until what
+        FIND returns lies on the screen (or inside the window WITHIN), as a
+        user does on a small screen; returns it."""
+        top, (_, bottom) = 0, self.screen_size()
+        if within is not None:
+            e = within.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            top, bottom = max(e.y, 0), min(e.y + e.height, bottom)
+        acc = None
+        for _i in range(40):
+            acc = find()
+            y = self.center(acc)[1]
+            if top + 30 < y < bottom - 30:
+                return acc
+            x0, y0 = self.center(over if within is None else within)
+            self.xdo("mousemove", str(x0), str(min(max(y0, top + 60), bottom - 40)),
+                     "click", "5" if y >= bottom - 30 else "4")
+        raise JourneyError("could not scroll %r into view" % (acc.name if acc else None,))
+
     def click(self, acc, button=1):
         x, y = self.center(acc)
         self.xdo("mousemove", str(x), str(y), "click", str(button))
@@ -369,40 +399,74 @@ class Journey:
                 self.step(label, fn)
         finally:
             self.stop()
-            if self.screen:
-                try:
-                    set_screen_size(1280, 800)
-                except Exception:
-                    pass
+            if self.xvfb is not None:
+                self.xvfb.terminate()
+                self.xvfb.wait()
             if not self.failed:
                 shutil.rmtree(self.tmp, ignore_errors=True)
         return 1 if self.failed else 0
 
 
-def set_screen_size(w, h):
-    """Xvfb's RandR knows the one size it started with plus any mode added;
-    adds WxH and switches to it so the app's window fits that screen."""
-    out = subprocess.run(["xrandr"], capture_output=True, text=True).stdout
-    output = None
-    for line in out.splitlines():
-        if " connected" in line:
-            output = line.split()[0]
-            break
-    if output is None:
-        raise JourneyError("xrandr finds no output: " + out)
-    mode = "%dx%d" % (w, h)
-    if mode not in out:
-        subprocess.run(["xrandr", "--newmode", mode, "0", str(w), "0", "0", "0", str(h), "0", "0", "0"],
-                       capture_output=True)
-        subprocess.run(["xrandr", "--addmode", output, mode], capture_output=True)
-    r = subprocess.run(["xrandr", "--output", output, "--mode", mode], capture_output=True, text=True)
-    if r.returncode != 0:
-        r = subprocess.run(["xrandr", "-s", mode], capture_output=True, text=True)
-    if r.returncode != 0:
-        raise JourneyError("xrandr cannot set %s: %s" % (mode, r.stderr.strip()))
+def start_display(w, h):
+    """An X server of its own at WxH (Xvfb keeps the one size it starts
+    with), made the display of everything this journey starts: the app and
+    xdotool. Xvfb picks a free display itself (-displayfd), so journeys
+    running side by side never race for one. The accessibility bus is the
+    session bus's, whatever the display."""
+    rfd, wfd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(wfd), "-screen", "0", "%dx%dx24" % (w, h),
+                             "-nolisten", "tcp"],
+                            pass_fds=(wfd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(wfd)
+    number = b""
+    with os.fdopen(rfd, "rb") as f:
+        while not number.endswith(b"\n"):
+            chunk = f.read(1)
+            if not chunk:
+                break
+            number += chunk
+    if not number.strip():
+        proc.kill()
+        raise JourneyError("Xvfb did not start (is the xvfb package installed?)")
+    display = ":" + number.decode().strip()
+
+    def up():
+        if proc.poll() is not None:
+            raise JourneyError("Xvfb %s exited" % display)
+        return subprocess.run(["xdpyinfo", "-display", display], capture_output=True).returncode == 0
+    wait_for(up, "Xvfb %s at %dx%d" % (display, w, h), timeout=20)
+    os.environ["DISPLAY"] = display
+    os.environ.pop("XAUTHORITY", None)
+    return proc
 
 
 def main(build_steps, name, **kw):
+    # A session bus of its own (and so an accessibility bus and a Pillars
+    # instance of its own: GtkApplication is one instance per bus), with the
+    # X server of its own that start() opens: journeys run beside each other
+    # and beside the widget tests without meeting them.
+    # The X server comes first: the accessibility bus's launcher publishes
+    # its address on the display's root window.
+    if os.environ.get("PILLARS_JOURNEY_SESSION") != "1" and shutil.which("dbus-run-session"):
+        try:
+            xvfb = start_display(*(kw.get("screen") or (1280, 800)))
+        except JourneyError as e:
+            print("1..1\nnot ok 1 - an X server for the journey: %s" % e)
+            return 1
+        os.environ["PILLARS_JOURNEY_SESSION"] = "1"
+        os.environ["PILLARS_JOURNEY_XVFB"] = str(xvfb.pid)
+        os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable] + sys.argv)
+    try:
+        return _run(build_steps, name, **kw)
+    finally:
+        if os.environ.get("PILLARS_JOURNEY_XVFB"):
+            try:
+                os.kill(int(os.environ["PILLARS_JOURNEY_XVFB"]), 15)
+            except OSError:
+                pass
+
+
+def _run(build_steps, name, **kw):
     if pyatspi is None:
         print("1..1\nnot ok 1 - pyatspi is missing: install python3-pyatspi (build-aux/deps.sh test)")
         return 1
