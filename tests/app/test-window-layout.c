@@ -10,6 +10,7 @@
 #include "pl-feedback-filter-bar-private.h"
 #include "pl-feedback-pane-private.h"
 #include "pl-test-app.h"
+#include "pl-test-versions.h"
 
 static PlApplication *app;
 
@@ -278,6 +279,50 @@ test_detail_follows_filters (void)
   pl_test_close_window (window);
 }
 
+/* F6 from the strategy text takes the focus to the feedback pane and shows
+ * where it went, even after the mouse had hidden the focus ring (#11 item
+ * 13); a second F6 comes back.  Real key presses: the defect was in input. */
+static void
+test_f6_focus_visible (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "f6.pillars", PL_DEMO_SMALL);
+  PlWindow *window = pl_test_open_window (path);
+  GtkWidget *pane = pl_window_get_side_pane (window);
+  GtkWidget *tabs = GTK_WIDGET (pl_window_get_tab_view (window));
+  GtkWidget *strategy = gtk_widget_get_parent (tabs);
+  GtkWidget *focus;
+
+  pl_test_select_page (window, 1);
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_child_focus (tabs, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, tabs));
+  /* As after a click: no focus ring. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+
+  if (!pl_test_xdotool_key (GTK_WINDOW (window), "F6"))
+    {
+      g_test_skip ("no xdotool or not on X11: no real key presses");
+      pl_test_close_window (window);
+      return;
+    }
+  wait_for ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL && gtk_widget_is_ancestor (focus, pane));
+  g_assert_true (gtk_widget_is_ancestor (focus, pane));
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  pl_test_screenshot (GTK_WIDGET (window), "layout-f6-pane");
+
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  g_assert_true (pl_test_xdotool_key (GTK_WINDOW (window), "F6"));
+  /* Back on the strategy's side (GtkPaned gives its first focusable: the tab). */
+  wait_for ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL && gtk_widget_is_ancestor (focus, strategy));
+  g_assert_true (gtk_widget_is_ancestor (focus, strategy));
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/window-layout/small-screens", test_small_screens);
   g_test_add_func ("/window-layout/detail-follows-filters", test_detail_follows_filters);
   g_test_add_func ("/window-layout/response-in-view", test_response_in_view);
+  g_test_add_func ("/window-layout/f6-focus-visible", test_f6_focus_visible);
 
   return pl_test_run_app ();
 }
