@@ -11,6 +11,7 @@
 #include "pl-feedback-pane-private.h"
 #include "pl-test-app.h"
 #include "pl-test-versions.h"
+#include "pl-window-private.h"
 
 static PlApplication *app;
 
@@ -323,6 +324,57 @@ test_f6_focus_visible (void)
   pl_test_close_window (window);
 }
 
+/* Whether the label of the capture bar's "Recommendation" toggle is cut. */
+static gboolean
+recommendation_ellipsized (PlWindow *window)
+{
+  PlFeedbackPane *pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
+  GtkWidget *buttons[5] = { NULL };
+  GtkWidget *label;
+
+  collect_kind_buttons (GTK_WIDGET (pane->capture_bar), buttons);
+  g_assert_nonnull (buttons[PL_FEEDBACK_RECOMMENDATION]);
+  label = gtk_button_get_child (GTK_BUTTON (buttons[PL_FEEDBACK_RECOMMENDATION]));
+  return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
+}
+
+/* A window narrower than the saved window width (maximised on a 1024-px
+ * laptop after a bigger screen): the pane keeps its saved width instead of
+ * being squeezed to its minimum, which cut "Recommendation" (#11 items 4,
+ * 12), and that squeezed width is not saved over the user's. */
+static void
+test_pane_keeps_width (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "pane.pillars", PL_DEMO_SMALL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PlWindow *window;
+  GtkWidget *slot;
+
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "feedback-pane-width", 380);
+  window = pl_test_open_window (path);
+  slot = GTK_WIDGET (window->feedback_slot);
+  wait_for (_pl_window_layout_pane_placed (window));
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  g_test_message ("pane %d px in a %d px window", gtk_widget_get_width (slot), gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (abs (gtk_widget_get_width (slot) - 380), <=, 8);
+
+  /* Laid out again in a 1024 px window (the saved window width still 1200). */
+  resize (window, 1024, 600);
+  g_object_set_data (G_OBJECT (window), "pl-window-pane-placed", NULL);
+  _pl_window_layout_place_pane (window);
+  wait_for (_pl_window_layout_pane_placed (window));
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  g_test_message ("at 1024: pane %d px", gtk_widget_get_width (slot));
+  pl_test_screenshot (GTK_WIDGET (window), "layout-1024x600-pane");
+  g_assert_cmpint (abs (gtk_widget_get_width (slot) - 380), <=, 8);
+  g_assert_false (recommendation_ellipsized (window));
+  g_assert_cmpint (g_settings_get_int (settings, "feedback-pane-width"), >=, 372);
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/window-layout/detail-follows-filters", test_detail_follows_filters);
   g_test_add_func ("/window-layout/response-in-view", test_response_in_view);
   g_test_add_func ("/window-layout/f6-focus-visible", test_f6_focus_visible);
+  g_test_add_func ("/window-layout/pane-keeps-width", test_pane_keeps_width);
 
   return pl_test_run_app ();
 }
