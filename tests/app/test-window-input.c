@@ -207,6 +207,19 @@ test_capture_keys_anywhere (void)
   press ("alt+t");
   wait_for (focus_of (window) == view);
 
+  /* Alt+S, a name, Alt+T: from "Who is speaking?" Alt+T goes on to what
+   * was said, not back into the strategy's text. */
+  press ("alt+s");
+  wait_for (focus_inside (window, entry));
+  press ("alt+t");
+  wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
+  xdotool ("type", "--delay", "20", "said", NULL);
+  g_free (after);
+  after = pl_test_buffer_text (buffer);
+  g_assert_cmpstr (after, ==, before);
+  press ("alt+t");
+  wait_for (focus_of (window) == view);
+
   /* Even with the pane hidden, Alt+S shows it and goes there. */
   g_object_set (window, "feedback-visible", FALSE, NULL);
   wait_for (!gtk_widget_get_mapped (bar));

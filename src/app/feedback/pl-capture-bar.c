@@ -862,3 +862,11 @@ pl_capture_bar_focus_text (PlCaptureBar *self)
   g_return_if_fail (PL_IS_CAPTURE_BAR (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
+
+/* Whether the typing goes into "What was said". */
+gboolean
+pl_capture_bar_text_has_focus (PlCaptureBar *self)
+{
+  g_return_val_if_fail (PL_IS_CAPTURE_BAR (self), FALSE);
+  return gtk_widget_has_focus (GTK_WIDGET (self->text_view));
+}
