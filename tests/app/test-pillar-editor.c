@@ -291,6 +291,60 @@ test_rows_renumbered (void)
   pl_test_close_window (window);
 }
 
+/* A mapped button under @root labelled @label. */
+static GtkWidget *
+find_mapped_button (GtkWidget  *root,
+                    const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_mapped_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A new pillar's empty objectives list says so and offers "Add Objective"
+ * in its place, which adds the first one (#11 item 13). */
+static void
+test_empty_objectives_placeholder (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "placeholder.pillars", PL_DEMO_SMALL);
+  PlWindow *window = pl_test_open_window (path);
+  PlDocument *doc = pl_window_get_document (window);
+  GListModel *pillars = pl_document_get_pillars (doc);
+  guint n = g_list_model_get_n_items (pillars);
+  g_autoptr(PlPillar) added = NULL;
+  PlPillarEditor *editor;
+  GtkWidget *button;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-pillar", NULL);
+  wait_for (g_list_model_get_n_items (pillars) == n + 1);
+  added = g_list_model_get_item (pillars, n);
+  editor = PL_PILLAR_EDITOR (adw_tab_page_get_child (pl_window_get_pillar_page (window, added)));
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (pl_test_find_label (GTK_WIDGET (editor), "No objectives yet"));
+  g_assert_true (gtk_widget_get_mapped (pl_test_find_label (GTK_WIDGET (editor), "No objectives yet")));
+  button = find_mapped_button (GTK_WIDGET (editor), "Add Objective");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  pl_test_screenshot (GTK_WIDGET (window), "pillar-empty-objectives");
+
+  g_signal_emit_by_name (button, "clicked");
+  wait_for (g_list_model_get_n_items (pl_document_get_objectives (doc, added)) == 1);
+  wait_for (first_objective_row (editor) != NULL);
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_null (find_mapped_button (GTK_WIDGET (editor), "Add Objective"));
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/pillar-editor/pillars-add-reorder-remove", test_pillars_add_reorder_remove);
   g_test_add_func ("/pillar-editor/objectives-and-actions", test_objectives_and_actions);
   g_test_add_func ("/pillar-editor/rows-renumbered", test_rows_renumbered);
+  g_test_add_func ("/pillar-editor/empty-objectives-placeholder", test_empty_objectives_placeholder);
 
   return pl_test_run_app ();
 }

@@ -27,6 +27,7 @@ struct _PlPillarEditor
   GtkLabel               *search_label;
   PlMarkdownView         *narrative_view;
   GtkWidget              *add_objective_button;
+  GtkWidget              *placeholder_add_button;
   GtkListBox             *objectives_list;
 
   PlAutosave             *autosave;
@@ -531,6 +532,7 @@ pl_pillar_editor_class_init (PlPillarEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPillarEditor, search_label);
   gtk_widget_class_bind_template_child (widget_class, PlPillarEditor, narrative_view);
   gtk_widget_class_bind_template_child (widget_class, PlPillarEditor, add_objective_button);
+  gtk_widget_class_bind_template_child (widget_class, PlPillarEditor, placeholder_add_button);
   gtk_widget_class_bind_template_child (widget_class, PlPillarEditor, objectives_list);
 
   gtk_widget_class_install_action (widget_class, "pillar.undo", NULL, pillar_undo_action);
@@ -583,6 +585,7 @@ ensure_built (PlPillarEditor *self)
   update_heading (self);
   update_undo_actions (self);
   gtk_widget_set_visible (self->add_objective_button, self->editable);
+  gtk_widget_set_visible (self->placeholder_add_button, self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->title_row), self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->summary_row), self->editable);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->narrative_view), self->editable);

@@ -95,6 +95,11 @@ gboolean        _pl_window_versions_unlock       (PlWindow       *self,
                                                   GError        **error);
 /* pl-window-input.c: keys wherever the focus is, first focus, tab × */
 void            _pl_window_input_install         (PlWindow       *self);
+/* pl-window-layout.c: the focus shown after F6; the feedback pane placed
+ * at its saved width once the window's real width is known */
+void            _pl_window_layout_install        (PlWindow       *self);
+void            _pl_window_layout_place_pane     (PlWindow       *self);
+gboolean        _pl_window_layout_pane_placed    (PlWindow       *self);
 /* pl-window-undo.c: win.undo and win.redo over the document's history */
 void            _pl_window_undo_install          (PlWindow       *self);
 /* pl-window-import.c: win.import (a draft: chooser, preview, new strategy),

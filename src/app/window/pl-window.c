@@ -286,7 +286,7 @@ paned_position_cb (GtkPaned   *paned,
   int width = gtk_widget_get_width (GTK_WIDGET (paned));
   int pane = width - gtk_paned_get_position (paned);
 
-  if (width > 0 && gtk_widget_get_visible (GTK_WIDGET (self->feedback_slot)) && pane >= 240 && pane <= 1200)
+  if (width > 0 && _pl_window_layout_pane_placed (self) && gtk_widget_get_visible (GTK_WIDGET (self->feedback_slot)) && pane >= 240 && pane <= 1200)
     g_settings_set_int (self->settings, "feedback-pane-width", pane);
 }
 
@@ -413,7 +413,6 @@ pl_window_constructed (GObject *object)
 {
   PlWindow *self = PL_WINDOW (object);
   gboolean editable;
-  int width;
 
   G_OBJECT_CLASS (pl_window_parent_class)->constructed (object);
 
@@ -466,8 +465,7 @@ pl_window_constructed (GObject *object)
   g_signal_connect_object (self->feedback_pane, "notify::active-workshop", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
 
-  width = g_settings_get_int (self->settings, "feedback-pane-width");
-  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "window-width") - width);
+  _pl_window_layout_place_pane (self);
   g_signal_connect (self->paned, "notify::position", G_CALLBACK (paned_position_cb), self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), editable);
@@ -650,6 +648,7 @@ pl_window_init (PlWindow *self)
   _pl_window_export_install (self);
   gtk_widget_init_template (GTK_WIDGET (self));
   _pl_window_import_install (self);
+  _pl_window_layout_install (self);
   pl_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
   pl_menu_button_set_menu_later (self->status_button, self->status_menu);
   if (DEVELOPMENT)
