@@ -95,7 +95,7 @@ pl_cli_import_review (int    argc,
     { "force-other-strategy", 0, 0, G_OPTION_ARG_NONE, &force, N_("Import a copy made from another strategy, placing its items by their text"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE REVIEWED.docx… — add the comments and tracked changes of returned review copies"));
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE REVIEWED.docx… — add the comments and tracked changes of returned review copies (DOCX or ODT)"));
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(PlWorkshop) w = NULL;
   g_autoptr(PlReviewImport) import = NULL;

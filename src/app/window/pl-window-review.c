@@ -132,9 +132,11 @@ import_review_cb (GSimpleAction *action,
 
   if (!can_import (self))
     return;
-  gtk_file_filter_set_name (copies, _("Returned review copies (Word)"));
+  gtk_file_filter_set_name (copies, _("Returned review copies (Word, LibreOffice)"));
   gtk_file_filter_add_mime_type (copies, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  gtk_file_filter_add_mime_type (copies, "application/vnd.oasis.opendocument.text");
   gtk_file_filter_add_suffix (copies, "docx");
+  gtk_file_filter_add_suffix (copies, "odt");
   chooser = gtk_file_chooser_native_new (_("Import Review"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);

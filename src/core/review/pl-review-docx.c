@@ -11,7 +11,8 @@
 #include "pl-export.h"
 
 /*
- * A returned review copy (DOCX): the comments in word/comments.xml, their
+ * A returned review copy (DOCX), and the walk through its text that the
+ * ODT reader (pl-review-odt.c) shares: the comments in word/comments.xml, their
  * replies (commentsExtended.xml), the ranges they cover and the tracked
  * changes in word/document.xml, each with the hidden anchor (bookmark
  * named after a record's UUID) it lies under. Streaming reader, no
@@ -188,8 +189,8 @@ pl_review_author_name (const char *raw,
 
 /* ---- XML plumbing ---- */
 
-static xmlTextReaderPtr
-reader_for (GBytes *bytes)
+xmlTextReaderPtr
+pl_review_xml_reader (GBytes *bytes)
 {
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -197,8 +198,8 @@ reader_for (GBytes *bytes)
   return xmlReaderForMemory (data, (int) MIN (len, G_MAXINT), NULL, NULL, XML_OPTIONS);
 }
 
-static gboolean
-is (xmlTextReaderPtr r,
+gboolean
+pl_review_xml_is (xmlTextReaderPtr r,
     const char      *local)
 {
   const xmlChar *n = xmlTextReaderConstLocalName (r);
@@ -206,9 +207,9 @@ is (xmlTextReaderPtr r,
 }
 
 /* An attribute by local name (w:id, w15:paraId …), whatever the prefix. */
-static char *
-attr (xmlTextReaderPtr r,
-      const char      *local)
+char *
+pl_review_xml_attr (xmlTextReaderPtr  r,
+                    const char       *local)
 {
   char *out = NULL;
 
@@ -229,8 +230,8 @@ attr (xmlTextReaderPtr r,
   return out;
 }
 
-static gboolean
-malformed (const char  *part,
+gboolean
+pl_review_malformed (const char  *part,
            GError     **error)
 {
   g_set_error (error, PL_IMPORT_ERROR, PL_IMPORT_ERROR_MALFORMED,
@@ -240,17 +241,8 @@ malformed (const char  *part,
 
 /* ---- comments.xml and commentsExtended.xml ---- */
 
-typedef struct {
-  char    *author;
-  char    *date;
-  GString *text;
-  char    *last_para_id;
-  char    *parent;      /* id of the comment this one answers */
-  gboolean placed;      /* referenced in the document */
-} Comment;
-
-static void
-comment_free (Comment *c)
+void
+pl_review_comment_free (PlReviewComment *c)
 {
   g_free (c->author);
   g_free (c->date);
@@ -267,20 +259,20 @@ read_comments (GBytes      *bytes,
                GError     **error)
 {
   xmlTextReaderPtr r;
-  Comment *cur = NULL;
+  PlReviewComment *cur = NULL;
   int ret;
 
   if (bytes == NULL)
     return TRUE;
-  if ((r = reader_for (bytes)) == NULL)
-    return malformed ("word/comments.xml", error);
+  if ((r = pl_review_xml_reader (bytes)) == NULL)
+    return pl_review_malformed ("word/comments.xml", error);
   while ((ret = xmlTextReaderRead (r)) == 1)
     {
       int type = xmlTextReaderNodeType (r);
 
-      if (type == XML_READER_TYPE_ELEMENT && is (r, "comment"))
+      if (type == XML_READER_TYPE_ELEMENT && pl_review_xml_is (r, "comment"))
         {
-          g_autofree char *id = attr (r, "id");
+          g_autofree char *id = pl_review_xml_attr (r, "id");
 
           if (order->len >= PL_REVIEW_MAX_ENTRIES)
             {
@@ -289,26 +281,26 @@ read_comments (GBytes      *bytes,
                            _("The returned copy holds more than 20,000 comments, far more than a review could; it was not imported. Check that this is the right file."));
               return FALSE;
             }
-          cur = g_new0 (Comment, 1);
-          cur->author = attr (r, "author");
-          cur->date = attr (r, "date");
+          cur = g_new0 (PlReviewComment, 1);
+          cur->author = pl_review_xml_attr (r, "author");
+          cur->date = pl_review_xml_attr (r, "date");
           cur->text = g_string_new (NULL);
           if (id == NULL || g_hash_table_contains (comments, id))
             {
               /* Without an id (or with a second use of one) nothing in the
                * text can point at it. */
-              comment_free (cur);
+              pl_review_comment_free (cur);
               cur = NULL;
               continue;
             }
           g_ptr_array_add (order, g_strdup (id));
           g_hash_table_insert (comments, g_strdup (id), cur);
         }
-      else if (type == XML_READER_TYPE_END_ELEMENT && is (r, "comment"))
+      else if (type == XML_READER_TYPE_END_ELEMENT && pl_review_xml_is (r, "comment"))
         cur = NULL;
-      else if (cur && type == XML_READER_TYPE_ELEMENT && is (r, "p"))
+      else if (cur && type == XML_READER_TYPE_ELEMENT && pl_review_xml_is (r, "p"))
         {
-          g_autofree char *para = attr (r, "paraId");
+          g_autofree char *para = pl_review_xml_attr (r, "paraId");
 
           if (cur->text->len > 0)
             g_string_append_c (cur->text, '\n');
@@ -318,12 +310,12 @@ read_comments (GBytes      *bytes,
       else if (cur && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
                && cur->text->len < PL_REVIEW_MAX_TEXT)
         g_string_append (cur->text, (const char *) xmlTextReaderConstValue (r));
-      else if (cur && type == XML_READER_TYPE_ELEMENT && (is (r, "tab") || is (r, "br")))
+      else if (cur && type == XML_READER_TYPE_ELEMENT && (pl_review_xml_is (r, "tab") || pl_review_xml_is (r, "br")))
         g_string_append_c (cur->text, ' ');
     }
   xmlFreeTextReader (r);
   if (ret < 0)
-    return malformed ("word/comments.xml", error);
+    return pl_review_malformed ("word/comments.xml", error);
   return TRUE;
 }
 
@@ -337,23 +329,23 @@ read_threads (GBytes     *bytes,
   gpointer key, value;
   xmlTextReaderPtr r;
 
-  if (bytes == NULL || (r = reader_for (bytes)) == NULL)
+  if (bytes == NULL || (r = pl_review_xml_reader (bytes)) == NULL)
     return;
   g_hash_table_iter_init (&iter, comments);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (((Comment *) value)->last_para_id)
-      g_hash_table_insert (by_para, ((Comment *) value)->last_para_id, key);
+    if (((PlReviewComment *) value)->last_para_id)
+      g_hash_table_insert (by_para, ((PlReviewComment *) value)->last_para_id, key);
   while (xmlTextReaderRead (r) == 1)
-    if (xmlTextReaderNodeType (r) == XML_READER_TYPE_ELEMENT && is (r, "commentEx"))
+    if (xmlTextReaderNodeType (r) == XML_READER_TYPE_ELEMENT && pl_review_xml_is (r, "commentEx"))
       {
-        g_autofree char *para = attr (r, "paraId");
-        g_autofree char *parent = attr (r, "paraIdParent");
+        g_autofree char *para = pl_review_xml_attr (r, "paraId");
+        g_autofree char *parent = pl_review_xml_attr (r, "paraIdParent");
         const char *id = para ? g_hash_table_lookup (by_para, para) : NULL;
         const char *parent_id = parent ? g_hash_table_lookup (by_para, parent) : NULL;
 
         if (id && parent_id && !g_str_equal (id, parent_id))
           {
-            Comment *c = g_hash_table_lookup (comments, id);
+            PlReviewComment *c = g_hash_table_lookup (comments, id);
 
             g_free (c->parent);
             c->parent = g_strdup (parent_id);
@@ -365,15 +357,8 @@ read_threads (GBytes     *bytes,
 
 /* ---- document.xml ---- */
 
-typedef struct {
-  GString *quote;
-  char    *anchor;
-  gboolean strategy;
-  char    *heading;
-} Range;
-
-static void
-range_free (Range *range)
+void
+pl_review_range_free (PlReviewRange *range)
 {
   g_string_free (range->quote, TRUE);
   g_free (range->anchor);
@@ -381,26 +366,8 @@ range_free (Range *range)
   g_free (range);
 }
 
-typedef struct {
-  PlReviewFile *file;
-  GHashTable   *ranges;       /* comment id -> Range (open or closed) */
-  GHashTable   *open;         /* comment id -> Range, open ones */
-  char         *anchor;
-  gboolean      in_strategy;
-  char         *heading;
-  GString      *para;         /* original text of the paragraph so far */
-  gboolean      para_heading;
-  /* the tracked change being read */
-  int           change;       /* 0 none, 1 inserting, 2 deleting */
-  char         *ch_author, *ch_date;
-  GString      *ch_before, *ch_del, *ch_ins;
-  gboolean      ch_open;
-  gboolean      ch_multi;     /* it continued into the next paragraph */
-  int           props_depth;  /* inside w:rPr / w:pPr */
-} Doc;
-
 static void
-flush_change (Doc *d)
+flush_change (PlReviewDoc *d)
 {
   PlReviewEntry *e;
 
@@ -423,8 +390,8 @@ flush_change (Doc *d)
   g_string_truncate (d->ch_ins, 0);
 }
 
-static void
-begin_change (Doc        *d,
+void
+pl_review_doc_begin_change (PlReviewDoc        *d,
               const char *author,
               const char *date)
 {
@@ -442,8 +409,8 @@ begin_change (Doc        *d,
   d->ch_open = TRUE;
 }
 
-static void
-add_text (Doc        *d,
+void
+pl_review_doc_add_text (PlReviewDoc        *d,
           const char *text)
 {
   GHashTableIter iter;
@@ -473,15 +440,15 @@ add_text (Doc        *d,
   g_hash_table_iter_init (&iter, d->open);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      Range *range = value;
+      PlReviewRange *range = value;
 
       if (range->quote->len < PL_REVIEW_MAX_QUOTE + 1)
         g_string_append (range->quote, text);
     }
 }
 
-static void
-end_paragraph (Doc *d)
+void
+pl_review_doc_end_paragraph (PlReviewDoc *d)
 {
   GHashTableIter iter;
   gpointer value;
@@ -494,13 +461,13 @@ end_paragraph (Doc *d)
     }
   g_hash_table_iter_init (&iter, d->open);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_string_append_c (((Range *) value)->quote, '\n');
+    g_string_append_c (((PlReviewRange *) value)->quote, '\n');
   g_string_truncate (d->para, 0);
   d->para_heading = FALSE;
 }
 
-static void
-bookmark (Doc        *d,
+void
+pl_review_doc_bookmark (PlReviewDoc        *d,
           const char *name)
 {
   gsize plen = strlen (PL_EXPORT_ANCHOR_PREFIX), slen = strlen (PL_EXPORT_STRATEGY_ANCHOR_PREFIX);
@@ -528,18 +495,74 @@ bookmark (Doc        *d,
   d->file->n_anchors++;
 }
 
+void
+pl_review_doc_init (PlReviewDoc  *d,
+                    PlReviewFile *file)
+{
+  memset (d, 0, sizeof *d);
+  d->file = file;
+  d->ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pl_review_range_free);
+  d->open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  d->para = g_string_new (NULL);
+  d->ch_before = g_string_new (NULL);
+  d->ch_del = g_string_new (NULL);
+  d->ch_ins = g_string_new (NULL);
+}
+
+void
+pl_review_doc_clear (PlReviewDoc *d)
+{
+  g_hash_table_unref (d->open);
+  g_hash_table_unref (d->ranges);
+  g_string_free (d->para, TRUE);
+  g_string_free (d->ch_before, TRUE);
+  g_string_free (d->ch_del, TRUE);
+  g_string_free (d->ch_ins, TRUE);
+  g_free (d->ch_author);
+  g_free (d->ch_date);
+  g_free (d->anchor);
+  g_free (d->heading);
+}
+
+void
+pl_review_doc_open_range (PlReviewDoc *d,
+                          const char  *id,
+                          gboolean     point)
+{
+  PlReviewRange *range;
+
+  if (id == NULL || g_hash_table_contains (d->ranges, id))
+    return;
+  range = g_new0 (PlReviewRange, 1);
+  range->quote = g_string_new (NULL);
+  range->anchor = g_strdup (d->anchor);
+  range->strategy = d->in_strategy;
+  range->heading = g_strdup (d->heading);
+  g_hash_table_insert (d->ranges, g_strdup (id), range);
+  if (!point)
+    g_hash_table_insert (d->open, g_strdup (id), range);
+}
+
+void
+pl_review_doc_close_range (PlReviewDoc *d,
+                           const char  *id)
+{
+  if (id != NULL)
+    g_hash_table_remove (d->open, id);
+}
+
 static gboolean
 read_document (GBytes      *bytes,
-               Doc         *d,
+               PlReviewDoc         *d,
                GHashTable  *comments,
                GError     **error)
 {
-  xmlTextReaderPtr r = reader_for (bytes);
+  xmlTextReaderPtr r = pl_review_xml_reader (bytes);
   gboolean in_text = FALSE;
   int ret;
 
   if (r == NULL)
-    return malformed ("word/document.xml", error);
+    return pl_review_malformed ("word/document.xml", error);
   while ((ret = xmlTextReaderRead (r)) == 1)
     {
       int type = xmlTextReaderNodeType (r);
@@ -548,63 +571,63 @@ read_document (GBytes      *bytes,
         {
           gboolean empty = xmlTextReaderIsEmptyElement (r);
 
-          if (is (r, "rPr") || is (r, "pPr"))
+          if (pl_review_xml_is (r, "rPr") || pl_review_xml_is (r, "pPr"))
             {
               if (!empty)
                 d->props_depth++;
             }
           else if (d->props_depth > 0)
             {
-              if (is (r, "pStyle"))
+              if (pl_review_xml_is (r, "pStyle"))
                 {
-                  g_autofree char *v = attr (r, "val");
+                  g_autofree char *v = pl_review_xml_attr (r, "val");
                   g_autofree char *lower = g_ascii_strdown (v ? v : "", -1);
 
                   d->para_heading = g_str_has_prefix (lower, "heading") || g_str_has_prefix (lower, "title")
                                     || g_str_has_prefix (lower, "titre") || g_str_has_prefix (lower, "ttulo");
                 }
-              else if (is (r, "outlineLvl"))
+              else if (pl_review_xml_is (r, "outlineLvl"))
                 d->para_heading = TRUE;
               /* w:ins/w:del here mark a paragraph mark or formatting, not text. */
             }
-          else if (is (r, "p"))
+          else if (pl_review_xml_is (r, "p"))
             {
               g_string_truncate (d->para, 0);
               d->para_heading = FALSE;
             }
-          else if (is (r, "bookmarkStart"))
+          else if (pl_review_xml_is (r, "bookmarkStart"))
             {
-              g_autofree char *name = attr (r, "name");
-              bookmark (d, name);
+              g_autofree char *name = pl_review_xml_attr (r, "name");
+              pl_review_doc_bookmark (d, name);
             }
-          else if ((is (r, "ins") || is (r, "moveTo")) && !empty)
+          else if ((pl_review_xml_is (r, "ins") || pl_review_xml_is (r, "moveTo")) && !empty)
             {
-              g_autofree char *author = attr (r, "author");
-              g_autofree char *date = attr (r, "date");
+              g_autofree char *author = pl_review_xml_attr (r, "author");
+              g_autofree char *date = pl_review_xml_attr (r, "date");
 
-              begin_change (d, author, date);
+              pl_review_doc_begin_change (d, author, date);
               d->change = 1;
             }
-          else if ((is (r, "del") || is (r, "moveFrom")) && !empty)
+          else if ((pl_review_xml_is (r, "del") || pl_review_xml_is (r, "moveFrom")) && !empty)
             {
-              g_autofree char *author = attr (r, "author");
-              g_autofree char *date = attr (r, "date");
+              g_autofree char *author = pl_review_xml_attr (r, "author");
+              g_autofree char *date = pl_review_xml_attr (r, "date");
 
-              begin_change (d, author, date);
+              pl_review_doc_begin_change (d, author, date);
               d->change = 2;
             }
-          else if (is (r, "t") || is (r, "delText") || is (r, "instrText"))
-            in_text = !empty && !is (r, "instrText");
-          else if (is (r, "tab") || is (r, "br") || is (r, "cr"))
-            add_text (d, " ");
-          else if (is (r, "commentRangeStart"))
+          else if (pl_review_xml_is (r, "t") || pl_review_xml_is (r, "delText") || pl_review_xml_is (r, "instrText"))
+            in_text = !empty && !pl_review_xml_is (r, "instrText");
+          else if (pl_review_xml_is (r, "tab") || pl_review_xml_is (r, "br") || pl_review_xml_is (r, "cr"))
+            pl_review_doc_add_text (d, " ");
+          else if (pl_review_xml_is (r, "commentRangeStart"))
             {
-              g_autofree char *id = attr (r, "id");
-              Range *range;
+              g_autofree char *id = pl_review_xml_attr (r, "id");
+              PlReviewRange *range;
 
               if (id == NULL || g_hash_table_contains (d->ranges, id))
                 continue;
-              range = g_new0 (Range, 1);
+              range = g_new0 (PlReviewRange, 1);
               range->quote = g_string_new (NULL);
               range->anchor = g_strdup (d->anchor);
               range->strategy = d->in_strategy;
@@ -612,24 +635,24 @@ read_document (GBytes      *bytes,
               g_hash_table_insert (d->ranges, g_strdup (id), range);
               g_hash_table_insert (d->open, g_strdup (id), range);
             }
-          else if (is (r, "commentRangeEnd"))
+          else if (pl_review_xml_is (r, "commentRangeEnd"))
             {
-              g_autofree char *id = attr (r, "id");
+              g_autofree char *id = pl_review_xml_attr (r, "id");
 
               if (id)
                 g_hash_table_remove (d->open, id);
             }
-          else if (is (r, "commentReference"))
+          else if (pl_review_xml_is (r, "commentReference"))
             {
-              g_autofree char *id = attr (r, "id");
-              Comment *c = id ? g_hash_table_lookup (comments, id) : NULL;
+              g_autofree char *id = pl_review_xml_attr (r, "id");
+              PlReviewComment *c = id ? g_hash_table_lookup (comments, id) : NULL;
 
               if (c)
                 c->placed = TRUE;
               if (id && !g_hash_table_contains (d->ranges, id))
                 {
                   /* A comment on a point, without a range. */
-                  Range *range = g_new0 (Range, 1);
+                  PlReviewRange *range = g_new0 (PlReviewRange, 1);
 
                   range->quote = g_string_new (NULL);
                   range->anchor = g_strdup (d->anchor);
@@ -641,30 +664,30 @@ read_document (GBytes      *bytes,
         }
       else if (type == XML_READER_TYPE_END_ELEMENT)
         {
-          if (is (r, "rPr") || is (r, "pPr"))
+          if (pl_review_xml_is (r, "rPr") || pl_review_xml_is (r, "pPr"))
             d->props_depth = MAX (d->props_depth - 1, 0);
           else if (d->props_depth > 0)
             continue;
-          else if (is (r, "p"))
-            end_paragraph (d);
-          else if (is (r, "ins") || is (r, "moveTo") || is (r, "del") || is (r, "moveFrom"))
+          else if (pl_review_xml_is (r, "p"))
+            pl_review_doc_end_paragraph (d);
+          else if (pl_review_xml_is (r, "ins") || pl_review_xml_is (r, "moveTo") || pl_review_xml_is (r, "del") || pl_review_xml_is (r, "moveFrom"))
             d->change = 0;
-          else if (is (r, "t") || is (r, "delText"))
+          else if (pl_review_xml_is (r, "t") || pl_review_xml_is (r, "delText"))
             in_text = FALSE;
         }
       else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE))
-        add_text (d, (const char *) xmlTextReaderConstValue (r));
+        pl_review_doc_add_text (d, (const char *) xmlTextReaderConstValue (r));
     }
   xmlFreeTextReader (r);
   flush_change (d);
   if (ret < 0)
-    return malformed ("word/document.xml", error);
+    return pl_review_malformed ("word/document.xml", error);
   return TRUE;
 }
 
 /* The comments in the order they were written, each with its thread. */
-static void
-collect_comments (Doc        *d,
+void
+pl_review_doc_collect_comments (PlReviewDoc        *d,
                   GHashTable *comments,
                   GPtrArray  *order)
 {
@@ -673,8 +696,8 @@ collect_comments (Doc        *d,
   for (guint i = 0; i < order->len; i++)
     {
       const char *id = order->pdata[i];
-      Comment *c = g_hash_table_lookup (comments, id);
-      Range *range = g_hash_table_lookup (d->ranges, id);
+      PlReviewComment *c = g_hash_table_lookup (comments, id);
+      PlReviewRange *range = g_hash_table_lookup (d->ranges, id);
       g_autofree char *author = pl_review_author_name (c->author ? c->author : "", d->file->skips);
       g_autofree char *text = g_strstrip (g_strdup (c->text->str));
       PlReviewEntry *e;
@@ -719,8 +742,8 @@ collect_comments (Doc        *d,
   for (guint i = 0; i < order->len; i++)
     {
       const char *id = order->pdata[i];
-      Comment *c = g_hash_table_lookup (comments, id);
-      Comment *root = c;
+      PlReviewComment *c = g_hash_table_lookup (comments, id);
+      PlReviewComment *root = c;
       const char *root_id = id;
       PlReviewEntry *e;
       g_autofree char *author = NULL;
@@ -764,10 +787,10 @@ pl_review_read_docx (GBytes        *bytes,
     "word/document.xml", "word/comments.xml", "word/commentsExtended.xml", NULL
   };
   g_autoptr(GHashTable) parts = NULL;
-  g_autoptr(GHashTable) comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) comment_free);
+  g_autoptr(GHashTable) comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pl_review_comment_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
   GBytes *document;
-  Doc d = { 0 };
+  PlReviewDoc d;
   gboolean ok;
 
   parts = pl_import_zip_read (bytes, wanted, error);
@@ -784,25 +807,10 @@ pl_review_read_docx (GBytes        *bytes,
     return FALSE;
   read_threads (g_hash_table_lookup (parts, "word/commentsExtended.xml"), comments);
 
-  d.file = file;
-  d.ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) range_free);
-  d.open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  d.para = g_string_new (NULL);
-  d.ch_before = g_string_new (NULL);
-  d.ch_del = g_string_new (NULL);
-  d.ch_ins = g_string_new (NULL);
+  pl_review_doc_init (&d, file);
   ok = read_document (document, &d, comments, error);
   if (ok)
-    collect_comments (&d, comments, order);
-  g_hash_table_unref (d.open);
-  g_hash_table_unref (d.ranges);
-  g_string_free (d.para, TRUE);
-  g_string_free (d.ch_before, TRUE);
-  g_string_free (d.ch_del, TRUE);
-  g_string_free (d.ch_ins, TRUE);
-  g_free (d.ch_author);
-  g_free (d.ch_date);
-  g_free (d.anchor);
-  g_free (d.heading);
+    pl_review_doc_collect_comments (&d, comments, order);
+  pl_review_doc_clear (&d);
   return ok;
 }

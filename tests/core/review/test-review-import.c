@@ -38,16 +38,17 @@ new_demo (const char *name)
 }
 
 static GBytes *
-review_copy (PlDocument *doc)
+review_copy_as (PlDocument     *doc,
+                PlExportFormat  format)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "review.docx", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, format == PL_EXPORT_ODT ? "review.odt" : "review.docx", NULL);
   g_autoptr(GError) error = NULL;
   PlExportOptions options;
   char *data;
   gsize len;
 
   pl_export_options_init (&options);
-  options.format = PL_EXPORT_DOCX;
+  options.format = format;
   options.for_review = TRUE;
   g_assert_true (pl_export_to_file (doc, &options, path, NULL, &error));
   g_assert_no_error (error);
@@ -56,12 +57,19 @@ review_copy (PlDocument *doc)
   return g_bytes_new_take (data, len);
 }
 
-/* The copy with @edits (pairs: text in word/document.xml, its
- * replacement; NULL-terminated) and extra parts (name, content pairs). */
 static GBytes *
-returned_copy (GBytes            *copy,
-               const char *const *edits,
-               const char *const *parts)
+review_copy (PlDocument *doc)
+{
+  return review_copy_as (doc, PL_EXPORT_DOCX);
+}
+
+/* The copy with @edits (pairs: text in @part, its replacement;
+ * NULL-terminated) and extra parts (name, content pairs). */
+static GBytes *
+returned_copy_of (GBytes            *copy,
+                  const char        *part,
+                  const char *const *edits,
+                  const char *const *parts)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "returned.docx", NULL);
   struct archive *in = archive_read_new ();
@@ -88,7 +96,7 @@ returned_copy (GBytes            *copy,
       while ((n = archive_read_data (in, buffer, sizeof buffer)) > 0)
         g_byte_array_append (content, (guint8 *) buffer, n);
       text = g_strndup ((char *) content->data, content->len);
-      if (g_str_equal (name, "word/document.xml"))
+      if (g_str_equal (name, part))
         for (guint i = 0; edits[i] != NULL; i += 2)
           {
             g_auto(GStrv) pieces = g_strsplit (text, edits[i], 2);
@@ -122,6 +130,14 @@ returned_copy (GBytes            *copy,
   archive_write_free (out);
   g_assert_true (g_file_get_contents (path, &result, &len, NULL));
   return g_bytes_new_take (result, len);
+}
+
+static GBytes *
+returned_copy (GBytes            *copy,
+               const char *const *edits,
+               const char *const *parts)
+{
+  return returned_copy_of (copy, "word/document.xml", edits, parts);
 }
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
@@ -294,6 +310,50 @@ test_word_comments_and_changes (void)
   g_assert_true (pl_document_undo (doc, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pl_document_count (doc, "feedback"), ==, before);
+}
+
+/* LibreOffice's own format: an annotation and a tracked replacement as
+ * LibreOffice writes them (see returned-libreoffice.odt), under the
+ * objective's anchor. */
+static void
+test_odt (void)
+{
+  g_autoptr(PlDocument) doc = new_demo ("odt.pillars");
+  g_autoptr(GBytes) copy = review_copy_as (doc, PL_EXPORT_ODT);
+  const char *const edits[] = {
+    "<office:text>",
+    "<office:text><text:tracked-changes text:track-changes=\"false\">"
+    "<text:changed-region xml:id=\"ct1\" text:id=\"ct1\"><text:deletion><office:change-info>"
+    "<dc:creator>Amara Whitfield</dc:creator><dc:date>2026-12-02T10:00:00</dc:date></office:change-info>"
+    "<text:p>two</text:p></text:deletion></text:changed-region>"
+    "<text:changed-region xml:id=\"ct2\" text:id=\"ct2\"><text:insertion><office:change-info>"
+    "<dc:creator>Amara Whitfield</dc:creator><dc:date>2026-12-02T10:00:00</dc:date></office:change-info>"
+    "</text:insertion></text:changed-region></text:tracked-changes>",
+    "Every ministry has at least two people able to recognise, contain and report an incident.",
+    "Every ministry has <office:annotation office:name=\"__Annotation__1\"><dc:creator>Ana Lopes</dc:creator>"
+    "<dc:date>2026-12-01T09:30:00</dc:date><text:p>Two is too few.</text:p></office:annotation>at least "
+    "<text:change text:change-id=\"ct1\"/><text:change-start text:change-id=\"ct2\"/>three<text:change-end text:change-id=\"ct2\"/>"
+    " people<office:annotation-end office:name=\"__Annotation__1\"/> able to recognise, contain and report an incident.",
+    NULL
+  };
+  g_autoptr(GBytes) returned = returned_copy_of (copy, "content.xml", edits, NULL);
+  g_autoptr(PlReviewImport) import = import_bytes (doc, returned, "returned.odt");
+  const PlReviewItem *item;
+
+  g_assert_cmpuint (pl_review_import_get_n_items (import), ==, 2);
+  item = find_item (import, PL_FEEDBACK_COMMENT);
+  g_assert_cmpstr (item->author, ==, "Ana Lopes");
+  g_assert_cmpstr (item->text, ==, "Two is too few.");
+  g_assert_cmpstr (item->quote, ==, "at least two people");
+  g_assert_cmpstr (item->captured_at, ==, "2026-12-01T09:30:00.000000Z");
+  g_assert_cmpint (item->placement, ==, PL_REVIEW_PLACED_BY_ANCHOR);
+  g_assert_true (PL_IS_OBJECTIVE (item->target));
+  item = find_item (import, PL_FEEDBACK_AMENDMENT);
+  g_assert_cmpstr (item->author, ==, "Amara Whitfield");
+  g_assert_cmpint (item->operation, ==, PL_AMENDMENT_REPLACE);
+  g_assert_cmpstr (item->quote, ==, "Every ministry has at least two");
+  g_assert_cmpstr (item->proposal, ==, "Every ministry has at least three");
+  g_assert_cmpint (item->placement, ==, PL_REVIEW_PLACED_BY_ANCHOR);
 }
 
 /* A copy made from another strategy is refused unless forced; forced, its
@@ -549,6 +609,8 @@ main (int argc, char **argv)
   g_test_add_func ("/review/import/other-strategy", test_other_strategy);
   g_test_add_data_func ("/review/import/pandoc", "returned-pandoc.docx", check_tool_copy);
   g_test_add_data_func ("/review/import/libreoffice", "returned-libreoffice.docx", check_tool_copy);
+  g_test_add_data_func ("/review/import/libreoffice-odt", "returned-libreoffice.odt", check_tool_copy);
+  g_test_add_func ("/review/import/odt", test_odt);
   g_test_add_func ("/review/import/bad-input", test_bad_input);
   g_test_add_func ("/review/import/not-a-copy", test_not_a_copy);
   g_test_add_func ("/review/import/many", test_many_comments);
