@@ -35,4 +35,13 @@ for f in $listed; do
   [ -f "$f" ] || continue
   grep -qx "$f" <<<"$found" || { echo "listed in po/POTFILES.in but has no translatable string: $f"; status=1; }
 done
+# A message glued to a format macro ("#%" G_GINT64_FORMAT) is cut short
+# by xgettext at the macro: its catalogue entry can never match.
+glued=$( (tree_files -name '*.c' -o -name '*.h') | xargs -r grep -nE \
+           '(\b_|\bN_|\bC_|ngettext)[[:space:]]*\(([^()]*,[[:space:]]*)?"[^"]*"[[:space:]]*(G_G|PRI|G_GSIZE|G_GUINT|G_GINT)' || true)
+if [ -n "$glued" ]; then
+  echo "translatable message glued to a format macro (format the number with %s first):"
+  echo "$glued"
+  status=1
+fi
 exit $status

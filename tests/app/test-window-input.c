@@ -207,12 +207,69 @@ test_capture_keys_anywhere (void)
   press ("alt+t");
   wait_for (focus_of (window) == view);
 
+  /* Alt+S, a name, Alt+T: from "Who is speaking?" Alt+T goes on to what
+   * was said, not back into the strategy's text. */
+  press ("alt+s");
+  wait_for (focus_inside (window, entry));
+  press ("alt+t");
+  wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
+  xdotool ("type", "--delay", "20", "said", NULL);
+  g_free (after);
+  after = pl_test_buffer_text (buffer);
+  g_assert_cmpstr (after, ==, before);
+  press ("alt+t");
+  wait_for (focus_of (window) == view);
+
   /* Even with the pane hidden, Alt+S shows it and goes there. */
   g_object_set (window, "feedback-visible", FALSE, NULL);
   wait_for (!gtk_widget_get_mapped (bar));
   gtk_widget_grab_focus (view);
   press ("alt+s");
   wait_for (gtk_widget_get_mapped (bar) && focus_inside (window, entry));
+
+  pl_test_close_window (window);
+}
+
+/* A passage selected in the text is quoted even when "Who is speaking?"
+ * already holds a name: focusing it selects the name, which takes the
+ * PRIMARY selection, and the text dropped its selection and the quote. */
+static void
+test_quote_survives_alt_s (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  PlWindow *window = NULL;
+  GtkWidget *view, *bar, *entry;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GListModel *model;
+  g_autoptr(PlFeedback) newest = NULL;
+  guint before;
+
+  if (!can_send_input ())
+    return;
+  view = open_on_narrative (dir, "quote-alt-s.pillars", &window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  bar = capture_bar_of (window);
+  entry = pl_test_find_any (bar, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Jane Doe");
+  model = G_LIST_MODEL (pl_document_get_feedback (pl_window_get_document (window)));
+  before = g_list_model_get_n_items (model);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  end = start;
+  gtk_text_iter_forward_chars (&end, 5);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_autofree char *quote = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  press ("alt+s");
+  wait_for (focus_inside (window, entry));
+  press ("alt+t");
+  wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
+  xdotool ("type", "--delay", "20", "Quoted", NULL);
+  press ("Return");
+  wait_for (g_list_model_get_n_items (model) == before + 1);
+  newest = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (pl_feedback_get_body (newest), ==, "Quoted");
+  g_assert_cmpstr (pl_feedback_get_quote (newest), ==, g_strstrip (quote));
 
   pl_test_close_window (window);
 }
@@ -664,6 +721,7 @@ main (int   argc,
 
   g_test_add_func ("/window-input/capture-keys-anywhere", test_capture_keys_anywhere);
   g_test_add_func ("/window-input/text-keys-stay-in-text", test_text_keys_stay_in_text);
+  g_test_add_func ("/window-input/quote-survives-alt-s", test_quote_survives_alt_s);
   g_test_add_func ("/window-input/first-focus", test_first_focus);
   g_test_add_func ("/window-input/tab-close-is-not-delete", test_tab_close_is_not_delete);
   g_test_add_func ("/window-input/action-dialog-closes", test_action_dialog_closes);

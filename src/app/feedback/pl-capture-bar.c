@@ -15,6 +15,7 @@ struct _PlCaptureBar
   PlDocument      *document;
   PlRecord        *target;
   GtkTextBuffer   *quote_buffer;
+  char            *quote;
   PlWorkshop      *workshop;
   PlFeedbackKind   kind;
 
@@ -209,17 +210,39 @@ quoted_passage (PlCaptureBar *self)
   return g_strstrip (gtk_text_buffer_get_text (self->quote_buffer, &start, &end, FALSE));
 }
 
+/* The passage to quote: the one selected in the editor, kept while the
+ * facilitator is in the bar. Focusing "Who is speaking?" selects its name,
+ * taking the PRIMARY selection, and a GtkTextBuffer that loses PRIMARY
+ * drops its selection (the quote vanished on Alt+S after a first capture):
+ * a selection dropped while the focus is in the bar stays the quote. */
+static gboolean
+focus_in_bar (PlCaptureBar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
 /* The facilitator sees that the passage selected in the editor will be quoted. */
 static void
 update_quote_hint (PlCaptureBar *self)
 {
-  g_autofree char *quote = quoted_passage (self);
-  gboolean show = quote != NULL && *quote != '\0';
+  g_autofree char *selected = quoted_passage (self);
+  gboolean show;
 
+  if (selected != NULL && *selected != '\0')
+    {
+      g_free (self->quote);
+      self->quote = g_steal_pointer (&selected);
+    }
+  else if (!focus_in_bar (self))
+    g_clear_pointer (&self->quote, g_free);
+  show = self->quote != NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->quote_hint), show);
   if (show)
     {
-      g_autofree char *text = g_strdup_printf (_("Quoting “%s”"), quote);
+      g_autofree char *text = g_strdup_printf (_("Quoting “%s”"), self->quote);
 
       g_strdelimit (text, "\n", ' ');
       gtk_label_set_text (self->quote_hint, text);
@@ -274,7 +297,7 @@ capture (PlCaptureBar  *self,
                    _("Type what was said first"));
       return NULL;
     }
-  quote = quoted_passage (self);
+  quote = g_strdup (self->quote);
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->stakeholder_entry))));
 
   /* A new stakeholder and their first capture are one change. */
@@ -343,6 +366,9 @@ capture_add_action (GtkWidget  *widget,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   gtk_editable_set_text (GTK_EDITABLE (self->organisation_entry), "");
+  /* The next capture quotes what is selected then, if anything. */
+  g_clear_pointer (&self->quote, g_free);
+  update_quote_hint (self);
   update_new_stakeholder (self);
   pl_capture_bar_focus_text (self);
   g_signal_emit (self, signals[CAPTURED], 0, feedback);
@@ -479,6 +505,7 @@ pl_capture_bar_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->target);
   g_clear_object (&self->quote_buffer);
+  g_clear_pointer (&self->quote, g_free);
   g_clear_object (&self->workshop);
   g_clear_object (&self->document);
 
@@ -787,6 +814,7 @@ pl_capture_bar_set_quote_buffer (PlCaptureBar  *self,
       g_clear_signal_handler (&self->quote_selection_id, self->quote_buffer);
     }
   g_set_object (&self->quote_buffer, buffer);
+  g_clear_pointer (&self->quote, g_free);  /* a passage of another text */
   if (buffer != NULL)
     {
       self->quote_mark_id = g_signal_connect_object (buffer, "mark-set", G_CALLBACK (quote_mark_set_cb),
@@ -861,4 +889,12 @@ pl_capture_bar_focus_text (PlCaptureBar *self)
 {
   g_return_if_fail (PL_IS_CAPTURE_BAR (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Whether the typing goes into "What was said". */
+gboolean
+pl_capture_bar_text_has_focus (PlCaptureBar *self)
+{
+  g_return_val_if_fail (PL_IS_CAPTURE_BAR (self), FALSE);
+  return gtk_widget_has_focus (GTK_WIDGET (self->text_view));
 }

@@ -34,5 +34,6 @@ PlFeedbackKind  pl_capture_bar_get_kind          (PlCaptureBar   *self);
 void            pl_capture_bar_set_kind          (PlCaptureBar   *self,
                                                   PlFeedbackKind  kind);
 void            pl_capture_bar_focus_text        (PlCaptureBar   *self);
+gboolean        pl_capture_bar_text_has_focus    (PlCaptureBar   *self);
 
 G_END_DECLS

@@ -316,11 +316,14 @@ write_entry (Writer            *w,
     {
       PlFeedback *fb = g_ptr_array_index (e->feedback, i);
       g_autofree char *line = NULL;
+      /* The number as text: a format macro inside a message would hide it
+       * from xgettext, and the catalogues could never match it. */
+      g_autofree char *item_number = g_strdup_printf ("%" G_GINT64_FORMAT, pl_record_get_id (PL_RECORD (fb)));
 
       /* Translators: under a change: "Answers recommendation #14 (accepted): “Name a lead agency…”" */
-      line = g_strdup_printf (_("↳ Answers %s #%" G_GINT64_FORMAT " (%s): “%s”\n"),
+      line = g_strdup_printf (_("↳ Answers %s #%s (%s): “%s”\n"),
                               pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, pl_feedback_get_kind (fb)),
-                              pl_record_get_id (PL_RECORD (fb)),
+                              item_number,
                               pl_enum_to_label (PL_TYPE_DISPOSITION, pl_feedback_get_disposition (fb)),
                               pl_feedback_get_body (fb));
       write_text (w, line, -1, "feedback");

@@ -108,8 +108,11 @@ focus_stakeholder_cb (GtkWidget *widget,
   return gtk_widget_activate_action (GTK_WIDGET (bar), "capture.focus-stakeholder", NULL);
 }
 
-/* Alt+T: to the capture text, and from the capture bar back to where the
- * focus was before. */
+/* Alt+T: to the capture text, and from the capture text back to where the
+ * focus was before. From the bar's other fields (who is speaking, a new
+ * stakeholder's organisation) it goes on to the text: Alt+S, the name,
+ * Alt+T, what was said, is how a facilitator captures; going back there
+ * sent what was said into the strategy's text. */
 static gboolean
 capture_text_toggle_cb (GtkWidget *widget,
                         GVariant  *args,
@@ -117,9 +120,9 @@ capture_text_toggle_cb (GtkWidget *widget,
 {
   PlWindow *self = PL_WINDOW (widget);
   InputState *state = get_state (self);
-  PlCaptureBar *bar;
+  PlCaptureBar *bar = get_capture_bar (self, FALSE);
 
-  if (focus_in_capture_bar (self))
+  if (focus_in_capture_bar (self) && bar != NULL && pl_capture_bar_text_has_focus (bar))
     {
       if (state->return_focus != NULL && gtk_widget_get_mapped (state->return_focus))
         return gtk_widget_grab_focus (state->return_focus);
