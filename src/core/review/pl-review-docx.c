@@ -427,14 +427,10 @@ pl_review_doc_add_text (PlReviewDoc        *d,
       if (d->ch_del->len < PL_REVIEW_MAX_QUOTE)
         g_string_append (d->ch_del, text);
     }
-  else if (d->ch_open && *text && !g_ascii_isspace (*text))
-    flush_change (d);
   else if (d->ch_open)
-    {
-      /* Spaces after a change belong to neither side; the change ends at
-       * the next word. */
-      flush_change (d);
-    }
+    /* Unchanged text, even a space, ends the change: a deletion and an
+     * insertion are one replacement only when they touch. */
+    flush_change (d);
   if (d->para->len < 64 * 1024)
     g_string_append (d->para, text);
   g_hash_table_iter_init (&iter, d->open);

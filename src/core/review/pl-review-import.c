@@ -318,9 +318,15 @@ note (PlReviewImport *self,
       const char     *file,
       const char     *line)
 {
+  g_autofree char *text = g_strdup_printf ("%s: %s", file, line);
+
   if (self->notes->len > 0 && self->notes->pdata[self->notes->len - 1] == NULL)
     g_ptr_array_set_size (self->notes, self->notes->len - 1);
-  g_ptr_array_add (self->notes, g_strdup_printf ("%s: %s", file, line));
+  /* The same cut name on every comment of one reviewer is said once. */
+  for (guint i = 0; i < self->notes->len; i++)
+    if (g_str_equal (self->notes->pdata[i], text))
+      return;
+  g_ptr_array_add (self->notes, g_steal_pointer (&text));
 }
 
 gboolean
@@ -377,12 +383,7 @@ pl_review_import_add_bytes (PlReviewImport  *self,
 
   for (guint i = 0; i < file.skips->len; i++)
     note (self, base, file.skips->pdata[i]);
-  if (file.strategy_anchor && !g_str_equal (file.strategy_anchor, ours))
-    {
-      /* Forced: the anchors name another strategy's records. */
-      g_hash_table_remove_all (self->anchors);
-    }
-  else if (file.n_anchors == 0 && file.entries->len > 0)
+  if (file.n_anchors == 0 && file.strategy_anchor == NULL && file.entries->len > 0)
     note (self, base, _("The copy has no hidden anchors (it was not exported for review, or another program "
                         "removed them); every item was placed by its text."));
 
@@ -397,7 +398,11 @@ pl_review_import_add_bytes (PlReviewImport  *self,
       item->file = g_strdup (base);
       item->captured_at = normal_date (e->date);
       if (file.strategy_anchor && !g_str_equal (file.strategy_anchor, ours))
-        g_clear_pointer (&e->anchor, g_free);
+        {
+          /* Forced: the anchors name another strategy's records. */
+          g_clear_pointer (&e->anchor, g_free);
+          e->strategy_anchor = FALSE;
+        }
       place (self, item);
       item->key = make_key (e->origin, e->author, e->text, e->quote, e->proposal);
       /* The n-th same item matches the n-th already in the document. */
