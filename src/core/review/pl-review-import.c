@@ -717,15 +717,13 @@ add_item (PlReviewImport  *self,
                                  e->quote, self->workshop, stakeholder, error);
   if (fb == NULL)
     return FALSE;
-  if (!pl_record_set (PL_RECORD (fb), error,
-                      "origin", (int) e->origin,
-                      "proposal", e->proposal ? e->proposal : "",
-                      "operation", (int) e->operation,
-                      NULL))
-    return FALSE;
-  if (*item->captured_at && !pl_record_set (PL_RECORD (fb), error, "captured-at", item->captured_at, NULL))
-    return FALSE;
-  return TRUE;
+  /* One write: a copy brings thousands of items. */
+  return pl_record_set (PL_RECORD (fb), error,
+                        "origin", (int) e->origin,
+                        "proposal", e->proposal ? e->proposal : "",
+                        "operation", (int) e->operation,
+                        "captured-at", *item->captured_at ? item->captured_at : pl_feedback_get_captured_at (fb),
+                        NULL);
 }
 
 gboolean
