@@ -26,6 +26,7 @@ static const PlCliEntry commands[] = {
   { "snapshot", N_("Take, list, compare, restore and delete snapshots"), pl_cli_snapshot },
   { "merge", N_("Merge copies made on other computers into a master"), pl_cli_merge },
   { "import-feedback", N_("Add the comments of a comment matrix (CSV)"), pl_cli_import_feedback },
+  { "import-review", N_("Add the comments and tracked changes of returned review copies (DOCX, ODT)"), pl_cli_import_review },
 };
 
 static void

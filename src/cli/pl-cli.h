@@ -111,6 +111,7 @@ int pl_cli_stakeholder (int argc, char **argv);
 int pl_cli_snapshot    (int argc, char **argv);
 int pl_cli_merge (int argc, char **argv);
 int pl_cli_import_feedback (int argc, char **argv);
+int pl_cli_import_review (int argc, char **argv);
 /* feedback show / feedback accept (pl-cli-amend.c) */
 int pl_cli_feedback_show   (int argc, char **argv);
 int pl_cli_feedback_accept (int argc, char **argv);

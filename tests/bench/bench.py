@@ -360,6 +360,59 @@ def import_preview():
 
 import_preview()
 
+# ---- review round trip (issue #17) ----
+def bench_review():
+    """Import of a returned review copy of the big document with 1,000 Word
+    comments and 500 tracked replacements (made from our --for-review
+    export, as Word writes them) against exporting that review copy."""
+    import re
+    import zipfile
+    review = os.path.join(tmp, "review.docx")
+    returned = os.path.join(tmp, "returned.docx")
+    export_cmd = [CLI, "export", big, "--format", "docx", "--for-review", "-o", review]
+    subprocess.run(export_cmd, check=True)
+    with zipfile.ZipFile(review) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    doc = parts["word/document.xml"].decode()
+    n = [0]
+    comments = []
+
+    def mark(m):
+        i, text = n[0], m.group(1)
+        n[0] += 1
+        if i < 1000:
+            comments.append(f'<w:comment w:id="{i}" w:author="Reviewer {i % 25}" w:date="2026-12-01T10:00:00Z">'
+                            f'<w:p><w:r><w:t>Comment {i}: please clarify.</w:t></w:r></w:p></w:comment>')
+            return (f'<w:commentRangeStart w:id="{i}"/>{m.group(0)}<w:commentRangeEnd w:id="{i}"/>'
+                    f'<w:r><w:commentReference w:id="{i}"/></w:r>')
+        if i < 1500:
+            who = f'w:author="Ministry {i % 12}" w:date="2026-12-02T10:00:00Z"'
+            return (f'<w:del w:id="{9000 + i}" {who}><w:r><w:delText>{text}</w:delText></w:r></w:del>'
+                    f'<w:ins w:id="{19000 + i}" {who}><w:r><w:t>{text} (revised)</w:t></w:r></w:ins>')
+        return m.group(0)
+
+    body = doc.index("<w:body>")
+    doc = doc[:body] + re.sub(r"<w:r><w:t>([^<]{24,})</w:t></w:r>", mark, doc[body:])
+    parts["word/document.xml"] = doc.encode()
+    parts["word/comments.xml"] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                  '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                                  + "".join(comments) + "</w:comments>").encode()
+    with zipfile.ZipFile(returned, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    target = os.path.join(tmp, "review-target.pillars")
+    import_cmd = ["sh", "-c", 'cp "$1" "$2" && exec "$3" import-review "$2" "$4"', "sh", big, target, CLI, returned]
+    copy_cmd = ["sh", "-c", 'cp "$1" "$2"', "sh", big, target]
+    m = interleaved({"export": (export_cmd, RUNS), "import": (import_cmd, RUNS), "copy": (copy_cmd, RUNS)})
+    ms = (m["import"] - m["copy"]) * 1000
+    row("export --for-review of the big document", m["export"] * 1000)
+    row("import-review: 1,000 comments, 500 changes", ms, "ms", f"{min(n[0], 1500)} items")
+    r = (m["import"] - m["copy"]) / m["export"]
+    goal("review import ≤ 2× the review export", r <= 2, f"{r:.2f}× the export's time")
+
+
+bench_review()
+
 # ---- report ----
 print()
 print(f"Pillars benchmark — {time.strftime('%Y-%m-%d %H:%M')} — {os.uname().nodename}, {os.cpu_count()} cores — medians of {RUNS} runs")

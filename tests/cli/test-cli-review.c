@@ -92,6 +92,86 @@ test_export_for_review (void)
                 "export", "review.pillars", "--format", "odt", "--for-review", "--no-pillars");
 }
 
+/* import-review with a copy pandoc wrote: a dry run lists, the import
+ * adds, a second adds nothing, an amendment then applies. */
+static void
+test_import_review (void)
+{
+  g_autofree char *returned = g_test_build_filename (G_TEST_DIST, "data", "review", "returned-pandoc.docx", NULL);
+  Run r;
+
+  expect_ok ("", "demo", "back.pillars");
+  r = cli ("import-review", "back.pillars", returned, "--dry-run", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_true (g_str_has_prefix (r.out, "To add: 2 comments, 3 amendments from 2 reviewers (2 new to the stakeholder registry).\n"
+                                          "Ana Lopes: 1 comment, 1 amendment\n"
+                                          "  Pillar “Capacity building”: 1 comment, 1 amendment\n"));
+  g_assert_nonnull (strstr (r.out, "- Ministry of Finance, objective “Train 200 public servants in cyber hygi…”: "
+                                   "replace “Every ministry has at least two” with “Every ministry has at least three” (placed by its text)\n"));
+  g_assert_nonnull (strstr (r.out, "- Ana Lopes, pillar “Capacity building”: “Please cite the source of this figure.” on "
+                                   "“cybersecurity, most of them in the two commercial banks.” (placed by its text)\n"));
+  run_clear (&r);
+  r = cli ("feedback", "list", "back.pillars", NULL);
+  g_assert_null (strstr (r.out, "Ana Lopes"));
+  run_clear (&r);
+
+  r = cli ("import-review", "back.pillars", returned, "--organisation", "Ministry of Justice", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_suffix (r.out, "Added 5 items.\n"));
+  run_clear (&r);
+  r = cli ("stakeholder", "list", "back.pillars", NULL);
+  g_assert_nonnull (strstr (r.out, "Ana Lopes\tMinistry of Justice"));
+  run_clear (&r);
+  r = cli ("import-review", "back.pillars", returned, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Nothing new to import.\n"));
+  g_assert_nonnull (strstr (r.out, "returned-pandoc.docx: 5 items were imported before; they are not added again.\n"));
+  g_assert_null (strstr (r.out, "Added"));
+  run_clear (&r);
+
+  /* The newest item is the Ministry of Finance's comment; the amendments
+   * before it apply. */
+  r = cli ("feedback", "list", "back.pillars", NULL);
+  {
+    g_auto(GStrv) lines = g_strsplit (r.out, "\n", -1);
+    guint accepted = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (strstr (lines[i], "\tamendment\t") != NULL)
+        {
+          g_autofree char *number = g_strndup (lines[i], strcspn (lines[i], "\t"));
+          Run a = cli ("feedback", "accept", "back.pillars", number, NULL);
+
+          g_assert_cmpint (a.status, ==, 0);
+          accepted++;
+          run_clear (&a);
+        }
+    g_assert_cmpuint (accepted, ==, 3);
+  }
+  run_clear (&r);
+  r = cli ("export", "back.pillars", "--format", "md", "--no-title-page", NULL);
+  g_assert_nonnull (strstr (r.out, "Every ministry has at least three people"));
+  run_clear (&r);
+
+  expect_usage ("FILE and at least one returned copy (REVIEWED.docx) are needed", "import-review", "back.pillars");
+  expect_error ("“nowhere.docx” does not exist. Check the name and the folder.",
+                "import-review", "back.pillars", "nowhere.docx");
+}
+
+/* A copy of another strategy: refused, and the message says how to force. */
+static void
+test_import_review_other (void)
+{
+  expect_ok ("", "demo", "one.pillars");
+  expect_ok ("", "demo", "two.pillars");
+  expect_ok ("", "export", "two.pillars", "--format", "docx", "--for-review", "-o", "two.docx");
+  expect_error ("“two.docx” is a review copy of another strategy, not of this one. Choose the copy made from this file, "
+                "or import it anyway (its comments are then placed by their text only). (To import it anyway: --force-other-strategy.)",
+                "import-review", "one.pillars", "two.docx");
+  expect_ok ("Nothing new to import.\n", "import-review", "one.pillars", "two.docx", "--force-other-strategy");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -99,5 +179,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/review/amendment", test_amendment_round);
   g_test_add_func ("/cli/review/usage", test_amendment_usage);
   g_test_add_func ("/cli/review/export", test_export_for_review);
+  g_test_add_func ("/cli/review/import", test_import_review);
+  g_test_add_func ("/cli/review/import-other", test_import_review_other);
   return pl_cli_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-amendment-box.h"
 #include "pl-document-history.h"
 #include "pl-feedback-detail-private.h"
 #include "pl-feedback-format.h"
@@ -39,6 +40,7 @@ struct _PlFeedbackDetail
   GListStore    *targets;       /* the strategy, then pillars, objectives and actions in order */
   GtkTextView   *response_view;
   GtkLabel      *error_label;
+  PlAmendmentBox *amendment_box;
 };
 
 G_DEFINE_FINAL_TYPE (PlFeedbackDetail, pl_feedback_detail, GTK_TYPE_WIDGET)
@@ -78,6 +80,7 @@ update (PlFeedbackDetail *self)
   const char *kind_class;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), fb != NULL && doc != NULL);
+  pl_amendment_box_set_feedback (self->amendment_box, doc ? fb : NULL);
   if (fb == NULL || doc == NULL)
     return;
 
@@ -121,7 +124,9 @@ update (PlFeedbackDetail *self)
       quote = g_strdup_printf ("“%s”", q);
       gtk_label_set_text (self->quote_label, quote);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->orphan_box), pl_feedback_get_orphaned (fb));
+  /* An applied amendment's passage is gone because it was applied. */
+  gtk_widget_set_visible (GTK_WIDGET (self->orphan_box),
+                          pl_feedback_get_orphaned (fb) && *pl_feedback_get_answered_by (fb) == '\0');
   gtk_widget_set_sensitive (GTK_WIDGET (self->show_button), !pl_feedback_get_orphaned (fb));
 
   gtk_drop_down_set_selected (self->kind_dropdown, pl_feedback_get_kind (fb));
@@ -400,6 +405,7 @@ pl_feedback_detail_class_init (PlFeedbackDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   pl_ensure_resources ();
+  g_type_ensure (PL_TYPE_AMENDMENT_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-feedback-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, kind_badge);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, time_label);
@@ -418,6 +424,7 @@ pl_feedback_detail_class_init (PlFeedbackDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, target_list);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, response_view);
   gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PlFeedbackDetail, amendment_box);
   gtk_widget_class_bind_template_callback (widget_class, kind_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, disposition_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, priority_selected_cb);

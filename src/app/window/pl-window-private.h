@@ -106,6 +106,9 @@ void            _pl_window_undo_install          (PlWindow       *self);
  * win.import-comments (a matrix: chooser, then a preview) and their
  * *-from variants taking a path (for scripts and tests). */
 void            _pl_window_import_install        (PlWindow       *self);
+/* pl-window-review.c: win.import-review (returned review copies, several
+ * at once: chooser, then a preview) and win.import-review-from (a path). */
+void            _pl_window_review_install        (PlWindow       *self);
 /* pl-window-export.c: after an export, a toast to open the file or to read
  * what was left out. */
 void            _pl_window_export_install        (PlWindow       *self);

@@ -649,6 +649,7 @@ pl_window_init (PlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _pl_window_import_install (self);
   _pl_window_layout_install (self);
+  _pl_window_review_install (self);
   pl_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
   pl_menu_button_set_menu_later (self->status_button, self->status_menu);
   if (DEVELOPMENT)

@@ -136,8 +136,8 @@ has_extension (const char *name,
 }
 
 /* Finds what the bytes really are, whatever the name says. */
-static gboolean
-sniff (GBytes         *bytes,
+gboolean
+pl_import_sniff (GBytes         *bytes,
        const char     *name,
        PlImportFormat *format,
        GError        **error)
@@ -227,7 +227,7 @@ pl_import_draft_new_from_bytes (GBytes      *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!sniff (bytes, name, &self->format, error))
+  if (!pl_import_sniff (bytes, name, &self->format, error))
     return NULL;
   self->name = g_strdup (name);
   data = g_bytes_get_data (bytes, &len);

@@ -35,6 +35,15 @@ typedef enum {
   PL_IMPORT_FORMAT_MARKDOWN,
 } PlImportFormat;
 
+/* What @bytes really are, whatever @name (may be NULL) says: DOCX/ODT (a
+ * zip; @name's extension hints which), Markdown, or FALSE with a message
+ * for an empty file, a Word 97–2003 or password-protected document, RTF or
+ * HTML in disguise, or an unknown kind. */
+gboolean pl_import_sniff (GBytes         *bytes,
+                          const char     *name,
+                          PlImportFormat *format,
+                          GError        **error);
+
 /* A draft read from a DOCX, ODT or Markdown file, with the outline detected
  * in it. Nothing is written until pl_import_draft_write(). The outline can be
  * steered (a heading's role, which heading levels are pillars and

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pl-import-draft.h"
+#include "pl-import-zip.h"
 
 G_BEGIN_DECLS
 
@@ -33,10 +34,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlImportBlock, pl_import_block_free)
 gboolean pl_import_read_markdown (const char *text, gsize len, GPtrArray *blocks, GError **error);
 gboolean pl_import_read_docx     (GBytes *bytes, GPtrArray *blocks, GError **error);
 gboolean pl_import_read_odt      (GBytes *bytes, GPtrArray *blocks, GError **error);
-
-/* Zip with limits: a table of entry name -> GBytes for the entries wanted
- * (NULL-terminated names; others are counted but not read). */
-GHashTable *pl_import_zip_read   (GBytes *bytes, const char * const *wanted, GError **error);
 
 /* Detection: builds the nodes of @draft from @blocks. */
 typedef struct {

@@ -13,6 +13,7 @@ typedef enum {
   PL_REVIEW_ERROR_PASSAGE_GONE,    /* the quoted passage is no longer in the text */
   PL_REVIEW_ERROR_AMBIGUOUS,       /* the passage occurs more than once */
   PL_REVIEW_ERROR_ANSWERED,        /* the item is already answered by a change */
+  PL_REVIEW_ERROR_OTHER_STRATEGY,  /* a returned copy of another strategy */
 } PlReviewError;
 
 GQuark      pl_review_error_quark       (void);
