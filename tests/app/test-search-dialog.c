@@ -131,7 +131,7 @@ test_narrative (void)
   g_assert_cmpstr (selected_title (window), !=, "Legislation and regulation");
   dialog = open_search (window);
   g_assert_cmpuint (pl_search_dialog_get_n_results (dialog), ==, 0);
-  type ("magistrates");
+  type ("offline");
   wait_for (pl_search_dialog_get_n_results (dialog) > 0);
   n = pl_search_dialog_get_n_results (dialog);
   for (guint i = 0; i < n; i++)
@@ -147,7 +147,7 @@ test_narrative (void)
   press ("Return");
   wait_for (!pl_test_is_toplevel (dialog));
   wait_for (g_strcmp0 (selected_title (window), "Legislation and regulation") == 0);
-  wait_for (selection_is (window, "magistrates"));
+  wait_for (selection_is (window, "offline"));
   wait_for (focus_in_front_tab (window));
 
   pl_test_close_window (window);
