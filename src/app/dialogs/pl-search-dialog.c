@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-feedback-format.h"
 #include "pl-search-dialog.h"
 
 /* How many hits one query lists: enough to scan, few enough to build the
@@ -33,6 +34,7 @@ typedef struct {
   char   *group;   /* heading of its group */
   int     rank;    /* order of the group: strategy, pillars in order met, feedback */
   char   *match;   /* first matched words, to select in the text */
+  char   *title;   /* numbered from positions ("2.1 Title"), or the index's title */
 } Hit;
 
 static void
@@ -40,6 +42,7 @@ hit_free (Hit *hit)
 {
   g_free (hit->group);
   g_free (hit->match);
+  g_free (hit->title);
   g_free (hit);
 }
 
@@ -121,6 +124,9 @@ hit_place (PlSearchDialog    *self,
     }
   if (hit->type == PL_TYPE_PILLAR || hit->type == PL_TYPE_OBJECTIVE || hit->type == PL_TYPE_ACTION)
     record = pl_document_lookup (self->document, hit->type, hit->id, NULL);
+  /* Numbers come from positions, as everywhere else: "2.1", "2.1.3". */
+  if (record != NULL)
+    hit->title = pl_feedback_format_target (self->document, record);
   if (record != NULL && PL_IS_PILLAR (record))
     pillar = g_object_ref (PL_PILLAR (record));
   else if (record != NULL)
@@ -153,7 +159,8 @@ make_row (Hit               *hit,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *kind = gtk_label_new (kind_label (hit->type));
-  GtkWidget *title = gtk_label_new (search_hit->title ? search_hit->title : "");
+  const char *title_text = hit->title ? hit->title : search_hit->title ? search_hit->title : "";
+  GtkWidget *title = gtk_label_new (title_text);
   GtkWidget *snippet = gtk_label_new (NULL);
   g_autofree char *plain = NULL;
   g_autofree char *markup = snippet_markup (search_hit->snippet, &plain, &hit->match);
@@ -184,7 +191,7 @@ make_row (Hit               *hit,
   /* TRANSLATORS: a search result read by a screen reader: kind (Objective,
    * Action…), where it is, its title, then the text around the match. */
   label = g_strdup_printf (_("%s in %s: %s. %s"), kind_label (hit->type), hit->group,
-                           search_hit->title ? search_hit->title : "", plain);
+                           title_text, plain);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (row), "pl-hit", hit, (GDestroyNotify) hit_free);
   return row;
