@@ -141,7 +141,7 @@ hit_place (PlSearchDialog    *self,
   if (hit->group == NULL || *hit->group == '\0')
     {
       g_free (hit->group);
-      hit->group = g_strdup (_("Untitled Pillar"));
+      hit->group = g_strdup (_("Untitled pillar"));
     }
   /* Pillars come in the order the search met them (best match first). */
   if (!g_hash_table_contains (pillar_ranks, hit->group))
