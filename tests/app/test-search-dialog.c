@@ -114,6 +114,17 @@ selection_is (PlWindow   *window,
   return g_ascii_strcasecmp (selected, text) == 0;
 }
 
+/* Every label's text in @root, one a line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
 /* Typing a word of one pillar's narrative: one group, that pillar's; Enter
  * switches to its tab and selects the word in the narrative. */
 static void
@@ -165,6 +176,9 @@ test_groups_and_keys (void)
   PlSearchDialog *dialog;
   guint n, objective = G_MAXUINT, feedback = G_MAXUINT;
   g_autoptr(PlRecord) target = NULL;
+  g_autoptr(GString) row_text = g_string_new ("\n");
+  g_autofree char *number = NULL;
+  g_autoptr(PlPillar) pillar = NULL;
 
   if (!can_send_input ())
     return;
@@ -202,10 +216,17 @@ test_groups_and_keys (void)
   for (guint i = 0; i < objective; i++)
     press ("Down");
   wait_for (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (pl_search_dialog_get_row (dialog, objective))));
+  collect_labels (pl_search_dialog_get_row (dialog, objective), row_text);
   press ("Return");
   wait_for (!pl_test_is_toplevel (dialog));
   wait_for (g_strcmp0 (selected_title (window), "Legislation and regulation") == 0);
   wait_for (PL_IS_OBJECTIVE (pl_window_get_current_target (window)));
+  /* The row was numbered from the objective's and its pillar's positions. */
+  target = g_object_ref (pl_window_get_current_target (window));
+  pillar = pl_document_get_pillar_of (pl_window_get_document (window), target);
+  number = g_strdup_printf ("\n%d.%d ", (int) pl_record_get_position (PL_RECORD (pillar)) + 1,
+                            (int) pl_record_get_position (target) + 1);
+  g_assert_nonnull (strstr (row_text->str, number));
   wait_for (focus_in_front_tab (window));
 
   pl_test_close_window (window);
