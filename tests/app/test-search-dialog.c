@@ -232,6 +232,44 @@ test_groups_and_keys (void)
   pl_test_close_window (window);
 }
 
+/* Words nothing contains: the no-results page. Then words found in
+ * feedback: Enter on the feedback row opens it in the pane. */
+static void
+test_no_results_and_feedback (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "search.pillars", PL_DEMO_SMALL);
+  PlWindow *window;
+  PlSearchDialog *dialog;
+  PlFeedbackPane *pane;
+  GtkWidget *none;
+  guint n;
+
+  if (!can_send_input ())
+    return;
+  window = pl_test_open_window (path);
+  pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
+  dialog = open_search (window);
+  type ("zqxwv");
+  wait_for ((none = pl_test_find_label (GTK_WIDGET (dialog), "No Results")) != NULL && gtk_widget_get_mapped (none));
+  g_assert_cmpuint (pl_search_dialog_get_n_results (dialog), ==, 0);
+
+  press ("ctrl+a");
+  type ("Budapest");
+  wait_for (pl_search_dialog_get_n_results (dialog) > 0 && !gtk_widget_get_mapped (none));
+  n = pl_search_dialog_get_n_results (dialog);
+  g_assert_cmpstr (pl_search_dialog_get_row_group (dialog, n - 1), ==, "Feedback");
+  for (guint i = 0; i + 1 < n; i++)
+    press ("Down");
+  wait_for (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (pl_search_dialog_get_row (dialog, n - 1))));
+  press ("Return");
+  wait_for (!pl_test_is_toplevel (dialog));
+  wait_for (pl_feedback_pane_get_selected (pane) != NULL);
+  g_assert_nonnull (strstr (pl_feedback_get_quote (pl_feedback_pane_get_selected (pane)), "Budapest"));
+
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +278,7 @@ main (int   argc,
 
   g_test_add_func ("/search-dialog/narrative", test_narrative);
   g_test_add_func ("/search-dialog/groups-and-keys", test_groups_and_keys);
+  g_test_add_func ("/search-dialog/no-results-and-feedback", test_no_results_and_feedback);
 
   return pl_test_run_app ();
 }
