@@ -145,5 +145,8 @@ GtkWidget     *pl_window_get_side_pane      (PlWindow       *self);
 void           pl_window_close_document     (PlWindow       *self);
 /* "Merge Captures…" (pl-window-merge.c). */
 void           _pl_window_merge_install     (PlWindow       *self);
+/* "Search Strategy…" (pl-window-search.c): win.search, Ctrl+Shift+F, and
+ * win.search-for with the words given. */
+void           _pl_window_search_install    (PlWindow       *self);
 
 G_END_DECLS

@@ -455,6 +455,7 @@ pl_window_constructed (GObject *object)
   pl_window_tabs_init (self);
   _pl_window_undo_install (self);
   _pl_window_merge_install (self);
+  _pl_window_search_install (self);
 
   /* The feedback pane: captures attach to what the front tab is about, and
    * quote the selection of the editor in front. */
