@@ -8,6 +8,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "pl-capture-bar.h"
+#include "pl-feedback-filter-bar.h"
 #include "pl-test-app.h"
 
 static PlApplication *app;
@@ -270,6 +271,37 @@ test_quote_survives_alt_s (void)
   newest = g_list_model_get_item (model, 0);
   g_assert_cmpstr (pl_feedback_get_body (newest), ==, "Quoted");
   g_assert_cmpstr (pl_feedback_get_quote (newest), ==, g_strstrip (quote));
+
+  pl_test_close_window (window);
+}
+
+/* Ctrl+Alt+F goes to the feedback search from anywhere; Ctrl+Shift+F, which
+ * it used before, is the whole strategy's search now. */
+static void
+test_pane_find (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  PlWindow *window = NULL;
+  GtkWidget *view, *search;
+
+  if (!can_send_input ())
+    return;
+  view = open_on_narrative (dir, "pane-find.pillars", &window);
+  {
+    /* The search shows once there is feedback to search. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlFeedback) fb = pl_document_add_feedback (pl_window_get_document (window), PL_FEEDBACK_COMMENT,
+                                                         "Something to find", NULL, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  search = pl_test_find_any (pl_test_find_any (pl_window_get_side_pane (window), PL_TYPE_FEEDBACK_FILTER_BAR),
+                             GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  wait_for (gtk_widget_get_mapped (search));
+  gtk_widget_grab_focus (view);
+  press ("ctrl+alt+f");
+  wait_for (focus_inside (window, search));
 
   pl_test_close_window (window);
 }
@@ -722,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/window-input/capture-keys-anywhere", test_capture_keys_anywhere);
   g_test_add_func ("/window-input/text-keys-stay-in-text", test_text_keys_stay_in_text);
   g_test_add_func ("/window-input/quote-survives-alt-s", test_quote_survives_alt_s);
+  g_test_add_func ("/window-input/pane-find", test_pane_find);
   g_test_add_func ("/window-input/first-focus", test_first_focus);
   g_test_add_func ("/window-input/tab-close-is-not-delete", test_tab_close_is_not_delete);
   g_test_add_func ("/window-input/action-dialog-closes", test_action_dialog_closes);

@@ -167,6 +167,6 @@ pl_feedback_pane_install_actions (GtkWidgetClass *widget_class)
   /* Only reached when no text field took the key first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "feedback.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "feedback.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "pane.focus-search", NULL);
+  /* Ctrl+Alt+F (the window's, from anywhere) goes to the feedback search;
+   * Ctrl+Shift+F is the whole strategy's search. */
 }

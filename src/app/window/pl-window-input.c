@@ -135,6 +135,20 @@ capture_text_toggle_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Ctrl+Alt+F: to the feedback pane's search, from anywhere (Ctrl+Shift+F
+ * is the whole strategy's search). */
+static gboolean
+feedback_search_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  if (get_capture_bar (self, TRUE) == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->feedback_pane), "pane.focus-search", NULL);
+}
+
 static gboolean
 capture_kind_cb (GtkWidget *widget,
                  GVariant  *args,
@@ -290,6 +304,7 @@ _pl_window_input_install (PlWindow *self)
   add_callback_shortcut (shortcuts, GDK_KEY_s, GDK_ALT_MASK, focus_stakeholder_cb, NULL);
   add_callback_shortcut (shortcuts, GDK_KEY_l, GDK_CONTROL_MASK, focus_stakeholder_cb, NULL);
   add_callback_shortcut (shortcuts, GDK_KEY_t, GDK_ALT_MASK, capture_text_toggle_cb, NULL);
+  add_callback_shortcut (shortcuts, GDK_KEY_f, GDK_CONTROL_MASK | GDK_ALT_MASK, feedback_search_cb, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     add_callback_shortcut (shortcuts, digit_keys[i], GDK_CONTROL_MASK, capture_kind_cb,
                            g_variant_new_int32 ((gint32) i));
