@@ -410,34 +410,43 @@ class Journey:
 def start_display(w, h):
     """An X server of its own at WxH (Xvfb keeps the one size it starts
     with), made the display of everything this journey starts: the app and
-    xdotool. Xvfb picks a free display itself (-displayfd), so journeys
-    running side by side never race for one. The accessibility bus is the
-    session bus's, whatever the display."""
-    rfd, wfd = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(wfd), "-screen", "0", "%dx%dx24" % (w, h),
-                             "-nolisten", "tcp"],
-                            pass_fds=(wfd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(wfd)
-    number = b""
-    with os.fdopen(rfd, "rb") as f:
-        while not number.endswith(b"\n"):
-            chunk = f.read(1)
-            if not chunk:
-                break
-            number += chunk
-    if not number.strip():
-        proc.kill()
-        raise JourneyError("Xvfb did not start (is the xvfb package installed?)")
-    display = ":" + number.decode().strip()
+    xdotool. Journeys start side by side: the choice of a display number is
+    made under a lock, and the server counts as up only once its lock file
+    names its own process (another server's socket does not). -noreset: a
+    server resets when its last client leaves (the readiness check, the
+    accessibility launcher), and a client arriving then is refused. The
+    accessibility bus is the session bus's, whatever the display."""
+    import fcntl
+    with open(os.path.join(tempfile.gettempdir(), ".pillars-journeys-x.lock"), "w") as guard:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        for n in range(140, 400):
+            if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
+                continue
+            proc = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "%dx%dx24" % (w, h),
+                                     "-nolisten", "tcp", "-noreset"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def up():
-        if proc.poll() is not None:
-            raise JourneyError("Xvfb %s exited" % display)
-        return subprocess.run(["xdpyinfo", "-display", display], capture_output=True).returncode == 0
-    wait_for(up, "Xvfb %s at %dx%d" % (display, w, h), timeout=20)
-    os.environ["DISPLAY"] = display
-    os.environ.pop("XAUTHORITY", None)
-    return proc
+            def up():
+                if proc.poll() is not None:
+                    raise JourneyError("Xvfb :%d exited" % n)
+                try:
+                    with open("/tmp/.X%d-lock" % n) as f:
+                        if int(f.read().strip() or 0) != proc.pid:
+                            return False
+                except (OSError, ValueError):
+                    return False
+                return subprocess.run(["xdpyinfo", "-display", ":%d" % n],
+                                      capture_output=True).returncode == 0
+            try:
+                wait_for(up, "Xvfb :%d at %dx%d" % (n, w, h), timeout=20)
+            except JourneyError:
+                proc.kill()
+                proc.wait()
+                continue
+            os.environ["DISPLAY"] = ":%d" % n
+            os.environ.pop("XAUTHORITY", None)
+            return proc
+    raise JourneyError("no free X display for a %dx%d screen" % (w, h))
 
 
 def main(build_steps, name, **kw):
@@ -455,7 +464,17 @@ def main(build_steps, name, **kw):
             return 1
         os.environ["PILLARS_JOURNEY_SESSION"] = "1"
         os.environ["PILLARS_JOURNEY_XVFB"] = str(xvfb.pid)
+        # The session's daemons write to standard output too ("SpiRegistry
+        # daemon is running…"): the TAP stream goes on a descriptor of its
+        # own, and their output to standard error.
+        sys.stdout.flush()
+        tap = os.dup(1)
+        os.set_inheritable(tap, True)
+        os.dup2(2, 1)
+        os.environ["PILLARS_JOURNEY_TAP_FD"] = str(tap)
         os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable] + sys.argv)
+    if os.environ.get("PILLARS_JOURNEY_TAP_FD"):
+        sys.stdout = os.fdopen(int(os.environ.pop("PILLARS_JOURNEY_TAP_FD")), "w", buffering=1)
     try:
         return _run(build_steps, name, **kw)
     finally:
