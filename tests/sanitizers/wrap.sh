@@ -11,8 +11,10 @@
 # the widget tests three to eight times slower than CI can afford.
 here=$(cd "$(dirname "$0")" && pwd)
 asan=halt_on_error=1:abort_on_error=1
-case $1 in
-  */tests/app/*)
+# The install test starts the installed app (a GTK program, like the
+# widget tests): it is named among the arguments, after bash.
+case "$*" in
+  */tests/app/*|*/tests/install/check-install.sh*)
     if [ "${PILLARS_SANITIZE_APP_LEAKS:-0}" = 1 ]; then
       asan=$asan:detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=8
     else

