@@ -3,10 +3,10 @@
 """Every visible interactive control has an accessible name: walks the
 running app's accessibility tree on the welcome page, a pillar tab, the
 implementation plan, the feedback pane with an item open, the export
-dialog and the workshops and stakeholders registries, reached with real
-keys and clicks. (Merging and importing start in GTK's own file chooser;
-their dialogs after it are not walked yet.) A failure lists each offender's
-role and path."""
+dialog, the workshops and stakeholders registries, Snapshots, Compare
+Versions and Search Strategy, reached with real keys and clicks. (Merging
+and importing start in GTK's own file chooser; their dialogs after it are
+not walked yet.) A failure lists each offender's role and path."""
 import os
 import sys
 import time
@@ -92,6 +92,9 @@ def build(j):
         ("export dialog", dialog(lambda: j.key("ctrl+e"), "Export")),
         ("workshops", dialog(lambda: menu_item(j, "Workshops", "w"), "Workshops")),
         ("stakeholders", dialog(lambda: menu_item(j, "Stakeholders", "t"), "Stakeholders")),
+        ("snapshots", dialog(lambda: j.key("ctrl+alt+s"), "Snapshots")),
+        ("compare versions", dialog(lambda: j.key("ctrl+alt+d"), "Compare Versions")),
+        ("search the strategy", dialog(lambda: j.key("ctrl+shift+f"), "Search")),
     ]
 
 
