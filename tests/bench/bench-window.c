@@ -6,8 +6,9 @@
  *   switch-first   first switch to the heaviest pillar tab (its editor built)
  *   switch         later switches to it (from the overview)
  *   filter         a change of the feedback pane's kind filter
- *   search         a keystroke in the feedback search (the entry's
- *                  typing delay set to 0: the time is the app's, not the pause)
+ *   search         a keystroke in the feedback search, a letter typed or
+ *                  Backspace (the entry's typing delay set to 0: the time
+ *                  is the app's, not the pause)
  *   disposition    a disposition chosen in the feedback detail
  *   capture        a capture through the bar (text, then its Add action)
  *   undo           Ctrl+Z's action after a disposition change
@@ -17,6 +18,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "pl-application.h"
 #include "pl-capture-bar-private.h"
@@ -143,8 +145,16 @@ search_key (gpointer data)
   Bench *b = data;
   GtkEditable *search = GTK_EDITABLE (pl_feedback_filter_bar_get_filter (b->pane->filter_bar, "search"));
   static const char *const words[] = { "c", "cy", "cyb", "cy", "c", "" };
+  const char *now = gtk_editable_get_text (search);
+  const char *next = words[++b->step % G_N_ELEMENTS (words)];
+  int len = (int) strlen (now);
 
-  gtk_editable_set_text (search, words[++b->step % G_N_ELEMENTS (words)]);
+  /* One key, as typed: a letter added at the end, or Backspace (setting
+   * the whole text would search twice, once for the empty text). */
+  if ((int) strlen (next) > len)
+    gtk_editable_insert_text (search, next + len, 1, &len);
+  else if (len > 0)
+    gtk_editable_delete_text (search, len - 1, len);
 }
 
 static void
@@ -304,6 +314,7 @@ main (int   argc,
   /* Last: on the big document a one-letter prefix matches most items. */
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (pl_feedback_filter_bar_get_filter (b.pane->filter_bar,
                                                                                           "search")), 0);
+  b.step = -1;  /* from the empty entry: "c", "cy", "cyb", "cy", "c", "" … */
   for (int i = 0; i < RUNS; i++)
     samples[i] = measure (GTK_WIDGET (window), search_key, &b);
   report ("search", samples, RUNS);

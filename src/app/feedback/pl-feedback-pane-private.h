@@ -29,6 +29,8 @@ struct _PlFeedbackPane
   PlFeedback         *last_deleted;
   PlFeedback         *watched;        /* the item in the detail area, for its action states */
   gulong              watched_id;
+  guint               preload_id;     /* idle reading every item, after the first frame */
+  guint               grow_id;        /* idle giving the view back its rows (pl-feedback-pane-rows.c) */
   gboolean            updating;
 
   PlCaptureBar       *capture_bar;
@@ -58,6 +60,13 @@ void            pl_feedback_pane_update_actions      (PlFeedbackPane *self);
 /* Shows @feedback (or nothing) in the detail area. */
 void            pl_feedback_pane_show_in_detail      (PlFeedbackPane *self,
                                                       PlFeedback     *feedback);
+/* pl-feedback-pane-rows.c: the view sees what fits on screen while the
+ * list changes, the rest when the user goes to the list. */
+guint           pl_feedback_pane_screen_rows         (void);
+void            pl_feedback_pane_rows_watch          (PlFeedbackPane *self);
+void            pl_feedback_pane_rows_before_change  (PlFeedbackPane *self);
+void            pl_feedback_pane_rows_grow           (PlFeedbackPane *self);
+void            pl_feedback_pane_rows_stop           (PlFeedbackPane *self);
 void            pl_feedback_pane_emit_show_passage   (PlFeedbackPane *self,
                                                       PlFeedback     *feedback);
 

@@ -161,6 +161,8 @@ apply_filters (PlFeedbackPane *self)
     return;
 
   pl_feedback_filter_bar_get_query (self->filter_bar, &query);
+  if (!pl_feedback_query_equal (&query, pl_feedback_list_get_query (self->list)))
+    pl_feedback_pane_rows_before_change (self);
   if (!pl_feedback_list_set_query (self->list, &query, &error))
     {
       g_autofree char *title = NULL;
@@ -236,39 +238,38 @@ document_renumbered_cb (PlFeedbackPane *self)
 
 /* GtkListView (GTK 4.8) makes a row widget for up to 200 items whatever its
  * height, and only a few fit in the pane: until the pane's first frame is
- * drawn, the view sees only as many items as fit in the height of the
- * tallest monitor (a row is at least ~64 px high). */
-static guint
-first_frame_rows (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
-  int height = 0;
-
-  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
-    }
-  if (height <= 0)
-    height = 2160;
-  return (guint) height / 64 + 1;
-}
-
+ * drawn, the view sees only as many items as fit on the screen
+ * (pl_feedback_pane_screen_rows). */
 static void
 show_all_rows (PlFeedbackPane *self)
 {
+  pl_feedback_pane_rows_stop (self);
   if (self->rows != NULL && gtk_slice_list_model_get_size (self->rows) != G_MAXUINT)
     gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
 }
 
+/* Once the window is up: the first change of a filter or a search then
+ * reads nothing (see pl_feedback_list_preload). */
+static gboolean
+preload_cb (gpointer data)
+{
+  PlFeedbackPane *self = data;
+
+  self->preload_id = 0;
+  if (self->list != NULL)
+    pl_feedback_list_preload (self->list);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rest of the rows come when the user goes to the list
+ * (pl-feedback-pane-rows.c). */
 static void
 first_frame_cb (GtkWidget *widget)
 {
-  show_all_rows (PL_FEEDBACK_PANE (widget));
+  PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
+
+  if (self->preload_id == 0)
+    self->preload_id = g_idle_add_full (G_PRIORITY_LOW, preload_cb, self, NULL);
 }
 
 static void
@@ -489,7 +490,7 @@ pl_feedback_pane_constructed (GObject *object)
   self->list = pl_feedback_list_new (self->document, NULL);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::open-count", G_CALLBACK (list_counts_cb), self, G_CONNECT_SWAPPED);
-  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, first_frame_rows ());
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, pl_feedback_pane_screen_rows ());
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -504,6 +505,7 @@ pl_feedback_pane_constructed (GObject *object)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  pl_feedback_pane_rows_watch (self);
 
   g_signal_connect_object (pl_document_get_workshops (self->document), "items-changed",
                            G_CALLBACK (rebuild_workshops), self, G_CONNECT_SWAPPED);
@@ -525,6 +527,8 @@ pl_feedback_pane_dispose (GObject *object)
 
   if (self->detail != NULL)
     pl_feedback_detail_flush (self->detail);
+  g_clear_handle_id (&self->preload_id, g_source_remove);
+  pl_feedback_pane_rows_stop (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_FEEDBACK_PANE);

@@ -17,6 +17,8 @@ struct _PlFeedbackList
   guint            open_count;
   GPtrArray       *window;    /* the rows a view looks at, built in one query */
   guint            window_start;
+  GHashTable      *held;      /* id -> PlFeedback (strong): every live item, once preloaded */
+  gboolean         preloaded;
 };
 
 /* What a list view shows at once, and a little more. */
@@ -107,6 +109,15 @@ load_up_to (PlFeedbackList *self,
 }
 
 static void
+hold (PlFeedbackList *self,
+      PlRecord       *record)
+{
+  gint64 id = pl_record_get_id (record);
+
+  g_hash_table_replace (self->held, g_memdup2 (&id, sizeof id), g_object_ref (record));
+}
+
+static void
 drop_window (PlFeedbackList *self)
 {
   g_clear_pointer (&self->window, g_ptr_array_unref);
@@ -154,6 +165,10 @@ pl_feedback_list_get_item (GListModel *model,
 
   if (position >= self->n_items || self->document == NULL || !load_up_to (self, position))
     return NULL;
+  /* A list view told of a change walks every item added to find the rows
+   * it tracks: with all items held, that walk costs look-ups, not reads. */
+  if ((item = g_hash_table_lookup (self->held, &g_array_index (self->ids, gint64, position))) != NULL)
+    return g_object_ref (item);
   if ((item = item_from_window (self, position)) != NULL)
     return item;
   return pl_document_lookup (self->document, PL_TYPE_FEEDBACK,
@@ -191,6 +206,7 @@ pl_feedback_list_finalize (GObject *object)
 
   pl_feedback_query_clear (&self->query);
   drop_window (self);
+  g_hash_table_unref (self->held);
   g_array_unref (self->ids);
   G_OBJECT_CLASS (pl_feedback_list_parent_class)->finalize (object);
 }
@@ -238,34 +254,65 @@ static void
 pl_feedback_list_init (PlFeedbackList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   pl_feedback_query_init (&self->query);
+}
+
+/* Counts only (opening a document with 20,000 items costs one count; the
+ * ids are read a page at a time as a view asks), or, for a new query, every
+ * matching id in one statement: a view is then told only of the span that
+ * differs, and the ids it walks are at hand. */
+static gboolean
+reload_full (PlFeedbackList  *self,
+             gboolean         all_ids,
+             GError         **error)
+{
+  PlStore *store = self->document ? pl_document_get_store (self->document) : NULL;
+  guint old_len = self->n_items;
+  guint old_open = self->open_count;
+  guint n = 0, open = 0, prefix = 0, suffix = 0;
+  g_autoptr(GArray) ids = NULL;
+
+  if (store == NULL)
+    return TRUE;
+  if (all_ids)
+    {
+      if (!(ids = pl_store_query_feedback_ids (store, &self->query, &open, error)))
+        return FALSE;
+      n = ids->len;
+      /* The items both lists start with, and (when the old list was read
+       * to its end) end with, stay where they are. */
+      while (prefix < MIN (self->ids->len, n) &&
+             g_array_index (self->ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+        prefix++;
+      if (self->ids->len == old_len)
+        while (suffix < MIN (old_len, n) - prefix &&
+               g_array_index (self->ids, gint64, old_len - 1 - suffix) == g_array_index (ids, gint64, n - 1 - suffix))
+          suffix++;
+    }
+  else if (!pl_store_count_feedback (store, &self->query, &n, &open, error))
+    return FALSE;
+
+  g_array_set_size (self->ids, 0);
+  if (ids != NULL)
+    g_array_append_vals (self->ids, ids->data, ids->len);
+  drop_window (self);
+  self->n_items = n;
+  self->open_count = open;
+  if (old_len - prefix - suffix != 0 || n - prefix - suffix != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix, n - prefix - suffix);
+  if (old_len != n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (old_open != open)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_COUNT]);
+  return TRUE;
 }
 
 static gboolean
 reload (PlFeedbackList  *self,
         GError         **error)
 {
-  PlStore *store = self->document ? pl_document_get_store (self->document) : NULL;
-  guint old_len = self->n_items;
-  guint old_open = self->open_count;
-  guint n = 0, open = 0;
-
-  if (store == NULL)
-    return TRUE;
-  if (!pl_store_count_feedback (store, &self->query, &n, &open, error))
-    return FALSE;
-
-  g_array_set_size (self->ids, 0);
-  drop_window (self);
-  self->n_items = n;
-  self->open_count = open;
-  if (old_len != 0 || n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, n);
-  if (old_len != n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  if (old_open != open)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_COUNT]);
-  return TRUE;
+  return reload_full (self, FALSE, error);
 }
 
 static void
@@ -274,7 +321,11 @@ pl_feedback_list_refresh (gpointer observer)
   PlFeedbackList *self = observer;
   g_autoptr(GError) error = NULL;
 
-  if (!reload (self, &error))
+  /* Rows may have changed behind the records held: read them again when
+   * next needed. */
+  g_hash_table_remove_all (self->held);
+  self->preloaded = FALSE;
+  if (!reload_full (self, self->ids->len == self->n_items && self->n_items > 0, &error))
     report_failure (self, &error);
 }
 
@@ -333,7 +384,33 @@ pl_feedback_list_set_query (PlFeedbackList         *self,
     }
   pl_feedback_query_clear (&self->query);
   pl_feedback_query_copy (query, &self->query);
-  return reload (self, error);
+  pl_feedback_list_preload (self);
+  return reload_full (self, TRUE, error);
+}
+
+void
+pl_feedback_list_preload (PlFeedbackList *self)
+{
+  PlStore *store;
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_if_fail (PL_IS_FEEDBACK_LIST (self));
+
+  store = self->document ? pl_document_get_store (self->document) : NULL;
+  if (self->preloaded || store == NULL)
+    return;
+  records = pl_store_load (store, PL_TYPE_FEEDBACK, -1, NULL);
+  /* Without them the list still works, a page at a time. */
+  if (records == NULL)
+    return;
+  pl_document_intern_records (self->document, records);
+  for (guint i = 0; i < records->len; i++)
+    {
+      PlRecord *record = g_ptr_array_index (records, i);
+
+      hold (self, record);
+    }
+  self->preloaded = TRUE;
 }
 
 guint
@@ -445,6 +522,8 @@ pl_feedback_list_sync_item (gpointer    observer,
 
   /* Positions may shift: the window is rebuilt on the next look. */
   drop_window (self);
+  if (self->preloaded && !pl_record_is_deleted (PL_RECORD (feedback)))
+    hold (self, PL_RECORD (feedback));
 
   if (pos >= 0 && !match)
     {

@@ -114,6 +114,41 @@ pl_store_query_feedback_range (PlStore               *store,
   return g_steal_pointer (&ids);
 }
 
+GArray *
+pl_store_query_feedback_ids (PlStore               *store,
+                             const PlFeedbackQuery *query,
+                             guint                 *open_count,
+                             GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT f.id, f.disposition = 'open' FROM feedback f");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  guint open = 0;
+  int rc;
+
+  build_feedback_where (query, sql, binds);
+  g_string_append (sql, " ORDER BY f.captured_at DESC, f.id DESC");
+  if (!(stmt = _pl_store_prepare (store, sql->str, error)))
+    return NULL;
+  bind_variants (stmt, binds, 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      open += sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_sqlite_error (store, error, rc, _("search"));
+      return NULL;
+    }
+  *open_count = open;
+  return g_steal_pointer (&ids);
+}
+
 GPtrArray *
 pl_store_load_feedback_range (PlStore               *store,
                               const PlFeedbackQuery *query,

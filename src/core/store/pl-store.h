@@ -148,6 +148,12 @@ GArray     *pl_store_query_feedback_range (PlStore               *store,
                                         guint                  offset,
                                         guint                  limit,
                                         GError               **error);
+/* Ids of every matching item, newest first, in one statement (one sort
+ * for a search, not one per page), and how many of them are open. */
+GArray     *pl_store_query_feedback_ids (PlStore               *store,
+                                        const PlFeedbackQuery *query,
+                                        guint                 *open_count,
+                                        GError               **error);
 /* The matching feedback rows at [@offset, @offset + @limit), newest
  * first, as new objects (not attached to a document). */
 GPtrArray  *pl_store_load_feedback_range (PlStore             *store,
