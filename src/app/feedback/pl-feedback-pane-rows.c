@@ -73,7 +73,11 @@ pl_feedback_pane_rows_before_change (PlFeedbackPane *self)
   if (self->rows == NULL || self->list_scroller == NULL)
     return;
   adj = gtk_scrolled_window_get_vadjustment (self->list_scroller);
-  screen = pl_feedback_pane_screen_rows ();
+  /* What fits in the list's own height (rows are at least ~64 px high),
+   * and one more; before it is laid out, in the screen's. */
+  screen = gtk_widget_get_height (GTK_WIDGET (self->list_scroller)) > 0
+           ? (guint) gtk_widget_get_height (GTK_WIDGET (self->list_scroller)) / 64 + 2
+           : pl_feedback_pane_screen_rows ();
   /* Only at the top of the list with nothing chosen in it: scrolled down,
    * the view keeps its place through the change; a chosen row stays chosen
    * (GtkSingleSelection looks for it among the new items). Both need every
@@ -110,9 +114,23 @@ scroll_cb (GtkEventControllerScroll *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* The list got taller (the detail closed, the window grew) than the rows
+ * it was given, or it moved (keys, a scroll bar): the rest now. */
+static void
+adjustment_cb (GtkAdjustment  *adj,
+               PlFeedbackPane *self)
+{
+  if (self->rows == NULL || gtk_slice_list_model_get_size (self->rows) == G_MAXUINT)
+    return;
+  if (gtk_adjustment_get_value (adj) > 0 ||
+      gtk_adjustment_get_page_size (adj) / 64 + 2 > gtk_slice_list_model_get_size (self->rows))
+    pl_feedback_pane_rows_grow (self);
+}
+
 void
 pl_feedback_pane_rows_watch (PlFeedbackPane *self)
 {
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->list_scroller);
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -125,6 +143,8 @@ pl_feedback_pane_rows_watch (PlFeedbackPane *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), motion);
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), focus);
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), scroll);
+  g_signal_connect_object (adj, "changed", G_CALLBACK (adjustment_cb), self, 0);
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (adjustment_cb), self, 0);
 }
 
 void

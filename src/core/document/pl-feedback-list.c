@@ -18,6 +18,7 @@ struct _PlFeedbackList
   GPtrArray       *window;    /* the rows a view looks at, built in one query */
   guint            window_start;
   GHashTable      *held;      /* id -> PlFeedback (strong): every live item, once preloaded */
+  GArray          *all;       /* gint64: the ids held, newest first (the unfiltered order) */
   gboolean         preloaded;
 };
 
@@ -207,6 +208,7 @@ pl_feedback_list_finalize (GObject *object)
   pl_feedback_query_clear (&self->query);
   drop_window (self);
   g_hash_table_unref (self->held);
+  g_array_unref (self->all);
   g_array_unref (self->ids);
   G_OBJECT_CLASS (pl_feedback_list_parent_class)->finalize (object);
 }
@@ -255,7 +257,47 @@ pl_feedback_list_init (PlFeedbackList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->all = g_array_new (FALSE, FALSE, sizeof (gint64));
   pl_feedback_query_init (&self->query);
+}
+
+static gboolean matches_fields (const PlFeedbackQuery *q,
+                                PlFeedback            *feedback);
+
+/* With every item held, the ids matching the query, newest first, without
+ * reading a row: the fields are in memory, a search asks the full-text
+ * index for the set of items it matches. NULL when it cannot (a sector
+ * filter, which reads the stakeholders) or on error. */
+static GArray *
+filter_held (PlFeedbackList  *self,
+             guint           *open_count,
+             GError         **error)
+{
+  const PlFeedbackQuery *q = &self->query;
+  g_autoptr(GHashTable) text_ids = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gboolean any = TRUE;
+  guint open = 0;
+
+  if (!self->preloaded || q->sector >= 0)
+    return NULL;
+  if (q->text != NULL && q->text[0] != '\0' &&
+      !(text_ids = pl_store_feedback_text_ids (pl_document_get_store (self->document), q->text, &any, error)))
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->all->len);
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      gint64 *id = &g_array_index (self->all, gint64, i);
+      PlFeedback *fb = g_hash_table_lookup (self->held, id);
+
+      if (fb == NULL || pl_record_is_deleted (PL_RECORD (fb)) || !matches_fields (q, fb) ||
+          (!any && !g_hash_table_contains (text_ids, id)))
+        continue;
+      g_array_append_val (ids, *id);
+      open += pl_feedback_get_disposition (fb) == PL_DISPOSITION_OPEN;
+    }
+  *open_count = open;
+  return g_steal_pointer (&ids);
 }
 
 /* Counts only (opening a document with 20,000 items costs one count; the
@@ -277,7 +319,15 @@ reload_full (PlFeedbackList  *self,
     return TRUE;
   if (all_ids)
     {
-      if (!(ids = pl_store_query_feedback_ids (store, &self->query, &open, error)))
+      g_autoptr(GError) local_error = NULL;
+
+      ids = filter_held (self, &open, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (ids == NULL && !(ids = pl_store_query_feedback_ids (store, &self->query, &open, error)))
         return FALSE;
       n = ids->len;
       /* The items both lists start with, and (when the old list was read
@@ -324,6 +374,7 @@ pl_feedback_list_refresh (gpointer observer)
   /* Rows may have changed behind the records held: read them again when
    * next needed. */
   g_hash_table_remove_all (self->held);
+  g_array_set_size (self->all, 0);
   self->preloaded = FALSE;
   if (!reload_full (self, self->ids->len == self->n_items && self->n_items > 0, &error))
     report_failure (self, &error);
@@ -407,8 +458,10 @@ pl_feedback_list_preload (PlFeedbackList *self)
   for (guint i = 0; i < records->len; i++)
     {
       PlRecord *record = g_ptr_array_index (records, i);
+      gint64 id = pl_record_get_id (record);
 
       hold (self, record);
+      g_array_append_val (self->all, id);
     }
   self->preloaded = TRUE;
 }
@@ -463,6 +516,15 @@ matches (PlFeedbackList *self,
 
       return store != NULL && pl_store_feedback_matches (store, q, pl_record_get_id (record));
     }
+  return matches_fields (q, feedback);
+}
+
+/* The conditions on the item's own fields (all but the search and the
+ * sector), as the store's query has them. */
+static gboolean
+matches_fields (const PlFeedbackQuery *q,
+                PlFeedback            *feedback)
+{
   if (q->pillar_id > 0 && pl_feedback_get_pillar_id (feedback) != q->pillar_id)
     return FALSE;
   if (q->workshop_id > 0 && pl_feedback_get_workshop_id (feedback) != q->workshop_id)
@@ -506,6 +568,41 @@ rank_of (PlFeedbackList *self,
   return store ? MIN (pl_store_feedback_rank (store, &self->query, captured, id), self->n_items) : self->n_items;
 }
 
+/* Newer first: (captured_at, id) descending, as the store orders them. */
+static int
+compare_newest_first (PlFeedback *a,
+                      PlFeedback *b)
+{
+  int c = g_strcmp0 (pl_feedback_get_captured_at (b), pl_feedback_get_captured_at (a));
+
+  if (c != 0)
+    return c;
+  return pl_record_get_id (PL_RECORD (b)) < pl_record_get_id (PL_RECORD (a)) ? -1 :
+         pl_record_get_id (PL_RECORD (b)) > pl_record_get_id (PL_RECORD (a));
+}
+
+/* A capture is the newest; a restored item goes back where it was. */
+static void
+insert_in_order (PlFeedbackList *self,
+                 PlFeedback     *feedback)
+{
+  gint64 id = pl_record_get_id (PL_RECORD (feedback));
+  guint lo = 0, hi = self->all->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      PlFeedback *other = g_hash_table_lookup (self->held, &g_array_index (self->all, gint64, mid));
+
+      /* Every id in all is held (they are added and dropped together). */
+      if (other != NULL && compare_newest_first (other, feedback) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_array_insert_val (self->all, lo, id);
+}
+
 static void
 pl_feedback_list_sync_item (gpointer    observer,
                             PlFeedback *feedback,
@@ -523,7 +620,11 @@ pl_feedback_list_sync_item (gpointer    observer,
   /* Positions may shift: the window is rebuilt on the next look. */
   drop_window (self);
   if (self->preloaded && !pl_record_is_deleted (PL_RECORD (feedback)))
-    hold (self, PL_RECORD (feedback));
+    {
+      if (is_new && !g_hash_table_contains (self->held, &id))
+        insert_in_order (self, feedback);
+      hold (self, PL_RECORD (feedback));
+    }
 
   if (pos >= 0 && !match)
     {

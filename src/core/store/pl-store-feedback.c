@@ -149,6 +149,39 @@ pl_store_query_feedback_ids (PlStore               *store,
   return g_steal_pointer (&ids);
 }
 
+GHashTable *
+pl_store_feedback_text_ids (PlStore     *store,
+                            const char  *text,
+                            gboolean    *any,
+                            GError     **error)
+{
+  g_autofree char *fts = text != NULL && text[0] != '\0' ? pl_store_fts_query (text) : NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The same condition as build_feedback_where's. */
+  *any = fts == NULL;
+  if (fts == NULL)
+    return g_steal_pointer (&ids);
+  if (!(stmt = _pl_store_prepare (store, "SELECT rowid FROM feedback_index WHERE feedback_index MATCH ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pl_store_set_sqlite_error (store, error, rc, _("search"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 GPtrArray *
 pl_store_load_feedback_range (PlStore               *store,
                               const PlFeedbackQuery *query,

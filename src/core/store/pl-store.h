@@ -154,6 +154,14 @@ GArray     *pl_store_query_feedback_ids (PlStore               *store,
                                         const PlFeedbackQuery *query,
                                         guint                 *open_count,
                                         GError               **error);
+/* The ids of the live feedback whose text (quote, body, response) the
+ * search words of a PlFeedbackQuery match, as a set (id -> id), or NULL
+ * with @error. *@any is TRUE when the words are no search at all (nothing
+ * but punctuation), which matches everything, as in the query. */
+GHashTable *pl_store_feedback_text_ids (PlStore               *store,
+                                        const char            *text,
+                                        gboolean              *any,
+                                        GError               **error);
 /* The matching feedback rows at [@offset, @offset + @limit), newest
  * first, as new objects (not attached to a document). */
 GPtrArray  *pl_store_load_feedback_range (PlStore             *store,
