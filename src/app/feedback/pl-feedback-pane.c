@@ -261,13 +261,12 @@ preload_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The rest of the rows come when the user goes to the list
- * (pl-feedback-pane-rows.c). */
 static void
 first_frame_cb (GtkWidget *widget)
 {
   PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
 
+  show_all_rows (self);
   if (self->preload_id == 0)
     self->preload_id = g_idle_add_full (G_PRIORITY_LOW, preload_cb, self, NULL);
 }

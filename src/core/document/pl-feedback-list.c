@@ -281,6 +281,8 @@ filter_held (PlFeedbackList  *self,
 
   if (!self->preloaded || q->sector >= 0)
     return NULL;
+  if (!pl_store_feedback_readable (pl_document_get_store (self->document), error))
+    return NULL;
   if (q->text != NULL && q->text[0] != '\0' &&
       !(text_ids = pl_store_feedback_text_ids (pl_document_get_store (self->document), q->text, &any, error)))
     return NULL;

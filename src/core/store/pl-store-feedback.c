@@ -149,6 +149,25 @@ pl_store_query_feedback_ids (PlStore               *store,
   return g_steal_pointer (&ids);
 }
 
+gboolean
+pl_store_feedback_readable (PlStore  *store,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _pl_store_prepare (store, "SELECT max(id) FROM feedback", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _pl_store_set_sqlite_error (store, error, rc, _("count"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GHashTable *
 pl_store_feedback_text_ids (PlStore     *store,
                             const char  *text,

@@ -154,6 +154,10 @@ GArray     *pl_store_query_feedback_ids (PlStore               *store,
                                         const PlFeedbackQuery *query,
                                         guint                 *open_count,
                                         GError               **error);
+/* Whether the feedback table can still be read (a cheap look, for answers
+ * given from memory: a file broken behind the document's back says so). */
+gboolean    pl_store_feedback_readable (PlStore               *store,
+                                        GError               **error);
 /* The ids of the live feedback whose text (quote, body, response) the
  * search words of a PlFeedbackQuery match, as a set (id -> id), or NULL
  * with @error. *@any is TRUE when the words are no search at all (nothing
