@@ -42,6 +42,13 @@ pl_feedback_pane_screen_rows (void)
   return (guint) height / 64 + 1;
 }
 
+/* As many rows as fit in @height, and one more. */
+static guint
+rows_for_height (double height)
+{
+  return (guint) (height / 64) + 2;
+}
+
 static gboolean
 grow_cb (gpointer data)
 {
@@ -75,9 +82,8 @@ pl_feedback_pane_rows_before_change (PlFeedbackPane *self)
   adj = gtk_scrolled_window_get_vadjustment (self->list_scroller);
   /* What fits in the list's own height (rows are at least ~64 px high),
    * and one more; before it is laid out, in the screen's. */
-  screen = gtk_widget_get_height (GTK_WIDGET (self->list_scroller)) > 0
-           ? (guint) gtk_widget_get_height (GTK_WIDGET (self->list_scroller)) / 64 + 2
-           : pl_feedback_pane_screen_rows ();
+  screen = gtk_adjustment_get_page_size (adj) > 0 ? rows_for_height (gtk_adjustment_get_page_size (adj))
+                                                  : pl_feedback_pane_screen_rows ();
   /* Only at the top of the list with nothing chosen in it: scrolled down,
    * the view keeps its place through the change; a chosen row stays chosen
    * (GtkSingleSelection looks for it among the new items). Both need every
@@ -115,15 +121,14 @@ scroll_cb (GtkEventControllerScroll *controller,
 }
 
 /* The list got taller (the detail closed, the window grew) than the rows
- * it was given, or it moved (keys, a scroll bar): the rest now. */
+ * it was given: the rest now. (Moving in the list needs the pointer or the
+ * focus there first.) */
 static void
-adjustment_cb (GtkAdjustment  *adj,
-               PlFeedbackPane *self)
+adjustment_changed_cb (GtkAdjustment  *adj,
+                       PlFeedbackPane *self)
 {
-  if (self->rows == NULL || gtk_slice_list_model_get_size (self->rows) == G_MAXUINT)
-    return;
-  if (gtk_adjustment_get_value (adj) > 0 ||
-      gtk_adjustment_get_page_size (adj) / 64 + 2 > gtk_slice_list_model_get_size (self->rows))
+  if (self->rows != NULL && gtk_slice_list_model_get_size (self->rows) != G_MAXUINT &&
+      rows_for_height (gtk_adjustment_get_page_size (adj)) > gtk_slice_list_model_get_size (self->rows))
     pl_feedback_pane_rows_grow (self);
 }
 
@@ -143,8 +148,7 @@ pl_feedback_pane_rows_watch (PlFeedbackPane *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), motion);
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), focus);
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), scroll);
-  g_signal_connect_object (adj, "changed", G_CALLBACK (adjustment_cb), self, 0);
-  g_signal_connect_object (adj, "value-changed", G_CALLBACK (adjustment_cb), self, 0);
+  g_signal_connect_object (adj, "changed", G_CALLBACK (adjustment_changed_cb), self, 0);
 }
 
 void
