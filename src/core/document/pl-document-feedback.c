@@ -37,6 +37,12 @@ pl_document_sync_feedback_lists (PlDocument *self,
                                  gboolean    was_open,
                                  gboolean    is_new)
 {
+  /* Held for a batch: one refresh at the end instead of a query per item. */
+  if (self->feedback_hold > 0)
+    {
+      self->feedback_stale = TRUE;
+      return;
+    }
   for (guint i = 0; i < self->feedback_observers->len; i++)
     {
       PlFeedbackObserver *o = &g_array_index (self->feedback_observers, PlFeedbackObserver, i);
@@ -48,6 +54,12 @@ pl_document_sync_feedback_lists (PlDocument *self,
 void
 pl_document_refresh_feedback_lists (PlDocument *self)
 {
+  if (self->feedback_hold > 0)
+    {
+      self->feedback_stale = TRUE;
+      return;
+    }
+  self->feedback_stale = FALSE;
   for (guint i = 0; i < self->feedback_observers->len; i++)
     {
       PlFeedbackObserver *o = &g_array_index (self->feedback_observers, PlFeedbackObserver, i);

@@ -7,6 +7,7 @@
 
 #include "pl-review-import.h"
 #include "pl-review-private.h"
+#include "pl-document-bulk.h"
 #include "pl-document-history.h"
 #include "pl-import-draft.h"
 
@@ -190,38 +191,30 @@ make_key (PlFeedbackOrigin  origin,
   return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%s", origin, who, text ? text : "", q, p);
 }
 
-static void
-index_existing (PlReviewImport *self)
+/* One query for what earlier imports added, not a walk through the
+ * feedback list (20,000 items loaded page by page, for each file). */
+static gboolean
+index_existing (PlReviewImport  *self,
+                GError         **error)
 {
-  GListModel *feedback = G_LIST_MODEL (pl_document_get_feedback (self->document));
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  GListModel *stakeholders = pl_document_get_stakeholders (self->document);
+  g_autoptr(GPtrArray) rows = pl_document_review_feedback (self->document, error);
 
+  if (rows == NULL)
+    return FALSE;
   self->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(PlStakeholder) s = g_list_model_get_item (stakeholders, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = pl_record_get_id (PL_RECORD (s));
-      g_hash_table_insert (names, id, g_strdup (pl_stakeholder_get_name (s)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (feedback); i++)
-    {
-      g_autoptr(PlFeedback) fb = g_list_model_get_item (feedback, i);
-      PlFeedbackOrigin origin = pl_feedback_get_origin (fb);
-      gint64 sid = pl_feedback_get_stakeholder_id (fb);
-      const char *name;
+      PlStoreReviewRow *row = rows->pdata[i];
+      int origin;
       char *key;
 
-      if (origin == PL_FEEDBACK_ORIGIN_CAPTURED)
+      if (!pl_enum_from_nick (PL_TYPE_FEEDBACK_ORIGIN, row->origin, &origin))
         continue;
-      name = g_hash_table_lookup (names, &sid);
-      key = make_key (origin, name ? name : "", pl_feedback_get_body (fb),
-                      pl_feedback_get_quote (fb), pl_feedback_get_proposal (fb));
+      key = make_key (origin, row->stakeholder, row->body, row->quote, row->proposal);
       g_hash_table_insert (self->existing, key,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->existing, key)) + 1));
     }
+  return TRUE;
 }
 
 /* ---- placing ---- */
@@ -378,8 +371,11 @@ pl_review_import_add_bytes (PlReviewImport  *self,
     }
   if (self->anchors == NULL)
     index_anchors (self);
-  if (self->existing == NULL)
-    index_existing (self);
+  if (self->existing == NULL && !index_existing (self, error))
+    {
+      pl_review_file_clear (&file);
+      return FALSE;
+    }
 
   for (guint i = 0; i < file.skips->len; i++)
     note (self, base, file.skips->pdata[i]);
@@ -743,6 +739,7 @@ pl_review_import_apply (PlReviewImport  *self,
     return TRUE;
 
   pl_document_history_begin_step (self->document, _("importing review comments"));
+  pl_document_hold_feedback_lists (self->document);
   began = ok = pl_document_begin (self->document, error);
   for (guint i = 0; ok && i < self->items->len; i++)
     {
@@ -757,6 +754,7 @@ pl_review_import_apply (PlReviewImport  *self,
     ok = pl_document_commit (self->document, error);
   else if (began)
     pl_document_rollback (self->document);
+  pl_document_release_feedback_lists (self->document);
   pl_document_history_end_step (self->document);
   if (!ok)
     return FALSE;
