@@ -263,7 +263,13 @@ place (PlReviewImport *self,
   PlRecord *record = e->anchor ? g_hash_table_lookup (self->anchors, e->anchor) : NULL;
 
   item->view.placement = PL_REVIEW_PLACED_ON_STRATEGY;
-  if (record != NULL)
+  if (e->target != NULL)
+    {
+      /* An untracked edit: found in the unit it was compared with. */
+      item->view.target = g_object_ref (e->target);
+      item->view.placement = e->by_heading ? PL_REVIEW_PLACED_BY_HEADING : PL_REVIEW_PLACED_BY_ANCHOR;
+    }
+  else if (record != NULL)
     {
       item->view.target = g_object_ref (record);
       item->view.placement = PL_REVIEW_PLACED_BY_ANCHOR;
@@ -377,6 +383,17 @@ pl_review_import_add_bytes (PlReviewImport  *self,
       return FALSE;
     }
 
+  /* A copy of another strategy (imported anyway) is not its text. */
+  if (file.strategy_anchor == NULL || g_str_equal (file.strategy_anchor, ours))
+    {
+      /* Untracked edits are the last author's: the file's properties say
+       * who saved it, else the organisation it came from, else the file. */
+      g_autofree char *who = pl_review_author_name (file.modified_by ? file.modified_by
+                                                    : self->organisation && *self->organisation ? self->organisation
+                                                    : base, file.skips);
+
+      pl_review_find_untracked (self->document, &file, self->anchors, who);
+    }
   for (guint i = 0; i < file.skips->len; i++)
     note (self, base, file.skips->pdata[i]);
   if (file.n_anchors == 0 && file.strategy_anchor == NULL && file.entries->len > 0)
@@ -421,7 +438,9 @@ pl_review_import_add_bytes (PlReviewImport  *self,
         }
       if (!item->view.already_there)
         {
-          if (item->view.placement == PL_REVIEW_PLACED_BY_TEXT || item->view.placement == PL_REVIEW_PLACED_BY_HEADING)
+          /* Front-matter sections carry no anchors: found by their headings. */
+          if ((item->view.placement == PL_REVIEW_PLACED_BY_TEXT || item->view.placement == PL_REVIEW_PLACED_BY_HEADING)
+              && !(e->target != NULL && PL_IS_SECTION (e->target)))
             by_text++;
           else if (item->view.placement == PL_REVIEW_PLACED_ON_STRATEGY && e->anchor == NULL && !e->strategy_anchor)
             on_strategy++;
