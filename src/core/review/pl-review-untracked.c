@@ -217,10 +217,17 @@ is_trailing (char c)
 }
 
 static gboolean
-covered (GArray *tracked,
-         gsize   start,
-         gsize   end)
+covered (GArray     *tracked,
+         const char *text,
+         gsize       start,
+         gsize       end)
 {
+  /* The spaces around a change belong to it: an insertion made after
+   * "exists" and one made before "rather" are the same place. */
+  while (start > 0 && g_ascii_isspace (text[start - 1]))
+    start--;
+  while (text[end] != '\0' && g_ascii_isspace (text[end]))
+    end++;
   for (guint i = 0; tracked && i + 1 < tracked->len; i += 2)
     if (g_array_index (tracked, gsize, i) <= end && g_array_index (tracked, gsize, i + 1) >= start)
       return TRUE;
@@ -439,7 +446,7 @@ compare_unit (Walk *w)
         }
       /* What a tracked change touches is that change's business (and
        * after it was accepted, the strategy and the copy differ there). */
-      if (covered (tracked, ns, ne))
+      if (covered (tracked, new->str, ns, ne))
         continue;
       add_change (w, old->str, os, oe, new->str, ns, ne);
     }
