@@ -644,7 +644,7 @@ pl_review_import_format_preview (PlReviewImport *self)
   for (guint a = 0; a < authors->len; a++)
     {
       g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
-      guint comments = 0, amendments = 0;
+      guint comments = 0, amendments = 0, untracked = 0;
       g_autofree char *line = NULL;
 
       for (guint i = 0; i < self->items->len; i++)
@@ -666,12 +666,23 @@ pl_review_import_format_preview (PlReviewImport *self)
               g_array_append_val (groups, fresh);
               group = &g_array_index (groups, Group, groups->len - 1);
             }
+          if (item->view.origin == PL_FEEDBACK_ORIGIN_UNTRACKED_EDIT)
+            untracked++;
           if (item->view.kind == PL_FEEDBACK_AMENDMENT)
             group->amendments++, amendments++;
           else
             group->comments++, comments++;
         }
       line = counts (comments, amendments);
+      if (untracked > 0)
+        {
+          /* The amendments found by comparing the copy with the strategy. */
+          g_autofree char *with = g_strdup_printf (ngettext ("%s (%u untracked edit)", "%s (%u untracked edits)", untracked),
+                                                   line, untracked);
+
+          g_free (line);
+          line = g_steal_pointer (&with);
+        }
       g_string_append_printf (out, "%s: %s\n", (const char *) authors->pdata[a], line);
       for (guint g = 0; g < groups->len; g++)
         {
