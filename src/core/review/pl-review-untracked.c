@@ -313,17 +313,20 @@ add_change (Walk       *w,
       const char *sep_before = *ctx_before && os > line && !g_ascii_isspace (old[os - 1]) ? "" : " ";
       const char *sep_after = oe > 0 && !g_ascii_isspace (old[oe - 1]) && old[oe] != '\0' &&
                               !g_ascii_isspace (old[oe]) ? "" : " ";
+      /* The proposal is spaced as the reviewer's text is ("contain, report"). */
+      const char *new_before = ns > 0 && !g_ascii_isspace (new[ns - 1]) ? "" : " ";
+      const char *new_after = (ne > ns && g_ascii_isspace (new[ne - 1])) || g_ascii_isspace (new[ne]) ? " " : "";
       g_autoptr(GString) quote = g_string_new (ctx_before);
       g_autoptr(GString) proposal = g_string_new (ctx_before);
 
       if (*del)
         g_string_append_printf (quote, "%s%s", quote->len ? sep_before : "", del);
       if (*inserted)
-        g_string_append_printf (proposal, "%s%s", proposal->len ? sep_before : "", inserted);
+        g_string_append_printf (proposal, "%s%s", proposal->len ? new_before : "", inserted);
       if (*ctx_after)
         {
           g_string_append_printf (quote, "%s%s", quote->len ? sep_after : "", ctx_after);
-          g_string_append_printf (proposal, "%s%s", proposal->len ? sep_after : "", ctx_after);
+          g_string_append_printf (proposal, "%s%s", proposal->len ? (*inserted ? new_after : sep_after) : "", ctx_after);
         }
       if (g_str_equal (quote->str, del) && *inserted == '\0')
         e->operation = PL_AMENDMENT_DELETE;
