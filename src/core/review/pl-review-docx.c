@@ -404,6 +404,12 @@ flush_change (PlReviewDoc *d)
 }
 
 void
+pl_review_doc_finish (PlReviewDoc *d)
+{
+  flush_change (d);
+}
+
+void
 pl_review_doc_begin_change (PlReviewDoc        *d,
               const char *author,
               const char *date)
@@ -595,150 +601,6 @@ pl_review_doc_close_range (PlReviewDoc *d,
     g_hash_table_remove (d->open, id);
 }
 
-static gboolean
-read_document (GBytes      *bytes,
-               PlReviewDoc         *d,
-               GHashTable  *comments,
-               GError     **error)
-{
-  xmlTextReaderPtr r = pl_review_xml_reader (bytes);
-  gboolean in_text = FALSE;
-  int ret;
-
-  if (r == NULL)
-    return pl_review_malformed ("word/document.xml", error);
-  while ((ret = xmlTextReaderRead (r)) == 1)
-    {
-      int type = xmlTextReaderNodeType (r);
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          gboolean empty = xmlTextReaderIsEmptyElement (r);
-
-          if (pl_review_xml_is (r, "rPr") || pl_review_xml_is (r, "pPr"))
-            {
-              if (!empty)
-                d->props_depth++;
-            }
-          else if (d->props_depth > 0)
-            {
-              if (pl_review_xml_is (r, "pStyle"))
-                {
-                  g_autofree char *v = pl_review_xml_attr (r, "val");
-                  g_autofree char *lower = g_ascii_strdown (v ? v : "", -1);
-
-                  d->para_heading = g_str_has_prefix (lower, "heading") || g_str_has_prefix (lower, "title")
-                                    || g_str_has_prefix (lower, "titre") || g_str_has_prefix (lower, "ttulo");
-                  d->para_level = pl_review_style_level (v);
-                }
-              else if (pl_review_xml_is (r, "outlineLvl"))
-                {
-                  g_autofree char *v = pl_review_xml_attr (r, "val");
-                  guint64 level = v ? g_ascii_strtoull (v, NULL, 10) : 0;
-
-                  /* Level 9 is Word's "body text". */
-                  d->para_heading = level < 9;
-                  d->para_level = level < 9 ? (guint) level + 1 : 0;
-                }
-              /* w:ins/w:del here mark a paragraph mark or formatting, not text. */
-            }
-          else if (pl_review_xml_is (r, "p"))
-            {
-              g_string_truncate (d->para, 0);
-              g_array_set_size (d->para_tracked, 0);
-              d->para_heading = FALSE;
-              d->para_level = 0;
-            }
-          else if (pl_review_xml_is (r, "bookmarkStart"))
-            {
-              g_autofree char *name = pl_review_xml_attr (r, "name");
-              pl_review_doc_bookmark (d, name);
-            }
-          else if ((pl_review_xml_is (r, "ins") || pl_review_xml_is (r, "moveTo")) && !empty)
-            {
-              g_autofree char *author = pl_review_xml_attr (r, "author");
-              g_autofree char *date = pl_review_xml_attr (r, "date");
-
-              pl_review_doc_begin_change (d, author, date);
-              d->change = 1;
-            }
-          else if ((pl_review_xml_is (r, "del") || pl_review_xml_is (r, "moveFrom")) && !empty)
-            {
-              g_autofree char *author = pl_review_xml_attr (r, "author");
-              g_autofree char *date = pl_review_xml_attr (r, "date");
-
-              pl_review_doc_begin_change (d, author, date);
-              d->change = 2;
-            }
-          else if (pl_review_xml_is (r, "t") || pl_review_xml_is (r, "delText") || pl_review_xml_is (r, "instrText"))
-            in_text = !empty && !pl_review_xml_is (r, "instrText");
-          else if (pl_review_xml_is (r, "tab") || pl_review_xml_is (r, "br") || pl_review_xml_is (r, "cr"))
-            pl_review_doc_add_text (d, " ");
-          else if (pl_review_xml_is (r, "commentRangeStart"))
-            {
-              g_autofree char *id = pl_review_xml_attr (r, "id");
-              PlReviewRange *range;
-
-              if (id == NULL || g_hash_table_contains (d->ranges, id))
-                continue;
-              range = g_new0 (PlReviewRange, 1);
-              range->quote = g_string_new (NULL);
-              range->anchor = g_strdup (d->anchor);
-              range->strategy = d->in_strategy;
-              range->heading = g_strdup (d->heading);
-              g_hash_table_insert (d->ranges, g_strdup (id), range);
-              g_hash_table_insert (d->open, g_strdup (id), range);
-            }
-          else if (pl_review_xml_is (r, "commentRangeEnd"))
-            {
-              g_autofree char *id = pl_review_xml_attr (r, "id");
-
-              if (id)
-                g_hash_table_remove (d->open, id);
-            }
-          else if (pl_review_xml_is (r, "commentReference"))
-            {
-              g_autofree char *id = pl_review_xml_attr (r, "id");
-              PlReviewComment *c = id ? g_hash_table_lookup (comments, id) : NULL;
-
-              if (c)
-                c->placed = TRUE;
-              if (id && !g_hash_table_contains (d->ranges, id))
-                {
-                  /* A comment on a point, without a range. */
-                  PlReviewRange *range = g_new0 (PlReviewRange, 1);
-
-                  range->quote = g_string_new (NULL);
-                  range->anchor = g_strdup (d->anchor);
-                  range->strategy = d->in_strategy;
-                  range->heading = g_strdup (d->heading);
-                  g_hash_table_insert (d->ranges, g_strdup (id), range);
-                }
-            }
-        }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          if (pl_review_xml_is (r, "rPr") || pl_review_xml_is (r, "pPr"))
-            d->props_depth = MAX (d->props_depth - 1, 0);
-          else if (d->props_depth > 0)
-            continue;
-          else if (pl_review_xml_is (r, "p"))
-            pl_review_doc_end_paragraph (d);
-          else if (pl_review_xml_is (r, "ins") || pl_review_xml_is (r, "moveTo") || pl_review_xml_is (r, "del") || pl_review_xml_is (r, "moveFrom"))
-            d->change = 0;
-          else if (pl_review_xml_is (r, "t") || pl_review_xml_is (r, "delText"))
-            in_text = FALSE;
-        }
-      else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE))
-        pl_review_doc_add_text (d, (const char *) xmlTextReaderConstValue (r));
-    }
-  xmlFreeTextReader (r);
-  flush_change (d);
-  if (ret < 0)
-    return pl_review_malformed ("word/document.xml", error);
-  return TRUE;
-}
-
 /* The comments in the order they were written, each with its thread. */
 void
 pl_review_doc_collect_comments (PlReviewDoc        *d,
@@ -863,7 +725,7 @@ pl_review_read_docx (GBytes        *bytes,
   pl_review_read_properties (g_hash_table_lookup (parts, "docProps/core.xml"), file);
 
   pl_review_doc_init (&d, file);
-  ok = read_document (document, &d, comments, error);
+  ok = pl_review_read_docx_text (document, &d, comments, error);
   if (ok)
     pl_review_doc_collect_comments (&d, comments, order);
   pl_review_doc_clear (&d);

@@ -135,10 +135,16 @@ void     pl_review_doc_clear            (PlReviewDoc *d);
 void     pl_review_doc_begin_change     (PlReviewDoc *d, const char *author, const char *date);
 void     pl_review_doc_add_text         (PlReviewDoc *d, const char *text);
 void     pl_review_doc_end_paragraph    (PlReviewDoc *d);
+/* The end of the text: a tracked change still open is finished. */
+void     pl_review_doc_finish           (PlReviewDoc *d);
 void     pl_review_doc_bookmark         (PlReviewDoc *d, const char *name);
 /* A comment's range opens here (@point: it covers nothing, closed at once). */
 void     pl_review_doc_open_range       (PlReviewDoc *d, const char *id, gboolean point);
 void     pl_review_doc_close_range      (PlReviewDoc *d, const char *id);
+/* Walks word/document.xml (pl-review-docx-text.c): anchors, headings,
+ * paragraphs, comment ranges and tracked changes; marks the comments of
+ * @comments (id -> PlReviewComment) whose reference it meets as placed. */
+gboolean pl_review_read_docx_text       (GBytes *bytes, PlReviewDoc *d, GHashTable *comments, GError **error);
 /* The file's comments (id -> PlReviewComment, in @order) as entries. */
 void     pl_review_doc_collect_comments (PlReviewDoc *d, GHashTable *comments, GPtrArray *order);
 

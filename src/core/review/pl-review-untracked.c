@@ -46,16 +46,18 @@ count_words (const char *text)
 guint
 pl_review_style_level (const char *style)
 {
-  g_autofree char *lower = g_ascii_strdown (style ? style : "", -1);
-  gsize len = strlen (lower);
+  gsize len;
   guint64 level;
 
-  if (!g_str_has_prefix (lower, "heading") && !g_str_has_prefix (lower, "title") &&
-      !g_str_has_prefix (lower, "titre") && !g_str_has_prefix (lower, "ttulo"))
+  /* Every paragraph names its style: no copies here. */
+  if (style == NULL ||
+      (g_ascii_strncasecmp (style, "heading", 7) != 0 && g_ascii_strncasecmp (style, "title", 5) != 0 &&
+       g_ascii_strncasecmp (style, "titre", 5) != 0 && g_ascii_strncasecmp (style, "ttulo", 5) != 0))
     return 0;
-  while (len > 0 && g_ascii_isdigit (lower[len - 1]))
+  len = strlen (style);
+  while (len > 0 && g_ascii_isdigit (style[len - 1]))
     len--;
-  level = g_ascii_strtoull (lower + len, NULL, 10);
+  level = g_ascii_strtoull (style + len, NULL, 10);
   return level >= 1 && level <= 9 ? (guint) level : 1;
 }
 
@@ -175,6 +177,9 @@ index_titles (Walk *w)
 
       add_title (w, PL_RECORD (section), pl_section_get_title (section));
     }
+  /* With anchors, pillars, objectives and actions are found by them. */
+  if (w->has_anchors)
+    return;
   for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
     {
       g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, i);
