@@ -405,6 +405,28 @@ test_tool_copies (void)
     }
 }
 
+/* A copy whose text is larger than libxml2 takes in one piece (10 MB) is
+ * read, and its edit found. */
+static void
+test_large (void)
+{
+  g_autoptr(PlDocument) doc = new_demo ("large.pillars");
+  g_autoptr(GBytes) copy = review_copy (doc, PL_EXPORT_DOCX);
+  g_autoptr(GString) padding = g_string_new (NULL);
+  g_autoptr(GBytes) one = edited (copy, "word/document.xml", SENTENCE, EDITED, NULL, NULL);
+  g_autoptr(GBytes) returned = NULL;
+  g_autoptr(PlReviewImport) imported = NULL;
+
+  /* 11 MB of numbered paragraphs at the end, outside every unit (after
+   * the implementation plan), as an appendix a reviewer might paste. */
+  for (guint i = 0; padding->len < 11 * 1024 * 1024; i++)
+    g_string_append_printf (padding, "<w:p><w:r><w:t>Appendix line %u of the ministry's notes.</w:t></w:r></w:p>", i);
+  g_string_append (padding, "</w:body>");
+  returned = edited (one, "word/document.xml", "</w:body>", padding->str, NULL, NULL);
+  imported = import (doc, returned, "large.docx");
+  g_assert_cmpuint (count_untracked (imported), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -419,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/review/untracked/unchanged", test_unchanged);
   g_test_add_func ("/review/untracked/libreoffice", test_libreoffice);
   g_test_add_func ("/review/untracked/tool-copies", test_tool_copies);
+  g_test_add_func ("/review/untracked/large", test_large);
   ret = g_test_run ();
   pl_test_rmdir_recursive (tmp_dir);
   g_free (tmp_dir);
