@@ -114,20 +114,24 @@ fold (const char *text)
   return g_utf8_casefold (normal ? normal : "", -1);
 }
 
-/* The length of a heading's number ("2.1 ", "3. ", "1.2.3) "), 0 if none. */
+/* The length of a heading's number ("2.1 ", "3. ", "1.2.3) "), 0 if none;
+ * "2030 Vision" has none. */
 static gsize
 number_length (const char *text)
 {
   const char *p = text;
+  gboolean dot = FALSE;
 
   while (*p == ' ' || *p == '\t')
     p++;
   if (!g_ascii_isdigit (*p))
     return 0;
   while (g_ascii_isdigit (*p) || *p == '.')
-    p++;
+    dot |= *p++ == '.';
   if (*p == ')' || *p == ':')
-    p++;
+    dot = TRUE, p++;
+  if (!dot)
+    return 0;
   if (*p != ' ' && *p != '\t' && *p != '\0')
     return 0;
   while (*p == ' ' || *p == '\t')
@@ -269,7 +273,7 @@ add_change (Walk       *w,
   g_autofree char *deleted = NULL;
   g_autofree char *inserted = NULL;
   PlReviewEntry *e = NULL;
-  gsize line = os, line_end = oe;
+  gsize line, line_end;
 
   /* Markup and spaces after the last changed word stay in the text. */
   while (oe > os && is_trailing (old[oe - 1]))
@@ -283,6 +287,8 @@ add_change (Walk       *w,
     }
   /* Context comes from the same line: a quote across a paragraph break
    * would join the paragraphs when applied. */
+  line = os;
+  line_end = oe;
   while (line > 0 && old[line - 1] != '\n')
     line--;
   while (old[line_end] != '\0' && old[line_end] != '\n')

@@ -281,8 +281,8 @@ test_one_sentence (void)
   g_assert_cmpstr (pl_objective_get_description (objective), ==, SENTENCE);
 }
 
-/* Several edits at once in one unit, and one in a pillar's title and the
- * narrative: each is its own amendment, and each applies. Without the
+/* Several edits at once in one pillar (its summary, a sentence and a
+ * heading of its narrative): each is its own amendment, and each applies. Without the
  * file's author, the organisation given is the reviewer. */
 static void
 test_several (void)
@@ -293,14 +293,18 @@ test_several (void)
                                   "We will first train people already in post", NULL, NULL);
   g_autoptr(GBytes) two = edited (one, "word/document.xml", "A skilled national cybersecurity workforce by 2030.",
                                   "A skilled national cybersecurity workforce by 2028.", NULL, NULL);
-  g_autoptr(PlReviewImport) first = import (doc, two, "edits.docx");
+  /* The last word of a paragraph (a heading in the narrative): the quote
+   * must not reach into the next paragraph, or applying it joins them. */
+  g_autoptr(GBytes) three = edited (two, "word/document.xml", "_Toc_pl_h8\"/><w:r><w:t>Why it matters</w:t>",
+                                    "_Toc_pl_h8\"/><w:r><w:t>Why it counts</w:t>", NULL, NULL);
+  g_autoptr(PlReviewImport) first = import (doc, three, "edits.docx");
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   GListModel *pillars = pl_document_get_pillars (doc);
   g_autoptr(PlPillar) pillar = g_list_model_get_item (pillars, 0);
   GListModel *all;
 
-  g_assert_cmpuint (count_untracked (first), ==, 2);
+  g_assert_cmpuint (count_untracked (first), ==, 3);
   for (guint i = 0; i < pl_review_import_get_n_items (first); i++)
     {
       const PlReviewItem *item = pl_review_import_get_item (first, i);
@@ -318,7 +322,7 @@ test_several (void)
       if (pl_feedback_get_origin (fb) == PL_FEEDBACK_ORIGIN_UNTRACKED_EDIT)
         g_ptr_array_add (items, g_steal_pointer (&fb));
     }
-  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpuint (items->len, ==, 3);
   for (guint i = 0; i < items->len; i++)
     {
       g_assert_true (pl_review_accept_amendment (doc, items->pdata[i], NULL, &error));
@@ -326,6 +330,7 @@ test_several (void)
     }
   g_assert_cmpstr (pl_pillar_get_summary (pillar), ==, "A skilled national cybersecurity workforce by 2028.");
   g_assert_nonnull (strstr (pl_pillar_get_body (pillar), "We will first train people already in post"));
+  g_assert_true (g_str_has_prefix (pl_pillar_get_body (pillar), "## Why it counts\n\nThe Kestrel Islands"));
 }
 
 /* Our own export, untouched, DOCX and ODT: nothing. */
