@@ -43,5 +43,9 @@ void            pl_feedback_pane_focus_capture       (PlFeedbackPane *self);
 void            pl_feedback_pane_select              (PlFeedbackPane *self,
                                                       PlFeedback     *feedback);
 PlFeedback     *pl_feedback_pane_get_selected        (PlFeedbackPane *self);
+/* The detail area beside the list (a wide pane over a narrow window's
+ * tabs) or below it (a side pane). */
+void            pl_feedback_pane_set_detail_beside   (PlFeedbackPane *self,
+                                                      gboolean        beside);
 
 G_END_DECLS
