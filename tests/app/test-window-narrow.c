@@ -189,6 +189,17 @@ test_fold (void)
   g_assert_cmpfloat (bounds.size.width, >=, 2 * 340 - 8);
   g_assert_cmpfloat (bounds.origin.x, >=, 90);
   pl_test_screenshot (GTK_WIDGET (window), "narrow-800x600-open");
+  /* The pane's buttons work after the move: "Capture" (shown while an
+   * item is open) was left insensitive by GTK. */
+  {
+    PlFeedbackPane *fp = PL_FEEDBACK_PANE (pane);
+    g_autoptr(PlFeedback) fb = g_list_model_get_item (G_LIST_MODEL (pl_document_get_feedback (pl_window_get_document (window))), 0);
+
+    pl_feedback_pane_select (fp, fb);
+    wait_for (gtk_widget_get_mapped (fp->new_capture_button));
+    g_assert_true (gtk_widget_is_sensitive (fp->new_capture_button));
+    pl_feedback_pane_select (fp, NULL);
+  }
 
   /* F9 again closes it, and the focus goes back to the text. */
   g_assert_true (pl_test_xdotool_key (GTK_WINDOW (window), "F9"));

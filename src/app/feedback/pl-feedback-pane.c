@@ -794,6 +794,21 @@ pl_feedback_pane_select (PlFeedbackPane *self,
   pl_feedback_pane_show_in_detail (self, feedback);
 }
 
+/* Every button of @widget's subtree looks its action up again. */
+static void
+rebind_actionables (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+    {
+      g_autofree char *name = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), name);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    rebind_actionables (child);
+}
+
 void
 pl_feedback_pane_set_detail_beside (PlFeedbackPane *self,
                                     gboolean        beside)
@@ -802,6 +817,11 @@ pl_feedback_pane_set_detail_beside (PlFeedbackPane *self,
   int size;
 
   g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  /* The window calls this when it has moved the pane: GTK 4.8 leaves the
+   * buttons of the pane's own actions insensitive after a move (the
+   * "Capture" button stayed greyed), so they look their actions up again. */
+  rebind_actionables (GTK_WIDGET (self));
+  pl_feedback_pane_update_actions (self);
   if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == orientation)
     return;
   /* Split evenly, the list first, until laid out (or moved) again. */

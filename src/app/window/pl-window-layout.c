@@ -224,9 +224,9 @@ set_folded (PlWindow    *self,
       adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_NEVER);
       adw_clamp_set_child (self->flap_clamp, NULL);
       gtk_widget_set_size_request (slot, state->slot_min, -1);
+      gtk_paned_set_end_child (self->paned, slot);
       if (self->feedback_pane != NULL)
         pl_feedback_pane_set_detail_beside (self->feedback_pane, FALSE);
-      gtk_paned_set_end_child (self->paned, slot);
       /* Placed at its saved width once laid out beside the tabs; not
        * saved before (the paned moves as the pane comes back). */
       g_object_set_data (G_OBJECT (self), "pl-window-pane-placed", NULL);
