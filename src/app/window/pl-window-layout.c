@@ -102,6 +102,18 @@ f6_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Gives @widget the focus back without selecting its text (a text field
+ * selects it all when focused: the next key would replace a title). */
+static gboolean
+refocus (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return gtk_text_grab_focus_without_selecting (GTK_TEXT (widget));
+  if (GTK_IS_ENTRY (widget))
+    return gtk_entry_grab_focus_without_selecting (GTK_ENTRY (widget));
+  return gtk_widget_grab_focus (widget);
+}
+
 /* The focus leaves the overlay's pane: back to the tabs, or to where it
  * was before the pane opened. */
 static void
@@ -109,7 +121,7 @@ return_focus (PlWindow    *self,
               LayoutState *state)
 {
   if (state->return_focus != NULL && gtk_widget_get_mapped (state->return_focus) &&
-      gtk_widget_grab_focus (state->return_focus))
+      refocus (state->return_focus))
     return;
   gtk_widget_child_focus (GTK_WIDGET (self->tab_view), GTK_DIR_TAB_FORWARD);
 }
@@ -239,7 +251,7 @@ set_folded (PlWindow    *self,
   _pl_window_layout_show_pane (self, pl_window_get_side_pane (self) != NULL, self->feedback_visible);
   g_object_unref (slot);
   if (focus != NULL)
-    gtk_widget_grab_focus (focus);
+    refocus (focus);
 }
 
 /* After GTK's own layout of each frame (connected after it): the width is
