@@ -33,7 +33,6 @@ static gboolean place_pane_tick_cb (GtkWidget     *paned,
 
 typedef struct
 {
-  PlWindow      *window;
   GdkFrameClock *clock;
   gulong         layout_id;
   gboolean       folded;
@@ -85,11 +84,12 @@ f6_pressed_cb (GtkEventControllerKey *controller,
 {
   PlWindow *self = user_data;
 
-  if (keyval != GDK_KEY_F6 || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+  if (keyval != GDK_KEY_F6)
     return GDK_EVENT_PROPAGATE;
   gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
-  /* Side by side, the paned moves the focus. */
-  if (!_pl_window_layout_folded (self) || self->feedback_pane == NULL)
+  /* Side by side, the paned moves the focus (F6, Shift+F6). */
+  if (!_pl_window_layout_folded (self) || self->feedback_pane == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   /* Over the tabs: F6 opens the pane (at the capture text) and, from the
    * pane, closes it and goes back. */
@@ -350,7 +350,6 @@ _pl_window_layout_install (PlWindow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   LayoutState *state = g_new0 (LayoutState, 1);
 
-  state->window = self;
   gtk_widget_get_size_request (GTK_WIDGET (self->feedback_slot), &state->slot_min, NULL);
   state->slot_min = MAX (state->slot_min, 1);
   g_object_set_data_full (G_OBJECT (self), "pl-window-layout", state, layout_state_free);
