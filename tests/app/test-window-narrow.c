@@ -314,13 +314,17 @@ test_detail_rows (void)
   g_autoptr(PlFeedback) feedback = g_list_model_get_item (G_LIST_MODEL (pl_document_get_feedback (doc)), 0);
   GtkWidget *disposition, *response;
   graphene_rect_t view, scroller;
+  int pane_width;
 
   resize (window, 1024, 600);
   g_assert_false (adw_flap_get_folded (window->flap));
+  pane_width = gtk_widget_get_width (GTK_WIDGET (window->feedback_slot));
   pl_feedback_pane_select (pane, feedback);
   pl_test_wait_for_frame (GTK_WIDGET (window));
   pl_test_wait_for_frame (GTK_WIDGET (window));
   pl_test_screenshot (GTK_WIDGET (window), "narrow-1024x600-detail");
+  /* Opening an item does not widen the pane (the layout stays put). */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->feedback_slot)), ==, pane_width);
 
   disposition = GTK_WIDGET (pl_feedback_detail_get_disposition_dropdown (pane->detail));
   response = find_view_of (GTK_WIDGET (pane->detail), pl_feedback_detail_get_response_buffer (pane->detail));
