@@ -150,6 +150,10 @@ test_fold (void)
   g_assert_true (gtk_widget_get_visible (slot));
   pl_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpint (abs (gtk_widget_get_width (slot) - 340), <=, 8);
+  /* Side by side the flap is empty: no swipe or reveal opens it. */
+  g_assert_false (adw_flap_get_swipe_to_open (window->flap));
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
 
   /* 800×600: the pane leaves the tabs their whole width, closed. */
   pl_test_select_page (window, 1);
@@ -158,6 +162,7 @@ test_fold (void)
   pl_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_is_ancestor (slot, GTK_WIDGET (window->flap_clamp)));
   g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (adw_flap_get_swipe_to_open (window->flap));
   g_assert_false (window->feedback_visible);
   tabs_width = gtk_widget_get_width (tabs);
   g_test_message ("800 px window: tabs %d px", tabs_width);

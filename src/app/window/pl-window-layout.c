@@ -136,8 +136,15 @@ reveal_flap_cb (AdwFlap    *flap,
   LayoutState *state = get_state (self);
   gboolean revealed = adw_flap_get_reveal_flap (flap);
 
-  if (state == NULL || !state->folded)
+  if (state == NULL)
     return;
+  /* Side by side the flap is empty and stays closed. */
+  if (!state->folded)
+    {
+      if (revealed)
+        adw_flap_set_reveal_flap (flap, FALSE);
+      return;
+    }
   if (revealed)
     {
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -226,6 +233,8 @@ set_folded (PlWindow    *self,
       if (self->feedback_pane != NULL)
         pl_feedback_pane_set_detail_beside (self->feedback_pane, TRUE);
       adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+      adw_flap_set_swipe_to_open (self->flap, TRUE);
+      adw_flap_set_swipe_to_close (self->flap, TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
       /* It opens when asked for, unless the focus was in it. */
       g_object_set (self, "feedback-visible", had_focus, NULL);
@@ -234,6 +243,8 @@ set_folded (PlWindow    *self,
     {
       adw_flap_set_reveal_flap (self->flap, FALSE);
       adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_NEVER);
+      adw_flap_set_swipe_to_open (self->flap, FALSE);
+      adw_flap_set_swipe_to_close (self->flap, FALSE);
       adw_clamp_set_child (self->flap_clamp, NULL);
       gtk_widget_set_size_request (slot, state->slot_min, -1);
       gtk_paned_set_end_child (self->paned, slot);
