@@ -19,6 +19,22 @@ void       pl_document_hold_feedback_lists    (PlDocument  *self);
 /* Ends a hold; the outermost one refreshes the lists if anything changed. */
 void       pl_document_release_feedback_lists (PlDocument  *self);
 
+/* pl_document_add_feedback() for an item read from a returned review copy:
+ * its origin, proposed text, operation and capture time (ISO 8601, or NULL
+ * or "" for now) written with it in one insert (pl-document-feedback.c). */
+PlFeedback *pl_document_add_review_feedback   (PlDocument            *self,
+                                               PlFeedbackKind         kind,
+                                               const char            *text,
+                                               PlRecord              *target,
+                                               const char            *quote,
+                                               PlWorkshop            *workshop,
+                                               PlStakeholder         *stakeholder,
+                                               PlFeedbackOrigin       origin,
+                                               const char            *proposal,
+                                               PlAmendmentOperation   operation,
+                                               const char            *captured_at,
+                                               GError               **error);
+
 /* The live feedback that came from returned review copies
  * (element-type PlStoreReviewRow) (transfer full), or NULL with @error. */
 GPtrArray *pl_document_review_feedback        (PlDocument  *self,

@@ -739,17 +739,11 @@ add_item (PlReviewImport  *self,
         body = g_strdup_printf (_("Tracked change in the returned copy “%s”."), item->file);
       text = body;
     }
-  fb = pl_document_add_feedback (self->document, e->kind, text, item->view.target,
-                                 e->quote, self->workshop, stakeholder, error);
-  if (fb == NULL)
-    return FALSE;
   /* One write: a copy brings thousands of items. */
-  return pl_record_set (PL_RECORD (fb), error,
-                        "origin", (int) e->origin,
-                        "proposal", e->proposal ? e->proposal : "",
-                        "operation", (int) e->operation,
-                        "captured-at", *item->captured_at ? item->captured_at : pl_feedback_get_captured_at (fb),
-                        NULL);
+  fb = pl_document_add_review_feedback (self->document, e->kind, text, item->view.target,
+                                        e->quote, self->workshop, stakeholder, e->origin,
+                                        e->proposal, e->operation, item->captured_at, error);
+  return fb != NULL;
 }
 
 gboolean
