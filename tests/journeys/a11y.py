@@ -19,6 +19,28 @@ INTERACTIVE = {
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Pl|GtkSource)[A-Z][A-Za-z0-9]*$")
 
 
+# A mnemonic's marker left in a name: "_Add", "Im_port". File names keep
+# their underscores ("laptop_a.pillars"), so a name with a dot or a slash
+# is only checked at the start of its words.
+MNEMONIC_WORD = re.compile(r"(?:^|\s)_[^\W_]")
+MNEMONIC_INSIDE = re.compile(r"[^\W_]_[^\W\d_]")
+
+
+def name_fault(name):
+    """What is wrong with a control's NAME as a screen reader says it, or
+    None: GTK 4.8 joins a widget's label property to the labels it is
+    labelled by ("Main Menu Main Menu", "_Add Add"), and says a mnemonic's
+    underscore when the label property is its raw text."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and \
+            [w.replace("_", "") for w in words[:half]] == [w.replace("_", "") for w in words[half:]]:
+        return "said twice"
+    if MNEMONIC_WORD.search(name) or ("." not in name and "/" not in name and MNEMONIC_INSIDE.search(name)):
+        return "a mnemonic's underscore"
+    return None
+
+
 def unnamed(acc):
     name = (acc.name or "").strip()
     return not name or TYPE_NAME.match(name) is not None
@@ -135,8 +157,10 @@ def drop_down_button(role, chain):
 
 
 def offenders(window, anchor=None):
-    """(role, path) of each visible interactive control without a name.
-    ANCHOR, an accessible in the tab in front, leaves the other tabs out."""
+    """(role, path) of each visible interactive control without a name,
+    or whose name is said twice or shows a mnemonic (the path then ends
+    with what is wrong). ANCHOR, an accessible in the tab in front, leaves
+    the other tabs out."""
     out = []
     count = 0
     keep = ancestors(anchor) if anchor is not None else None
@@ -150,4 +174,8 @@ def offenders(window, anchor=None):
             continue
         if unnamed(acc):
             out.append((role, "/".join(path_of(chain))))
+            continue
+        fault = name_fault(acc.name or "")
+        if fault:
+            out.append((role, "%s  (%r: %s)" % ("/".join(path_of(chain)), acc.name, fault)))
     return count, out

@@ -4,10 +4,15 @@
 running app's accessibility tree on the welcome page, a pillar tab, the
 implementation plan, the feedback pane with an item open, the export
 dialog, the workshops and stakeholders registries, Snapshots, Compare
-Versions and Search Strategy, reached with real keys and clicks. (Merging
-and importing start in GTK's own file chooser; their dialogs after it are
-not walked yet.) A failure lists each offender's role and path."""
+Versions and Search Strategy, and the previews behind GTK's file chooser
+(Merge Captures, Import Draft, Import Comments, Import Review, each with
+content), reached with real keys and clicks as a user does: the menu with
+F10, the path typed after Ctrl+L. A failure lists each offender's role and
+path; a name said twice ("Main Menu Main Menu", GTK 4.8 joining a label to
+the name it already had) or carrying a mnemonic's underscore ("_Add") fails
+too."""
 import os
+import shutil
 import sys
 import time
 
@@ -23,13 +28,27 @@ def check(j, what, window=None, anchor=None):
     count, bad = a11y.offenders(w, anchor)
     print("# %s: %d controls walked in %.1f s" % (what, count, time.monotonic() - t0), flush=True)
     if bad:
-        lines = ["%d of %d visible controls on %s have no accessible name:" % (len(bad), count, what)]
+        lines = ["%d of %d visible controls on %s have no accessible name, or a faulty one:"
+                 % (len(bad), count, what)]
         lines += ["  %s  at %s" % (role, path) for role, path in bad]
         if os.environ.get("PILLARS_A11Y_REPORT_ONLY"):
             print("# " + "\n# ".join(lines), flush=True)
         else:
             raise harness.JourneyError("\n".join(lines))
     return count
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "data")
+
+# A comment matrix as a ministry sends it back (tests/app/test-import-comments-dialog.c
+# has the Windows-1252 one): a known stakeholder, a new one, a pillar by number.
+MATRIX = (
+    "Name,Organisation,Sector,Pillar,Comment,Proposed change\r\n"
+    "Amara Whitfield,Ministry of Digital Transformation,Government,1,"
+    "The hygiene course needs a refresher every two years.,\r\n"
+    "Kofi Mensah,Kestrel Islands University,Academia,2,"
+    "We can host the train-the-trainers programme.,Add the university as partner\r\n")
 
 
 def menu_item(j, name, mnemonic):
@@ -74,6 +93,52 @@ def build(j):
         j.find("text", "Response")
         check(j, "the feedback pane with an item open", anchor=narrative)
 
+    # Merge Captures: a copy filled on a facilitator's laptop, and the same
+    # action's cost changed on both sides (a conflict), and the same new
+    # stakeholder met on both (a fold), so the preview shows every group.
+    capture = os.path.join(j.tmp, "laptop.pillars")
+    shutil.copyfile(demo, capture)
+    j.cli("action", "set", demo, "1.1.1", "--cost", "KID 50,000")
+    j.cli("action", "set", capture, "1.1.1", "--cost", "KID 60,000")
+    for doc, said in ((demo, "Add a target for women trained"), (capture, "Publish the course syllabus")):
+        j.cli("feedback", "add", doc, said, "--kind", "recommendation",
+              "--stakeholder", "Ines Duarte", "--organisation", "Kestrel Islands University")
+    matrix = os.path.join(j.tmp, "matrix.csv")
+    with open(matrix, "w", encoding="utf-8", newline="") as f:
+        f.write(MATRIX)
+
+    def chooser_then(menu, mnemonic, title, path, content):
+        """Picks PATH in GTK's file chooser titled TITLE as a user does
+        (Ctrl+L, the path, Enter), then walks the preview that opens, once
+        CONTENT (a name in it) shows, and closes it with Esc."""
+        def run():
+            menu_item(j, menu, mnemonic)
+            chooser = j.window(title)
+            j.key("ctrl+l")
+            # The location entry, shown by Ctrl+L, takes the keys.
+            j.find("text", root=chooser)
+            j.type(path)
+            # GTK 4.8's chooser reads the folder for completion as the path
+            # is typed and ignores an Enter that comes before it is done
+            # (a user presses it again): Enter until the chooser goes.
+            for _i in range(10):
+                j.key("Return")
+                try:
+                    harness.wait_for(lambda: not harness.is_showing(chooser), "the file chooser to close",
+                                     timeout=3)
+                    break
+                except harness.JourneyError:
+                    continue
+            else:
+                raise harness.JourneyError("the file chooser did not take " + path)
+            d = j.window(title)
+            j.find(None, content, root=d)
+            check(j, "the " + title + " preview", d)
+            j.key("Escape")
+            harness.wait_for(lambda: not [w for w in j.windows() if w.name == title],
+                             "the " + title + " preview to close")
+        return run
+
     def dialog(opener, title):
         def run():
             opener()
@@ -95,6 +160,16 @@ def build(j):
         ("snapshots", dialog(lambda: j.key("ctrl+alt+s"), "Snapshots")),
         ("compare versions", dialog(lambda: j.key("ctrl+alt+d"), "Compare Versions")),
         ("search the strategy", dialog(lambda: j.key("ctrl+shift+f"), "Search")),
+        ("merge captures, through the file chooser",
+         chooser_then("Merge Captures", "m", "Merge Captures", capture, "Conflicts")),
+        ("import a draft, through the file chooser",
+         chooser_then("Import Draft", "i", "Import Draft", os.path.join(DATA, "import", "en-pandoc.docx"),
+                      "Structure")),
+        ("import comments, through the file chooser",
+         chooser_then("Import Comments", "p", "Import Comments", matrix, "Kofi Mensah")),
+        ("import reviewed copies, through the file chooser",
+         chooser_then("Import Reviewed Copies", "d", "Import Review",
+                      os.path.join(DATA, "review", "returned-pandoc.docx"), "By Reviewer")),
     ]
 
 
