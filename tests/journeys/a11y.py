@@ -8,6 +8,7 @@ import re
 
 import harness
 import pyatspi
+from gi.repository import GLib
 
 # Roles a user operates; containers, labels and fillers are not controls.
 INTERACTIVE = {
@@ -179,3 +180,44 @@ def offenders(window, anchor=None):
         if fault:
             out.append((role, "%s  (%r: %s)" % ("/".join(path_of(chain)), acc.name, fault)))
     return count, out
+
+
+class Announcements:
+    """What the app tells a screen reader without moving focus: the names
+    its status objects (role "status bar") take, as AT-SPI reports them
+    (object:property-change:accessible-name), in the order said."""
+
+    def __init__(self, app):
+        self.pid = app.get_process_id()
+        self.said = []
+        pyatspi.Registry.registerEventListener(self._on_event, "object:property-change:accessible-name")
+
+    def _on_event(self, event):
+        try:
+            if harness.role_name(event.source) == "status bar" and event.source.get_process_id() == self.pid:
+                self.said.append(str(event.any_data or ""))
+        except Exception:
+            pass  # the object went away: nothing was said by it
+
+    def _pump(self):
+        # pyatspi delivers events from the default main context.
+        ctx = GLib.MainContext.default()
+        while ctx.pending():
+            ctx.iteration(False)
+
+    def clear(self):
+        self._pump()
+        self.said.clear()
+
+    def wait(self, what, match):
+        """Waits until something said satisfies MATCH; returns it."""
+        def heard():
+            self._pump()
+            return next((s for s in self.said if match(s)), None)
+        try:
+            return harness.wait_for(heard, "a screen reader to be told " + what)
+        except harness.JourneyError as e:
+            raise harness.JourneyError("%s; it was told %r" % (e, self.said))
+
+    def close(self):
+        pyatspi.Registry.deregisterEventListener(self._on_event, "object:property-change:accessible-name")

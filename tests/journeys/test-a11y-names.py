@@ -139,6 +139,36 @@ def build(j):
                              "the " + title + " preview to close")
         return run
 
+    def announced():
+        """Saving, going live, a capture through the bar and the workshop
+        ending are said to a screen reader (the window's status object
+        changes its name), wherever the focus is."""
+        heard = a11y.Announcements(j.app)
+        try:
+            j.key("alt+2")
+            j.click(j.find("text", "Narrative of"))
+            heard.clear()
+            j.key("ctrl+s")
+            heard.wait("that the strategy is saved", lambda s: s == "Saved")
+            live = j.find("combo box", "Workshop mode")
+            j.click(live)
+            j.find(None, "National validation workshop")
+            j.key("Down", "Return")
+            heard.wait("that the workshop is live",
+                       lambda s: s.startswith("Live — National validation workshop"))
+            j.key("alt+t")
+            j.key("Return")
+            heard.wait("why an empty capture was refused", lambda s: s == "Type what was said first")
+            j.type("Say who trains the trainers.")
+            j.key("Return")
+            heard.wait("that the capture was added", lambda s: s.startswith("Added Comment"))
+            j.click(live)
+            j.find(None, "No workshop (not live)")
+            j.key("Home", "Return")
+            heard.wait("that the workshop ended", lambda s: s.startswith("Not live"))
+        finally:
+            heard.close()
+
     def dialog(opener, title):
         def run():
             opener()
@@ -160,6 +190,7 @@ def build(j):
         ("snapshots", dialog(lambda: j.key("ctrl+alt+s"), "Snapshots")),
         ("compare versions", dialog(lambda: j.key("ctrl+alt+d"), "Compare Versions")),
         ("search the strategy", dialog(lambda: j.key("ctrl+shift+f"), "Search")),
+        ("saved, live, captured and ended, announced", announced),
         ("merge captures, through the file chooser",
          chooser_then("Merge Captures", "m", "Merge Captures", capture, "Conflicts")),
         ("import a draft, through the file chooser",

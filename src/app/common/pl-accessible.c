@@ -353,16 +353,3 @@ pl_accessible_install (void)
   map_signal = g_signal_lookup ("map", GTK_TYPE_WIDGET);
   g_signal_add_emission_hook (map_signal, 0, on_map_emission, NULL, NULL);
 }
-
-void
-pl_accessible_announce (GtkWidget  *label,
-                        const char *message)
-{
-  g_return_if_fail (GTK_IS_LABEL (label));
-
-  gtk_label_set_text (GTK_LABEL (label), message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                  -1);
-}
