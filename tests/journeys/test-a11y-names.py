@@ -119,13 +119,14 @@ def build(j):
             j.find("text", root=chooser)
             j.type(path)
             # GTK 4.8's chooser reads the folder for completion as the path
-            # is typed and ignores an Enter that comes before it is done
-            # (a user presses it again): Enter until the chooser goes.
-            for _i in range(10):
+            # is typed and ignores an Enter that comes before it is done (a
+            # user presses it again): Enter until the chooser goes, never
+            # once it has gone (the preview would take it).
+            for _i in range(20):
                 j.key("Return")
                 try:
                     harness.wait_for(lambda: not harness.is_showing(chooser), "the file chooser to close",
-                                     timeout=3)
+                                     timeout=1)
                     break
                 except harness.JourneyError:
                     continue
