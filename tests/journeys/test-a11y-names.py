@@ -107,10 +107,15 @@ def build(j):
     with open(matrix, "w", encoding="utf-8", newline="") as f:
         f.write(MATRIX)
 
-    def chooser_then(menu, mnemonic, title, path, content):
+    def close(d, title):
+        j.key("Escape")
+        harness.wait_for(lambda: not [w for w in j.windows() if w.name == title],
+                         "the " + title + " preview to close")
+
+    def chooser_then(menu, mnemonic, title, path, content, then=close):
         """Picks PATH in GTK's file chooser titled TITLE as a user does
         (Ctrl+L, the path, Enter), then walks the preview that opens, once
-        CONTENT (a name in it) shows, and closes it with Esc."""
+        CONTENT (a name in it) shows, and closes it with Esc (or THEN)."""
         def run():
             menu_item(j, menu, mnemonic)
             chooser = j.window(title)
@@ -135,10 +140,26 @@ def build(j):
             d = j.window(title)
             j.find(None, content, root=d)
             check(j, "the " + title + " preview", d)
-            j.key("Escape")
-            harness.wait_for(lambda: not [w for w in j.windows() if w.name == title],
-                             "the " + title + " preview to close")
+            then(d, title)
         return run
+
+    def merged(d, title):
+        """Merges, then walks the report over the merged document's new
+        window, before and after one conflict's other value is taken (the
+        button's text changes from "Use _Other" to "Taken")."""
+        j.click(j.find("push button", "Merge", root=d, exact=True))
+
+        def report():
+            for w in j.windows():
+                if w.name == title and j.find_all(w, "push button", "Use Other", exact=True):
+                    return w
+            return None
+        r = harness.wait_for(report, "the merge report")
+        check(j, "the merge report", r)
+        j.click(j.find("push button", "Use Other", root=r, exact=True))
+        j.find("push button", "Taken", root=r, exact=True)
+        check(j, "the merge report, the other value taken", r)
+        close(r, title)
 
     def announced():
         """Saving, going live, a capture through the bar and the workshop
@@ -192,16 +213,17 @@ def build(j):
         ("compare versions", dialog(lambda: j.key("ctrl+alt+d"), "Compare Versions")),
         ("search the strategy", dialog(lambda: j.key("ctrl+shift+f"), "Search")),
         ("saved, live, captured and ended, announced", announced),
-        ("merge captures, through the file chooser",
-         chooser_then("Merge Captures", "m", "Merge Captures", capture, "Conflicts")),
         ("import a draft, through the file chooser",
          chooser_then("Import Draft", "i", "Import Draft", os.path.join(DATA, "import", "en-pandoc.docx"),
                       "Structure")),
         ("import comments, through the file chooser",
-         chooser_then("Import Comments", "p", "Import Comments", matrix, "Kofi Mensah")),
+         chooser_then("Import Comments", "p", "Import Comments", matrix, "Amara Whitfield")),
         ("import reviewed copies, through the file chooser",
          chooser_then("Import Reviewed Copies", "d", "Import Review",
                       os.path.join(DATA, "review", "returned-pandoc.docx"), "By Reviewer")),
+        # Last: the merge replaces the window with the merged document's.
+        ("merge captures, through the file chooser, and the report",
+         chooser_then("Merge Captures", "m", "Merge Captures", capture, "Conflicts", merged)),
     ]
 
 
