@@ -5,12 +5,18 @@ running app's accessibility tree on the welcome page, a pillar tab, the
 implementation plan, the feedback pane with an item open, the export
 dialog, the workshops and stakeholders registries, Snapshots, Compare
 Versions and Search Strategy, and the previews behind GTK's file chooser
-(Merge Captures, Import Draft, Import Comments, Import Review, each with
-content), reached with real keys and clicks as a user does: the menu with
-F10, the path typed after Ctrl+L. A failure lists each offender's role and
-path; a name said twice ("Main Menu Main Menu", GTK 4.8 joining a label to
+(Merge Captures and its report, Import Draft, Import Comments, Import
+Review, each with content), reached with real keys and clicks as a user
+does: the menu with F10, the path typed after Ctrl+L. A failure lists each
+offender's role and path; a name said twice ("Main Menu Main Menu", GTK 4.8 joining a label to
 the name it already had) or carrying a mnemonic's underscore ("_Add") fails
-too."""
+too. The file chooser itself is not walked: in a GNOME session
+GtkFileChooserNative shows the desktop portal's chooser, another program;
+here it falls back to GTK 4.8's own, whose places, path bar and column
+headers GTK leaves unnamed (ours to name only where we build it).
+State changes said out of sight (saved, live, captured, a capture
+refused, live ended) are heard as AT-SPI events on the window's status
+object."""
 import os
 import shutil
 import sys
