@@ -189,8 +189,9 @@ sync_button_name_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* GTK 4.8 sets the label property again whenever the label changes, after
- * telling: the name is put right once it is done, at idle. */
+/* GTK 4.8 sets the raw label property again itself whenever the button's
+ * text changes, not necessarily before telling: the name is put right at
+ * idle, once the change is done. */
 static void
 queue_button_name (GtkWidget  *button,
                    GParamSpec *pspec,
