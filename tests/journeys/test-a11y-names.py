@@ -173,14 +173,14 @@ def build(j):
         changes its name), wherever the focus is."""
         heard = a11y.Announcements(j.app)
         try:
-            j.key("alt+2")
-            j.click(j.find("text", "Narrative of"))
+            # Found once, searched within: each walk of the whole window is
+            # hundreds of questions over D-Bus.
+            live = j.find("combo box", "Workshop mode")
             heard.clear()
             j.key("ctrl+s")
             heard.wait("that the strategy is saved", lambda s: s == "Saved")
-            live = j.find("combo box", "Workshop mode")
             j.click(live)
-            j.find(None, "National validation workshop")
+            j.find(None, "National validation workshop", root=live)
             j.key("Down", "Return")
             heard.wait("that the workshop is live",
                        lambda s: s.startswith("Live — National validation workshop"))
@@ -191,7 +191,7 @@ def build(j):
             j.key("Return")
             heard.wait("that the capture was added", lambda s: s.startswith("Added Comment"))
             j.click(live)
-            j.find(None, "No workshop (not live)")
+            j.find(None, "No workshop (not live)", root=live)
             j.key("Home", "Return")
             heard.wait("that the workshop ended", lambda s: s.startswith("Not live"))
         finally:
