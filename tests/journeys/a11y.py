@@ -8,6 +8,7 @@ import re
 
 import harness
 import pyatspi
+from gi.repository import GLib
 
 # Roles a user operates; containers, labels and fillers are not controls.
 INTERACTIVE = {
@@ -17,6 +18,28 @@ INTERACTIVE = {
     "list item", "table cell", "tree item", "editbar", "search bar",
 }
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Pl|GtkSource)[A-Z][A-Za-z0-9]*$")
+
+
+# A mnemonic's marker left in a name: "_Add", "Im_port". File names keep
+# their underscores ("laptop_a.pillars"), so a name with a dot or a slash
+# is only checked at the start of its words.
+MNEMONIC_WORD = re.compile(r"(?:^|\s)_[^\W_]")
+MNEMONIC_INSIDE = re.compile(r"[^\W_]_[^\W\d_]")
+
+
+def name_fault(name):
+    """What is wrong with a control's NAME as a screen reader says it, or
+    None: GTK 4.8 joins a widget's label property to the labels it is
+    labelled by ("Main Menu Main Menu", "_Add Add"), and says a mnemonic's
+    underscore when the label property is its raw text."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and \
+            [w.replace("_", "") for w in words[:half]] == [w.replace("_", "") for w in words[half:]]:
+        return "said twice"
+    if MNEMONIC_WORD.search(name) or ("." not in name and "/" not in name and MNEMONIC_INSIDE.search(name)):
+        return "a mnemonic's underscore"
+    return None
 
 
 def unnamed(acc):
@@ -135,8 +158,10 @@ def drop_down_button(role, chain):
 
 
 def offenders(window, anchor=None):
-    """(role, path) of each visible interactive control without a name.
-    ANCHOR, an accessible in the tab in front, leaves the other tabs out."""
+    """(role, path) of each visible interactive control without a name,
+    or whose name is said twice or shows a mnemonic (the path then ends
+    with what is wrong). ANCHOR, an accessible in the tab in front, leaves
+    the other tabs out."""
     out = []
     count = 0
     keep = ancestors(anchor) if anchor is not None else None
@@ -150,4 +175,49 @@ def offenders(window, anchor=None):
             continue
         if unnamed(acc):
             out.append((role, "/".join(path_of(chain))))
+            continue
+        fault = name_fault(acc.name or "")
+        if fault:
+            out.append((role, "%s  (%r: %s)" % ("/".join(path_of(chain)), acc.name, fault)))
     return count, out
+
+
+class Announcements:
+    """What the app tells a screen reader without moving focus: the names
+    its status objects (role "status bar") take, as AT-SPI reports them
+    (object:property-change:accessible-name), in the order said."""
+
+    def __init__(self, app):
+        self.pid = app.get_process_id()
+        self.said = []
+        pyatspi.Registry.registerEventListener(self._on_event, "object:property-change:accessible-name")
+
+    def _on_event(self, event):
+        try:
+            if harness.role_name(event.source) == "status bar" and event.source.get_process_id() == self.pid:
+                self.said.append(str(event.any_data or ""))
+        except Exception:
+            pass  # the object went away: nothing was said by it
+
+    def _pump(self):
+        # pyatspi delivers events from the default main context.
+        ctx = GLib.MainContext.default()
+        while ctx.pending():
+            ctx.iteration(False)
+
+    def clear(self):
+        self._pump()
+        self.said.clear()
+
+    def wait(self, what, match):
+        """Waits until something said satisfies MATCH; returns it."""
+        def heard():
+            self._pump()
+            return next((s for s in self.said if match(s)), None)
+        try:
+            return harness.wait_for(heard, "a screen reader to be told " + what)
+        except harness.JourneyError as e:
+            raise harness.JourneyError("%s; it was told %r" % (e, self.said))
+
+    def close(self):
+        pyatspi.Registry.deregisterEventListener(self._on_event, "object:property-change:accessible-name")

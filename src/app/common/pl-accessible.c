@@ -9,6 +9,21 @@
 
 #define NAMED_KEY "pl-accessible-named"
 
+/* GTK 4.8 says a widget's name as its label property followed by the
+ * label properties of the widgets it is labelled by: a label property set
+ * beside a labelled-by relation (GTK's own, e.g. a menu button's inner
+ * button labelled by the menu button) is said twice, "Main Menu Main
+ * Menu". A widget named here is named by its label property alone. */
+static void
+set_name (GtkWidget  *widget,
+          const char *label)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : "",
+                                  -1);
+}
+
 void
 pl_accessible_set_label (GtkWidget  *widget,
                          const char *label)
@@ -16,9 +31,7 @@ pl_accessible_set_label (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   g_object_set_data (G_OBJECT (widget), NAMED_KEY, GINT_TO_POINTER (TRUE));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : "",
-                                  -1);
+  set_name (widget, label);
 }
 
 /* "New Pillar (Ctrl+Shift+N)" → "New Pillar": the shortcut is in the
@@ -114,13 +127,17 @@ labelled_by (GtkWidget *widget,
              GtkWidget *label)
 {
   g_object_set_data (G_OBJECT (widget), NAMED_KEY, GINT_TO_POINTER (TRUE));
+  /* Said once: by the label, not also by a label property set before. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
                                   -1);
 }
 
 /* A menu button is two controls for AT-SPI: itself and the button inside
- * it; both say its text (the status it shows, "Columns") or its tooltip. */
+ * it; both say its text (the status it shows, "Columns") or its tooltip.
+ * GTK 4.8 labels the inner button by the menu button already: naming the
+ * menu button names both (giving the inner one a label too doubled it). */
 static void
 name_menu_button (GtkWidget *widget)
 {
@@ -135,12 +152,6 @@ name_menu_button (GtkWidget *widget)
       return;
     }
   name_from_tooltip (widget);
-  if (GTK_IS_BUTTON (inner) && gtk_widget_get_tooltip_text (widget) != NULL)
-    {
-      g_autofree char *text = label_from_tooltip (gtk_widget_get_tooltip_text (widget));
-
-      pl_accessible_set_label (inner, text);
-    }
 }
 
 /* libadwaita 1.2 leaves an expander row unnamed: it says its title. */
@@ -151,6 +162,60 @@ expander_title_cb (GtkWidget *row)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title ? title : "", -1);
+}
+
+static void queue_button_name (GtkWidget  *button,
+                               GParamSpec *pspec,
+                               gpointer    unused);
+
+static gboolean
+sync_button_name_cb (gpointer data)
+{
+  GtkWidget *button = data;
+  GtkWidget *label = first_label (button);
+
+  g_object_set_data (G_OBJECT (button), "pl-accessible-sync", NULL);
+  if (label != NULL)
+    {
+      set_name (button, gtk_label_get_text (GTK_LABEL (label)));
+      /* A label the button made anew ("Taken" after a click) is watched. */
+      if (g_object_get_data (G_OBJECT (label), "pl-accessible-button") == NULL)
+        {
+          g_object_set_data (G_OBJECT (label), "pl-accessible-button", button);
+          g_signal_connect_object (label, "notify::label", G_CALLBACK (queue_button_name), button,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8 sets the raw label property again itself whenever the button's
+ * text changes, not necessarily before telling: the name is put right at
+ * idle, once the change is done. */
+static void
+queue_button_name (GtkWidget  *button,
+                   GParamSpec *pspec,
+                   gpointer    unused)
+{
+  if (g_object_get_data (G_OBJECT (button), "pl-accessible-sync") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (button), "pl-accessible-sync", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_DEFAULT, sync_button_name_cb, g_object_ref (button), g_object_unref);
+}
+
+/* A button showing text is named by that text as shown. GTK 4.8 names a
+ * button by its raw label property ("_Add", the mnemonic's underscore
+ * said), a button whose label is a child of its own (an AdwButtonContent)
+ * not at all, and a labelled-by relation beside the label property says
+ * both ("_Add Add"). So the label property is the text shown, without the
+ * mnemonic, kept in step when the button's text changes. */
+static void
+name_button_by_text (GtkWidget *widget)
+{
+  g_object_set_data (G_OBJECT (widget), NAMED_KEY, GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "notify::label", G_CALLBACK (queue_button_name), NULL);
+  g_object_set_data (G_OBJECT (widget), "pl-accessible-sync", GINT_TO_POINTER (TRUE));
+  sync_button_name_cb (widget);
 }
 
 static void
@@ -196,9 +261,7 @@ name_control (GtkWidget *widget)
       if (!button_has_text (widget))
         name_from_tooltip (widget);
       else if ((label = first_label (widget)) != NULL)
-        /* GTK 4.8 names a button by its label property only, not by a
-         * label child. */
-        labelled_by (widget, label);
+        name_button_by_text (widget);
       return;
     }
 
@@ -290,17 +353,4 @@ pl_accessible_install (void)
   g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
   map_signal = g_signal_lookup ("map", GTK_TYPE_WIDGET);
   g_signal_add_emission_hook (map_signal, 0, on_map_emission, NULL, NULL);
-}
-
-void
-pl_accessible_announce (GtkWidget  *label,
-                        const char *message)
-{
-  g_return_if_fail (GTK_IS_LABEL (label));
-
-  gtk_label_set_text (GTK_LABEL (label), message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                  -1);
 }

@@ -24,10 +24,4 @@ void pl_accessible_install       (void);
 void pl_accessible_set_label     (GtkWidget  *widget,
                                   const char *label);
 
-/* Announces @message to screen readers through @label, a label the window
- * keeps for status changes (saved, live, captured): its text and accessible
- * description change, which AT-SPI reports as an event. */
-void pl_accessible_announce      (GtkWidget  *label,
-                                  const char *message);
-
 G_END_DECLS

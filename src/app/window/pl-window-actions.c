@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-announcer.h"
 #include "pl-export-dialog.h"
 #include "pl-file-utils.h"
 #include "pl-utils.h"
@@ -250,6 +251,9 @@ win_flush_action (GtkWidget  *widget,
   take_target_page (self);
   if (self->document != NULL && !pl_window_flush (self, &error))
     pl_window_show_error (self, _("Could Not Save"), error);
+  else if (self->document != NULL)
+    /* Said, for a screen reader: the subtitle changes only if it was not. */
+    pl_announcer_announce_in (widget, _("Saved"));
 }
 
 static void

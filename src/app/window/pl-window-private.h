@@ -157,5 +157,8 @@ void           _pl_window_merge_install     (PlWindow       *self);
 /* "Search Strategy…" (pl-window-search.c): win.search, Ctrl+Shift+F, and
  * win.search-for with the words given. */
 void           _pl_window_search_install    (PlWindow       *self);
+/* pl-window-announce.c: the window's announcer for screen readers (live,
+ * captured; "Saved" is said by win.flush). */
+void           _pl_window_announce_install  (PlWindow       *self);
 
 G_END_DECLS

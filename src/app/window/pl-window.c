@@ -482,6 +482,7 @@ pl_window_constructed (GObject *object)
   pl_window_update_current_target (self);
   pl_after_first_frame (GTK_WIDGET (self), pl_window_show_tab_tooltips);
   _pl_window_input_install (self);
+  _pl_window_announce_install (self);
 
   _pl_window_versions_install (self);
   if (pl_document_is_read_only (self->document))
