@@ -12,9 +12,11 @@
 #define MAX_LEVEL 6
 /* Rows made before the first frame, then per idle: a 300-page draft has
  * thousands of headings and items, and making all their rows at once
- * would keep the preview from showing for seconds. */
-#define FIRST_ROWS 60
-#define MORE_ROWS 200
+ * would keep the preview from showing for seconds. Twenty fill the dialog;
+ * a row (with its dropdown) costs milliseconds to make and lay out, so
+ * each idle makes few and input is answered between them. */
+#define FIRST_ROWS 20
+#define MORE_ROWS 40
 
 struct _PlImportDraftDialog
 {
