@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up, builds and runs every Pillars test (widget tests under Xvfb).
 # Ends with one line: "N passed, N failed".
-# Usage: build-aux/test.sh [--sanitize] [MESON TEST ARGS...]
+# Usage: build-aux/test.sh [--sanitize] [--build-only] [MESON TEST ARGS...]
+#   --build-only  sets up and builds, runs nothing (CI builds the next pass
+#               this way, niced, while the tests of the one before run)
 #   --sanitize  builds in _build-sanitize with AddressSanitizer and
 #               UndefinedBehaviorSanitizer and runs every test there, widget
 #               tests included (options per test: tests/sanitizers/wrap.sh;
@@ -12,12 +14,19 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 sanitize=0
-if [ "${1:-}" = --sanitize ]; then
-  sanitize=1
+build_only=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sanitize) sanitize=1 ;;
+    --build-only) build_only=1 ;;
+    *) break ;;
+  esac
   shift
-fi
+done
 
-build-aux/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+if [ $build_only = 0 ]; then
+  build-aux/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+fi
 
 builddir=_build-test
 setup_args=(-Dwerror=true)
@@ -44,6 +53,9 @@ fi
 if ! ninja -C "$builddir"; then
   echo "0 passed, 1 failed"
   exit 1
+fi
+if [ $build_only = 1 ]; then
+  exit 0
 fi
 
 rm -f "$builddir"/meson-logs/testlog*.junit.xml "$builddir"/meson-logs/testlog*.json

@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 
 #include "pl-cli.h"
@@ -32,11 +33,16 @@ static const PlCliEntry commands[] = {
 static void
 print_help (FILE *out)
 {
+  int width = 0;
+
   fprintf (out, "%s\n\n", _("Usage: pillars-cli COMMAND [OPTIONS] FILE …"));
   fprintf (out, "%s\n\n", _("Draft a national cybersecurity strategy and validate it with stakeholders."));
+  /* The summaries in one column, however long the longest name. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “pillars-cli COMMAND --help” for the options of a command."));
   fprintf (out, "%s\n", _("Exit status: 0 success, 1 a problem with the document or data, 2 bad usage."));
 }

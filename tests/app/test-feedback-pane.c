@@ -312,9 +312,11 @@ test_big (void)
     GtkMenuButton *about = NULL;
     double opened;
 
-    for (GtkWidget *w = pl_test_find_label (detail, "Abou"); w; w = gtk_widget_get_next_sibling (w))
-      if (GTK_IS_MENU_BUTTON (w))
-        about = GTK_MENU_BUTTON (w);
+    /* The button of the detail's "About" row. */
+    GtkWidget *row = gtk_widget_get_ancestor (pl_test_find_label (detail, "Abou"), ADW_TYPE_ACTION_ROW);
+
+    if (row != NULL)
+      about = GTK_MENU_BUTTON (pl_test_find_any (row, GTK_TYPE_MENU_BUTTON));
     g_assert_nonnull (about);
     g_timer_start (timer);
     if (about != NULL)

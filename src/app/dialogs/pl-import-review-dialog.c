@@ -107,9 +107,16 @@ item_subtitle (const PlReviewItem *item)
         return g_strdup_printf (_("On %s, “%s” (%s)"), where, quote, how);
       return g_strdup_printf (_("On %s, “%s”"), where, quote);
     }
-  if (how)
-    return g_strdup_printf (_("On %s (%s)"), where, how);
-  return g_strdup_printf (_("On %s"), where);
+  {
+    g_autofree char *on = how ? g_strdup_printf (_("On %s (%s)"), where, how) : g_strdup_printf (_("On %s"), where);
+
+    /* Found by comparing the copy with the strategy, not marked by the
+     * reviewer: say so, the drafter reads it with more care. */
+    if (item->origin == PL_FEEDBACK_ORIGIN_UNTRACKED_EDIT)
+      /* Translators: "Untracked edit · On objective “…”" */
+      return g_strdup_printf (_("%s · %s"), pl_enum_to_label (PL_TYPE_FEEDBACK_ORIGIN, item->origin), on);
+    return g_steal_pointer (&on);
+  }
 }
 
 static void

@@ -28,6 +28,7 @@ update (PlAmendmentBox *self)
   PlFeedback *fb = self->feedback;
   PlDocument *doc = fb ? pl_record_get_document (PL_RECORD (fb)) : NULL;
   g_autofree char *answer = NULL;
+  const char *operation;
   gboolean amendment = fb != NULL && doc != NULL && pl_feedback_get_kind (fb) == PL_FEEDBACK_AMENDMENT;
 
   gtk_widget_set_visible (GTK_WIDGET (self), amendment);
@@ -37,15 +38,27 @@ update (PlAmendmentBox *self)
   switch (pl_feedback_get_operation (fb))
     {
     case PL_AMENDMENT_INSERT_AFTER:
-      gtk_label_set_text (self->operation_label, _("Proposed: insert after the passage"));
+      operation = _("Proposed: insert after the passage");
       break;
     case PL_AMENDMENT_DELETE:
-      gtk_label_set_text (self->operation_label, _("Proposed: delete the passage"));
+      operation = _("Proposed: delete the passage");
       break;
     case PL_AMENDMENT_REPLACE:
     default:
-      gtk_label_set_text (self->operation_label, _("Proposed: replace the passage with"));
+      operation = _("Proposed: replace the passage with");
       break;
+    }
+  /* A returned copy's change says how it came: tracked, or found by
+   * comparing the copy with the strategy ("Untracked edit"). */
+  if (pl_feedback_get_origin (fb) == PL_FEEDBACK_ORIGIN_CAPTURED)
+    gtk_label_set_text (self->operation_label, operation);
+  else
+    {
+      /* Translators: "Untracked edit · Proposed: replace the passage with" */
+      g_autofree char *text = g_strdup_printf (_("%s · %s"),
+                                               pl_enum_to_label (PL_TYPE_FEEDBACK_ORIGIN, pl_feedback_get_origin (fb)),
+                                               operation);
+      gtk_label_set_text (self->operation_label, text);
     }
   gtk_label_set_text (self->proposal_label, pl_feedback_get_proposal (fb));
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_label),

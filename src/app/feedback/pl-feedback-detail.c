@@ -7,6 +7,7 @@
 #include "pl-document-history.h"
 #include "pl-feedback-detail-private.h"
 #include "pl-feedback-format.h"
+#include "pl-narrow-drop-down.h"
 #include "pl-utils.h"
 
 /* Typing in the response is written this long after the last key. */
@@ -449,7 +450,11 @@ pl_feedback_detail_init (PlFeedbackDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+  /* In a 300-px pane the rows' choices shorten rather than widen it. */
+  pl_narrow_drop_down (self->kind_dropdown);
+  pl_narrow_drop_down (self->disposition_dropdown);
+  pl_narrow_drop_down (self->priority_dropdown);
 
   for (guint i = 0; i < pl_enum_count (PL_TYPE_FEEDBACK_KIND); i++)
     gtk_string_list_append (kinds, pl_enum_to_label (PL_TYPE_FEEDBACK_KIND, i));

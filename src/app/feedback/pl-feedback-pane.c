@@ -343,11 +343,12 @@ pl_feedback_pane_show_in_detail (PlFeedbackPane *self,
     gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
   else if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_stack)))
     {
-      int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+      gboolean beside = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == GTK_ORIENTATION_HORIZONTAL;
+      int size = beside ? gtk_widget_get_width (GTK_WIDGET (self->paned)) : gtk_widget_get_height (GTK_WIDGET (self->paned));
 
       gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), TRUE);
-      if (height > 0)
-        gtk_paned_set_position (self->paned, height / 2);
+      if (size > 0)
+        gtk_paned_set_position (self->paned, size / 2);
     }
   if (feedback != NULL)
     {
@@ -383,7 +384,7 @@ reveal_response_cb (GtkWidget     *widget,
 {
   PlFeedbackPane *self = PL_FEEDBACK_PANE (data);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->detail_scroller);
-  GtkWidget *view;
+  GtkWidget *view, *row;
   graphene_rect_t bounds;
   double shown, want;
 
@@ -400,9 +401,14 @@ reveal_response_cb (GtkWidget     *widget,
   view = find_text_view (GTK_WIDGET (self->detail), pl_feedback_detail_get_response_buffer (self->detail));
   if (view == NULL || !gtk_widget_compute_bounds (view, GTK_WIDGET (self->detail), &bounds))
     return G_SOURCE_REMOVE;
-  /* Three lines of the box, or all of it if smaller. */
+  /* Three lines of the box, or all of it if smaller; but the disposition,
+   * just above it, stays in view. */
   shown = MIN (bounds.size.height, 72);
   want = bounds.origin.y + shown - gtk_adjustment_get_page_size (adj);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (pl_feedback_detail_get_disposition_dropdown (self->detail)),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  if (row != NULL && gtk_widget_compute_bounds (row, GTK_WIDGET (self->detail), &bounds))
+    want = MIN (want, bounds.origin.y);
   if (want > gtk_adjustment_get_value (adj))
     gtk_adjustment_set_value (adj, want);
   return G_SOURCE_REMOVE;
@@ -786,6 +792,43 @@ pl_feedback_pane_select (PlFeedbackPane *self,
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
   pl_feedback_pane_show_in_detail (self, feedback);
+}
+
+/* Every button of @widget's subtree looks its action up again. */
+static void
+rebind_actionables (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+    {
+      g_autofree char *name = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), name);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    rebind_actionables (child);
+}
+
+void
+pl_feedback_pane_set_detail_beside (PlFeedbackPane *self,
+                                    gboolean        beside)
+{
+  GtkOrientation orientation = beside ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
+  int size;
+
+  g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  /* The window calls this when it has moved the pane: GTK 4.8 leaves the
+   * buttons of the pane's own actions insensitive after a move (the
+   * "Capture" button stayed greyed), so they look their actions up again. */
+  rebind_actionables (GTK_WIDGET (self));
+  pl_feedback_pane_update_actions (self);
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == orientation)
+    return;
+  /* Split evenly, the list first, until laid out (or moved) again. */
+  size = beside ? gtk_widget_get_width (GTK_WIDGET (self)) : gtk_widget_get_height (GTK_WIDGET (self->paned));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), orientation);
+  if (size > 0)
+    gtk_paned_set_position (self->paned, size / 2);
 }
 
 PlFeedback *

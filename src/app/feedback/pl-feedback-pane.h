@@ -43,5 +43,10 @@ void            pl_feedback_pane_focus_capture       (PlFeedbackPane *self);
 void            pl_feedback_pane_select              (PlFeedbackPane *self,
                                                       PlFeedback     *feedback);
 PlFeedback     *pl_feedback_pane_get_selected        (PlFeedbackPane *self);
+/* The detail area beside the list (a wide pane over a narrow window's
+ * tabs) or below it (a side pane); called after each move of the pane
+ * (it sets the states of its actions again). */
+void            pl_feedback_pane_set_detail_beside   (PlFeedbackPane *self,
+                                                      gboolean        beside);
 
 G_END_DECLS

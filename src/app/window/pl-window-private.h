@@ -29,6 +29,8 @@ struct _PlWindow
   GMenuModel           *status_menu;
   GtkStack             *main_stack;
   GtkPaned             *paned;
+  AdwFlap              *flap;           /* narrow windows: the pane over the tabs */
+  AdwClamp             *flap_clamp;
   PlFeedbackPane       *feedback_pane;
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
@@ -100,6 +102,13 @@ void            _pl_window_input_install         (PlWindow       *self);
 void            _pl_window_layout_install        (PlWindow       *self);
 void            _pl_window_layout_place_pane     (PlWindow       *self);
 gboolean        _pl_window_layout_pane_placed    (PlWindow       *self);
+/* Narrow windows: below a width the pane leaves the paned and slides over
+ * the tabs (an AdwFlap overlay) instead of squeezing them. */
+gboolean        _pl_window_layout_folded         (PlWindow       *self);
+/* Shows or hides the side pane, beside the tabs or over them. */
+void            _pl_window_layout_show_pane      (PlWindow       *self,
+                                                  gboolean        has_pane,
+                                                  gboolean        shown);
 /* pl-window-undo.c: win.undo and win.redo over the document's history */
 void            _pl_window_undo_install          (PlWindow       *self);
 /* pl-window-import.c: win.import (a draft: chooser, preview, new strategy),

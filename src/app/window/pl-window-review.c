@@ -137,7 +137,7 @@ import_review_cb (GSimpleAction *action,
   gtk_file_filter_add_mime_type (copies, "application/vnd.oasis.opendocument.text");
   gtk_file_filter_add_suffix (copies, "docx");
   gtk_file_filter_add_suffix (copies, "odt");
-  chooser = gtk_file_chooser_native_new (_("Import Review"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import Reviewed Copies"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), copies);

@@ -243,7 +243,7 @@ update_side_pane (PlWindow *self)
 {
   gboolean has_pane = adw_bin_get_child (self->feedback_slot) != NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback_slot), has_pane && self->feedback_visible);
+  _pl_window_layout_show_pane (self, has_pane, has_pane && self->feedback_visible);
   gtk_widget_set_visible (self->feedback_button, has_pane && self->document != NULL);
 }
 
@@ -271,7 +271,10 @@ set_feedback_visible (PlWindow *self,
   if (self->feedback_visible == visible)
     return;
   self->feedback_visible = visible;
-  g_settings_set_boolean (self->settings, "feedback-pane-visible", visible);
+  /* The setting is the side-by-side layout's; a narrow window's overlay
+   * opens and closes without changing it. */
+  if (!_pl_window_layout_folded (self))
+    g_settings_set_boolean (self->settings, "feedback-pane-visible", visible);
   update_side_pane (self);
   if (visible && self->feedback_pane != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     pl_feedback_pane_focus_capture (self->feedback_pane);
@@ -286,7 +289,8 @@ paned_position_cb (GtkPaned   *paned,
   int width = gtk_widget_get_width (GTK_WIDGET (paned));
   int pane = width - gtk_paned_get_position (paned);
 
-  if (width > 0 && _pl_window_layout_pane_placed (self) && gtk_widget_get_visible (GTK_WIDGET (self->feedback_slot)) && pane >= 240 && pane <= 1200)
+  if (width > 0 && _pl_window_layout_pane_placed (self) && !_pl_window_layout_folded (self) &&
+      gtk_widget_get_visible (GTK_WIDGET (self->feedback_slot)) && pane >= 240 && pane <= 1200)
     g_settings_set_int (self->settings, "feedback-pane-width", pane);
 }
 
@@ -609,6 +613,8 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, status_menu);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, flap_clamp);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, feedback_slot);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pl-document-bulk.h"
 #include "pl-document-private.h"
 
 /* ---- the lists that show feedback ---- */
@@ -37,6 +38,12 @@ pl_document_sync_feedback_lists (PlDocument *self,
                                  gboolean    was_open,
                                  gboolean    is_new)
 {
+  /* Held for a batch: one refresh at the end instead of a query per item. */
+  if (self->feedback_hold > 0)
+    {
+      self->feedback_stale = TRUE;
+      return;
+    }
   for (guint i = 0; i < self->feedback_observers->len; i++)
     {
       PlFeedbackObserver *o = &g_array_index (self->feedback_observers, PlFeedbackObserver, i);
@@ -48,6 +55,12 @@ pl_document_sync_feedback_lists (PlDocument *self,
 void
 pl_document_refresh_feedback_lists (PlDocument *self)
 {
+  if (self->feedback_hold > 0)
+    {
+      self->feedback_stale = TRUE;
+      return;
+    }
+  self->feedback_stale = FALSE;
   for (guint i = 0; i < self->feedback_observers->len; i++)
     {
       PlFeedbackObserver *o = &g_array_index (self->feedback_observers, PlFeedbackObserver, i);
@@ -178,14 +191,32 @@ pl_document_add_feedback (PlDocument     *self,
                           PlStakeholder  *stakeholder,
                           GError        **error)
 {
+  return pl_document_add_review_feedback (self, kind, text, target, quote, workshop, stakeholder,
+                                          PL_FEEDBACK_ORIGIN_CAPTURED, NULL, PL_AMENDMENT_REPLACE, NULL, error);
+}
+
+PlFeedback *
+pl_document_add_review_feedback (PlDocument            *self,
+                                 PlFeedbackKind         kind,
+                                 const char            *text,
+                                 PlRecord              *target,
+                                 const char            *quote,
+                                 PlWorkshop            *workshop,
+                                 PlStakeholder         *stakeholder,
+                                 PlFeedbackOrigin       origin,
+                                 const char            *proposal,
+                                 PlAmendmentOperation   operation,
+                                 const char            *captured_at,
+                                 GError               **error)
+{
   g_autoptr(PlRecord) record = NULL;
   g_autofree char *now = NULL;
   g_autofree char *target_text = NULL;
   PlTargetKind target_kind;
   gint64 target_id, pillar_id;
   PlRecord *result;
-  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
-  GParamSpec *pspecs[2];
+  GValue values[4] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
+  GParamSpec *pspecs[4];
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
@@ -212,10 +243,18 @@ pl_document_add_feedback (PlDocument     *self,
   g_value_set_string (&values[0], text);
   g_value_init (&values[1], G_TYPE_STRING);
   g_value_set_string (&values[1], quote ? quote : "");
-  for (guint i = 0; i < 2 && ok; i++)
-    ok = pl_record_validate_value (pspecs[i], &values[i], error);
-  g_value_unset (&values[0]);
-  g_value_unset (&values[1]);
+  /* A returned review copy's item arrives whole: one write, not two. */
+  pspecs[2] = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "proposal");
+  pspecs[3] = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "captured-at");
+  g_value_init (&values[2], G_TYPE_STRING);
+  g_value_set_string (&values[2], proposal ? proposal : "");
+  g_value_init (&values[3], G_TYPE_STRING);
+  g_value_set_string (&values[3], captured_at);
+  for (guint i = 0; i < 4 && ok; i++)
+    if (i != 3 || (captured_at && *captured_at))
+      ok = pl_record_validate_value (pspecs[i], &values[i], error);
+  for (guint i = 0; i < 4; i++)
+    g_value_unset (&values[i]);
   if (!ok)
     return NULL;
   if (g_enum_get_value (g_type_class_peek (PL_TYPE_FEEDBACK_KIND), kind) == NULL &&
@@ -241,8 +280,11 @@ pl_document_add_feedback (PlDocument     *self,
                 "quote", quote ? quote : "",
                 "workshop-id", workshop ? pl_record_get_id (PL_RECORD (workshop)) : (gint64) 0,
                 "stakeholder-id", stakeholder ? pl_record_get_id (PL_RECORD (stakeholder)) : (gint64) 0,
-                "captured-at", now,
+                "captured-at", captured_at && *captured_at ? captured_at : now,
                 "orphaned", target_text != NULL && strstr (target_text, quote) == NULL,
+                "origin", origin,
+                "proposal", proposal ? proposal : "",
+                "operation", operation,
                 NULL);
 
   if (!pl_document_store_new_record (self, record, -1, error))

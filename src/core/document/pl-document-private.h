@@ -61,6 +61,8 @@ struct _PlDocument
   GListStore     *snapshots;
   PlFeedbackList *feedback;
   GArray         *feedback_observers; /* PlFeedbackObserver, in registration order */
+  guint           feedback_hold;  /* pl_document_hold_feedback_lists() depth */
+  gboolean        feedback_stale; /* a change came while held: refresh on release */
   GHashTable     *cache;          /* GType -> (id -> PlRecord, weak) */
   guint64         generation;
   gint64          last_token;

@@ -86,7 +86,15 @@ pl_import_fold (const char *text)
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
-      g_string_append_unichar (out, c);
+      /* French writes "mise en œuvre" with the ligature (Word's
+       * autocorrect puts it in), Danish-style "æ" turns up in names: NFD
+       * does not split them, so spell them out as the tables do. */
+      if (c == 0x0153)
+        g_string_append (out, "oe");
+      else if (c == 0x00e6)
+        g_string_append (out, "ae");
+      else
+        g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
 }

@@ -76,7 +76,10 @@ pl_import_zip_read (GBytes              *bytes,
         continue;
       if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > MAX_ENTRY_SIZE)
         goto too_large;
-      content = g_byte_array_new ();
+      /* Sized as the header says (bounded), so a 10 MB part is not copied
+       * at every doubling; the header may lie, the checks below do not. */
+      content = g_byte_array_sized_new (archive_entry_size_is_set (entry)
+                                        ? (guint) MIN (archive_entry_size (entry), 16 * 1024 * 1024) : 0);
       while ((n = archive_read_data (a, buffer, sizeof buffer)) > 0)
         {
           total += n;

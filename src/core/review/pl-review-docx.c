@@ -35,7 +35,17 @@ pl_review_entry_free (PlReviewEntry *entry)
   g_free (entry->proposal);
   g_free (entry->anchor);
   g_free (entry->heading);
+  g_clear_object (&entry->target);
   g_free (entry);
+}
+
+void
+pl_review_para_free (PlReviewPara *para)
+{
+  g_free (para->text);
+  g_free (para->anchor);
+  g_clear_pointer (&para->tracked, g_array_unref);
+  g_free (para);
 }
 
 void
@@ -44,6 +54,9 @@ pl_review_file_clear (PlReviewFile *file)
   g_clear_pointer (&file->entries, g_ptr_array_unref);
   g_clear_pointer (&file->skips, g_ptr_array_unref);
   g_clear_pointer (&file->strategy_anchor, g_free);
+  g_clear_pointer (&file->paras, g_ptr_array_unref);
+  g_clear_pointer (&file->modified_by, g_free);
+  g_clear_pointer (&file->modified, g_free);
   file->n_anchors = 0;
 }
 
@@ -391,6 +404,12 @@ flush_change (PlReviewDoc *d)
 }
 
 void
+pl_review_doc_finish (PlReviewDoc *d)
+{
+  flush_change (d);
+}
+
+void
 pl_review_doc_begin_change (PlReviewDoc        *d,
               const char *author,
               const char *date)
@@ -418,14 +437,22 @@ pl_review_doc_add_text (PlReviewDoc        *d,
 
   if (d->change == 1)
     {
+      gsize at[2] = { d->para->len, d->para->len };
+
       if (d->ch_ins->len < PL_REVIEW_MAX_QUOTE)
         g_string_append (d->ch_ins, text);
+      /* Where the insertion was made: the text there is the reviewer's
+       * tracked change, not an untracked edit. */
+      g_array_append_vals (d->para_tracked, at, 2);
       return;
     }
   if (d->change == 2)
     {
+      gsize at[2] = { d->para->len, d->para->len + strlen (text) };
+
       if (d->ch_del->len < PL_REVIEW_MAX_QUOTE)
         g_string_append (d->ch_del, text);
+      g_array_append_vals (d->para_tracked, at, 2);
     }
   else if (d->ch_open)
     /* Unchanged text, even a space, ends the change: a deletion and an
@@ -455,6 +482,23 @@ pl_review_doc_end_paragraph (PlReviewDoc *d)
       g_free (d->heading);
       d->heading = pl_review_squeeze (d->para->str);
     }
+  /* A bookmark in an empty paragraph belongs to the next one with text. */
+  if (d->file->paras != NULL && d->file->paras->len < PL_REVIEW_MAX_PARAS &&
+      strspn (d->para->str, " \t\r\n") < d->para->len)
+    {
+      PlReviewPara *para = g_new0 (PlReviewPara, 1);
+
+      para->text = g_strdup (d->para->str);
+      para->level = d->para_heading ? MAX (d->para_level, 1) : 0;
+      para->anchor = g_steal_pointer (&d->pending_anchor);
+      para->strategy = d->pending_strategy;
+      if (d->para_tracked->len > 0)
+        para->tracked = g_array_copy (d->para_tracked);
+      d->pending_strategy = FALSE;
+      g_ptr_array_add (d->file->paras, para);
+    }
+  g_array_set_size (d->para_tracked, 0);
+  d->para_level = 0;
   g_hash_table_iter_init (&iter, d->open);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_string_append_c (((PlReviewRange *) value)->quote, '\n');
@@ -477,6 +521,8 @@ pl_review_doc_bookmark (PlReviewDoc        *d,
         d->file->strategy_anchor = g_ascii_strdown (name + slen, -1);
       g_clear_pointer (&d->anchor, g_free);
       d->in_strategy = TRUE;
+      g_clear_pointer (&d->pending_anchor, g_free);
+      d->pending_strategy = TRUE;
       return;
     }
   if (!g_str_has_prefix (name, PL_EXPORT_ANCHOR_PREFIX) || strlen (name) != plen + 32)
@@ -489,6 +535,9 @@ pl_review_doc_bookmark (PlReviewDoc        *d,
   d->anchor = g_ascii_strdown (hex, -1);
   d->in_strategy = FALSE;
   d->file->n_anchors++;
+  g_free (d->pending_anchor);
+  d->pending_anchor = g_strdup (d->anchor);
+  d->pending_strategy = FALSE;
 }
 
 void
@@ -503,6 +552,9 @@ pl_review_doc_init (PlReviewDoc  *d,
   d->ch_before = g_string_new (NULL);
   d->ch_del = g_string_new (NULL);
   d->ch_ins = g_string_new (NULL);
+  d->para_tracked = g_array_new (FALSE, FALSE, sizeof (gsize));
+  if (file->paras == NULL)
+    file->paras = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_review_para_free);
 }
 
 void
@@ -518,6 +570,8 @@ pl_review_doc_clear (PlReviewDoc *d)
   g_free (d->ch_date);
   g_free (d->anchor);
   g_free (d->heading);
+  g_array_unref (d->para_tracked);
+  g_free (d->pending_anchor);
 }
 
 void
@@ -545,140 +599,6 @@ pl_review_doc_close_range (PlReviewDoc *d,
 {
   if (id != NULL)
     g_hash_table_remove (d->open, id);
-}
-
-static gboolean
-read_document (GBytes      *bytes,
-               PlReviewDoc         *d,
-               GHashTable  *comments,
-               GError     **error)
-{
-  xmlTextReaderPtr r = pl_review_xml_reader (bytes);
-  gboolean in_text = FALSE;
-  int ret;
-
-  if (r == NULL)
-    return pl_review_malformed ("word/document.xml", error);
-  while ((ret = xmlTextReaderRead (r)) == 1)
-    {
-      int type = xmlTextReaderNodeType (r);
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          gboolean empty = xmlTextReaderIsEmptyElement (r);
-
-          if (pl_review_xml_is (r, "rPr") || pl_review_xml_is (r, "pPr"))
-            {
-              if (!empty)
-                d->props_depth++;
-            }
-          else if (d->props_depth > 0)
-            {
-              if (pl_review_xml_is (r, "pStyle"))
-                {
-                  g_autofree char *v = pl_review_xml_attr (r, "val");
-                  g_autofree char *lower = g_ascii_strdown (v ? v : "", -1);
-
-                  d->para_heading = g_str_has_prefix (lower, "heading") || g_str_has_prefix (lower, "title")
-                                    || g_str_has_prefix (lower, "titre") || g_str_has_prefix (lower, "ttulo");
-                }
-              else if (pl_review_xml_is (r, "outlineLvl"))
-                d->para_heading = TRUE;
-              /* w:ins/w:del here mark a paragraph mark or formatting, not text. */
-            }
-          else if (pl_review_xml_is (r, "p"))
-            {
-              g_string_truncate (d->para, 0);
-              d->para_heading = FALSE;
-            }
-          else if (pl_review_xml_is (r, "bookmarkStart"))
-            {
-              g_autofree char *name = pl_review_xml_attr (r, "name");
-              pl_review_doc_bookmark (d, name);
-            }
-          else if ((pl_review_xml_is (r, "ins") || pl_review_xml_is (r, "moveTo")) && !empty)
-            {
-              g_autofree char *author = pl_review_xml_attr (r, "author");
-              g_autofree char *date = pl_review_xml_attr (r, "date");
-
-              pl_review_doc_begin_change (d, author, date);
-              d->change = 1;
-            }
-          else if ((pl_review_xml_is (r, "del") || pl_review_xml_is (r, "moveFrom")) && !empty)
-            {
-              g_autofree char *author = pl_review_xml_attr (r, "author");
-              g_autofree char *date = pl_review_xml_attr (r, "date");
-
-              pl_review_doc_begin_change (d, author, date);
-              d->change = 2;
-            }
-          else if (pl_review_xml_is (r, "t") || pl_review_xml_is (r, "delText") || pl_review_xml_is (r, "instrText"))
-            in_text = !empty && !pl_review_xml_is (r, "instrText");
-          else if (pl_review_xml_is (r, "tab") || pl_review_xml_is (r, "br") || pl_review_xml_is (r, "cr"))
-            pl_review_doc_add_text (d, " ");
-          else if (pl_review_xml_is (r, "commentRangeStart"))
-            {
-              g_autofree char *id = pl_review_xml_attr (r, "id");
-              PlReviewRange *range;
-
-              if (id == NULL || g_hash_table_contains (d->ranges, id))
-                continue;
-              range = g_new0 (PlReviewRange, 1);
-              range->quote = g_string_new (NULL);
-              range->anchor = g_strdup (d->anchor);
-              range->strategy = d->in_strategy;
-              range->heading = g_strdup (d->heading);
-              g_hash_table_insert (d->ranges, g_strdup (id), range);
-              g_hash_table_insert (d->open, g_strdup (id), range);
-            }
-          else if (pl_review_xml_is (r, "commentRangeEnd"))
-            {
-              g_autofree char *id = pl_review_xml_attr (r, "id");
-
-              if (id)
-                g_hash_table_remove (d->open, id);
-            }
-          else if (pl_review_xml_is (r, "commentReference"))
-            {
-              g_autofree char *id = pl_review_xml_attr (r, "id");
-              PlReviewComment *c = id ? g_hash_table_lookup (comments, id) : NULL;
-
-              if (c)
-                c->placed = TRUE;
-              if (id && !g_hash_table_contains (d->ranges, id))
-                {
-                  /* A comment on a point, without a range. */
-                  PlReviewRange *range = g_new0 (PlReviewRange, 1);
-
-                  range->quote = g_string_new (NULL);
-                  range->anchor = g_strdup (d->anchor);
-                  range->strategy = d->in_strategy;
-                  range->heading = g_strdup (d->heading);
-                  g_hash_table_insert (d->ranges, g_strdup (id), range);
-                }
-            }
-        }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          if (pl_review_xml_is (r, "rPr") || pl_review_xml_is (r, "pPr"))
-            d->props_depth = MAX (d->props_depth - 1, 0);
-          else if (d->props_depth > 0)
-            continue;
-          else if (pl_review_xml_is (r, "p"))
-            pl_review_doc_end_paragraph (d);
-          else if (pl_review_xml_is (r, "ins") || pl_review_xml_is (r, "moveTo") || pl_review_xml_is (r, "del") || pl_review_xml_is (r, "moveFrom"))
-            d->change = 0;
-          else if (pl_review_xml_is (r, "t") || pl_review_xml_is (r, "delText"))
-            in_text = FALSE;
-        }
-      else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE))
-        pl_review_doc_add_text (d, (const char *) xmlTextReaderConstValue (r));
-    }
-  xmlFreeTextReader (r);
-  flush_change (d);
-  if (ret < 0)
-    return pl_review_malformed ("word/document.xml", error);
-  return TRUE;
 }
 
 /* The comments in the order they were written, each with its thread. */
@@ -780,7 +700,7 @@ pl_review_read_docx (GBytes        *bytes,
                      GError       **error)
 {
   static const char *const wanted[] = {
-    "word/document.xml", "word/comments.xml", "word/commentsExtended.xml", NULL
+    "word/document.xml", "word/comments.xml", "word/commentsExtended.xml", "docProps/core.xml", NULL
   };
   g_autoptr(GHashTable) parts = NULL;
   g_autoptr(GHashTable) comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pl_review_comment_free);
@@ -802,9 +722,10 @@ pl_review_read_docx (GBytes        *bytes,
   if (!read_comments (g_hash_table_lookup (parts, "word/comments.xml"), comments, order, error))
     return FALSE;
   read_threads (g_hash_table_lookup (parts, "word/commentsExtended.xml"), comments);
+  pl_review_read_properties (g_hash_table_lookup (parts, "docProps/core.xml"), file);
 
   pl_review_doc_init (&d, file);
-  ok = read_document (document, &d, comments, error);
+  ok = pl_review_read_docx_text (document, &d, comments, error);
   if (ok)
     pl_review_doc_collect_comments (&d, comments, order);
   pl_review_doc_clear (&d);

@@ -7,6 +7,7 @@
 
 #include "pl-review-import.h"
 #include "pl-review-private.h"
+#include "pl-document-bulk.h"
 #include "pl-document-history.h"
 #include "pl-import-draft.h"
 
@@ -190,38 +191,30 @@ make_key (PlFeedbackOrigin  origin,
   return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%s", origin, who, text ? text : "", q, p);
 }
 
-static void
-index_existing (PlReviewImport *self)
+/* One query for what earlier imports added, not a walk through the
+ * feedback list (20,000 items loaded page by page, for each file). */
+static gboolean
+index_existing (PlReviewImport  *self,
+                GError         **error)
 {
-  GListModel *feedback = G_LIST_MODEL (pl_document_get_feedback (self->document));
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  GListModel *stakeholders = pl_document_get_stakeholders (self->document);
+  g_autoptr(GPtrArray) rows = pl_document_review_feedback (self->document, error);
 
+  if (rows == NULL)
+    return FALSE;
   self->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(PlStakeholder) s = g_list_model_get_item (stakeholders, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = pl_record_get_id (PL_RECORD (s));
-      g_hash_table_insert (names, id, g_strdup (pl_stakeholder_get_name (s)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (feedback); i++)
-    {
-      g_autoptr(PlFeedback) fb = g_list_model_get_item (feedback, i);
-      PlFeedbackOrigin origin = pl_feedback_get_origin (fb);
-      gint64 sid = pl_feedback_get_stakeholder_id (fb);
-      const char *name;
+      PlStoreReviewRow *row = rows->pdata[i];
+      int origin;
       char *key;
 
-      if (origin == PL_FEEDBACK_ORIGIN_CAPTURED)
+      if (!pl_enum_from_nick (PL_TYPE_FEEDBACK_ORIGIN, row->origin, &origin))
         continue;
-      name = g_hash_table_lookup (names, &sid);
-      key = make_key (origin, name ? name : "", pl_feedback_get_body (fb),
-                      pl_feedback_get_quote (fb), pl_feedback_get_proposal (fb));
+      key = make_key (origin, row->stakeholder, row->body, row->quote, row->proposal);
       g_hash_table_insert (self->existing, key,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->existing, key)) + 1));
     }
+  return TRUE;
 }
 
 /* ---- placing ---- */
@@ -270,7 +263,13 @@ place (PlReviewImport *self,
   PlRecord *record = e->anchor ? g_hash_table_lookup (self->anchors, e->anchor) : NULL;
 
   item->view.placement = PL_REVIEW_PLACED_ON_STRATEGY;
-  if (record != NULL)
+  if (e->target != NULL)
+    {
+      /* An untracked edit: found in the unit it was compared with. */
+      item->view.target = g_object_ref (e->target);
+      item->view.placement = e->by_heading ? PL_REVIEW_PLACED_BY_HEADING : PL_REVIEW_PLACED_BY_ANCHOR;
+    }
+  else if (record != NULL)
     {
       item->view.target = g_object_ref (record);
       item->view.placement = PL_REVIEW_PLACED_BY_ANCHOR;
@@ -378,9 +377,23 @@ pl_review_import_add_bytes (PlReviewImport  *self,
     }
   if (self->anchors == NULL)
     index_anchors (self);
-  if (self->existing == NULL)
-    index_existing (self);
+  if (self->existing == NULL && !index_existing (self, error))
+    {
+      pl_review_file_clear (&file);
+      return FALSE;
+    }
 
+  /* A copy of another strategy (imported anyway) is not its text. */
+  if (file.strategy_anchor == NULL || g_str_equal (file.strategy_anchor, ours))
+    {
+      /* Untracked edits are the last author's: the file's properties say
+       * who saved it, else the organisation it came from, else the file. */
+      g_autofree char *who = pl_review_author_name (file.modified_by ? file.modified_by
+                                                    : self->organisation && *self->organisation ? self->organisation
+                                                    : base, file.skips);
+
+      pl_review_find_untracked (self->document, &file, self->anchors, who);
+    }
   for (guint i = 0; i < file.skips->len; i++)
     note (self, base, file.skips->pdata[i]);
   if (file.n_anchors == 0 && file.strategy_anchor == NULL && file.entries->len > 0)
@@ -425,7 +438,9 @@ pl_review_import_add_bytes (PlReviewImport  *self,
         }
       if (!item->view.already_there)
         {
-          if (item->view.placement == PL_REVIEW_PLACED_BY_TEXT || item->view.placement == PL_REVIEW_PLACED_BY_HEADING)
+          /* Front-matter sections carry no anchors: found by their headings. */
+          if ((item->view.placement == PL_REVIEW_PLACED_BY_TEXT || item->view.placement == PL_REVIEW_PLACED_BY_HEADING)
+              && !(e->target != NULL && PL_IS_SECTION (e->target)))
             by_text++;
           else if (item->view.placement == PL_REVIEW_PLACED_ON_STRATEGY && e->anchor == NULL && !e->strategy_anchor)
             on_strategy++;
@@ -629,7 +644,7 @@ pl_review_import_format_preview (PlReviewImport *self)
   for (guint a = 0; a < authors->len; a++)
     {
       g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
-      guint comments = 0, amendments = 0;
+      guint comments = 0, amendments = 0, untracked = 0;
       g_autofree char *line = NULL;
 
       for (guint i = 0; i < self->items->len; i++)
@@ -651,12 +666,23 @@ pl_review_import_format_preview (PlReviewImport *self)
               g_array_append_val (groups, fresh);
               group = &g_array_index (groups, Group, groups->len - 1);
             }
+          if (item->view.origin == PL_FEEDBACK_ORIGIN_UNTRACKED_EDIT)
+            untracked++;
           if (item->view.kind == PL_FEEDBACK_AMENDMENT)
             group->amendments++, amendments++;
           else
             group->comments++, comments++;
         }
       line = counts (comments, amendments);
+      if (untracked > 0)
+        {
+          /* The amendments found by comparing the copy with the strategy. */
+          g_autofree char *with = g_strdup_printf (ngettext ("%s (%u untracked edit)", "%s (%u untracked edits)", untracked),
+                                                   line, untracked);
+
+          g_free (line);
+          line = g_steal_pointer (&with);
+        }
       g_string_append_printf (out, "%s: %s\n", (const char *) authors->pdata[a], line);
       for (guint g = 0; g < groups->len; g++)
         {
@@ -713,17 +739,11 @@ add_item (PlReviewImport  *self,
         body = g_strdup_printf (_("Tracked change in the returned copy “%s”."), item->file);
       text = body;
     }
-  fb = pl_document_add_feedback (self->document, e->kind, text, item->view.target,
-                                 e->quote, self->workshop, stakeholder, error);
-  if (fb == NULL)
-    return FALSE;
   /* One write: a copy brings thousands of items. */
-  return pl_record_set (PL_RECORD (fb), error,
-                        "origin", (int) e->origin,
-                        "proposal", e->proposal ? e->proposal : "",
-                        "operation", (int) e->operation,
-                        "captured-at", *item->captured_at ? item->captured_at : pl_feedback_get_captured_at (fb),
-                        NULL);
+  fb = pl_document_add_review_feedback (self->document, e->kind, text, item->view.target,
+                                        e->quote, self->workshop, stakeholder, e->origin,
+                                        e->proposal, e->operation, item->captured_at, error);
+  return fb != NULL;
 }
 
 gboolean
@@ -743,6 +763,7 @@ pl_review_import_apply (PlReviewImport  *self,
     return TRUE;
 
   pl_document_history_begin_step (self->document, _("importing review comments"));
+  pl_document_hold_feedback_lists (self->document);
   began = ok = pl_document_begin (self->document, error);
   for (guint i = 0; ok && i < self->items->len; i++)
     {
@@ -757,6 +778,7 @@ pl_review_import_apply (PlReviewImport  *self,
     ok = pl_document_commit (self->document, error);
   else if (began)
     pl_document_rollback (self->document);
+  pl_document_release_feedback_lists (self->document);
   pl_document_history_end_step (self->document);
   if (!ok)
     return FALSE;

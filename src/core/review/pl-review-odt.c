@@ -135,7 +135,15 @@ element (Odt             *o,
   else if (pl_review_xml_is (r, "p") || pl_review_xml_is (r, "h"))
     {
       g_string_truncate (d->para, 0);
+      g_array_set_size (d->para_tracked, 0);
       d->para_heading = pl_review_xml_is (r, "h");
+      d->para_level = 0;
+      if (d->para_heading)
+        {
+          g_autofree char *level = pl_review_xml_attr (r, "outline-level");
+
+          d->para_level = level ? (guint) CLAMP (g_ascii_strtoull (level, NULL, 10), 1, 10) : 1;
+        }
       if (empty)
         pl_review_doc_end_paragraph (d);
     }
@@ -219,7 +227,7 @@ pl_review_read_odt (GBytes        *bytes,
                     PlReviewFile  *file,
                     GError       **error)
 {
-  static const char *const wanted[] = { "content.xml", NULL };
+  static const char *const wanted[] = { "content.xml", "meta.xml", NULL };
   g_autoptr(GHashTable) parts = NULL;
   GBytes *content;
   xmlTextReaderPtr r;
@@ -239,6 +247,7 @@ pl_review_read_odt (GBytes        *bytes,
   if ((r = pl_review_xml_reader (content)) == NULL)
     return pl_review_malformed ("content.xml", error);
 
+  pl_review_read_properties (g_hash_table_lookup (parts, "meta.xml"), file);
   memset (&o, 0, sizeof o);
   pl_review_doc_init (&o.doc, file);
   o.regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) region_free);

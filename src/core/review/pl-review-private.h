@@ -23,9 +23,25 @@ typedef struct {
   gboolean              strategy_anchor; /* inside the strategy's own anchor */
   char                 *heading;     /* the heading last seen before it, or NULL */
   guint                 n_replies;
+  gpointer              target;      /* PlRecord (owned) an untracked edit is in, or NULL */
+  gboolean              by_heading;  /* @target was found by its heading, not an anchor */
 } PlReviewEntry;
 
 void pl_review_entry_free (PlReviewEntry *entry);
+
+/* A paragraph of the returned text as the reviewer's file shows it before
+ * their tracked changes: insertions left out, deletions kept. Compared
+ * with the strategy to find the edits made without tracking. */
+typedef struct {
+  char    *text;
+  guint    level;      /* heading level 1-9, 0 for body text */
+  char    *anchor;     /* a record anchor (hex) starting in it, or NULL */
+  gboolean strategy;   /* the strategy's anchor starts in it */
+  GArray  *tracked;    /* gsize pairs: byte spans of tracked changes in @text
+                        * (deleted text; an insertion is an empty span) */
+} PlReviewPara;
+
+void pl_review_para_free (PlReviewPara *para);
 
 /* What a reader found in one file. */
 typedef struct {
@@ -33,6 +49,9 @@ typedef struct {
   GPtrArray *skips;            /* translated lines: what was left out, why */
   char      *strategy_anchor;  /* the strategy's UUID hex digits, or NULL */
   guint      n_anchors;        /* record anchors seen */
+  GPtrArray *paras;            /* PlReviewPara, in document order */
+  char      *modified_by;      /* the file's last author (its properties), or NULL */
+  char      *modified;         /* when it was last saved, as the file says, or NULL */
 } PlReviewFile;
 
 void pl_review_file_clear (PlReviewFile *file);
@@ -46,6 +65,7 @@ gboolean pl_review_read_odt  (GBytes *bytes, PlReviewFile *file, GError **error)
 #define PL_REVIEW_MAX_AUTHOR     200
 #define PL_REVIEW_MAX_QUOTE      4000
 #define PL_REVIEW_MAX_TEXT       20000
+#define PL_REVIEW_MAX_PARAS      200000
 
 /* @text with runs of whitespace made one space, trimmed (transfer full). */
 char *pl_review_squeeze (const char *text);
@@ -104,6 +124,10 @@ typedef struct {
   gboolean      ch_open;
   gboolean      ch_multi;
   int           props_depth;
+  guint         para_level;     /* heading level of the paragraph, 0 body */
+  GArray       *para_tracked;   /* tracked spans in @para */
+  char         *pending_anchor; /* a record anchor not yet given a paragraph */
+  gboolean      pending_strategy;
 } PlReviewDoc;
 
 void     pl_review_doc_init             (PlReviewDoc *d, PlReviewFile *file);
@@ -111,12 +135,36 @@ void     pl_review_doc_clear            (PlReviewDoc *d);
 void     pl_review_doc_begin_change     (PlReviewDoc *d, const char *author, const char *date);
 void     pl_review_doc_add_text         (PlReviewDoc *d, const char *text);
 void     pl_review_doc_end_paragraph    (PlReviewDoc *d);
+/* The end of the text: a tracked change still open is finished. */
+void     pl_review_doc_finish           (PlReviewDoc *d);
 void     pl_review_doc_bookmark         (PlReviewDoc *d, const char *name);
 /* A comment's range opens here (@point: it covers nothing, closed at once). */
 void     pl_review_doc_open_range       (PlReviewDoc *d, const char *id, gboolean point);
 void     pl_review_doc_close_range      (PlReviewDoc *d, const char *id);
+/* Walks word/document.xml (pl-review-docx-text.c): anchors, headings,
+ * paragraphs, comment ranges and tracked changes; marks the comments of
+ * @comments (id -> PlReviewComment) whose reference it meets as placed. */
+gboolean pl_review_read_docx_text       (GBytes *bytes, PlReviewDoc *d, GHashTable *comments, GError **error);
 /* The file's comments (id -> PlReviewComment, in @order) as entries. */
 void     pl_review_doc_collect_comments (PlReviewDoc *d, GHashTable *comments, GPtrArray *order);
+
+/* The heading level a DOCX paragraph style names ("Heading2" → 2, "Title"
+ * → 1), 0 when it is no heading. */
+guint    pl_review_style_level          (const char *style);
+
+/* ---- edits made without tracking (pl-review-untracked.c) ---- */
+
+/* The last author and date of a returned copy, from docProps/core.xml
+ * (DOCX) or meta.xml (ODT); a damaged part is ignored. */
+void     pl_review_read_properties      (GBytes *bytes, PlReviewFile *file);
+/* Compares @file's paragraphs, unit by unit (a pillar, objective, action
+ * or front-matter section, placed by its anchor or else its heading), with
+ * the strategy's text, and appends each changed run of words that no
+ * tracked change covers as an amendment entry marked untracked edit. */
+void     pl_review_find_untracked       (PlDocument   *document,
+                                         PlReviewFile *file,
+                                         GHashTable   *anchors,
+                                         const char   *author);
 
 xmlTextReaderPtr pl_review_xml_reader (GBytes *bytes);
 gboolean pl_review_xml_is               (xmlTextReaderPtr r, const char *local);

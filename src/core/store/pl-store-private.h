@@ -103,9 +103,14 @@ gboolean      _pl_store_copy_to_memory   (PlStore        *store,
  * for big documents. synchronous = FULL syncs the WAL at every commit, so an
  * edit reported saved survives a power cut (NORMAL could lose every edit
  * since the last checkpoint: tests/reliability/test-power-loss); it costs
- * one fdatasync per edit, a few milliseconds. */
+ * one fdatasync per edit, a few milliseconds. temp_store = MEMORY keeps the
+ * statement journal of each write inside a transaction (a savepoint per
+ * edit) in memory: in a file it took 64,000 page writes to import one
+ * returned review copy, three quarters of the import's time. A crash loses
+ * nothing by it: the statement journal only undoes a failed statement. */
 #define PL_STORE_SESSION_PRAGMAS \
-  "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456;"
+  "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456; " \
+  "PRAGMA temp_store = MEMORY;"
 
 /* pl-store-migrate.c */
 /* Before the first write to an old file read through an in-memory

@@ -676,6 +676,33 @@ test_files (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* Front-matter names as ministries type them: with the French ligature
+ * (Word's autocorrect writes "œuvre"), capitals, accents, a number and a
+ * colon; and a pillar that only starts like one stays a pillar. */
+static void
+test_section_names (void)
+{
+  static const struct { const char *title; PlSectionKind kind; } names[] = {
+    { "Mise en œuvre et suivi", PL_SECTION_IMPLEMENTATION },
+    { "MISE EN ŒUVRE", PL_SECTION_IMPLEMENTATION },
+    { "Plan de mise en œuvre", PL_SECTION_IMPLEMENTATION },
+    { "6. Mise en oeuvre et revue", PL_SECTION_IMPLEMENTATION },
+    { "Résumé analytique", PL_SECTION_EXECUTIVE_SUMMARY },
+    { "Sumário executivo:", PL_SECTION_EXECUTIVE_SUMMARY },
+    { "Implementación y revisión", PL_SECTION_IMPLEMENTATION },
+  };
+  PlSectionKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      kind = PL_SECTION_OTHER;
+      g_assert_true (pl_import_match_section (names[i].title, &kind));
+      g_assert_cmpint (kind, ==, names[i].kind);
+    }
+  g_assert_false (pl_import_match_section ("Vision for a secure cyberspace in every school", &kind));
+  g_assert_false (pl_import_match_section ("Œuvres numériques et droits d’auteur", &kind));
+}
+
 /* The timeframe cell as our exports write it, in its four shapes: both
  * ends, one year for both ("Short term (2026)"), an open end ("from",
  * "until"), in English and in the other languages. */
@@ -729,5 +756,6 @@ main (int    argc,
   g_test_add_func ("/import/zip-limits", test_zip_limits);
   g_test_add_func ("/import/files", test_files);
   g_test_add_func ("/import/timeframe-dates", test_timeframe_dates);
+  g_test_add_func ("/import/section-names", test_section_names);
   return g_test_run ();
 }
