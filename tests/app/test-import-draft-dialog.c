@@ -93,6 +93,8 @@ test_import_draft (void)
   wait_for (pl_test_find_toplevel (PL_TYPE_IMPORT_DRAFT_DIALOG) != NULL);
   dialog = PL_IMPORT_DRAFT_DIALOG (pl_test_find_toplevel (PL_TYPE_IMPORT_DRAFT_DIALOG));
   pl_test_wait_shown (dialog);
+  /* The dialog reads the draft in a thread (test-import-draft-reading). */
+  wait_for (!pl_import_draft_dialog_is_reading (dialog));
   d = pl_import_draft_dialog_get_draft (dialog);
   pillars = pl_import_draft_count (d, PL_IMPORT_ROLE_PILLAR);
   g_assert_cmpuint (pillars, ==, 3);
@@ -123,14 +125,23 @@ test_import_draft (void)
   pl_test_wait_for_frame (GTK_WIDGET (created));
   pl_test_screenshot (GTK_WIDGET (created), "import-draft-result-1024");
 
-  /* A file that is no draft: a message, no preview, nothing written. */
+  /* A file that is no draft: the message in the preview dialog (which
+   * opens before the file is read), no outline, nothing to create. */
   {
     g_autofree char *doc = g_build_filename (dir, "old.doc", NULL);
+    GtkWidget *status;
+    PlImportDraftDialog *failed;
 
     g_assert_true (g_file_set_contents (doc, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old Word", -1, NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-from", "s", doc));
-    wait_for (pl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-    g_assert_null (pl_test_find_toplevel (PL_TYPE_IMPORT_DRAFT_DIALOG));
+    wait_for (pl_test_find_toplevel (PL_TYPE_IMPORT_DRAFT_DIALOG) != NULL);
+    failed = PL_IMPORT_DRAFT_DIALOG (pl_test_find_toplevel (PL_TYPE_IMPORT_DRAFT_DIALOG));
+    status = pl_test_find_any (GTK_WIDGET (failed), ADW_TYPE_STATUS_PAGE);
+    wait_for (adw_status_page_get_description (ADW_STATUS_PAGE (status)) != NULL
+              && strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "Word 97") != NULL);
+    g_assert_null (pl_import_draft_dialog_get_draft (failed));
+    g_assert_null (pl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    gtk_window_destroy (GTK_WINDOW (failed));
   }
   pl_test_close_window (created);
   pl_test_close_window (window);

@@ -346,17 +346,24 @@ def import_preview():
     shutil.copy(big, host)
     for kind, args in (("draft", [docx]), ("comments", [csv, host])):
         samples = []
+        complete = []
         for _ in range(max(5, RUNS // 2)):
             p = subprocess.run([tool, kind] + args, env=env, capture_output=True, text=True, timeout=120)
             for line in p.stdout.splitlines():
                 if line.startswith("preview-first-frame-ms:"):
                     samples.append(float(line.split(":")[1]))
+                elif line.startswith("preview-complete-ms:"):
+                    complete.append(float(line.split(":")[1]))
         if not samples:
             row(f"import preview ({kind})", float("nan"), "", "no frame: " + p.stderr[-300:].replace("\n", " "))
             continue
         m = statistics.median(samples)
         row(f"import preview first frame ({kind})", m)
         goal(f"{kind} import preview first frame ≤ 300 ms", m <= 300, f"{m:.0f} ms")
+        # The draft dialog's first frame says "Reading…": the outline comes
+        # when the file is read, and that full time is reported too.
+        if kind == "draft" and complete:
+            row(f"import preview complete ({kind})", statistics.median(complete))
 
 import_preview()
 

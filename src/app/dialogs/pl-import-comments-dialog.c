@@ -253,7 +253,27 @@ show_summary (PlImportCommentsDialog *self)
   description = g_strdup_printf ("%s\n%s", self->read_as, _("Looking for comments already in the strategy…"));
   adw_preferences_group_set_description (self->summary_group, description);
   gtk_widget_set_sensitive (self->import_button, FALSE);
-  self->summary_id = g_idle_add_full (G_PRIORITY_LOW, summary_cb, self, NULL);
+}
+
+/* A low-priority idle alone did not wait for the first frame: a new
+ * window's first frame waits for the display server, and the idle ran in
+ * that gap (the dry run over 5,000 rows kept the preview from showing). */
+static void
+first_paint_cb (GdkFrameClock          *clock,
+                PlImportCommentsDialog *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->summary_id == 0)
+    self->summary_id = g_idle_add_full (G_PRIORITY_LOW, summary_cb, self, NULL);
+}
+
+static void
+mapped_cb (GtkWidget              *widget,
+           PlImportCommentsDialog *self)
+{
+  g_signal_handlers_disconnect_by_func (widget, mapped_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
 }
 
 static void
@@ -349,5 +369,6 @@ pl_import_comments_dialog_new (GtkWindow      *parent,
   show_columns (self);
   show_rows (self);
   show_summary (self);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), self);
   return GTK_WIDGET (self);
 }

@@ -12,9 +12,11 @@
 #define MAX_LEVEL 6
 /* Rows made before the first frame, then per idle: a 300-page draft has
  * thousands of headings and items, and making all their rows at once
- * would keep the preview from showing for seconds. */
-#define FIRST_ROWS 60
-#define MORE_ROWS 200
+ * would keep the preview from showing for seconds. Twenty fill the dialog;
+ * a row (with its dropdown) costs milliseconds to make and lay out, so
+ * each idle makes few and input is answered between them. */
+#define FIRST_ROWS 20
+#define MORE_ROWS 40
 
 struct _PlImportDraftDialog
 {
@@ -30,7 +32,11 @@ struct _PlImportDraftDialog
   guint                grow_id;
   PlImportRole         pending_role;
 
+  GCancellable        *cancellable; /* the reading of the file, cancelled on close */
+
   AdwWindowTitle      *window_title;
+  AdwStatusPage       *reading_page;
+  GtkSpinner          *reading_spinner;
   GtkWidget           *create_button;
   AdwToastOverlay     *toast_overlay;
   AdwPreferencesGroup *summary_group;
@@ -349,6 +355,10 @@ pl_import_draft_dialog_dispose (GObject *object)
 {
   PlImportDraftDialog *self = PL_IMPORT_DRAFT_DIALOG (object);
 
+  /* A read still going on finds the dialog gone and drops its draft. */
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_handle_id (&self->grow_id, g_source_remove);
   if (self->outline_list)
@@ -377,6 +387,8 @@ pl_import_draft_dialog_class_init (PlImportDraftDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pillars/Pillars/ui/pl-import-draft-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PlImportDraftDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDraftDialog, reading_page);
+  gtk_widget_class_bind_template_child (widget_class, PlImportDraftDialog, reading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PlImportDraftDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, PlImportDraftDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlImportDraftDialog, summary_group);
@@ -410,6 +422,34 @@ pl_import_draft_dialog_init (PlImportDraftDialog *self)
   g_signal_connect_object (self->objective_level_row, "notify::selected", G_CALLBACK (level_selected_cb), self, 0);
 }
 
+static void
+show_draft (PlImportDraftDialog *self,
+            PlImportDraft       *draft)
+{
+  self->draft = g_object_ref (draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.create", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.reset", TRUE);
+  gtk_spinner_stop (self->reading_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_page), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_overlay), TRUE);
+  self->slice = gtk_slice_list_model_new (g_object_ref (pl_import_draft_get_all_nodes (draft)), 0, FIRST_ROWS);
+  gtk_list_box_bind_model (self->outline_list, G_LIST_MODEL (self->slice), create_row_cb, self, NULL);
+  rows_from_scratch (self, FIRST_ROWS);
+  g_signal_connect (draft, "changed", G_CALLBACK (draft_changed_cb), self);
+  update_summary (self);
+}
+
+static PlImportDraftDialog *
+dialog_new (GtkWindow  *parent,
+            const char *file_name)
+{
+  PlImportDraftDialog *self = g_object_new (PL_TYPE_IMPORT_DRAFT_DIALOG, "transient-for", parent, NULL);
+
+  self->file_name = g_strdup (file_name);
+  adw_window_title_set_subtitle (self->window_title, file_name);
+  return self;
+}
+
 GtkWidget *
 pl_import_draft_dialog_new (GtkWindow     *parent,
                             PlImportDraft *draft,
@@ -419,16 +459,95 @@ pl_import_draft_dialog_new (GtkWindow     *parent,
 
   g_return_val_if_fail (PL_IS_IMPORT_DRAFT (draft), NULL);
 
-  self = g_object_new (PL_TYPE_IMPORT_DRAFT_DIALOG, "transient-for", parent, NULL);
-  self->draft = g_object_ref (draft);
-  self->file_name = g_strdup (file_name);
-  adw_window_title_set_subtitle (self->window_title, file_name);
-  self->slice = gtk_slice_list_model_new (g_object_ref (pl_import_draft_get_all_nodes (draft)), 0, FIRST_ROWS);
-  gtk_list_box_bind_model (self->outline_list, G_LIST_MODEL (self->slice), create_row_cb, self, NULL);
-  rows_from_scratch (self, FIRST_ROWS);
-  g_signal_connect (draft, "changed", G_CALLBACK (draft_changed_cb), self);
-  update_summary (self);
+  self = dialog_new (parent, file_name);
+  show_draft (self, draft);
   return GTK_WIDGET (self);
+}
+
+/* In a worker thread: the reader and detection touch no widget. */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PlImportDraft *draft = pl_import_draft_new_from_file (task_data, &error);
+
+  if (draft != NULL)
+    g_task_return_pointer (task, draft, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(PlImportDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  PlImportDraftDialog *self;
+
+  draft = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Closed while reading: @user_data is gone (the task holds no reference
+   * to the dialog, so that it is never finalised in the worker thread). */
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+  self = PL_IMPORT_DRAFT_DIALOG (user_data);
+  if (draft != NULL)
+    {
+      show_draft (self, draft);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), self->file_name);
+
+    gtk_spinner_stop (self->reading_spinner);
+    gtk_widget_set_visible (GTK_WIDGET (self->reading_spinner), FALSE);
+    adw_status_page_set_icon_name (self->reading_page, "dialog-error-symbolic");
+    adw_status_page_set_title (self->reading_page, title);
+    adw_status_page_set_description (self->reading_page, error->message);
+  }
+}
+
+GtkWidget *
+pl_import_draft_dialog_new_for_file (GtkWindow  *parent,
+                                     const char *path,
+                                     const char *file_name)
+{
+  PlImportDraftDialog *self;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = dialog_new (parent, file_name);
+  /* A 300-page draft takes a noticeable moment to read: the dialog shows
+   * at once, saying what it is reading, and nothing can be created until
+   * the outline is there. */
+  title = g_strdup_printf (_("Reading “%s”…"), file_name);
+  adw_status_page_set_title (self->reading_page, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_overlay), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_page), TRUE);
+  gtk_spinner_start (self->reading_spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.create", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.reset", FALSE);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, read_done_cb, self);
+  g_task_set_source_tag (task, pl_import_draft_dialog_new_for_file);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, read_thread);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+pl_import_draft_dialog_is_reading (PlImportDraftDialog *self)
+{
+  g_return_val_if_fail (PL_IS_IMPORT_DRAFT_DIALOG (self), FALSE);
+  return self->draft == NULL;
 }
 
 PlImportDraft *

@@ -22,7 +22,17 @@ G_DECLARE_FINAL_TYPE (PlImportDraftDialog, pl_import_draft_dialog, PL, IMPORT_DR
 GtkWidget  *pl_import_draft_dialog_new        (GtkWindow           *parent,
                                                PlImportDraft       *draft,
                                                const char          *file_name);
+/* Opens at once saying it is reading @file_name, reads @path in a thread
+ * (cancelled when the dialog closes), then shows the outline — or, if the
+ * file cannot be imported, why, in the dialog. Create is disabled until
+ * the outline is there. */
+GtkWidget  *pl_import_draft_dialog_new_for_file (GtkWindow         *parent,
+                                                 const char        *path,
+                                                 const char        *file_name);
+/* NULL while the file is still being read, or if it could not be. */
 PlImportDraft *pl_import_draft_dialog_get_draft (PlImportDraftDialog *self);
+/* TRUE until the outline is shown (also when reading failed). */
+gboolean    pl_import_draft_dialog_is_reading (PlImportDraftDialog *self);
 /* Writes the strategy to @path as "Create Strategy…" does once a file is
  * chosen (emits "created" and closes on success). */
 gboolean    pl_import_draft_dialog_create_at  (PlImportDraftDialog *self,

@@ -32,21 +32,19 @@ import_draft_from (PlWindow *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(PlImportDraft) draft = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  if (path == NULL || !(draft = pl_import_draft_new_from_file (path, &error)))
+  if (path == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Only files on this computer can be imported; copy the draft here first"));
 
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Only files on this computer can be imported; copy the draft here first"));
       pl_window_show_error (self, heading, error);
       return;
     }
-  dialog = pl_import_draft_dialog_new (GTK_WINDOW (self), draft, name);
+  /* The dialog reads the file itself, in a thread: it shows at once. */
+  dialog = pl_import_draft_dialog_new_for_file (GTK_WINDOW (self), path, name);
   g_signal_connect_object (dialog, "created", G_CALLBACK (created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -41,6 +41,32 @@ pl_import_fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+  /* Most headings, labels and cells are plain ASCII: there the Unicode
+   * passes below change nothing but case, and cost most of detection. */
+  {
+    const guchar *p = (const guchar *) text;
+
+    while (*p && *p < 0x80)
+      p++;
+    if (*p == '\0')
+      {
+        out = g_string_sized_new (p - (const guchar *) text);
+        for (p = (const guchar *) text; *p; p++)
+          {
+            /* g_unichar_isspace()'s ASCII set; not '\v'. */
+            if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+              {
+                space = out->len > 0;
+                continue;
+              }
+            if (space)
+              g_string_append_c (out, ' ');
+            space = FALSE;
+            g_string_append_c (out, g_ascii_tolower (*p));
+          }
+        return g_string_free (out, FALSE);
+      }
+  }
   nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
   if (nfd == NULL)
     return g_strdup ("");
@@ -123,6 +149,22 @@ static const Column columns[] = {
   { "action", "action|actions|activity|activities|activite|activites|mesure|mesures|measure|initiative|accion|acciones|acao|acoes|medida|medidas|iniciativa|actividad" },
 };
 
+/* The next name of a '|'-separated list, copied into @buf (names are short);
+ * no allocation, as these lists are walked for every cell and label. */
+static const char *
+next_name (const char  *list,
+           char        *buf,
+           gsize        size)
+{
+  const char *bar = strchr (list, '|');
+  gsize len = bar ? (gsize) (bar - list) : strlen (list);
+
+  g_assert (len < size);
+  memcpy (buf, list, len);
+  buf[len] = '\0';
+  return bar ? bar + 1 : list + len;
+}
+
 static gboolean
 word_match (const char *folded,
             const char *name)
@@ -147,13 +189,14 @@ pl_import_match_column (const char *header)
   if (*folded == '\0')
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_auto(GStrv) names = g_strsplit (columns[i].names, "|", -1);
+    for (const char *list = columns[i].names; *list;)
+      {
+        char name[64];
 
-      for (guint j = 0; names[j]; j++)
-        if (g_str_equal (folded, names[j]) || (strlen (names[j]) > 2 && word_match (folded, names[j])))
+        list = next_name (list, name, sizeof name);
+        if (g_str_equal (folded, name) || (strlen (name) > 2 && word_match (folded, name)))
           return columns[i].field;
-    }
+      }
   return NULL;
 }
 
@@ -185,22 +228,21 @@ pl_import_match_section (const char    *title,
   while (len > 0 && strchr (":.", folded[len - 1]))
     folded[--len] = '\0';
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    {
-      g_auto(GStrv) names = g_strsplit (sections[i].names, "|", -1);
+    for (const char *list = sections[i].names; *list;)
+      {
+        char name[64];
+        gsize n;
 
-      for (guint j = 0; names[j]; j++)
-        {
-          gsize n = strlen (names[j]);
-
-          if (g_str_equal (folded, names[j])
-              || (strncmp (folded, names[j], n) == 0 && (folded[n] == ' ' || folded[n] == ':')
-                  && g_utf8_strlen (folded + n, -1) <= 12))
-            {
-              *kind = sections[i].kind;
-              return TRUE;
-            }
-        }
-    }
+        list = next_name (list, name, sizeof name);
+        n = strlen (name);
+        if (g_str_equal (folded, name)
+            || (strncmp (folded, name, n) == 0 && (folded[n] == ' ' || folded[n] == ':')
+                && g_utf8_strlen (folded + n, -1) <= 12))
+          {
+            *kind = sections[i].kind;
+            return TRUE;
+          }
+      }
   return FALSE;
 }
 

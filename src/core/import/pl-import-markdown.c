@@ -45,16 +45,42 @@ render (cmark_node *node)
   return out;
 }
 
+/* Compiled once, not per paragraph or list item as g_regex_match_simple()
+ * would. */
+static gboolean
+matches (gsize      *once,
+         GRegex    **regex,
+         const char *pattern,
+         const char *text)
+{
+  if (g_once_init_enter (once))
+    {
+      *regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (once, 1);
+    }
+  return g_regex_match (*regex, text, 0, NULL);
+}
+
 /* "| a | b |" lines with a "| --- |" second line: cmark (without the GFM
  * extension) keeps them as a paragraph; read the cells ourselves. */
 static GPtrArray *
 pipe_table (const char *literal)
 {
-  g_auto(GStrv) lines = g_strsplit (literal, "\n", -1);
+  static gsize once;
+  static GRegex *rule;
+  g_auto(GStrv) lines = NULL;
   GPtrArray *rows;
-  guint n = g_strv_length (lines);
+  guint n;
 
-  if (n < 2 || !g_str_has_prefix (g_strstrip (lines[0]), "|") || !g_regex_match_simple ("^\\|?\\s*:?-{3,}", g_strstrip (lines[1]), 0, 0))
+  /* Most paragraphs are prose: no need to split them into lines. */
+  const char *first = literal + strspn (literal, " \t\r\f\v");
+
+  if (*first != '|')
+    return NULL;
+  lines = g_strsplit (literal, "\n", -1);
+  n = g_strv_length (lines);
+  if (n < 2 || !g_str_has_prefix (g_strstrip (lines[0]), "|")
+      || !matches (&once, &rule, "^\\|?\\s*:?-{3,}", g_strstrip (lines[1])))
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   for (guint i = 0; i < n; i++)
@@ -119,12 +145,15 @@ action_like (cmark_node *item)
 {
   cmark_node *para = cmark_node_first_child (item);
   cmark_node *strong = para ? cmark_node_first_child (para) : NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
+  static gsize once;
+  static GRegex *numbered;
 
   if (!strong || cmark_node_get_type (strong) != CMARK_NODE_STRONG)
     return FALSE;
+  text = g_string_new (NULL);
   plain_text (strong, text);
-  return g_regex_match_simple ("^[0-9]+(\\.[0-9]+)+\\s", text->str, 0, 0);
+  return matches (&once, &numbered, "^[0-9]+(\\.[0-9]+)+\\s", text->str);
 }
 
 static void

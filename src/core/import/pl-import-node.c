@@ -241,12 +241,19 @@ set_single_date (PlImportNode *self,
 {
   static const char *const until[] = { "until", "jusqu", "hasta", "ate", NULL };
   static const char *const from[] = { "from", "partir", "desde", NULL };
-  g_autoptr(GRegex) one = g_regex_new ("\\(([^()0-9]*?)\\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\\)", 0, 0, NULL);
+  static gsize once;
+  static GRegex *one;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *words = NULL;
   g_autofree char *date = NULL;
   g_autofree char *folded = NULL;
 
+  /* Compiled once: this runs for every timeframe cell of a plan. */
+  if (g_once_init_enter (&once))
+    {
+      one = g_regex_new ("\\(([^()0-9]*?)\\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\\)", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
   if (!g_regex_match (one, value, 0, &match))
     return;
   words = g_match_info_fetch (match, 1);
@@ -268,7 +275,7 @@ pl_import_node_set_field (PlImportNode *self,
                           const char   *field,
                           const char   *value)
 {
-  g_autofree char *folded = pl_import_fold (value);
+  g_autofree char *folded = NULL;
 
   if (value == NULL || *value == '\0')
     return;
@@ -280,16 +287,27 @@ pl_import_node_set_field (PlImportNode *self,
     set_str (&self->indicator, value);
   else if (g_str_equal (field, "cost"))
     set_str (&self->cost, value);
-  else if (g_str_equal (field, "timeframe"))
+  if (!g_str_equal (field, "timeframe") && !g_str_equal (field, "priority") && !g_str_equal (field, "status"))
+    return;
+  /* Only the enumerated fields are recognised by their folded words. */
+  folded = pl_import_fold (value);
+  if (g_str_equal (field, "timeframe"))
     {
       static const char *const shrt[] = { "short", "court", "corto", "curto", NULL };
       static const char *const med[] = { "medium", "moyen", "mediano", "medio", NULL };
       static const char *const lng[] = { "long", "largo", "longo", NULL };
       static const char *const ongoing[] = { "ongoing", "continu", "permanent", "continuo", "en curso", "em curso", NULL };
 
-      g_autoptr(GRegex) dates = g_regex_new ("\\(([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?\\s*[–-]\\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?\\)",
-                                             0, 0, NULL);
+      static gsize once;
+      static GRegex *dates;
       g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_once_init_enter (&once))
+        {
+          dates = g_regex_new ("\\(([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?\\s*[–-]\\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?\\)",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+          g_once_init_leave (&once, 1);
+        }
 
       set_str (&self->timeframe_text, value);
       /* Our own exports write "Short term (2025-01-01–2026-06-30)", and
