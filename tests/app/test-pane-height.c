@@ -62,8 +62,13 @@ check_short (PlWindow *window,
 
   resize (window, width, height);
   g_object_set (window, "feedback-visible", TRUE, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (window->tab_view));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (pane->list_view)));
+  g_test_message ("focus on %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
   pl_test_wait_for_frame (GTK_WIDGET (window));
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+  g_test_message ("pane %d×%d short %d wanted %d opened %d revealed %d search %d", gtk_widget_get_width (GTK_WIDGET (pane)),
+                  gtk_widget_get_height (GTK_WIDGET (pane)), pane->capture_short, pane->capture_wanted, pane->capture_opened,
+                  gtk_revealer_get_child_revealed (pane->capture_revealer), in_view (pane, pl_feedback_pane_get_filter (pane, "search")));
   wait_for (!gtk_revealer_get_child_revealed (pane->capture_revealer) && filters_in_view (pane));
   g_assert_true (gtk_widget_get_visible (pane->new_capture_button));
 
@@ -81,7 +86,8 @@ check_short (PlWindow *window,
   g_assert_true (gtk_revealer_get_reveal_child (pane->capture_revealer));
 
   /* Leaving it folds it again. */
-  gtk_widget_grab_focus (GTK_WIDGET (window->tab_view));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (pane->list_view)));
+  g_test_message ("focus on %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
   wait_for (!gtk_revealer_get_child_revealed (pane->capture_revealer) && filters_in_view (pane));
   return TRUE;
 }

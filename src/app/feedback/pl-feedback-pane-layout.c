@@ -48,10 +48,6 @@ _pl_feedback_pane_apply_capture (PlFeedbackPane *self)
 {
   gboolean shown;
 
-  /* Once the user is in the bar it stays until they leave it. */
-  if (self->capture_opened && !capture_has_focus (self) &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)) && self->capture_focus_seen)
-    self->capture_opened = FALSE;
   shown = self->active_workshop != NULL || self->capture_opened ||
           (self->capture_wanted && !self->capture_short);
   gtk_revealer_set_reveal_child (self->capture_revealer, shown);
@@ -62,7 +58,6 @@ void
 _pl_feedback_pane_open_capture (PlFeedbackPane *self)
 {
   self->capture_opened = TRUE;
-  self->capture_focus_seen = FALSE;
   _pl_feedback_pane_apply_capture (self);
 }
 
@@ -74,22 +69,22 @@ apply_tick_cb (GtkWidget     *widget,
   PlFeedbackPane *self = PL_FEEDBACK_PANE (widget);
 
   self->capture_tick_id = 0;
+  /* Once the user is in the bar it stays until they leave it. */
+  if (self->capture_left && !capture_has_focus (self))
+    self->capture_opened = FALSE;
+  self->capture_left = FALSE;
   _pl_feedback_pane_apply_capture (self);
   return G_SOURCE_REMOVE;
-}
-
-static void
-focus_enter_cb (GtkEventControllerFocus *controller,
-                PlFeedbackPane          *self)
-{
-  self->capture_focus_seen = TRUE;
 }
 
 static void
 focus_leave_cb (GtkEventControllerFocus *controller,
                 PlFeedbackPane          *self)
 {
-  if (self->capture_opened && self->capture_tick_id == 0)
+  if (!self->capture_opened)
+    return;
+  self->capture_left = TRUE;
+  if (self->capture_tick_id == 0)
     self->capture_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_tick_cb, NULL, NULL);
 }
 
@@ -141,7 +136,6 @@ _pl_feedback_pane_layout_init (PlFeedbackPane *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->capture_wanted = TRUE;
-  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->capture_slot), focus);
 }

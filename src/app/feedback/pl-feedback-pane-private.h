@@ -47,7 +47,7 @@ struct _PlFeedbackPane
   gboolean            capture_wanted;     /* no item open: the bar would show */
   gboolean            capture_short;      /* the pane is too short for the bar and the filters */
   gboolean            capture_opened;     /* opened on purpose (Alt+S, Capture…), until left */
-  gboolean            capture_focus_seen;
+  gboolean            capture_left;       /* the focus left the bar: fold it at the next frame */
   guint               capture_tick_id;
   GtkPaned           *paned;
   GtkStack           *list_stack;
