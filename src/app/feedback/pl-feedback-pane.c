@@ -310,6 +310,9 @@ set_capture_shown (PlFeedbackPane *self,
                    gboolean        shown)
 {
   self->capture_wanted = shown;
+  /* Opening an item is going on to answer: the bar folds as before. */
+  if (!shown)
+    self->capture_opened = FALSE;
   _pl_feedback_pane_apply_capture (self);
 }
 
