@@ -45,6 +45,12 @@ struct _PlFeedbackPane
   GtkMenuButton      *pane_menu_button;
   GMenuModel         *pane_menu;
   GtkBox             *filter_slot;
+  GtkScrolledWindow  *top_scroller;
+  gboolean            capture_wanted;     /* no item open: the bar would show */
+  gboolean            capture_short;      /* the pane is too short for the bar and the filters */
+  gboolean            capture_opened;     /* opened on purpose (Alt+S, Capture…), until left */
+  gboolean            capture_left;       /* the focus left the bar: fold it at the next frame */
+  guint               capture_tick_id;
   GtkPaned           *paned;
   GtkStack           *list_stack;
   GtkScrolledWindow  *list_scroller;
@@ -54,6 +60,12 @@ struct _PlFeedbackPane
   GtkScrolledWindow  *detail_scroller;
   PlFeedbackDetail   *detail;
 };
+
+/* pl-feedback-pane-layout.c */
+void            _pl_feedback_pane_layout_class_init  (GtkWidgetClass *widget_class);
+void            _pl_feedback_pane_layout_init        (PlFeedbackPane *self);
+void            _pl_feedback_pane_apply_capture      (PlFeedbackPane *self);
+void            _pl_feedback_pane_open_capture       (PlFeedbackPane *self);
 
 void            pl_feedback_pane_install_actions     (GtkWidgetClass *widget_class);
 void            pl_feedback_pane_update_actions      (PlFeedbackPane *self);

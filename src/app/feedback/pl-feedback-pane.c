@@ -309,9 +309,11 @@ static void
 set_capture_shown (PlFeedbackPane *self,
                    gboolean        shown)
 {
-  shown = shown || self->active_workshop != NULL;
-  gtk_revealer_set_reveal_child (self->capture_revealer, shown);
-  gtk_widget_set_visible (self->new_capture_button, !shown);
+  self->capture_wanted = shown;
+  /* Opening an item is going on to answer: the bar folds as before. */
+  if (!shown)
+    self->capture_opened = FALSE;
+  _pl_feedback_pane_apply_capture (self);
 }
 
 static void
@@ -666,7 +668,7 @@ pl_feedback_pane_class_init (PlFeedbackPaneClass *klass)
 
   pl_feedback_pane_install_actions (widget_class);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  _pl_feedback_pane_layout_class_init (widget_class);
   gtk_widget_class_set_css_name (widget_class, "feedbackpane");
 }
 
@@ -679,6 +681,7 @@ pl_feedback_pane_init (PlFeedbackPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pl_menu_button_set_menu_later (self->pane_menu_button, self->pane_menu);
   pl_narrow_drop_down (self->live_dropdown);
+  _pl_feedback_pane_layout_init (self);
   self->updating = FALSE;
 }
 
@@ -773,11 +776,20 @@ pl_feedback_pane_set_active_workshop (PlFeedbackPane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_WORKSHOP]);
 }
 
+/* Shows the whole capture bar however short the pane, until the user
+ * leaves it (Alt+S, Alt+T). */
+void
+pl_feedback_pane_open_capture (PlFeedbackPane *self)
+{
+  g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
+  _pl_feedback_pane_open_capture (self);
+}
+
 void
 pl_feedback_pane_focus_capture (PlFeedbackPane *self)
 {
   g_return_if_fail (PL_IS_FEEDBACK_PANE (self));
-  set_capture_shown (self, TRUE);
+  _pl_feedback_pane_open_capture (self);
   pl_capture_bar_focus_text (self->capture_bar);
 }
 

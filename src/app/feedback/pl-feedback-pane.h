@@ -37,6 +37,8 @@ void            pl_feedback_pane_set_quote_buffer    (PlFeedbackPane *self,
 PlWorkshop     *pl_feedback_pane_get_active_workshop (PlFeedbackPane *self);
 void            pl_feedback_pane_set_active_workshop (PlFeedbackPane *self,
                                                       PlWorkshop     *workshop);
+/* Shows the whole capture bar, even on a short pane, until the focus leaves it. */
+void            pl_feedback_pane_open_capture        (PlFeedbackPane *self);
 /* Puts the keyboard focus into the capture text. */
 void            pl_feedback_pane_focus_capture       (PlFeedbackPane *self);
 /* Shows @feedback in the detail area (and selects it if it is listed). */

@@ -68,6 +68,8 @@ get_capture_bar (PlWindow *self,
   bar = find_descendant (GTK_WIDGET (self->feedback_pane), PL_TYPE_CAPTURE_BAR);
   if (bar != NULL && show && !self->feedback_visible)
     g_object_set (self, "feedback-visible", TRUE, NULL);
+  if (bar != NULL && show)
+    pl_feedback_pane_open_capture (self->feedback_pane);
   return bar ? PL_CAPTURE_BAR (bar) : NULL;
 }
 
