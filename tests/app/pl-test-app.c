@@ -100,6 +100,23 @@ pl_test_wait_for_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* Sizes @window as a @width × @height screen would hold it (the default
+ * size includes the client-side frame, so the content is a little
+ * smaller) and waits for the frame drawn at that size. */
+void
+pl_test_resize_window (PlWindow *window,
+                       int       width,
+                       int       height)
+{
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_for (gtk_widget_get_width (GTK_WIDGET (window)) <= width &&
+            gtk_widget_get_width (GTK_WIDGET (window)) > width - 40 &&
+            gtk_widget_get_height (GTK_WIDGET (window)) <= height &&
+            gtk_widget_get_height (GTK_WIDGET (window)) > height - 40);
+  pl_test_wait_for_frame (GTK_WIDGET (window));
+}
+
 static gboolean
 drained_cb (gpointer data)
 {

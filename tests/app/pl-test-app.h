@@ -62,6 +62,9 @@ gboolean     pl_test_wait_end           (PlTestWait  *wait,
 
 /* Until @widget has drawn a frame after this call (its layout is current). */
 void         pl_test_wait_for_frame     (GtkWidget   *widget);
+void         pl_test_resize_window      (PlWindow    *window,
+                                         int          width,
+                                         int          height);
 /* Until everything ready in the main context (down to the app's
  * low-priority idles) has run. */
 void         pl_test_drain              (void);

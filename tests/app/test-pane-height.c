@@ -13,20 +13,6 @@
 
 static PlApplication *app;
 
-static void
-resize (PlWindow *window,
-        int       width,
-        int       height)
-{
-  gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  wait_for (gtk_widget_get_width (GTK_WIDGET (window)) <= width &&
-            gtk_widget_get_width (GTK_WIDGET (window)) > width - 40 &&
-            gtk_widget_get_height (GTK_WIDGET (window)) <= height &&
-            gtk_widget_get_height (GTK_WIDGET (window)) > height - 40);
-  pl_test_wait_for_frame (GTK_WIDGET (window));
-}
-
 /* Whether @widget is mapped and wholly inside the pane's top scroller. */
 static gboolean
 in_view (PlFeedbackPane *pane,
@@ -60,7 +46,7 @@ check_short (PlWindow *window,
   PlFeedbackPane *pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
   GtkWidget *focus = NULL;
 
-  resize (window, width, height);
+  pl_test_resize_window (window, width, height);
   g_object_set (window, "feedback-visible", TRUE, NULL);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (pane->list_view)));
   g_test_message ("focus on %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
@@ -100,7 +86,7 @@ test_short (void)
   PlWindow *window = pl_test_open_window (path);
   PlFeedbackPane *pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
 
-  resize (window, 1280, 800);
+  pl_test_resize_window (window, 1280, 800);
   g_object_set (window, "feedback-visible", TRUE, NULL);
   pl_test_wait_for_frame (GTK_WIDGET (window));
   pl_test_wait_for_frame (GTK_WIDGET (window));

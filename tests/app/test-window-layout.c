@@ -46,22 +46,6 @@ assert_fits (PlWindow   *window,
     }
 }
 
-/* The window as a @width × @height screen would hold it (the default size
- * includes the client-side frame, so the content is a little smaller). */
-static void
-resize (PlWindow *window,
-        int       width,
-        int       height)
-{
-  gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  wait_for (gtk_widget_get_width (GTK_WIDGET (window)) <= width &&
-            gtk_widget_get_width (GTK_WIDGET (window)) > width - 40 &&
-            gtk_widget_get_height (GTK_WIDGET (window)) <= height &&
-            gtk_widget_get_height (GTK_WIDGET (window)) > height - 40);
-  pl_test_wait_for_frame (GTK_WIDGET (window));
-}
-
 /* How many feedback rows are on screen, wholly or in part. */
 static int
 visible_rows (PlWindow *window)
@@ -191,7 +175,7 @@ test_small_screens (void)
       g_autofree char *name = NULL;
       int rows;
 
-      resize (window, sizes[i][0], sizes[i][1]);
+      pl_test_resize_window (window, sizes[i][0], sizes[i][1]);
       /* At 800 px the pane goes over the tabs and opens when asked for
        * (test-window-narrow.c): the facilitator opens it. */
       if (adw_flap_get_folded (window->flap))
@@ -240,7 +224,7 @@ test_response_in_view (void)
   GtkWidget *view;
   graphene_rect_t bounds, scroller;
 
-  resize (window, 1024, 600);
+  pl_test_resize_window (window, 1024, 600);
   pl_feedback_pane_select (pane, feedback);
   pl_test_wait_for_frame (GTK_WIDGET (window));
   pl_test_wait_for_frame (GTK_WIDGET (window));
@@ -368,7 +352,7 @@ test_pane_keeps_width (void)
   g_assert_cmpint (abs (gtk_widget_get_width (slot) - 380), <=, 8);
 
   /* Laid out again in a 1024 px window (the saved window width still 1200). */
-  resize (window, 1024, 600);
+  pl_test_resize_window (window, 1024, 600);
   g_object_set_data (G_OBJECT (window), "pl-window-pane-placed", NULL);
   _pl_window_layout_place_pane (window);
   wait_for (_pl_window_layout_pane_placed (window));

@@ -16,21 +16,6 @@
 
 static PlApplication *app;
 
-/* The window as a @width × @height screen would hold it. */
-static void
-resize (PlWindow *window,
-        int       width,
-        int       height)
-{
-  gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  wait_for (gtk_widget_get_width (GTK_WIDGET (window)) <= width &&
-            gtk_widget_get_width (GTK_WIDGET (window)) > width - 40 &&
-            gtk_widget_get_height (GTK_WIDGET (window)) <= height &&
-            gtk_widget_get_height (GTK_WIDGET (window)) > height - 40);
-  pl_test_wait_for_frame (GTK_WIDGET (window));
-}
-
 static gboolean
 bounds_in (GtkWidget       *widget,
            GtkWidget       *ancestor,
@@ -143,7 +128,7 @@ test_fold (void)
   pane = pl_window_get_side_pane (window);
 
   /* Wide: side by side, in the paned, at its saved width. */
-  resize (window, 1280, 800);
+  pl_test_resize_window (window, 1280, 800);
   wait_for (_pl_window_layout_pane_placed (window));
   g_assert_false (adw_flap_get_folded (window->flap));
   g_assert_true (gtk_widget_get_parent (slot) == GTK_WIDGET (window->paned));
@@ -157,7 +142,7 @@ test_fold (void)
 
   /* 800×600: the pane leaves the tabs their whole width, closed. */
   pl_test_select_page (window, 1);
-  resize (window, 800, 600);
+  pl_test_resize_window (window, 800, 600);
   wait_for (adw_flap_get_folded (window->flap));
   pl_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_is_ancestor (slot, GTK_WIDGET (window->flap_clamp)));
@@ -226,7 +211,7 @@ test_fold (void)
   g_assert_false (window->feedback_visible);
 
   /* Wide again: beside the tabs, at the saved width, shown as it was. */
-  resize (window, 1280, 800);
+  pl_test_resize_window (window, 1280, 800);
   wait_for (!adw_flap_get_folded (window->flap));
   wait_for (gtk_widget_get_parent (slot) == GTK_WIDGET (window->paned));
   wait_for (window->feedback_visible);
@@ -257,7 +242,7 @@ test_narrow_workshop (void)
   int min_w, min_h, rows;
 
   pl_feedback_pane_set_active_workshop (pane, workshop);
-  resize (window, 800, 600);
+  pl_test_resize_window (window, 800, 600);
   wait_for (adw_flap_get_folded (window->flap));
   g_object_set (window, "feedback-visible", TRUE, NULL);
   wait_for (adw_flap_get_reveal_progress (window->flap) >= 1);
@@ -321,7 +306,7 @@ test_detail_rows (void)
   graphene_rect_t view, scroller;
   int pane_width;
 
-  resize (window, 1024, 600);
+  pl_test_resize_window (window, 1024, 600);
   g_assert_false (adw_flap_get_folded (window->flap));
   pane_width = gtk_widget_get_width (GTK_WIDGET (window->feedback_slot));
   pl_feedback_pane_select (pane, feedback);
