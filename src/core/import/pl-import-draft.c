@@ -526,12 +526,14 @@ write_actions (PlDocument   *doc,
                                 NULL);
       if (action == NULL)
         return FALSE;
-      if (pl_import_node_get_start_date (anode) && pl_import_node_get_end_date (anode)
+      /* Either end may be open ("from 2027", "by 2030"). Dates the model
+       * refuses (end before start) are left unset rather than fail the
+       * whole import; the preview showed the cell as written. */
+      if ((pl_import_node_get_start_date (anode) || pl_import_node_get_end_date (anode))
           && !pl_record_set (PL_RECORD (action), NULL,
-                             "start-date", pl_import_node_get_start_date (anode),
-                             "end-date", pl_import_node_get_end_date (anode), NULL))
+                             "start-date", pl_import_node_get_start_date (anode) ? pl_import_node_get_start_date (anode) : "",
+                             "end-date", pl_import_node_get_end_date (anode) ? pl_import_node_get_end_date (anode) : "", NULL))
         {
-          /* Dates the model refuses (end before start) stay in the text. */
         }
     }
   return TRUE;

@@ -230,6 +230,65 @@ folded_has (const char *folded,
   return FALSE;
 }
 
+/* Dates written in a plan by people rather than by our exports, without
+ * brackets: "2027–2028", "2026 - 2027", "2027 to 2028", "by 2028",
+ * "d'ici 2028", "from 2027", "2028". Only years 1900–2199 count, so that
+ * "24 months" or "Phase 2" give no date. */
+static void
+set_bare_dates (PlImportNode *self,
+                const char   *value)
+{
+  static const char *const until[] = { "by", "until", "till", "before", "jusqu", "d'ici", "d’ici", "avant",
+                                        "hasta", "antes", "ate", NULL };
+  static const char *const from[] = { "from", "after", "partir", "apres", "desde", "despues", "depois", NULL };
+  static gsize once;
+  static GRegex *range, *single;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+#define PL_DATE "((?:19|20|21)[0-9]{2}(?:-[0-9]{2}-[0-9]{2})?)(?![0-9])"
+      range = g_regex_new ("(?<![0-9])" PL_DATE "\\s*(?:[–—-]|to|au|à|al|a|até)\\s*" PL_DATE,
+                           G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      single = g_regex_new ("^(.*?)(?<![0-9])" PL_DATE, G_REGEX_OPTIMIZE, 0, NULL);
+#undef PL_DATE
+      g_once_init_leave (&once, 1);
+    }
+  if (g_regex_match (range, value, 0, &match))
+    {
+      g_autofree char *start = g_match_info_fetch (match, 1);
+      g_autofree char *end = g_match_info_fetch (match, 2);
+
+      set_str (&self->start_date, start);
+      set_str (&self->end_date, end);
+    }
+  else if (g_regex_match (single, value, 0, &match))
+    {
+      g_autofree char *words = g_match_info_fetch (match, 1);
+      g_autofree char *date = g_match_info_fetch (match, 2);
+      g_autofree char *folded = pl_import_fold (words);
+      g_auto(GStrv) tokens = g_strsplit_set (folded, " \t,;:()/.", -1);
+      gboolean is_until = FALSE, is_from = FALSE;
+
+      /* Whole words: "by" must not match inside "bypass". */
+      for (guint i = 0; tokens[i]; i++)
+        {
+          is_until = is_until || g_strv_contains (until, tokens[i]);
+          is_from = is_from || g_strv_contains (from, tokens[i]) || g_str_has_prefix (tokens[i], "partir");
+          is_until = is_until || g_str_has_prefix (tokens[i], "jusqu");
+        }
+      if (is_until)
+        set_str (&self->end_date, date);
+      else if (is_from)
+        set_str (&self->start_date, date);
+      else
+        {
+          set_str (&self->start_date, date);
+          set_str (&self->end_date, date);
+        }
+    }
+}
+
 /* @field is one of the plan column names of detection: "lead", "partners",
  * "timeframe", "priority", "indicator", "cost", "status". Enumerated values
  * are recognised in the four languages as written in the cell. */
@@ -255,7 +314,10 @@ set_single_date (PlImportNode *self,
       g_once_init_leave (&once, 1);
     }
   if (!g_regex_match (one, value, 0, &match))
-    return;
+    {
+      set_bare_dates (self, value);
+      return;
+    }
   words = g_match_info_fetch (match, 1);
   date = g_match_info_fetch (match, 2);
   folded = pl_import_fold (words);

@@ -705,7 +705,8 @@ test_section_names (void)
 
 /* The timeframe cell as our exports write it, in its four shapes: both
  * ends, one year for both ("Short term (2026)"), an open end ("from",
- * "until"), in English and in the other languages. */
+ * "until"), in English and in the other languages; and as people write
+ * it, without brackets. */
 static void
 test_timeframe_dates (void)
 {
@@ -718,6 +719,22 @@ test_timeframe_dates (void)
     { "Corto plazo (hasta 2026)", "", "2026", PL_TIMEFRAME_SHORT },
     { "Longo prazo (até 2031)", "", "2031", PL_TIMEFRAME_LONG },
     { "Ongoing", "", "", PL_TIMEFRAME_ONGOING },
+    /* As people write them in a plan, without brackets. */
+    { "2027–2028", "2027", "2028", PL_TIMEFRAME_UNSET },
+    { "2026 - 2027", "2026", "2027", PL_TIMEFRAME_UNSET },
+    { "2026-2027", "2026", "2027", PL_TIMEFRAME_UNSET },
+    { "Short term, 2026 to 2027", "2026", "2027", PL_TIMEFRAME_SHORT },
+    { "2025-01-01 – 2026-06-30", "2025-01-01", "2026-06-30", PL_TIMEFRAME_UNSET },
+    { "By 2028", "", "2028", PL_TIMEFRAME_UNSET },
+    { "D’ici 2028", "", "2028", PL_TIMEFRAME_UNSET },
+    { "Hasta 2029", "", "2029", PL_TIMEFRAME_UNSET },
+    { "From 2027", "2027", "", PL_TIMEFRAME_UNSET },
+    { "À partir de 2027", "2027", "", PL_TIMEFRAME_UNSET },
+    { "2028", "2028", "2028", PL_TIMEFRAME_UNSET },
+    { "Bypass 2028", "2028", "2028", PL_TIMEFRAME_UNSET },
+    { "24 months", "", "", PL_TIMEFRAME_UNSET },
+    { "Phase 2 of 3", "", "", PL_TIMEFRAME_UNSET },
+    { "Year 1200", "", "", PL_TIMEFRAME_UNSET },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -730,6 +747,47 @@ test_timeframe_dates (void)
       g_assert_cmpstr (pl_import_node_get_end_date (node) ? pl_import_node_get_end_date (node) : "", ==, cases[i].end);
       g_assert_cmpint (pl_import_node_get_timeframe (node), ==, cases[i].tf);
     }
+}
+
+/* A plan table's dates reach the document, with an open end too: "From
+ * 2027" used to be read and then dropped because only closed ranges were
+ * written. */
+static void
+test_plan_dates_written (void)
+{
+  static const char md[] =
+    "# T\n\n## P\n\n### O\n\n"
+    "| Action | Lead agency | Timeframe |\n|---|---|---|\n"
+    "| Train judges | Ministry of Justice | 2027–2028 |\n"
+    "| Open a CSIRT | ICT Authority | From 2027 |\n"
+    "| Pass the law | Parliament | By 2030 |\n";
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *target = pl_test_path (dir, "new.pillars");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlImportDraft) draft = import_md (md);
+  g_autoptr(PlDocument) doc = pl_import_draft_write (draft, target, &error);
+  static const char *const want[][3] = {
+    { "Train judges", "2027", "2028" }, { "Open a CSIRT", "2027", "" }, { "Pass the law", "", "2030" },
+  };
+  g_autoptr(PlPillar) pillar = NULL;
+  g_autoptr(PlObjective) objective = NULL;
+  GListModel *actions;
+
+  g_assert_no_error (error);
+  pillar = g_list_model_get_item (pl_document_get_pillars (doc), 0);
+  objective = g_list_model_get_item (pl_document_get_objectives (doc, pillar), 0);
+  actions = pl_document_get_actions (doc, objective);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_autoptr(PlAction) action = g_list_model_get_item (actions, i);
+
+      g_assert_cmpstr (pl_action_get_title (action), ==, want[i][0]);
+      g_assert_cmpstr (pl_action_get_start_date (action), ==, want[i][1]);
+      g_assert_cmpstr (pl_action_get_end_date (action), ==, want[i][2]);
+    }
+  pl_document_close (doc);
+  pl_test_rmdir_recursive (dir);
 }
 
 int
@@ -756,6 +814,7 @@ main (int    argc,
   g_test_add_func ("/import/zip-limits", test_zip_limits);
   g_test_add_func ("/import/files", test_files);
   g_test_add_func ("/import/timeframe-dates", test_timeframe_dates);
+  g_test_add_func ("/import/plan-dates-written", test_plan_dates_written);
   g_test_add_func ("/import/section-names", test_section_names);
   return g_test_run ();
 }
