@@ -329,6 +329,20 @@ recommendation_ellipsized (PlWindow *window)
   return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
 }
 
+/* Whether a label shown inside @root (not in its popover) is cut. */
+static gboolean
+label_ellipsized (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) || !gtk_widget_get_visible (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (label_ellipsized (c))
+      return TRUE;
+  return FALSE;
+}
+
 /* A window narrower than the saved window width (maximised on a 1024-px
  * laptop after a bigger screen): the pane keeps its saved width instead of
  * being squeezed to its minimum, which cut "Recommendation" (#11 items 4,
@@ -362,6 +376,8 @@ test_pane_keeps_width (void)
   pl_test_screenshot (GTK_WIDGET (window), "layout-1024x600-pane");
   g_assert_cmpint (abs (gtk_widget_get_width (slot) - 380), <=, 8);
   g_assert_false (recommendation_ellipsized (window));
+  /* The live dropdown said "No workshop (not li…" here. */
+  g_assert_false (label_ellipsized (GTK_WIDGET (PL_FEEDBACK_PANE (pl_window_get_side_pane (window))->live_dropdown)));
   g_assert_cmpint (g_settings_get_int (settings, "feedback-pane-width"), >=, 372);
   pl_test_close_window (window);
 }

@@ -191,7 +191,7 @@ def build(j):
             j.key("Return")
             heard.wait("that the capture was added", lambda s: s.startswith("Added Comment"))
             j.click(live)
-            j.find(None, "No workshop (not live)", root=live)
+            j.find(None, "Not live", root=live)
             j.key("Home", "Return")
             heard.wait("that the workshop ended", lambda s: s.startswith("Not live"))
         finally:

@@ -127,7 +127,7 @@ rebuild_workshops (PlFeedbackPane *self)
   int live_index;
 
   g_ptr_array_set_size (self->workshops, 0);
-  gtk_string_list_append (live, _("No workshop (not live)"));
+  gtk_string_list_append (live, _("Not live"));
   for (guint i = 0; i < g_list_model_get_n_items (workshops); i++)
     {
       g_autoptr(PlWorkshop) w = g_list_model_get_item (workshops, i);
