@@ -36,38 +36,3 @@ pl_test_find_entry (GtkWidget *root)
     }
   return NULL;
 }
-
-gboolean
-pl_test_xdotool_key (GtkWindow  *window,
-                     const char *keys)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *xid = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
-    return FALSE;
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  {
-    const char *argv[] = { xdotool, "key", "--clearmodifiers", keys, NULL };
-
-    /* Without a window manager, the window a dialog was over does not
-     * get the focus back by itself. */
-    gtk_window_present (window);
-    {
-      const char *focus[] = { xdotool, "windowfocus", "--sync", xid, NULL };
-
-      g_spawn_sync (NULL, (char **) focus, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
-    }
-    wait_for (gtk_window_is_active (window));
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error))
-      g_error ("xdotool: %s", error->message);
-  }
-  return status == 0;
-#else
-  return FALSE;
-#endif
-}

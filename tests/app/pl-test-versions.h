@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pl-test-app.h"
+#include "pl-test-input.h"
 
 G_BEGIN_DECLS
 
@@ -9,10 +10,6 @@ G_BEGIN_DECLS
 
 /* The visible AdwMessageDialog whose heading is @heading, or NULL. */
 AdwMessageDialog *pl_test_find_message_dialog (const char *heading);
-/* Sends @keys ("Escape", "ctrl+alt+s") to @window with xdotool, as a
- * person would type them; FALSE when xdotool or X11 is not there. */
-gboolean          pl_test_xdotool_key         (GtkWindow  *window,
-                                               const char *keys);
 /* The first GtkEntry under @root. */
 GtkWidget        *pl_test_find_entry          (GtkWidget  *root);
 

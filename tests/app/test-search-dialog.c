@@ -8,80 +8,20 @@
 
 #include "pl-search-dialog.h"
 #include "pl-test-app.h"
+#include "pl-test-input.h"
 
 static PlApplication *app;
-
-static gboolean
-can_send_input (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (xdotool == NULL)
-    {
-      g_test_skip ("xdotool is not installed: no real key presses");
-      return FALSE;
-    }
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("not on X11: xdotool cannot send key presses");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-}
-
-static void
-focus_window (GtkWindow *window)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-
-  xdotool ("mousemove", "--window", xid, "100", "100", NULL);
-  xdotool ("windowfocus", xid, NULL);
-  wait_for (gtk_window_is_active (window));
-}
-
-static void
-press (const char *keys)
-{
-  xdotool ("key", "--clearmodifiers", keys, NULL);
-}
-
-static void
-type (const char *text)
-{
-  xdotool ("type", "--delay", "5", text, NULL);
-}
 
 static PlSearchDialog *
 open_search (PlWindow *window)
 {
   PlSearchDialog *dialog;
 
-  focus_window (GTK_WINDOW (window));
-  press ("ctrl+shift+f");
+  pl_test_focus_window (GTK_WINDOW (window));
+  pl_test_press ("ctrl+shift+f");
   wait_for ((dialog = (PlSearchDialog *) pl_test_find_toplevel (PL_TYPE_SEARCH_DIALOG)) != NULL);
   pl_test_wait_shown (dialog);
-  focus_window (GTK_WINDOW (dialog));
+  pl_test_focus_window (GTK_WINDOW (dialog));
   return dialog;
 }
 
@@ -136,13 +76,13 @@ test_narrative (void)
   PlSearchDialog *dialog;
   guint n, narrative = G_MAXUINT;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   window = pl_test_open_window (path);
   g_assert_cmpstr (selected_title (window), !=, "Legislation and regulation");
   dialog = open_search (window);
   g_assert_cmpuint (pl_search_dialog_get_n_results (dialog), ==, 0);
-  type ("offline");
+  pl_test_type ("offline");
   wait_for (pl_search_dialog_get_n_results (dialog) > 0);
   n = pl_search_dialog_get_n_results (dialog);
   for (guint i = 0; i < n; i++)
@@ -153,9 +93,9 @@ test_narrative (void)
     }
   g_assert_cmpuint (narrative, !=, G_MAXUINT);
   for (guint i = 0; i < narrative; i++)
-    press ("Down");
+    pl_test_press ("Down");
   wait_for (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (pl_search_dialog_get_row (dialog, narrative))));
-  press ("Return");
+  pl_test_press ("Return");
   wait_for (!pl_test_is_toplevel (dialog));
   wait_for (g_strcmp0 (selected_title (window), "Legislation and regulation") == 0);
   wait_for (selection_is (window, "offline"));
@@ -180,16 +120,16 @@ test_groups_and_keys (void)
   g_autofree char *number = NULL;
   g_autoptr(PlPillar) pillar = NULL;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   window = pl_test_open_window (path);
   dialog = open_search (window);
-  press ("Escape");
+  pl_test_press ("Escape");
   wait_for (!pl_test_is_toplevel (dialog));
   wait_for (gtk_window_is_active (GTK_WINDOW (window)));
 
   dialog = open_search (window);
-  type ("Budapest");
+  pl_test_type ("Budapest");
   wait_for (pl_search_dialog_get_n_results (dialog) > 0);
   n = pl_search_dialog_get_n_results (dialog);
   for (guint i = 0; i < n; i++)
@@ -214,10 +154,10 @@ test_groups_and_keys (void)
   g_assert_cmpstr (pl_search_dialog_get_row_group (dialog, n - 1), ==, "Feedback");
 
   for (guint i = 0; i < objective; i++)
-    press ("Down");
+    pl_test_press ("Down");
   wait_for (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (pl_search_dialog_get_row (dialog, objective))));
   collect_labels (pl_search_dialog_get_row (dialog, objective), row_text);
-  press ("Return");
+  pl_test_press ("Return");
   wait_for (!pl_test_is_toplevel (dialog));
   wait_for (g_strcmp0 (selected_title (window), "Legislation and regulation") == 0);
   wait_for (PL_IS_OBJECTIVE (pl_window_get_current_target (window)));
@@ -245,24 +185,24 @@ test_no_results_and_feedback (void)
   GtkWidget *none;
   guint n;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   window = pl_test_open_window (path);
   pane = PL_FEEDBACK_PANE (pl_window_get_side_pane (window));
   dialog = open_search (window);
-  type ("zqxwv");
+  pl_test_type ("zqxwv");
   wait_for ((none = pl_test_find_label (GTK_WIDGET (dialog), "No Results")) != NULL && gtk_widget_get_mapped (none));
   g_assert_cmpuint (pl_search_dialog_get_n_results (dialog), ==, 0);
 
-  press ("ctrl+a");
-  type ("Budapest");
+  pl_test_press ("ctrl+a");
+  pl_test_type ("Budapest");
   wait_for (pl_search_dialog_get_n_results (dialog) > 0 && !gtk_widget_get_mapped (none));
   n = pl_search_dialog_get_n_results (dialog);
   g_assert_cmpstr (pl_search_dialog_get_row_group (dialog, n - 1), ==, "Feedback");
   for (guint i = 0; i + 1 < n; i++)
-    press ("Down");
+    pl_test_press ("Down");
   wait_for (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (pl_search_dialog_get_row (dialog, n - 1))));
-  press ("Return");
+  pl_test_press ("Return");
   wait_for (!pl_test_is_toplevel (dialog));
   wait_for (pl_feedback_pane_get_selected (pane) != NULL);
   g_assert_nonnull (strstr (pl_feedback_get_quote (pl_feedback_pane_get_selected (pane)), "Budapest"));

@@ -10,67 +10,9 @@
 #include "pl-capture-bar.h"
 #include "pl-feedback-filter-bar.h"
 #include "pl-test-app.h"
+#include "pl-test-input.h"
 
 static PlApplication *app;
-
-/* Whether real input can be sent: an X display and xdotool. */
-static gboolean
-can_send_input (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (xdotool == NULL)
-    {
-      g_test_skip ("xdotool is not installed: no real key presses");
-      return FALSE;
-    }
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("not on X11: xdotool cannot send key presses");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-}
-
-/* Gives @window the X input focus (there is no window manager under Xvfb)
- * and waits until GTK knows. */
-static void
-focus_window (GtkWindow *window)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-
-  xdotool ("mousemove", "--window", xid, "100", "100", NULL);
-  xdotool ("windowfocus", xid, NULL);
-  wait_for (gtk_window_is_active (window));
-}
-
-/* Presses @keys (xdotool's names, "alt+s") and lets the window handle them. */
-static void
-press (const char *keys)
-{
-  xdotool ("key", "--clearmodifiers", keys, NULL);
-}
 
 static GtkWidget *
 focus_of (PlWindow *window)
@@ -134,7 +76,7 @@ open_on_narrative (const char  *dir,
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_widget_grab_focus (view);
-  focus_window (GTK_WINDOW (window));
+  pl_test_focus_window (GTK_WINDOW (window));
   wait_for (focus_of (window) == view);
   *out_window = window;
   return view;
@@ -175,7 +117,7 @@ test_capture_keys_anywhere (void)
   GtkWidget *bar;
   GtkWidget *entry;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   view = open_on_narrative (dir, "capture-keys.pillars", &window);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -184,10 +126,10 @@ test_capture_keys_anywhere (void)
   g_assert_nonnull (bar);
 
   /* Alt+S from the strategy text: the name goes to "Who is speaking?". */
-  press ("alt+s");
+  pl_test_press ("alt+s");
   entry = pl_test_find_any (bar, GTK_TYPE_ENTRY);
   wait_for (focus_inside (window, entry));
-  xdotool ("type", "--delay", "20", "Jane", NULL);
+  pl_test_xdotool ("type", "--delay", "20", "Jane", NULL);
   wait_for (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), "Jane"));
   after = pl_test_buffer_text (buffer);
   g_assert_cmpstr (after, ==, before);
@@ -195,7 +137,7 @@ test_capture_keys_anywhere (void)
   /* The kind, from the strategy text too. */
   gtk_widget_grab_focus (view);
   wait_for (focus_of (window) == view);
-  press ("ctrl+3");
+  pl_test_press ("ctrl+3");
   wait_for (pl_capture_bar_get_kind (PL_CAPTURE_BAR (bar)) == 2);
   g_assert_true (focus_of (window) == view);
   g_free (after);
@@ -203,29 +145,29 @@ test_capture_keys_anywhere (void)
   g_assert_cmpstr (after, ==, before);
 
   /* Alt+T to the capture text, and Alt+T back to the very place. */
-  press ("alt+t");
+  pl_test_press ("alt+t");
   wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
-  press ("alt+t");
+  pl_test_press ("alt+t");
   wait_for (focus_of (window) == view);
 
   /* Alt+S, a name, Alt+T: from "Who is speaking?" Alt+T goes on to what
    * was said, not back into the strategy's text. */
-  press ("alt+s");
+  pl_test_press ("alt+s");
   wait_for (focus_inside (window, entry));
-  press ("alt+t");
+  pl_test_press ("alt+t");
   wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
-  xdotool ("type", "--delay", "20", "said", NULL);
+  pl_test_xdotool ("type", "--delay", "20", "said", NULL);
   g_free (after);
   after = pl_test_buffer_text (buffer);
   g_assert_cmpstr (after, ==, before);
-  press ("alt+t");
+  pl_test_press ("alt+t");
   wait_for (focus_of (window) == view);
 
   /* Even with the pane hidden, Alt+S shows it and goes there. */
   g_object_set (window, "feedback-visible", FALSE, NULL);
   wait_for (!gtk_widget_get_mapped (bar));
   gtk_widget_grab_focus (view);
-  press ("alt+s");
+  pl_test_press ("alt+s");
   wait_for (gtk_widget_get_mapped (bar) && focus_inside (window, entry));
 
   pl_test_close_window (window);
@@ -246,7 +188,7 @@ test_quote_survives_alt_s (void)
   g_autoptr(PlFeedback) newest = NULL;
   guint before;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   view = open_on_narrative (dir, "quote-alt-s.pillars", &window);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -261,12 +203,12 @@ test_quote_survives_alt_s (void)
   gtk_text_iter_forward_chars (&end, 5);
   gtk_text_buffer_select_range (buffer, &start, &end);
   g_autofree char *quote = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  press ("alt+s");
+  pl_test_press ("alt+s");
   wait_for (focus_inside (window, entry));
-  press ("alt+t");
+  pl_test_press ("alt+t");
   wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
-  xdotool ("type", "--delay", "20", "Quoted", NULL);
-  press ("Return");
+  pl_test_xdotool ("type", "--delay", "20", "Quoted", NULL);
+  pl_test_press ("Return");
   wait_for (g_list_model_get_n_items (model) == before + 1);
   newest = g_list_model_get_item (model, 0);
   g_assert_cmpstr (pl_feedback_get_body (newest), ==, "Quoted");
@@ -284,7 +226,7 @@ test_pane_find (void)
   PlWindow *window = NULL;
   GtkWidget *view, *search;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   view = open_on_narrative (dir, "pane-find.pillars", &window);
   {
@@ -300,7 +242,7 @@ test_pane_find (void)
   g_assert_nonnull (search);
   wait_for (gtk_widget_get_mapped (search));
   gtk_widget_grab_focus (view);
-  press ("ctrl+alt+f");
+  pl_test_press ("ctrl+alt+f");
   wait_for (focus_inside (window, search));
 
   pl_test_close_window (window);
@@ -317,7 +259,7 @@ test_text_keys_stay_in_text (void)
   AdwTabPage *front;
   int length;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   view = open_on_narrative (dir, "text-keys.pillars", &window);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -326,13 +268,13 @@ test_text_keys_stay_in_text (void)
   length = gtk_text_buffer_get_char_count (buffer);
   g_assert_cmpint (length, >, 0);
 
-  press ("ctrl+End");
+  pl_test_press ("ctrl+End");
   wait_for (cursor_offset (buffer) == length);
   g_assert_true (adw_tab_view_get_selected_page (tabs) == front);
-  press ("ctrl+Home");
+  pl_test_press ("ctrl+Home");
   wait_for (cursor_offset (buffer) == 0);
   g_assert_true (adw_tab_view_get_selected_page (tabs) == front);
-  press ("ctrl+shift+End");
+  pl_test_press ("ctrl+shift+End");
   wait_for (gtk_text_buffer_get_has_selection (buffer) && cursor_offset (buffer) == length);
   g_assert_true (adw_tab_view_get_selected_page (tabs) == front);
   g_assert_true (pl_test_nth_page (window, 1) == front);  /* not reordered */
@@ -411,7 +353,7 @@ test_action_dialog_closes (void)
   GtkWidget *row;
   GtkWindow *dialog;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   open_on_narrative (dir, "action-dialog.pillars", &window);
   {
@@ -430,8 +372,8 @@ test_action_dialog_closes (void)
       wait_for ((dialog = pl_test_find_toplevel (ADW_TYPE_WINDOW)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
       if (i == 0)
         {
-          focus_window (dialog);
-          press ("Escape");
+          pl_test_focus_window (dialog);
+          pl_test_press ("Escape");
         }
       else
         {
@@ -487,7 +429,7 @@ test_action_reorder_keeps_focus (void)
   GtkWidget *content;
   guint n;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   open_on_narrative (dir, "reorder-focus.pillars", &window);
   doc = pl_window_get_document (window);
@@ -507,7 +449,7 @@ test_action_reorder_keeps_focus (void)
   gtk_widget_grab_focus (row_button (g_ptr_array_index (rows, 0), "Move Down"));
   for (guint i = 1; i < n; i++)
     {
-      press ("space");
+      pl_test_press ("space");
       wait_for (pl_record_get_position (PL_RECORD (moving)) == (gint64) i);
       pl_test_drain ();
       g_assert_false (focus_is_editable (window));
@@ -522,7 +464,7 @@ test_action_reorder_keeps_focus (void)
 
   /* Deleting with the keyboard: the focus goes to the row now in its place. */
   gtk_widget_grab_focus (row_button (g_ptr_array_index (rows, 0), "Delete Action"));
-  press ("space");
+  pl_test_press ("space");
   wait_for (g_list_model_get_n_items (actions) == n - 1);
   pl_test_drain ();
   g_assert_false (focus_is_editable (window));
@@ -544,7 +486,7 @@ test_new_stakeholder_sector (void)
   g_autoptr(PlStakeholder) first = NULL;
   g_autoptr(PlStakeholder) second = NULL;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   open_on_narrative (dir, "sector.pillars", &window);
   doc = pl_window_get_document (window);
@@ -552,39 +494,39 @@ test_new_stakeholder_sector (void)
   entry = pl_test_find_any (bar, GTK_TYPE_ENTRY);
   sector = GTK_DROP_DOWN (pl_test_find_any (bar, GTK_TYPE_DROP_DOWN));
 
-  press ("alt+s");
+  pl_test_press ("alt+s");
   wait_for (focus_inside (window, entry));
-  xdotool ("type", "--delay", "20", "Zora Newcomb", NULL);
+  pl_test_xdotool ("type", "--delay", "20", "Zora Newcomb", NULL);
   wait_for (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), "Zora Newcomb"));
   wait_for (gtk_widget_get_mapped (GTK_WIDGET (sector)));
   g_assert_cmpuint (gtk_drop_down_get_selected (sector), ==, PL_SECTOR_UNSET);
   /* Enter goes on to the organisation, Alt+4 picks the sector, Enter goes
    * on to the text. */
-  press ("Return");
+  pl_test_press ("Return");
   wait_for (!focus_inside (window, entry) && GTK_IS_TEXT (focus_of (window)) && focus_inside (window, bar));
-  xdotool ("type", "--delay", "20", "Seniors Club", NULL);
-  press ("alt+4");
+  pl_test_xdotool ("type", "--delay", "20", "Seniors Club", NULL);
+  pl_test_press ("alt+4");
   wait_for (gtk_drop_down_get_selected (sector) == PL_SECTOR_CIVIL_SOCIETY);
-  press ("Return");
+  pl_test_press ("Return");
   wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
-  xdotool ("type", "--delay", "10", "We need a helpline.", NULL);
-  press ("Return");
+  pl_test_xdotool ("type", "--delay", "10", "We need a helpline.", NULL);
+  pl_test_press ("Return");
   wait_for ((first = pl_document_find_stakeholder (doc, "Zora Newcomb")) != NULL);
   g_assert_cmpint (pl_stakeholder_get_sector (first), ==, PL_SECTOR_CIVIL_SOCIETY);
 
   /* The next new name is asked again; left alone it stays "Not set". */
-  press ("alt+s");
+  pl_test_press ("alt+s");
   wait_for (focus_inside (window, entry));
-  press ("ctrl+a");
-  xdotool ("type", "--delay", "20", "Yusuf Oddly", NULL);
+  pl_test_press ("ctrl+a");
+  pl_test_xdotool ("type", "--delay", "20", "Yusuf Oddly", NULL);
   wait_for (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), "Yusuf Oddly"));
   g_assert_cmpuint (gtk_drop_down_get_selected (sector), ==, PL_SECTOR_UNSET);
-  press ("Return");
+  pl_test_press ("Return");
   wait_for (!focus_inside (window, entry) && GTK_IS_TEXT (focus_of (window)) && focus_inside (window, bar));
-  press ("Return");
+  pl_test_press ("Return");
   wait_for (GTK_IS_TEXT_VIEW (focus_of (window)) && focus_inside (window, bar));
-  xdotool ("type", "--delay", "10", "Agreed.", NULL);
-  press ("Return");
+  pl_test_xdotool ("type", "--delay", "10", "Agreed.", NULL);
+  pl_test_press ("Return");
   wait_for ((second = pl_document_find_stakeholder (doc, "Yusuf Oddly")) != NULL);
   g_assert_cmpint (pl_stakeholder_get_sector (second), ==, PL_SECTOR_UNSET);
   g_assert_cmpstr (pl_enum_to_label (PL_TYPE_SECTOR, PL_SECTOR_UNSET), ==, "Not set");
@@ -622,14 +564,14 @@ test_creation_lands_on_new (void)
   AdwTabPage *page;
   GtkWidget *focus;
 
-  if (!can_send_input ())
+  if (!pl_test_can_send_input ())
     return;
   open_on_narrative (dir, "creation.pillars", &window);
   doc = pl_window_get_document (window);
   pillars = pl_document_get_pillars (doc);
   n = g_list_model_get_n_items (pillars);
 
-  press ("ctrl+shift+n");
+  pl_test_press ("ctrl+shift+n");
   wait_for (g_list_model_get_n_items (pillars) == n + 1);
   added = g_list_model_get_item (pillars, n);
   page = pl_window_get_pillar_page (window, added);
@@ -637,8 +579,8 @@ test_creation_lands_on_new (void)
   wait_for (adw_tab_view_get_selected_page (pl_window_get_tab_view (window)) == page &&
             focus_inside (window, adw_tab_page_get_child (page)) && GTK_IS_TEXT (focus_of (window)));
   /* Typing names it. */
-  press ("ctrl+a");
-  xdotool ("type", "--delay", "20", "Cyber diplomacy", NULL);
+  pl_test_press ("ctrl+a");
+  pl_test_xdotool ("type", "--delay", "20", "Cyber diplomacy", NULL);
   wait_for (g_str_equal (pl_pillar_get_title (added), "Cyber diplomacy"));
 
   /* A pillar with many objectives: the new one is at the end. */
@@ -662,7 +604,7 @@ test_creation_lands_on_new (void)
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
     }
     pl_test_wait_for_frame (content);
-    press ("ctrl+shift+o");
+    pl_test_press ("ctrl+shift+o");
     wait_for (g_list_model_get_n_items (objectives) == count + 1);
     wait_for ((focus = focus_of (window)) != NULL && GTK_IS_TEXT (focus) && focus_inside (window, content));
     wait_for (scrolled_into_view (focus));
