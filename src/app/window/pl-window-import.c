@@ -50,19 +50,12 @@ import_draft_from (PlWindow *self,
 }
 
 static void
-draft_chooser_response_cb (GtkNativeDialog *chooser,
-                           int              response,
-                           PlWindow        *self)
+draft_chosen (PlWindow   *self,
+              GListModel *files)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
 
-      if (file != NULL)
-        import_draft_from (self, file);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  import_draft_from (self, file);
 }
 
 static void
@@ -70,24 +63,14 @@ import_cb (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
 {
-  PlWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) drafts = gtk_file_filter_new ();
+  static const char *const types[] = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                       "application/vnd.oasis.opendocument.text", "text/markdown", NULL };
+  static const char *const suffixes[] = { "docx", "odt", "md", "markdown", NULL };
+  static const PlWindowFileKind kinds[] = {
+    { N_("Drafts (Word, LibreOffice, Markdown)"), types, suffixes },
+  };
 
-  gtk_file_filter_set_name (drafts, _("Drafts (Word, LibreOffice, Markdown)"));
-  gtk_file_filter_add_mime_type (drafts, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  gtk_file_filter_add_mime_type (drafts, "application/vnd.oasis.opendocument.text");
-  gtk_file_filter_add_mime_type (drafts, "text/markdown");
-  gtk_file_filter_add_suffix (drafts, "docx");
-  gtk_file_filter_add_suffix (drafts, "odt");
-  gtk_file_filter_add_suffix (drafts, "md");
-  gtk_file_filter_add_suffix (drafts, "markdown");
-  chooser = gtk_file_chooser_native_new (_("Import Draft"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), drafts);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (draft_chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _pl_window_choose_files (user_data, _("Import Draft"), FALSE, kinds, G_N_ELEMENTS (kinds), draft_chosen);
 }
 
 /* The same with the file given (a path), for scripts and tests. */
@@ -152,19 +135,12 @@ import_comments_from (PlWindow *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     PlWindow        *self)
+comments_chosen (PlWindow   *self,
+                 GListModel *files)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
 
-      if (file != NULL)
-        import_comments_from (self, file);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  import_comments_from (self, file);
 }
 
 static gboolean
@@ -184,28 +160,15 @@ import_comments_cb (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  PlWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  static const char *const types[] = { "text/csv", "text/tab-separated-values", NULL };
+  static const char *const suffixes[] = { "csv", "tsv", "txt", NULL };
+  static const PlWindowFileKind kinds[] = {
+    { N_("Comment matrices (CSV, tab-separated text)"), types, suffixes },
+    { N_("All files"), NULL, NULL },
+  };
 
-  if (!can_import (self))
-    return;
-  gtk_file_filter_set_name (csv, _("Comment matrices (CSV, tab-separated text)"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_suffix (csv, "tsv");
-  gtk_file_filter_add_suffix (csv, "txt");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  chooser = gtk_file_chooser_native_new (_("Import Comments"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (can_import (user_data))
+    _pl_window_choose_files (user_data, _("Import Comments"), FALSE, kinds, G_N_ELEMENTS (kinds), comments_chosen);
 }
 
 /* The same with the file given (a path): for the command palette of

@@ -163,28 +163,13 @@ merge_files_activated (GSimpleAction *action,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     PlWindow        *self)
+copies_chosen (PlWindow   *self,
+               GListModel *files)
 {
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = _pl_window_files_to_paths (files);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      merge_paths (self, (const char *const *) paths->pdata);
-    }
-  g_object_unref (chooser);
+  g_ptr_array_add (paths, NULL);
+  merge_paths (self, (const char *const *) paths->pdata);
 }
 
 static void
@@ -192,21 +177,13 @@ merge_captures_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
+  static const char *const suffixes[] = { "pillars", NULL };
+  static const PlWindowFileKind kinds[] = { { N_("Strategies"), NULL, suffixes } };
   PlWindow *self = PL_WINDOW (user_data);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->document == NULL || self->closed)
     return;
-  chooser = gtk_file_chooser_native_new (_("Merge Captures"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Strategies"));
-  gtk_file_filter_add_pattern (filter, "*.pillars");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _pl_window_choose_files (self, _("Merge Captures"), TRUE, kinds, G_N_ELEMENTS (kinds), copies_chosen);
 }
 
 void

@@ -152,6 +152,24 @@ void           pl_window_set_side_pane      (PlWindow       *self,
 GtkWidget     *pl_window_get_side_pane      (PlWindow       *self);
 /* Writes everything typed, closes the file and lets go of its lock. */
 void           pl_window_close_document     (PlWindow       *self);
+/* pl-window-chooser.c: the file chooser of the actions that bring files
+ * in. A kind with neither MIME types nor suffixes is "All files"; @name is
+ * marked with N_(). @chosen gets the files when some were chosen. */
+typedef struct {
+  const char        *name;
+  const char *const *mime_types;
+  const char *const *suffixes;
+} PlWindowFileKind;
+typedef void (*PlWindowFilesChosen) (PlWindow   *self,
+                                     GListModel *files);
+void           _pl_window_choose_files      (PlWindow               *self,
+                                             const char             *title,
+                                             gboolean                multiple,
+                                             const PlWindowFileKind *kinds,
+                                             guint                   n_kinds,
+                                             PlWindowFilesChosen     chosen);
+/* The local paths of @files (those without one are left out). */
+GPtrArray     *_pl_window_files_to_paths    (GListModel             *files);
 /* "Merge Captures…" (pl-window-merge.c). */
 void           _pl_window_merge_install     (PlWindow       *self);
 /* "Search Strategy…" (pl-window-search.c): win.search, Ctrl+Shift+F, and

@@ -97,28 +97,13 @@ can_import (PlWindow *self)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     PlWindow        *self)
+copies_chosen (PlWindow   *self,
+               GListModel *files)
 {
-  if (response == GTK_RESPONSE_ACCEPT && can_import (self))
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = _pl_window_files_to_paths (files);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      if (paths->len > 0)
-        import_files (self, paths, FALSE);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (paths->len > 0 && can_import (self))
+    import_files (self, paths, FALSE);
 }
 
 static void
@@ -126,24 +111,15 @@ import_review_cb (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  PlWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) copies = gtk_file_filter_new ();
+  static const char *const types[] = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                       "application/vnd.oasis.opendocument.text", NULL };
+  static const char *const suffixes[] = { "docx", "odt", NULL };
+  static const PlWindowFileKind kinds[] = {
+    { N_("Returned review copies (Word, LibreOffice)"), types, suffixes },
+  };
 
-  if (!can_import (self))
-    return;
-  gtk_file_filter_set_name (copies, _("Returned review copies (Word, LibreOffice)"));
-  gtk_file_filter_add_mime_type (copies, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  gtk_file_filter_add_mime_type (copies, "application/vnd.oasis.opendocument.text");
-  gtk_file_filter_add_suffix (copies, "docx");
-  gtk_file_filter_add_suffix (copies, "odt");
-  chooser = gtk_file_chooser_native_new (_("Import Reviewed Copies"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), copies);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (can_import (user_data))
+    _pl_window_choose_files (user_data, _("Import Reviewed Copies"), TRUE, kinds, G_N_ELEMENTS (kinds), copies_chosen);
 }
 
 /* The same with the file given (a path), for scripts and tests, which
