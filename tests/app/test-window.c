@@ -457,14 +457,22 @@ test_shortcuts_and_about (void)
     {
       pl_test_screenshot (GTK_WIDGET (help), "shortcuts");
       /* Every section shown, each one page: no pager. */
-      for (const char *const *name = (const char *const[]) { "drafting", "feedback", "shortcuts", NULL }; *name; name++)
+      for (const char *const *name = (const char *const[]) { "drafting", "feedback", "versions", "shortcuts", NULL }; *name; name++)
         {
           g_autofree char *shot = g_strdup_printf ("shortcuts-%s", *name);
+          int width, height;
 
           g_object_set (help, "section-name", *name, NULL);
           pl_test_wait_for_frame (GTK_WIDGET (help));
           g_assert_null (pl_test_find_widget (GTK_WIDGET (help), GTK_TYPE_STACK_SWITCHER, NULL, NULL));
           pl_test_screenshot (GTK_WIDGET (help), shot);
+          /* It fits a 1024×600 laptop: it was 1230 px wide, its close
+           * button and half a column off the screen. */
+          gtk_widget_measure (GTK_WIDGET (help), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+          gtk_widget_measure (GTK_WIDGET (help), GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+          g_test_message ("shortcuts section %s: %d×%d", *name, width, height);
+          g_assert_cmpint (width, <=, 1000);
+          g_assert_cmpint (height, <=, 580);
         }
       gtk_widget_set_visible (GTK_WIDGET (help), FALSE);
     }
