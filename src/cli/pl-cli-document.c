@@ -216,7 +216,7 @@ pl_cli_export (int    argc,
     { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, N_("Return-by date on a review copy’s cover note"), N_("DATE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — export for review"));
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("FILE — export the strategy, or its matrix of recommendations"));
   g_autoptr(PlDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   PlExportOptions options;
