@@ -23,6 +23,7 @@ struct _PlActionEditor
   PlAction    *action;
   gulong       notify_handler;
   gboolean     editable;
+  gboolean     progress_editable;
   gboolean     updating;
 };
 
@@ -33,6 +34,7 @@ enum {
   PROP_AUTOSAVE,
   PROP_ACTION,
   PROP_EDITABLE,
+  PROP_PROGRESS_EDITABLE,
   N_PROPS
 };
 
@@ -122,6 +124,9 @@ pl_action_editor_get_property (GObject    *object,
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
+    case PROP_PROGRESS_EDITABLE:
+      g_value_set_boolean (value, self->progress_editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -140,7 +145,17 @@ set_editable (PlActionEditor *self,
     gtk_editable_set_editable (GTK_EDITABLE (entries[i]), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->timeframe_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable || self->progress_editable);
+}
+
+/* An adopted strategy's text is locked, but its implementation is tracked:
+ * the status stays open to change. */
+static void
+set_progress_editable (PlActionEditor *self,
+                       gboolean        progress_editable)
+{
+  self->progress_editable = progress_editable;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), self->editable || progress_editable);
 }
 
 static void
@@ -161,6 +176,9 @@ pl_action_editor_set_property (GObject      *object,
       break;
     case PROP_EDITABLE:
       set_editable (self, g_value_get_boolean (value));
+      break;
+    case PROP_PROGRESS_EDITABLE:
+      set_progress_editable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -185,6 +203,9 @@ pl_action_editor_class_init (PlActionEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS_EDITABLE] =
+    g_param_spec_boolean ("progress-editable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -219,12 +240,14 @@ pl_action_editor_init (PlActionEditor *self)
 
 GtkWidget *
 pl_action_editor_new (PlAutosave *autosave,
-                      gboolean    editable)
+                      gboolean    editable,
+                      gboolean    progress_editable)
 {
   g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
   return g_object_new (PL_TYPE_ACTION_EDITOR,
                        "autosave", autosave,
                        "editable", editable,
+                       "progress-editable", progress_editable,
                        NULL);
 }
 

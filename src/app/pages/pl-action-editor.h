@@ -13,14 +13,17 @@ G_BEGIN_DECLS
  * document as they are edited. Used beside the implementation plan and in
  * the action dialog of a pillar.
  *
- * Properties: "autosave", "editable" (construct-only), "action" (the
- * action shown, NULL for none).
+ * Properties: "autosave", "editable", "progress-editable" (the status
+ * alone can change: an adopted strategy's implementation is tracked while
+ * its text is locked; construct-only), "action" (the action shown, NULL
+ * for none).
  */
 #define PL_TYPE_ACTION_EDITOR (pl_action_editor_get_type ())
 G_DECLARE_FINAL_TYPE (PlActionEditor, pl_action_editor, PL, ACTION_EDITOR, AdwBin)
 
 GtkWidget *pl_action_editor_new        (PlAutosave     *autosave,
-                                        gboolean        editable);
+                                        gboolean        editable,
+                                        gboolean        progress_editable);
 PlAction  *pl_action_editor_get_action (PlActionEditor *self);
 void       pl_action_editor_set_action (PlActionEditor *self,
                                         PlAction       *action);

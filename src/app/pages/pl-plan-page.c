@@ -44,6 +44,7 @@ struct _PlPlanPage
   PlAutosave         *autosave;
   GSettings          *settings;    /* which columns, how wide; may be NULL */
   gboolean            editable;
+  gboolean            progress_editable;
   GListModel         *actions;     /* NULL until the page is first shown */
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
@@ -57,6 +58,7 @@ enum {
   PROP_0,
   PROP_AUTOSAVE,
   PROP_EDITABLE,
+  PROP_PROGRESS_EDITABLE,
   N_PROPS
 };
 
@@ -387,6 +389,9 @@ pl_plan_page_get_property (GObject    *object,
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
+    case PROP_PROGRESS_EDITABLE:
+      g_value_set_boolean (value, self->progress_editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -408,6 +413,9 @@ pl_plan_page_set_property (GObject      *object,
     case PROP_EDITABLE:
       self->editable = g_value_get_boolean (value);
       break;
+    case PROP_PROGRESS_EDITABLE:
+      self->progress_editable = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -428,6 +436,9 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS_EDITABLE] =
+    g_param_spec_boolean ("progress-editable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -453,13 +464,15 @@ pl_plan_page_init (PlPlanPage *self)
 
 GtkWidget *
 pl_plan_page_new (PlAutosave *autosave,
-                  gboolean    editable)
+                  gboolean    editable,
+                  gboolean    progress_editable)
 {
   g_return_val_if_fail (PL_IS_AUTOSAVE (autosave), NULL);
 
   return g_object_new (PL_TYPE_PLAN_PAGE,
                        "autosave", autosave,
                        "editable", editable,
+                       "progress-editable", progress_editable,
                        NULL);
 }
 
@@ -510,7 +523,7 @@ pl_plan_page_ensure_loaded (PlPlanPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->actions, "items-changed", G_CALLBACK (actions_changed_cb), self);
 
-  self->editor = PL_ACTION_EDITOR (pl_action_editor_new (self->autosave, self->editable));
+  self->editor = PL_ACTION_EDITOR (pl_action_editor_new (self->autosave, self->editable, self->progress_editable));
   gtk_box_append (self->editor_box, GTK_WIDGET (self->editor));
 
   update_count (self);

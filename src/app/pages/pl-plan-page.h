@@ -14,13 +14,15 @@ G_BEGIN_DECLS
  * drafter shows, hides and resizes them), with the selected action
  * editable beside it.
  *
- * Properties: "autosave", "editable" (construct-only).
+ * Properties: "autosave", "editable", "progress-editable" (only the
+ * actions' status can change; construct-only).
  */
 #define PL_TYPE_PLAN_PAGE (pl_plan_page_get_type ())
 G_DECLARE_FINAL_TYPE (PlPlanPage, pl_plan_page, PL, PLAN_PAGE, AdwBin)
 
 GtkWidget     *pl_plan_page_new              (PlAutosave *autosave,
-                                              gboolean    editable);
+                                              gboolean    editable,
+                                              gboolean    progress_editable);
 /* Reads the actions and builds the table (done when first shown). */
 void           pl_plan_page_ensure_loaded    (PlPlanPage *self);
 gboolean       pl_plan_page_select           (PlPlanPage *self,

@@ -90,6 +90,8 @@ void            _pl_window_versions_class_install (GtkWidgetClass *widget_class)
 void            _pl_window_versions_install      (PlWindow       *self);
 /* The text is locked: cabinet review or adopted, not unlocked this session. */
 gboolean        _pl_window_versions_locked       (PlWindow       *self);
+/* Locked because adopted: the actions' status can still change. */
+gboolean        _pl_window_versions_tracks_progress (PlWindow    *self);
 gboolean        _pl_window_versions_get_unlocked (PlWindow       *self);
 /* Unlocks for the session after taking a snapshot labelled with @reason. */
 gboolean        _pl_window_versions_unlock       (PlWindow       *self,

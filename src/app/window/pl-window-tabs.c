@@ -291,7 +291,7 @@ pl_window_tabs_init (PlWindow *self)
   g_signal_connect_object (overview, "notify::current-target", G_CALLBACK (pl_window_update_current_target), self,
                            G_CONNECT_SWAPPED);
 
-  plan = pl_plan_page_new (self->autosave, editable);
+  plan = pl_plan_page_new (self->autosave, editable, _pl_window_versions_tracks_progress (self));
   self->plan = PL_PLAN_PAGE (plan);
   pl_plan_page_set_settings (self->plan, self->settings);
   self->plan_page = adw_tab_view_append (self->tab_view, plan);

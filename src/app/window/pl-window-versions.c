@@ -19,6 +19,7 @@ typedef struct {
   GtkLabel   *bar_label;
   gboolean    unlocked;     /* for this window's session */
   gboolean    was_editable;
+  gboolean    was_tracking; /* adopted: the plan's status open */
   GtkWidget  *snapshots;    /* weak: the open Snapshots view */
 } Versions;
 
@@ -46,6 +47,15 @@ _pl_window_versions_locked (PlWindow *self)
   return status_locks (pl_strategy_get_status (pl_document_get_strategy (self->document)));
 }
 
+/* Adopted and locked: the text cannot change, but the implementation is
+ * tracked, so the actions' status can. */
+gboolean
+_pl_window_versions_tracks_progress (PlWindow *self)
+{
+  return _pl_window_versions_locked (self)
+         && pl_strategy_get_status (pl_document_get_strategy (self->document)) == PL_LIFECYCLE_ADOPTED;
+}
+
 gboolean
 _pl_window_versions_get_unlocked (PlWindow *self)
 {
@@ -71,7 +81,7 @@ update_lock (PlWindow *self)
       PlLifecycle status = pl_strategy_get_status (pl_document_get_strategy (self->document));
 
       gtk_label_set_text (v->bar_label, status == PL_LIFECYCLE_ADOPTED
-                                        ? _("Adopted — editing is locked")
+                                        ? _("Adopted — the text is locked; progress is tracked in the plan")
                                         : _("In cabinet review — editing is locked"));
     }
   /* As for a read-only file: no pencils on fields that cannot change. */
@@ -84,9 +94,10 @@ update_lock (PlWindow *self)
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (v->bar), locked);
   gtk_widget_set_visible (v->bar, locked);
-  if (editable != v->was_editable)
+  if (editable != v->was_editable || _pl_window_versions_tracks_progress (self) != v->was_tracking)
     {
       v->was_editable = editable;
+      v->was_tracking = _pl_window_versions_tracks_progress (self);
       /* The editors take their editability when made: make them again. */
       pl_window_tabs_rebuild (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", editable);
@@ -325,6 +336,7 @@ _pl_window_versions_install (PlWindow *self)
   v->bar = make_bar (v);
   gtk_widget_set_visible (v->bar, FALSE);
   v->was_editable = pl_window_is_editable (self);
+  v->was_tracking = _pl_window_versions_tracks_progress (self);
   g_object_set_data_full (G_OBJECT (self), "pl-window-versions", v, free_versions);
   /* Under the header bar, above the tabs. */
   box = gtk_widget_get_parent (GTK_WIDGET (self->header_bar));
