@@ -359,7 +359,12 @@ pl_cli_search (int    argc,
                          hit->type == PL_TYPE_OBJECTIVE ? "objective" :
                          hit->type == PL_TYPE_ACTION ? "action" : "feedback";
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, hit->id);
-      const char *row[] = { kind, id, hit->title ? hit->title : "", hit->snippet ? hit->snippet : "", NULL };
+      g_autofree char *snippet = g_strdup (hit->snippet ? hit->snippet : "");
+      const char *row[] = { kind, id, hit->title ? hit->title : "", snippet, NULL };
+
+      /* The matched words in brackets, for a terminal. */
+      g_strdelimit (snippet, PL_SEARCH_MATCH_START, '[');
+      g_strdelimit (snippet, PL_SEARCH_MATCH_END, ']');
 
       pl_cli_print_row (row);
     }

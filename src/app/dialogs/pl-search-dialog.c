@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-feedback-format.h"
+#include "pl-search-format.h"
 #include "pl-search-dialog.h"
 
 /* How many hits one query lists: enough to scan, few enough to build the
@@ -56,53 +57,6 @@ kind_label (GType type)
   if (type == PL_TYPE_FEEDBACK)
     return _("Feedback");
   return _("Narrative");
-}
-
-/* The snippet marks matches with [ and ]: bold in markup, plain for the
- * accessible label, and the first match kept to select in the text. */
-static char *
-snippet_markup (const char  *snippet,
-                char       **plain,
-                char       **match)
-{
-  GString *markup = g_string_new (NULL);
-  GString *text = g_string_new (NULL);
-  const char *p = snippet ? snippet : "";
-
-  *match = NULL;
-  while (*p != '\0')
-    {
-      const char *open = strchr (p, '[');
-      const char *close = open ? strchr (open, ']') : NULL;
-      g_autofree char *before = NULL;
-      g_autofree char *inside = NULL;
-      g_autofree char *esc_before = NULL;
-      g_autofree char *esc_inside = NULL;
-
-      if (open == NULL || close == NULL)
-        {
-          g_autofree char *rest = g_markup_escape_text (p, -1);
-
-          g_string_append (markup, rest);
-          g_string_append (text, p);
-          break;
-        }
-      before = g_strndup (p, open - p);
-      inside = g_strndup (open + 1, close - open - 1);
-      esc_before = g_markup_escape_text (before, -1);
-      esc_inside = g_markup_escape_text (inside, -1);
-      g_string_append_printf (markup, "%s<b>%s</b>", esc_before, esc_inside);
-      g_string_append (text, before);
-      g_string_append (text, inside);
-      if (*match == NULL && *inside != '\0')
-        *match = g_strdup (inside);
-      p = close + 1;
-    }
-  /* Newlines would make rows of uneven height. */
-  g_strdelimit (markup->str, "\n\r\t", ' ');
-  g_strdelimit (text->str, "\n\r\t", ' ');
-  *plain = g_string_free (text, FALSE);
-  return g_string_free (markup, FALSE);
 }
 
 static Hit *
@@ -163,7 +117,7 @@ make_row (Hit               *hit,
   GtkWidget *title = gtk_label_new (title_text);
   GtkWidget *snippet = gtk_label_new (NULL);
   g_autofree char *plain = NULL;
-  g_autofree char *markup = snippet_markup (search_hit->snippet, &plain, &hit->match);
+  g_autofree char *markup = pl_search_format_snippet (search_hit, &plain, &hit->match);
   g_autofree char *label = NULL;
 
   gtk_widget_add_css_class (kind, "caption-heading");

@@ -138,10 +138,10 @@ pl_store_search (PlStore     *store,
     limit = G_MAXINT;
   if (fts == NULL)
     return g_steal_pointer (&hits);
-  if (!collect_hits (store, "SELECT rowid, title, snippet (text_index, 1, '[', ']', '…', 12) "
+  if (!collect_hits (store, "SELECT rowid, title, snippet (text_index, 1, char (2), char (3), '…', 12) "
                      "FROM text_index WHERE text_index MATCH ?1 ORDER BY rank LIMIT ?2",
                      fts, limit, FALSE, narrative, error) ||
-      !collect_hits (store, "SELECT rowid, quote, snippet (feedback_index, 1, '[', ']', '…', 12) "
+      !collect_hits (store, "SELECT rowid, quote, snippet (feedback_index, 1, char (2), char (3), '…', 12) "
                      "FROM feedback_index WHERE feedback_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
                      fts, limit, TRUE, feedback, error))
     return NULL;

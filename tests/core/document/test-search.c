@@ -124,7 +124,7 @@ test_finds_every_kind (Fixture       *f,
     g_assert_nonnull (hit);
     if (hit)
       {
-        g_assert_nonnull (strstr (hit->snippet, "[platypus]"));
+        g_assert_nonnull (strstr (hit->snippet, PL_SEARCH_MATCH_START "platypus" PL_SEARCH_MATCH_END));
         g_assert_cmpstr (hit->title, ==, "Schools");
       }
   }

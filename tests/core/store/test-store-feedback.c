@@ -209,7 +209,7 @@ test_search (StoreFixture  *f,
         {
           pillar_hit = TRUE;
           g_assert_cmpint (hit->id, ==, pl_record_get_id (PL_RECORD (c.pillar)));
-          g_assert_nonnull (strstr (hit->snippet, "[incident]"));
+          g_assert_nonnull (strstr (hit->snippet, PL_SEARCH_MATCH_START "incident" PL_SEARCH_MATCH_END));
         }
       else if (hit->type == PL_TYPE_FEEDBACK)
         feedback_hits++;
