@@ -22,7 +22,7 @@ static const char demo_info[] =
   "Workshops:      2\n"
   "Stakeholders:   15\n"
   "Feedback:       40\n"
-  "Snapshots:      0\n"
+  "Snapshots:      1\n"
   "Open feedback:  10\n";
 
 /* Whether @needle is somewhere in binary @data (which may hold NULs). */

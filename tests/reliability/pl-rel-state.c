@@ -3,6 +3,9 @@
 
 #include "pl-rel-state.h"
 
+#include "pl-document-snapshots.h"
+#include "pl-draft.h"
+
 /* ---- the canonical dump ---- */
 
 static void
@@ -23,8 +26,11 @@ dump_record (GString    *out,
       GValue value = G_VALUE_INIT;
       g_autofree char *contents = NULL;
 
-      /* Times of the moment differ between a run and its replay. */
-      if (g_str_has_suffix (name, "-at") || !(pspecs[i]->flags & G_PARAM_READABLE))
+      /* Times of the moment differ between a run and its replay; so does a
+       * snapshot's root, the address of content that holds the records'
+       * random UUIDs: dump_snapshots() dumps the content instead. */
+      if (g_str_has_suffix (name, "-at") || !(pspecs[i]->flags & G_PARAM_READABLE) ||
+          (PL_IS_SNAPSHOT (record) && g_str_equal (name, "root")))
         continue;
       g_value_init (&value, pspecs[i]->value_type);
       g_object_get_property (G_OBJECT (record), name, &value);
@@ -46,6 +52,52 @@ dump_list (GString    *out,
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
       dump_record (out, indent, item);
+    }
+}
+
+static void
+dump_array (GString    *out,
+            const char *indent,
+            GPtrArray  *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    dump_record (out, indent, records->pdata[i]);
+}
+
+/* Each snapshot and the draft it holds. */
+static void
+dump_snapshots (GString    *out,
+                PlDocument *doc)
+{
+  GListModel *snapshots = pl_document_get_snapshots (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (snapshots); i++)
+    {
+      g_autoptr(PlSnapshot) snapshot = g_list_model_get_item (snapshots, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlDraft) draft = pl_document_load_draft (doc, snapshot, &error);
+      GPtrArray *pillars;
+
+      dump_record (out, "", snapshot);
+      if (draft == NULL)
+        {
+          g_string_append_printf (out, "  unreadable: %s\n", error->message);
+          continue;
+        }
+      dump_record (out, "  ", pl_draft_get_strategy (draft));
+      dump_array (out, "  ", pl_draft_get_sections (draft));
+      pillars = pl_draft_get_pillars (draft);
+      for (guint p = 0; p < pillars->len; p++)
+        {
+          GPtrArray *objectives = pl_draft_get_objectives (draft, pl_record_get_uuid (pillars->pdata[p]));
+
+          dump_record (out, "  ", pillars->pdata[p]);
+          for (guint o = 0; o < objectives->len; o++)
+            {
+              dump_record (out, "    ", objectives->pdata[o]);
+              dump_array (out, "      ", pl_draft_get_actions (draft, pl_record_get_uuid (objectives->pdata[o])));
+            }
+        }
     }
 }
 
@@ -87,7 +139,7 @@ pl_rel_dump (PlDocument *doc)
     }
   dump_list (out, "", pl_document_get_workshops (doc));
   dump_list (out, "", pl_document_get_stakeholders (doc));
-  dump_list (out, "", pl_document_get_snapshots (doc));
+  dump_snapshots (out, doc);
   /* Newest first by capture time, which a replay does not reproduce. */
   for (guint i = 0; i < g_list_model_get_n_items (feedback); i++)
     g_ptr_array_add (items, g_list_model_get_item (feedback, i));

@@ -6,6 +6,7 @@
 
 #include "pl-demo.h"
 #include "pl-document-private.h"
+#include "pl-document-snapshots.h"
 
 /*
  * The example document: the draft national cybersecurity strategy of the
@@ -439,6 +440,35 @@ add_sections (PlDocument  *doc,
   return TRUE;
 }
 
+/* The draft as shown at the validation workshops (v0.3), before two of
+ * its accepted recommendations were taken in, so that the example can be
+ * compared with the version people commented on: the mid-term review
+ * ("Five years is too long without a review") and the CSIRT's six analysts
+ * ("at least ten analysts", partly accepted). */
+static gboolean
+add_workshop_snapshot (PlDocument  *doc,
+                       PlAction    *analysts,
+                       GError     **error)
+{
+  g_autoptr(PlSection) review = g_list_model_get_item (pl_document_get_sections (doc), 3);
+  g_autoptr(PlSnapshot) snapshot = NULL;
+  g_autofree char *body = g_strdup (pl_section_get_body (review));
+  g_autofree char *title = g_strdup (pl_action_get_title (analysts));
+  g_autofree char *indicator = g_strdup (pl_action_get_indicator (analysts));
+
+  if (!pl_record_set (PL_RECORD (review), error, "body",
+                      "The National Cybersecurity Committee, chaired by the Permanent Secretary of the "
+                      "Ministry of Digital Transformation, coordinates implementation and reports to "
+                      "Cabinet every year. The strategy will be replaced in 2030.", NULL) ||
+      !pl_record_set (PL_RECORD (analysts), error,
+                      "title", "Recruit the CSIRT’s first analysts",
+                      "indicator", "Analysts in post", NULL) ||
+      !(snapshot = pl_document_take_snapshot (doc, "Draft v0.3 — as presented at the validation workshops", error)))
+    return FALSE;
+  return pl_record_set (PL_RECORD (review), error, "body", body, NULL) &&
+         pl_record_set (PL_RECORD (analysts), error, "title", title, "indicator", indicator, NULL);
+}
+
 static gboolean
 build_small (PlDocument  *doc,
              GError     **error)
@@ -448,6 +478,7 @@ build_small (PlDocument  *doc,
   g_autoptr(GPtrArray) stakeholders = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(PlWorkshop) w1 = NULL;
   g_autoptr(PlWorkshop) w2 = NULL;
+  g_autoptr(PlAction) analysts = NULL;
   GListModel *sections = pl_document_get_sections (doc);
 
   if (!add_sections (doc, error))
@@ -494,9 +525,14 @@ build_small (PlDocument  *doc,
                                                             NULL);
               if (action == NULL)
                 return FALSE;
+              if (g_str_has_prefix (da->title, "Recruit the CSIRT"))
+                analysts = g_object_ref (action);
             }
         }
     }
+  g_assert (analysts != NULL);
+  if (!add_workshop_snapshot (doc, analysts, error))
+    return FALSE;
 
   w1 = pl_document_add (doc, PL_TYPE_WORKSHOP, NULL, -1, error,
                         "title", "National validation workshop",

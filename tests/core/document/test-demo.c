@@ -6,6 +6,8 @@
 
 #include "pl-demo.h"
 #include "pl-document.h"
+#include "pl-document-snapshots.h"
+#include "pl-draft.h"
 #include "pl-export.h"
 #include "pl-test-util.h"
 
@@ -260,6 +262,39 @@ test_deterministic (void)
   pl_test_rmdir_recursive (dir);
 }
 
+/* The example carries the draft as shown at the validation workshops, so
+ * that a drafting lead can compare with it from the first start: the
+ * mid-term review and the CSIRT's six analysts came after. */
+static void
+test_workshop_snapshot (void)
+{
+  g_autofree char *dir = pl_test_make_dir ();
+  g_autofree char *path = pl_test_path (dir, "demo.pillars");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlDocument) doc = pl_demo_create (path, PL_DEMO_SMALL, &error);
+  g_autoptr(PlSnapshot) snapshot = NULL;
+  g_autoptr(PlDraft) draft = NULL;
+  g_autoptr(PlSection) review = NULL;
+  PlSection *old_review;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pl_document_get_snapshots (doc)), ==, 1);
+  snapshot = g_list_model_get_item (pl_document_get_snapshots (doc), 0);
+  g_assert_cmpstr (pl_snapshot_get_name (snapshot), ==, "Draft v0.3 — as presented at the validation workshops");
+  g_assert_cmpint (pl_snapshot_get_status (snapshot), ==, PL_LIFECYCLE_VALIDATION);
+  draft = pl_document_load_draft (doc, snapshot, &error);
+  g_assert_no_error (error);
+  review = g_list_model_get_item (pl_document_get_sections (doc), 3);
+  old_review = g_ptr_array_index (pl_draft_get_sections (draft), 3);
+  g_assert_nonnull (strstr (pl_section_get_body (review), "reviewed at mid-term in 2028"));
+  g_assert_null (strstr (pl_section_get_body (old_review), "mid-term"));
+  g_assert_cmpstr (pl_record_get_uuid (PL_RECORD (review)), ==, pl_record_get_uuid (PL_RECORD (old_review)));
+  /* Same counts then and now: only words changed. */
+  g_assert_cmpuint (pl_draft_get_pillars (draft)->len, ==, g_list_model_get_n_items (pl_document_get_pillars (doc)));
+  pl_document_close (doc);
+  pl_test_rmdir_recursive (dir);
+}
+
 static void
 test_big (void)
 {
@@ -353,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/demo/small", test_small);
   g_test_add_func ("/demo/consistent", test_consistent);
   g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/workshop-snapshot", test_workshop_snapshot);
   /* Takes a few seconds; skip it with -s /demo/big (e.g. under valgrind). */
   g_test_add_func ("/demo/big", test_big);
 
