@@ -261,8 +261,11 @@ set_bare_dates (PlImportNode *self,
 
       set_str (&self->start_date, start);
       set_str (&self->end_date, end);
+      return;
     }
-  else if (g_regex_match (single, value, 0, &match))
+  /* A failed match still gives its GMatchInfo. */
+  g_clear_pointer (&match, g_match_info_free);
+  if (g_regex_match (single, value, 0, &match))
     {
       g_autofree char *words = g_match_info_fetch (match, 1);
       g_autofree char *date = g_match_info_fetch (match, 2);
@@ -273,9 +276,8 @@ set_bare_dates (PlImportNode *self,
       /* Whole words: "by" must not match inside "bypass". */
       for (guint i = 0; tokens[i]; i++)
         {
-          is_until = is_until || g_strv_contains (until, tokens[i]);
+          is_until = is_until || g_strv_contains (until, tokens[i]) || g_str_has_prefix (tokens[i], "jusqu");
           is_from = is_from || g_strv_contains (from, tokens[i]) || g_str_has_prefix (tokens[i], "partir");
-          is_until = is_until || g_str_has_prefix (tokens[i], "jusqu");
         }
       if (is_until)
         set_str (&self->end_date, date);
