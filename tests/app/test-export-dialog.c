@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "pl-export-dialog.h"
+#include "pl-export-dialog-private.h"
+#include "pl-import-zip.h"
 #include "pl-window-private.h"
 #include "pl-test-app.h"
 
@@ -157,6 +159,92 @@ test_export_toast (void)
   pl_test_close_window (window);
 }
 
+/* A member of the zip at @path, as text. */
+static char *
+zip_text (const char *path,
+          const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  const char *wanted[] = { member, NULL };
+  GBytes *found;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  data = g_bytes_new_take (g_steal_pointer (&bytes), length);
+  entries = pl_import_zip_read (data, wanted, &error);
+  g_assert_no_error (error);
+  found = g_hash_table_lookup (entries, member);
+  g_assert_nonnull (found);
+  return g_strndup (g_bytes_get_data (found, NULL), g_bytes_get_size (found));
+}
+
+/* "Export for Review…": the review copy for the ministries from the window
+ * (it was only in the CLI), in Word by default, with the return date on its
+ * cover note and the protection that allows comments and tracked changes
+ * only; a redline or a copy without pillars cannot be a review copy. */
+static void
+test_for_review (void)
+{
+  g_autofree char *dir = pl_test_temp_dir ();
+  g_autofree char *path = pl_test_make_demo (dir, "review.pillars", PL_DEMO_SMALL);
+  g_autofree char *out = g_build_filename (dir, "review.docx", NULL);
+  PlWindow *window = pl_test_open_window (path);
+  PlExportDialog *dialog;
+  PlExportOptions options;
+  GtkWidget *review, *deadline, *compare;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *settings = NULL;
+  g_autofree char *document = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-for-review", NULL));
+  wait_for (pl_test_find_toplevel (PL_TYPE_EXPORT_DIALOG) != NULL);
+  dialog = PL_EXPORT_DIALOG (pl_test_find_toplevel (PL_TYPE_EXPORT_DIALOG));
+  review = pl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "_Review copy for the ministries", NULL);
+  deadline = pl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Return by (on the cover note)", NULL);
+  compare = pl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Changes Since", NULL);
+  g_assert_nonnull (review);
+  g_assert_nonnull (deadline);
+  g_assert_nonnull (compare);
+  g_assert_true (gtk_widget_is_sensitive (review) && gtk_widget_is_sensitive (deadline));
+  /* The example has a snapshot, but a review copy is no redline. */
+  g_assert_false (gtk_widget_is_sensitive (compare));
+  gtk_editable_set_text (GTK_EDITABLE (deadline), " 15 January 2027 ");
+  pl_test_screenshot (GTK_WIDGET (dialog), "export-dialog-review");
+  pl_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, PL_EXPORT_DOCX);
+  g_assert_true (options.for_review && options.pillars);
+  g_assert_cmpstr (options.review_deadline, ==, "15 January 2027");
+  g_assert_null (options.compare);
+  pl_export_options_clear (&options);
+
+  g_assert_true (pl_export_dialog_export_to (dialog, out, &error));
+  g_assert_no_error (error);
+  settings = zip_text (out, "word/settings.xml");
+  document = zip_text (out, "word/document.xml");
+  g_assert_nonnull (strstr (settings, "w:documentProtection w:edit=\"trackedChanges\""));
+  g_assert_nonnull (strstr (document, "15 January 2027"));
+
+  /* Markdown has no review copy; back to Word, off: an ordinary export. */
+  pl_export_dialog_set_format (dialog, PL_EXPORT_MARKDOWN);
+  g_assert_false (gtk_widget_is_sensitive (review) || gtk_widget_is_sensitive (deadline));
+  pl_export_dialog_get_options (dialog, &options);
+  g_assert_false (options.for_review);
+  pl_export_options_clear (&options);
+  pl_export_dialog_set_format (dialog, PL_EXPORT_DOCX);
+  pl_export_dialog_set_for_review (dialog, FALSE);
+  g_assert_true (gtk_widget_is_sensitive (compare));
+  g_assert_false (gtk_widget_is_sensitive (deadline));
+  pl_export_dialog_get_options (dialog, &options);
+  g_assert_false (options.for_review);
+  g_assert_null (options.review_deadline);
+  pl_export_options_clear (&options);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +253,7 @@ main (int   argc,
 
   g_test_add_func ("/export-dialog/export-dialog", test_export_dialog);
   g_test_add_func ("/export-dialog/export-toast", test_export_toast);
+  g_test_add_func ("/export-dialog/for-review", test_for_review);
 
   return pl_test_run_app ();
 }

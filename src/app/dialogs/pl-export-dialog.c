@@ -15,6 +15,9 @@ struct _PlExportDialog
   AdwComboRow         *format_row;
   AdwComboRow         *compare_row;
   GPtrArray           *snapshots;      /* PlSnapshot, newest first: compare_row's items after "Nothing" */
+  GtkWidget           *review_row;
+  GtkSwitch           *review_switch;
+  AdwEntryRow         *deadline_row;
   AdwPreferencesGroup *parts_group;
   GtkSwitch           *title_page_switch;
   GtkSwitch           *front_matter_switch;
@@ -66,6 +69,8 @@ update_sensitivity (PlExportDialog *self)
 {
   gboolean csv = selected_format (self) == PL_EXPORT_CSV || selected_format (self) == PL_EXPORT_XLSX;
   gboolean annex = csv || gtk_switch_get_active (self->annex_switch);
+  gboolean office = selected_format (self) == PL_EXPORT_DOCX || selected_format (self) == PL_EXPORT_ODT;
+  gboolean review = office && gtk_switch_get_active (self->review_switch);
 
   /* CSV and XLSX are the recommendations matrix alone. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->parts_group), !csv);
@@ -74,9 +79,16 @@ update_sensitivity (PlExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->disposition_row), annex);
   gtk_widget_set_sensitive (GTK_WIDGET (self->anonymise_row), annex);
   gtk_widget_set_sensitive (GTK_WIDGET (self->classification_row), !csv);
-  /* A redline is a document with tracked changes: not Markdown nor CSV. */
+  /* A redline is a document with tracked changes: not Markdown nor CSV;
+   * nor a review copy, which holds the pillars as they are now. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_row),
-                            self->snapshots != NULL && self->snapshots->len > 0 && selected_format (self) != PL_EXPORT_MARKDOWN && !csv);
+                            self->snapshots != NULL && self->snapshots->len > 0 && selected_format (self) != PL_EXPORT_MARKDOWN &&
+                            !csv && !review);
+  gtk_widget_set_sensitive (self->review_row, office);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->deadline_row), review);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pillars_switch), !review);
+  if (review)
+    gtk_switch_set_active (self->pillars_switch, TRUE);
 }
 
 void
@@ -133,14 +145,25 @@ pl_export_dialog_get_options (PlExportDialog  *self,
   disposition = adw_combo_row_get_selected (self->disposition_row);
   options->disposition = disposition != GTK_INVALID_LIST_POSITION && disposition > 0 ? (int) disposition - 1 : -1;
 
-  {
-    guint since = adw_combo_row_get_selected (self->compare_row);
-    PlExportFormat format = options->format;
+  options->for_review = (options->format == PL_EXPORT_DOCX || options->format == PL_EXPORT_ODT) &&
+                        gtk_switch_get_active (self->review_switch);
+  if (options->for_review)
+    {
+      g_autofree char *deadline = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->deadline_row))));
 
-    if (since != GTK_INVALID_LIST_POSITION && since > 0 && since <= self->snapshots->len &&
-        (format == PL_EXPORT_HTML || format == PL_EXPORT_DOCX || format == PL_EXPORT_ODT))
-      options->compare = g_object_ref (g_ptr_array_index (self->snapshots, since - 1));
-  }
+      options->pillars = TRUE;
+      if (*deadline)
+        options->review_deadline = g_steal_pointer (&deadline);
+    }
+  else
+    {
+      guint since = adw_combo_row_get_selected (self->compare_row);
+      PlExportFormat format = options->format;
+
+      if (since != GTK_INVALID_LIST_POSITION && since > 0 && since <= self->snapshots->len &&
+          (format == PL_EXPORT_HTML || format == PL_EXPORT_DOCX || format == PL_EXPORT_ODT))
+        options->compare = g_object_ref (g_ptr_array_index (self->snapshots, since - 1));
+    }
   marking = gtk_editable_get_text (GTK_EDITABLE (self->classification_row));
   if (g_strcmp0 (marking, pl_strategy_get_classification (pl_document_get_strategy (self->document))) != 0)
     options->classification = g_strdup (marking);
@@ -229,7 +252,9 @@ export_action_cb (GtkWidget  *widget,
                                     : pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   name = g_strdup_printf ("%s%s.%s", *title ? title : _("Strategy"),
-                          format == PL_EXPORT_CSV || format == PL_EXPORT_XLSX ? _(" — recommendations") : "",
+                          format == PL_EXPORT_CSV || format == PL_EXPORT_XLSX ? _(" — recommendations")
+                          : gtk_widget_is_sensitive (self->review_row) && gtk_switch_get_active (self->review_switch)
+                          ? _(" — review copy") : "",
                           pl_export_format_extension (format));
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -373,6 +398,9 @@ pl_export_dialog_class_init (PlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, review_row);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, review_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlExportDialog, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, parts_group);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, title_page_switch);
   gtk_widget_class_bind_template_child (widget_class, PlExportDialog, front_matter_switch);
@@ -397,6 +425,17 @@ pl_export_dialog_init (PlExportDialog *self)
   adw_combo_row_set_selected (self->anonymise_row, PL_ANONYMISE_ORGANISATION);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_sensitivity), self);
   g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update_sensitivity), self);
+  g_signal_connect_swapped (self->review_switch, "notify::active", G_CALLBACK (update_sensitivity), self);
+}
+
+void
+pl_export_dialog_set_for_review (PlExportDialog *self,
+                                 gboolean        for_review)
+{
+  g_return_if_fail (PL_IS_EXPORT_DIALOG (self));
+  if (for_review && selected_format (self) != PL_EXPORT_DOCX && selected_format (self) != PL_EXPORT_ODT)
+    pl_export_dialog_set_format (self, PL_EXPORT_DOCX);
+  gtk_switch_set_active (self->review_switch, for_review);
 }
 
 GtkWidget *

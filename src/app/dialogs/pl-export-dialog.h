@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (PlExportDialog, pl_export_dialog, PL, EXPORT_DIALOG, AdwWi
 
 GtkWidget *pl_export_dialog_new         (GtkWindow             *parent,
                                          PlDocument            *document);
+/* A review copy for the ministries (Word unless OpenDocument was chosen):
+ * what "Export for Review…" opens. */
+void       pl_export_dialog_set_for_review (PlExportDialog     *self,
+                                            gboolean            for_review);
 /* What the last export left out (for the "exported" signal's handler). */
 const PlExportReport *pl_export_dialog_get_report (PlExportDialog *self);
 

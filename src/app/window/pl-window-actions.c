@@ -277,11 +277,9 @@ exported_cb (PlExportDialog *dialog,
 }
 
 static void
-win_export_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+open_export_dialog (PlWindow *self,
+                    gboolean  for_review)
 {
-  PlWindow *self = PL_WINDOW (widget);
   GtkWidget *dialog;
 
   take_target_page (self);
@@ -289,8 +287,27 @@ win_export_action (GtkWidget  *widget,
     return;
   pl_window_flush (self, NULL);
   dialog = pl_export_dialog_new (GTK_WINDOW (self), self->document);
+  if (for_review)
+    pl_export_dialog_set_for_review (PL_EXPORT_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+win_export_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_export_dialog (PL_WINDOW (widget), FALSE);
+}
+
+/* The review copy that goes to every ministry before cabinet. */
+static void
+win_export_for_review_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  open_export_dialog (PL_WINDOW (widget), TRUE);
 }
 
 static void
@@ -469,6 +486,7 @@ pl_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, win_close_action);
   gtk_widget_class_install_action (widget_class, "win.flush", NULL, win_flush_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-for-review", NULL, win_export_for_review_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, win_save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.new-pillar", NULL, win_new_pillar_action);
   gtk_widget_class_install_action (widget_class, "win.new-objective", NULL, win_new_objective_action);

@@ -435,6 +435,7 @@ pl_window_constructed (GObject *object)
       gtk_widget_set_visible (self->new_pillar_button, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-for-review", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status", FALSE);
