@@ -64,13 +64,22 @@ selected_format (PlExportDialog *self)
   return i < G_N_ELEMENTS (formats) ? formats[i] : PL_EXPORT_MARKDOWN;
 }
 
+/* A review copy is Word or OpenDocument with the switch on. */
+static gboolean
+review_chosen (PlExportDialog *self)
+{
+  PlExportFormat format = selected_format (self);
+
+  return (format == PL_EXPORT_DOCX || format == PL_EXPORT_ODT) && gtk_switch_get_active (self->review_switch);
+}
+
 static void
 update_sensitivity (PlExportDialog *self)
 {
   gboolean csv = selected_format (self) == PL_EXPORT_CSV || selected_format (self) == PL_EXPORT_XLSX;
   gboolean annex = csv || gtk_switch_get_active (self->annex_switch);
   gboolean office = selected_format (self) == PL_EXPORT_DOCX || selected_format (self) == PL_EXPORT_ODT;
-  gboolean review = office && gtk_switch_get_active (self->review_switch);
+  gboolean review = review_chosen (self);
 
   /* CSV and XLSX are the recommendations matrix alone. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->parts_group), !csv);
@@ -145,8 +154,7 @@ pl_export_dialog_get_options (PlExportDialog  *self,
   disposition = adw_combo_row_get_selected (self->disposition_row);
   options->disposition = disposition != GTK_INVALID_LIST_POSITION && disposition > 0 ? (int) disposition - 1 : -1;
 
-  options->for_review = (options->format == PL_EXPORT_DOCX || options->format == PL_EXPORT_ODT) &&
-                        gtk_switch_get_active (self->review_switch);
+  options->for_review = review_chosen (self);
   if (options->for_review)
     {
       g_autofree char *deadline = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->deadline_row))));
@@ -253,8 +261,7 @@ export_action_cb (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   name = g_strdup_printf ("%s%s.%s", *title ? title : _("Strategy"),
                           format == PL_EXPORT_CSV || format == PL_EXPORT_XLSX ? _(" — recommendations")
-                          : gtk_widget_is_sensitive (self->review_row) && gtk_switch_get_active (self->review_switch)
-                          ? _(" — review copy") : "",
+                          : review_chosen (self) ? _(" — review copy") : "",
                           pl_export_format_extension (format));
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);

@@ -72,6 +72,7 @@ update_lock (PlWindow *self)
   Versions *v = get_versions (self);
   gboolean locked = _pl_window_versions_locked (self);
   gboolean editable = pl_window_is_editable (self);
+  gboolean tracking = _pl_window_versions_tracks_progress (self);
   gboolean writable = self->document != NULL && !self->closed && !pl_document_is_read_only (self->document);
 
   if (v == NULL)
@@ -94,10 +95,10 @@ update_lock (PlWindow *self)
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (v->bar), locked);
   gtk_widget_set_visible (v->bar, locked);
-  if (editable != v->was_editable || _pl_window_versions_tracks_progress (self) != v->was_tracking)
+  if (editable != v->was_editable || tracking != v->was_tracking)
     {
       v->was_editable = editable;
-      v->was_tracking = _pl_window_versions_tracks_progress (self);
+      v->was_tracking = tracking;
       /* The editors take their editability when made: make them again. */
       pl_window_tabs_rebuild (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pillar", editable);
